@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { Channel, Priority } from './schemas.js';
+
+const secret = z.string().min(1);
+const secrets = z.array(secret).min(1);
+
+export const ImapSettings = z.object({
+  host: z.string().min(1),
+  port: z.number().int().positive().default(993),
+  secure: z.boolean().default(true),
+  user: z.string().min(1),
+  pass: secret,
+  mailbox: z.string().default('INBOX'),
+  processed_mailbox: z.string().nullable().default('Processed'),
+});
+
+export const SmtpSettings = z.object({
+  host: z.string().min(1),
+  port: z.number().int().positive().default(587),
+  secure: z.boolean().default(false),
+  user: z.string().optional(),
+  pass: z.string().optional(),
+  from: z.string().min(3),
+});
+
+export const ChannelsConfig = z
+  .object({
+    sms: z.object({ auth_token: secret, account_sid: z.string().optional(), from: z.string().optional() }).optional(),
+    voice: z.object({ auth_token: secret }).optional(),
+    email: z.object({ imap: ImapSettings, smtp: SmtpSettings.optional() }).optional(),
+    web: z.object({ enabled: z.boolean().default(true) }).optional(),
+    slack: z.object({ signing_secret: secret, bot_token: secret }).optional(),
+    transcripts: z.object({ api_keys: secrets }).optional(),
+    open311: z.object({ api_keys: secrets }).optional(),
+  })
+  .default({ web: { enabled: true } });
+
+export const ServiceDefinition = z.object({
+  code: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+  name: z.string().min(1),
+  group: z.string().optional(),
+  description: z.string().optional(),
+  keywords: z.array(z.string().min(1)).default([]),
+});
+export type ServiceDefinition = z.infer<typeof ServiceDefinition>;
+
+export const Landmark = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  address: z.string().optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  long: z.number().min(-180).max(180).optional(),
+});
+
+/** A plugin's options: its `type` picks the plugin, the plugin's own zod schema checks the rest. */
+const PluginOptions = z.looseObject({ type: z.string().min(1) });
+export type PluginOptions = z.infer<typeof PluginOptions>;
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
+
+export const RuleCondition = z
+  .object({
+    service_code: oneOrMany(z.string()).optional(),
+    service_group: oneOrMany(z.string()).optional(),
+    channel: oneOrMany(Channel).optional(),
+    /** a regular expression, matched case-insensitively against the description */
+    text_matches: z.string().optional(),
+    /** a GeoJSON Polygon/MultiPolygon file, relative to the config file */
+    within: z.string().optional(),
+    in_jurisdiction: z.boolean().optional(),
+    has_location: z.boolean().optional(),
+    duplicate: z.boolean().optional(),
+    /** local time of day in the jurisdiction's timezone, "08:00-17:00" (may wrap midnight) */
+    hours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').optional(),
+    days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).optional(),
+  })
+  .strict();
+export type RuleCondition = z.infer<typeof RuleCondition>;
+
+export const RuleAction = z.object({
+  deliver_to: z.array(z.string()).default([]),
+  priority: Priority.optional(),
+});
+
+export const Rule = z.object({
+  name: z.string().min(1),
+  when: RuleCondition.default({}),
+  then: RuleAction,
+  continue: z.boolean().default(false),
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const RateLimit = z.object({ max: z.number().int().positive(), per_seconds: z.number().positive().default(1) });
+
+export const ConfigSchema = z
+  .object({
+    jurisdiction: z.object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      country: z.string().length(2).toUpperCase().default('US'),
+      timezone: z.string().default('UTC'),
+      boundary: z.string().optional(),
+      landmarks: z.array(Landmark).default([]),
+    }),
+    server: z
+      .object({
+        port: z.coerce.number().int().min(0).max(65535).default(3000),
+        host: z.string().default('0.0.0.0'),
+        public_url: z.string().url().optional(),
+        admin_token: z.string().min(1).optional(),
+        body_limit: z.string().default('256kb'),
+        trust_proxy: z.union([z.boolean(), z.number(), z.string()]).default(false),
+      })
+      .default({ port: 3000, host: '0.0.0.0', body_limit: '256kb', trust_proxy: false }),
+    redis: z
+      .object({
+        url: z.string().default('redis://127.0.0.1:6379'),
+        /** BullMQ and key prefix; use a hash tag such as "{intake}" on Redis Cluster */
+        prefix: z.string().default('intake'),
+        retention_days: z.number().positive().default(90),
+      })
+      .default({ url: 'redis://127.0.0.1:6379', prefix: 'intake', retention_days: 90 }),
+    channels: ChannelsConfig,
+    services: z.array(ServiceDefinition).min(1),
+    geocoding: z
+      .object({ providers: z.array(PluginOptions).default([]) })
+      .default({ providers: [] }),
+    dedupe: z
+      .object({
+        radius_m: z.number().positive().default(75),
+        window_hours: z.number().positive().default(72),
+        sender_window_minutes: z.number().nonnegative().default(10),
+        text_similarity: z.number().min(0).max(1).default(0.2),
+      })
+      .default({ radius_m: 75, window_hours: 72, sender_window_minutes: 10, text_similarity: 0.2 }),
+    conversations: z
+      .object({ sms_window_minutes: z.number().positive().default(30), email_window_hours: z.number().positive().default(72) })
+      .default({ sms_window_minutes: 30, email_window_hours: 72 }),
+    delivery: z
+      .object({
+        attempts: z.number().int().min(1).max(50).default(8),
+        backoff_ms: z.number().int().min(1).default(2000),
+        rate_limit: RateLimit.optional(),
+      })
+      .default({ attempts: 8, backoff_ms: 2000 }),
+    router: z.object({
+      destinations: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'), PluginOptions),
+      rules: z.array(Rule).default([]),
+      default: RuleAction.default({ deliver_to: [] }),
+    }),
+  })
+  .superRefine((config, ctx) => {
+    const names = new Set(Object.keys(config.router.destinations));
+    const check = (targets: string[], path: (string | number)[]) =>
+      targets.forEach((name, i) => {
+        if (!names.has(name)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown destination "${name}"` });
+      });
+    config.router.rules.forEach((rule, i) => check(rule.then.deliver_to, ['router', 'rules', i, 'then', 'deliver_to']));
+    check(config.router.default.deliver_to, ['router', 'default', 'deliver_to']);
+    const codes = new Set<string>();
+    config.services.forEach((service, i) => {
+      if (codes.has(service.code)) ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: `duplicate service code "${service.code}"` });
+      codes.add(service.code);
+    });
+    config.router.rules.forEach((rule, i) => {
+      const wanted = rule.when.service_code === undefined ? [] : [rule.when.service_code].flat();
+      wanted.forEach((code) => {
+        if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['router', 'rules', i, 'when', 'service_code'], message: `unknown service code "${code}"` });
+      });
+      if (rule.when.text_matches !== undefined) {
+        try {
+          new RegExp(rule.when.text_matches, 'i');
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', path: ['router', 'rules', i, 'when', 'text_matches'], message: (error as Error).message });
+        }
+      }
+    });
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: config.jurisdiction.timezone });
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['jurisdiction', 'timezone'], message: `unknown time zone "${config.jurisdiction.timezone}"` });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;

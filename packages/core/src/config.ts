@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { ConfigSchema, type Config, type PluginOptions } from './config-schema.js';
+import { ConfigError } from './errors.js';
+import { readAreas } from './geo.js';
+
+/** Option schemas of the plugins the app knows, by `type`: how a new CRM or geocoder adds its keys. */
+export interface PluginSchemas {
+  destinations: Record<string, z.ZodType<PluginOptions>>;
+  geocoders: Record<string, z.ZodType<PluginOptions>>;
+}
+
+export interface LoadedConfig extends Config {
+  /** where relative paths in the file are resolved from */
+  base_dir: string;
+  /** the file it came from, or "demo" */
+  source: string;
+}
+
+export interface LoadOptions {
+  file: string;
+  env?: NodeJS.ProcessEnv;
+  plugins?: PluginSchemas;
+}
+
+const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+/** Replaces `${VAR}` and `${VAR:-default}` in every string; a scalar that is only a variable is read as YAML (numbers, booleans). */
+function interpolate(value: unknown, env: NodeJS.ProcessEnv, at: string[], problems: string[]): unknown {
+  if (typeof value === 'string') {
+    const whole = /^\$\{[^}]+\}$/.test(value);
+    const replaced = value.replace(VARIABLE, (_match, name: string, fallback: string | undefined) => {
+      const found = env[name] ?? fallback;
+      if (found === undefined) problems.push(`${at.join('.')}: environment variable ${name} is not set`);
+      return found ?? '';
+    });
+    if (!whole || replaced === '') return replaced;
+    const typed: unknown = parseYaml(replaced);
+    return typeof typed === 'number' || typeof typed === 'boolean' ? typed : replaced;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => interpolate(item, env, [...at, String(i)], problems));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, env, [...at, key], problems)]));
+  }
+  return value;
+}
+
+const describe = (issues: z.core.$ZodIssue[], prefix: (string | number)[] = []) =>
+  issues.map((issue) => `${[...prefix, ...issue.path].join('.') || '(root)'}: ${issue.message}`);
+
+function parsePlugins(
+  list: [string, PluginOptions][],
+  schemas: Record<string, z.ZodType<PluginOptions>>,
+  at: string,
+  problems: string[],
+): Map<string, PluginOptions> {
+  const parsed = new Map<string, PluginOptions>();
+  for (const [key, options] of list) {
+    const schema = schemas[options.type];
+    if (!schema) {
+      problems.push(`${at}.${key}.type: unknown type "${options.type}" (known: ${Object.keys(schemas).join(', ')})`);
+      continue;
+    }
+    const result = schema.safeParse(options);
+    if (result.success) parsed.set(key, result.data);
+    else problems.push(...describe(result.error.issues, [...at.split('.'), key]));
+  }
+  return parsed;
+}
+
+function checkFiles(config: LoadedConfig, problems: string[]) {
+  const areaFiles: [string, string | undefined][] = [
+    ['jurisdiction.boundary', config.jurisdiction.boundary],
+    ...config.router.rules.map((rule, i): [string, string | undefined] => [`router.rules.${i}.when.within`, rule.when.within]),
+  ];
+  for (const [at, file] of areaFiles) {
+    if (file === undefined) continue;
+    try {
+      readAreas(resolveConfigPath(config, file));
+    } catch (error) {
+      problems.push(`${at}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Validates an already-read configuration object; throws ConfigError with every problem. */
+export function parseConfig(raw: unknown, options: Omit<LoadOptions, 'file'> & { base_dir: string; source: string }): LoadedConfig {
+  const problems: string[] = [];
+  const interpolated = interpolate(raw ?? {}, options.env ?? process.env, [], problems);
+  const result = ConfigSchema.safeParse(interpolated);
+  if (!result.success) throw new ConfigError([...problems, ...describe(result.error.issues)]);
+  const config: LoadedConfig = { ...result.data, base_dir: options.base_dir, source: options.source };
+  if (options.plugins) {
+    const destinations = parsePlugins(Object.entries(config.router.destinations), options.plugins.destinations, 'router.destinations', problems);
+    const geocoders = parsePlugins(
+      config.geocoding.providers.map((p, i) => [String(i), p]),
+      options.plugins.geocoders,
+      'geocoding.providers',
+      problems,
+    );
+    config.router.destinations = Object.fromEntries(destinations);
+    config.geocoding.providers = [...geocoders.values()];
+  }
+  checkFiles(config, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Reads, interpolates and validates `intake.yaml`; throws ConfigError listing every problem as `path: message`. */
+export function loadConfig(options: LoadOptions): LoadedConfig {
+  const file = path.resolve(options.file);
+  if (!existsSync(file)) throw new ConfigError([`${file}: no such file`]);
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
+    throw new ConfigError([`${file}${where}: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  return parseConfig(raw, { ...options, base_dir: path.dirname(file), source: file });
+}
+
+/** Resolves a path written in the config file against the file's folder. */
+export function resolveConfigPath(config: Pick<LoadedConfig, 'base_dir'>, file: string): string {
+  return path.resolve(config.base_dir, file);
+}

@@ -1,0 +1,102 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { LoadedConfig } from './config.js';
+import type { PluginOptions } from './config-schema.js';
+import type { Logger } from './logger.js';
+import { Precision, type Channel, type InboundMessageInput, type ReplyAddress, type ServiceRequest } from './schemas.js';
+
+export interface Accepted {
+  id: string;
+  /** true when the channel id was seen before: the id is the earlier request's */
+  duplicate: boolean;
+}
+
+export const AddressSuggestion = z.object({ label: z.string(), lat: z.number(), long: z.number() });
+export type AddressSuggestion = z.infer<typeof AddressSuggestion>;
+
+export interface ConnectorContext {
+  /** validates and durably queues a message; throws QueueUnavailableError when Redis does not take it */
+  accept(message: InboundMessageInput): Promise<Accepted>;
+  config: LoadedConfig;
+  log: Logger;
+  /** address completions from the jurisdiction's gazetteer, for forms */
+  suggestAddresses(query: string, limit: number): AddressSuggestion[];
+}
+
+/** A channel: authenticates and translates raw input into InboundMessages. Knows nothing of CRMs. */
+export interface Connector {
+  channel: string;
+  enabled(config: LoadedConfig): boolean;
+  mount(router: Router, ctx: ConnectorContext): void;
+  /** long-running pollers (IMAP) start and stop with the app */
+  start?(ctx: ConnectorContext): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+/** What an address extractor found in free text, handed to the geocoders. */
+export const AddressQuery = z.object({
+  kind: z.enum(['address', 'intersection', 'street', 'landmark', 'freeform']),
+  raw: z.string(),
+  number: z.string().nullable().default(null),
+  unit: z.string().nullable().default(null),
+  street: z.string().nullable().default(null),
+  cross_street: z.string().nullable().default(null),
+});
+export type AddressQuery = z.infer<typeof AddressQuery>;
+
+export const GeocodeResult = z.object({
+  lat: z.number(),
+  long: z.number(),
+  address: z.string(),
+  precision: Precision,
+  source: z.string(),
+  /** 0..1: how sure the geocoder is that this is the place meant */
+  confidence: z.number().min(0).max(1),
+});
+export type GeocodeResult = z.infer<typeof GeocodeResult>;
+
+export interface Geocoder {
+  name: string;
+  geocode(query: AddressQuery): Promise<GeocodeResult | null>;
+}
+
+export interface DeliveryEvent {
+  destination: string;
+  attempt: number;
+  /** `<request id>:<destination>`: the same on every retry, so the CRM can drop repeats */
+  idempotency_key: string;
+}
+
+/** What a CRM answered: at least its own id for the request when it gives one. */
+export type Receipt = { external_id?: string | null } & Record<string, unknown>;
+
+/** A CRM or sink. Throw PermanentDeliveryError for answers a retry cannot fix. */
+export interface Destination {
+  type: string;
+  deliver(request: ServiceRequest, event: DeliveryEvent): Promise<Receipt>;
+  close?(): Promise<void>;
+}
+
+/** Sends a reply on the citizen's channel: SMS, email, Slack. */
+export interface Responder {
+  channel: Channel;
+  send(to: ReplyAddress, text: string): Promise<void>;
+}
+
+export interface PluginContext {
+  config: LoadedConfig;
+  log: Logger;
+}
+
+/** One folder, one plugin: its `type`, its options' schema and a factory. */
+export interface Plugin<T, O extends PluginOptions = PluginOptions> {
+  type: string;
+  options: z.ZodType<O>;
+  create(options: O, ctx: PluginContext): T;
+}
+export type DestinationPlugin<O extends PluginOptions = PluginOptions> = Plugin<Destination, O>;
+export type GeocoderPlugin<O extends PluginOptions = PluginOptions> = Plugin<Geocoder, O>;
+
+export function schemasOf(plugins: readonly Plugin<unknown, PluginOptions>[]): Record<string, z.ZodType<PluginOptions>> {
+  return Object.fromEntries(plugins.map((plugin) => [plugin.type, plugin.options]));
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/** Every way a citizen or clerk can reach Intake. */
+export const Channel = z.enum(['web', 'sms', 'whatsapp', 'voice', 'transcript', 'email', 'slack', 'open311']);
+export type Channel = z.infer<typeof Channel>;
+
+export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
+export type Priority = z.infer<typeof Priority>;
+
+export const Precision = z.enum(['address', 'intersection', 'street', 'coordinates', 'none']);
+export type Precision = z.infer<typeof Precision>;
+
+export const Media = z.object({
+  url: z.string().min(1).max(2048),
+  content_type: z.string().max(200).nullable().default(null),
+  name: z.string().max(500).nullable().default(null),
+});
+export type Media = z.infer<typeof Media>;
+
+/** How to answer the citizen on the channel they used. */
+export const ReplyAddress = z.object({
+  channel: Channel,
+  to: z.string().min(1),
+  /** e.g. the Twilio number written to, the email thread's Message-IDs, a Slack channel */
+  from: z.string().nullable().default(null),
+  thread: z.array(z.string()).default([]),
+  subject: z.string().nullable().default(null),
+});
+export type ReplyAddress = z.infer<typeof ReplyAddress>;
+
+export const DevicePoint = z.object({
+  lat: z.number().min(-90).max(90),
+  long: z.number().min(-180).max(180),
+});
+export type DevicePoint = z.infer<typeof DevicePoint>;
+
+/** What a connector hands over: the channel's raw input, translated but not yet interpreted. */
+export const InboundMessageInput = z.object({
+  channel: Channel,
+  /** the channel's own id (Twilio MessageSid, email Message-ID, Slack event id, Idempotency-Key) */
+  external_id: z.string().min(1).max(500).nullable().default(null),
+  received_at: z.iso.datetime({ offset: true }).optional(),
+  sender: z
+    .object({
+      name: z.string().max(200).nullable().default(null),
+      phone: z.string().max(64).nullable().default(null),
+      email: z.string().max(320).nullable().default(null),
+      /** a channel-specific handle: Slack user id, clerk name */
+      handle: z.string().max(200).nullable().default(null),
+    })
+    .default({ name: null, phone: null, email: null, handle: null }),
+  text: z.string().max(20_000).default(''),
+  html: z.string().max(500_000).nullable().default(null),
+  subject: z.string().max(1000).nullable().default(null),
+  service_code: z.string().max(100).nullable().default(null),
+  address: z.string().max(500).nullable().default(null),
+  point: DevicePoint.nullable().default(null),
+  media: z.array(Media).max(20).default([]),
+  conversation_id: z.string().max(500).nullable().default(null),
+  reply_to: ReplyAddress.nullable().default(null),
+  /** context that is not the citizen's words: the forwarding clerk, the call id, transcript turns */
+  context: z.record(z.string(), z.string().max(20_000)).default({}),
+});
+export type InboundMessageInput = z.input<typeof InboundMessageInput>;
+
+export const InboundMessage = InboundMessageInput.extend({
+  id: z.string().min(1),
+  received_at: z.iso.datetime({ offset: true }),
+});
+export type InboundMessage = z.infer<typeof InboundMessage>;
+
+export const Location = z.object({
+  lat: z.number().nullable(),
+  long: z.number().nullable(),
+  address: z.string().nullable(),
+  precision: Precision,
+  source: z.string().nullable(),
+  in_jurisdiction: z.boolean().nullable(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const NO_LOCATION: Location = {
+  lat: null,
+  long: null,
+  address: null,
+  precision: 'none',
+  source: null,
+  in_jurisdiction: null,
+};
+
+/** The record delivered to every destination (SPEC.md, "The record delivered"). */
+export const ServiceRequest = z.object({
+  id: z.string(),
+  event: z.enum(['service_request.created', 'service_request.duplicate']),
+  channel: Channel,
+  received_at: z.string(),
+  reporter: z.object({
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
+  description: z.string(),
+  service_code: z.string().nullable(),
+  service_name: z.string().nullable(),
+  location: Location,
+  media: z.array(Media),
+  source: z.object({
+    external_id: z.string().nullable(),
+    conversation_id: z.string().nullable(),
+  }),
+  duplicate_of: z.string().nullable(),
+  routing: z.object({
+    rule: z.string().nullable(),
+    priority: Priority,
+  }),
+});
+export type ServiceRequest = z.infer<typeof ServiceRequest>;
+
+export const DeliveryState = z.object({
+  destination: z.string(),
+  status: z.enum(['queued', 'delivered', 'retrying', 'dead']),
+  attempts: z.number().int(),
+  updated_at: z.string(),
+  receipt: z.record(z.string(), z.unknown()).nullable().default(null),
+  error: z.string().nullable().default(null),
+});
+export type DeliveryState = z.infer<typeof DeliveryState>;
