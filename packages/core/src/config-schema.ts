@@ -122,6 +122,14 @@ export const ConfigSchema = z
       .default({ url: 'redis://127.0.0.1:6379', prefix: 'intake', retention_days: 90 }),
     channels: ChannelsConfig,
     services: z.array(ServiceDefinition).min(1),
+    classification: z
+      .object({
+        /** the code for "not sure", which rules can route to triage; null leaves service_code empty */
+        fallback_code: z.string().nullable().default(null),
+        /** below this confidence the fallback code is used */
+        min_confidence: z.number().min(0).max(1).default(0.5),
+      })
+      .default({ fallback_code: null, min_confidence: 0.5 }),
     geocoding: z
       .object({ providers: z.array(PluginOptions).default([]) })
       .default({ providers: [] }),
@@ -162,6 +170,10 @@ export const ConfigSchema = z
       if (codes.has(service.code)) ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: `duplicate service code "${service.code}"` });
       codes.add(service.code);
     });
+    const fallback = config.classification.fallback_code;
+    if (fallback !== null && !codes.has(fallback)) {
+      ctx.addIssue({ code: 'custom', path: ['classification', 'fallback_code'], message: `unknown service code "${fallback}"` });
+    }
     config.router.rules.forEach((rule, i) => {
       const wanted = rule.when.service_code === undefined ? [] : [rule.when.service_code].flat();
       wanted.forEach((code) => {

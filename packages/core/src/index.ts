@@ -8,3 +8,4 @@ export * from './plugins.js';
 export * from './queues.js';
 export * from './redis.js';
 export * from './store.js';
+export * from './metrics.js';
