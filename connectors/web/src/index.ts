@@ -1,1 +1,79 @@
-export {};
+import path from 'node:path';
+import { badRequest, IntakeError, shortReference, type Connector, type ConnectorContext } from '@intake/core';
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { formValues, renderForm, renderThanks } from './pages.js';
+import { InvalidReport, parseIdempotencyKey, parseReport, toInboundMessage } from './report.js';
+
+const PUBLIC_DIR = path.join(__dirname, '..', 'public');
+const AUTOCOMPLETE_DIR = path.dirname(require.resolve('accessible-autocomplete'));
+
+/** Pages use relative links so the form also works behind a proxy's path prefix; these lead back to the form's folder. */
+const FORM_ROOT = '';
+const REPORTS_ROOT = '../../';
+
+const PAGE_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  // pages can hold what a citizen typed (a refused post) or their reference: never for a shared cache
+  'Cache-Control': 'no-store',
+};
+
+const AddressQuery = z.object({
+  q: z.string({ error: 'q is required' }).trim().min(2, 'q must be 2 to 100 characters').max(100, 'q must be 2 to 100 characters'),
+  limit: z.coerce.number().int('limit must be a whole number').min(1, 'limit must be 1 to 20').max(20, 'limit must be 1 to 20').default(8),
+});
+
+function sendPage(res: Response, status: number, body: string): void {
+  res.status(status).set(PAGE_HEADERS).type('html').send(body);
+}
+
+function mount(router: Router, ctx: ConnectorContext): void {
+  const { config } = ctx;
+  const serviceCodes = new Set(config.services.map((service) => service.code));
+  const limit = config.server.body_limit;
+  const formPage = renderForm(config, FORM_ROOT);
+
+  const acceptReport = (req: Request) => {
+    const externalId = parseIdempotencyKey(req.get('Idempotency-Key'));
+    return ctx.accept(toInboundMessage(parseReport(req.body, serviceCodes), externalId));
+  };
+
+  /** A plain form post (no JavaScript) gets pages back, errors included, never JSON. */
+  const answerFormPost = async (req: Request, res: Response) => {
+    try {
+      const accepted = await acceptReport(req);
+      sendPage(res, 202, renderThanks(config, REPORTS_ROOT, shortReference(accepted.id)));
+    } catch (error) {
+      if (!(error instanceof IntakeError)) throw error;
+      const problems = error instanceof InvalidReport ? error.problems : [{ field: null, message: error.message }];
+      res.set(error.headers);
+      sendPage(res, error.status, renderForm(config, REPORTS_ROOT, { values: formValues(req.body), problems }));
+    }
+  };
+
+  router.use('/static/web/vendor', express.static(AUTOCOMPLETE_DIR, { index: false, maxAge: '1d' }));
+  router.use('/static/web', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+
+  router.get('/', (_req, res) => sendPage(res, 200, formPage));
+
+  router.get('/api/v1/addresses', (req, res) => {
+    const query = AddressQuery.safeParse(req.query);
+    if (!query.success) throw badRequest(query.error.issues.map((issue) => issue.message).join('; '), 'invalid_query');
+    res.set('Cache-Control', 'public, max-age=300').json({ suggestions: ctx.suggestAddresses(query.data.q, query.data.limit) });
+  });
+
+  router.post('/api/v1/reports', express.json({ limit }), express.urlencoded({ extended: false, limit }), async (req, res) => {
+    if (req.is('application/x-www-form-urlencoded')) return answerFormPost(req, res);
+    if (!req.is('application/json')) throw new IntakeError(415, 'unsupported_media_type', 'send the report as application/json or as a form post');
+    const accepted = await acceptReport(req);
+    res.status(202).json({ id: accepted.id, status: 'accepted', duplicate: accepted.duplicate, reference: shortReference(accepted.id) });
+  });
+}
+
+/** The web channel: the citizen form at `/`, address suggestions, and `POST /api/v1/reports` for the form, apps and scripts. */
+export const webConnector: Connector = {
+  channel: 'web',
+  enabled: (config) => config.channels.web !== undefined && config.channels.web.enabled !== false,
+  mount,
+};

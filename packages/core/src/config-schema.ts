@@ -12,6 +12,15 @@ export const ImapSettings = z.object({
   pass: secret,
   mailbox: z.string().default('INBOX'),
   processed_mailbox: z.string().nullable().default('Processed'),
+  /** a full re-scan of the mailbox this often, besides IDLE: covers servers without IDLE and mail left for a retry */
+  poll_seconds: z.number().positive().default(60),
+});
+
+/** What an email's attachments may be to travel as media; anything else is noted, not kept. */
+export const EmailAttachmentSettings = z.object({
+  max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
+  /** MIME types, `image/*` style wildcards allowed */
+  types: z.array(z.string().min(1)).default(['image/*', 'application/pdf']),
 });
 
 export const SmtpSettings = z.object({
@@ -25,9 +34,25 @@ export const SmtpSettings = z.object({
 
 export const ChannelsConfig = z
   .object({
-    sms: z.object({ auth_token: secret, account_sid: z.string().optional(), from: z.string().optional() }).optional(),
+    sms: z
+      .object({
+        auth_token: secret,
+        account_sid: z.string().optional(),
+        from: z.string().optional(),
+        /** Twilio's REST API base; only changed to reach a stand-in (tests) or a proxy */
+        api_url: z.string().url().default('https://api.twilio.com'),
+      })
+      .optional(),
     voice: z.object({ auth_token: secret }).optional(),
-    email: z.object({ imap: ImapSettings, smtp: SmtpSettings.optional() }).optional(),
+    email: z
+      .object({
+        imap: ImapSettings,
+        smtp: SmtpSettings.optional(),
+        attachments: EmailAttachmentSettings.default({ max_bytes: 10 * 1024 * 1024, types: ['image/*', 'application/pdf'] }),
+        /** larger mail is not downloaded: it is set aside with a logged reason */
+        max_message_bytes: z.number().int().positive().default(25 * 1024 * 1024),
+      })
+      .optional(),
     web: z.object({ enabled: z.boolean().default(true) }).optional(),
     slack: z.object({ signing_secret: secret, bot_token: secret }).optional(),
     transcripts: z.object({ api_keys: secrets }).optional(),

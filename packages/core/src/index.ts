@@ -9,3 +9,6 @@ export * from './queues.js';
 export * from './redis.js';
 export * from './store.js';
 export * from './metrics.js';
+export * from './http.js';
+export * from './conversation.js';
+export * from './timeout.js';

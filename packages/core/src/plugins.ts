@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { LoadedConfig } from './config.js';
+import type { OptOuts } from './conversation.js';
 import type { PluginOptions } from './config-schema.js';
 import type { Logger } from './logger.js';
 import { Precision, type Channel, type InboundMessageInput, type ReplyAddress, type ServiceRequest } from './schemas.js';
@@ -9,6 +10,8 @@ export interface Accepted {
   id: string;
   /** true when the channel id was seen before: the id is the earlier request's */
   duplicate: boolean;
+  /** the open request this message answers (e.g. the location we asked for), when there is one */
+  continues: string | null;
 }
 
 export const AddressSuggestion = z.object({ label: z.string(), lat: z.number(), long: z.number() });
@@ -21,6 +24,8 @@ export interface ConnectorContext {
   log: Logger;
   /** address completions from the jurisdiction's gazetteer, for forms */
   suggestAddresses(query: string, limit: number): AddressSuggestion[];
+  /** STOP/START keywords: who must not be written to */
+  optOuts: OptOuts;
 }
 
 /** A channel: authenticates and translates raw input into InboundMessages. Knows nothing of CRMs. */
@@ -28,6 +33,8 @@ export interface Connector {
   channel: string;
   enabled(config: LoadedConfig): boolean;
   mount(router: Router, ctx: ConnectorContext): void;
+  /** the channel's outbound half, when it can answer citizens (SMS, email, Slack) */
+  responder?(config: LoadedConfig, log: Logger): Responder | null;
   /** long-running pollers (IMAP) start and stop with the app */
   start?(ctx: ConnectorContext): Promise<void>;
   stop?(): Promise<void>;
@@ -77,10 +84,19 @@ export interface Destination {
   close?(): Promise<void>;
 }
 
-/** Sends a reply on the citizen's channel: SMS, email, Slack. */
+export interface OutboundReply {
+  /** the request it is about, for threading (email References, a reference in the subject) */
+  request_id: string;
+  reference: string;
+  kind: 'acknowledgement' | 'question' | 'status';
+  text: string;
+}
+
+/** Sends a reply on the citizen's channel: SMS, email, Slack. Resolves once the channel took it. */
 export interface Responder {
-  channel: Channel;
-  send(to: ReplyAddress, text: string): Promise<void>;
+  channels: Channel[];
+  send(to: ReplyAddress, reply: OutboundReply): Promise<void>;
+  close?(): Promise<void>;
 }
 
 export interface PluginContext {

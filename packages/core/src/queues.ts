@@ -29,5 +29,6 @@ export interface DeadLetterJob extends DeliveryJob {
 }
 export interface ReplyJob {
   request_id: string;
+  kind: 'acknowledgement' | 'question' | 'status';
   text: string;
 }

@@ -57,6 +57,8 @@ export const InboundMessageInput = z.object({
   point: DevicePoint.nullable().default(null),
   media: z.array(Media).max(20).default([]),
   conversation_id: z.string().max(500).nullable().default(null),
+  /** the request this message adds to (an answer to our question), when the channel or the conversation knows it */
+  continues: z.string().max(100).nullable().default(null),
   reply_to: ReplyAddress.nullable().default(null),
   /** context that is not the citizen's words: the forwarding clerk, the call id, transcript turns */
   context: z.record(z.string(), z.string().max(20_000)).default({}),

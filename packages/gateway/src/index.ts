@@ -1,1 +1,3 @@
-export {};
+export { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
+export { loadGatewayConfig, DEMO_CONFIG } from './config.js';
+export { ensureRedis } from './redis-autostart.js';

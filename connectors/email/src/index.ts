@@ -1,0 +1,67 @@
+import { QueueUnavailableError, maskEmail, type Connector, type ConnectorContext, type LoadedConfig } from '@intake/core';
+import { parseEmail } from './parse.js';
+import { MailboxPoller, type MailHandler } from './poller.js';
+import { createEmailResponder } from './responder.js';
+
+export { parseEmail, type EmailParseOptions, type ParsedEmail } from './parse.js';
+export { MailboxPoller, KEYWORDS, type Handled, type MailHandler, type PollerOptions } from './poller.js';
+export { createEmailResponder, replySubject } from './responder.js';
+export { newMessageId, requestIdIn } from './message-id.js';
+
+export type EmailSettings = NonNullable<LoadedConfig['channels']['email']>;
+
+/** Parses a polled mail and hands it to intake; a queue outage leaves the mail for later, anything else settles it. */
+export function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHandler {
+  const { log } = ctx;
+  return async ({ uid, source, internalDate }) => {
+    const parsed = await parseEmail(source, { smtpFrom: email.smtp?.from ?? null, attachments: email.attachments, receivedAt: internalDate });
+    if (parsed.kind === 'skip') {
+      log.info({ channel: 'email', uid, reason: parsed.reason }, 'email skipped: makes no request');
+      return { done: 'skipped' };
+    }
+    if (parsed.kind === 'reject') {
+      log.warn({ channel: 'email', uid, reason: parsed.reason }, 'email rejected');
+      return { done: 'rejected' };
+    }
+    const sender = maskEmail(parsed.message.sender?.email ?? '');
+    try {
+      const accepted = await ctx.accept(parsed.message);
+      log.info({ channel: 'email', uid, sender, id: accepted.id, duplicate: accepted.duplicate, continues: accepted.continues }, 'email accepted');
+      return { done: 'queued' };
+    } catch (error) {
+      if (error instanceof QueueUnavailableError) {
+        log.warn({ channel: 'email', uid }, 'intake queue unavailable: email left in the mailbox');
+        return { retryMs: Number(error.headers['Retry-After'] ?? 5) * 1000 };
+      }
+      log.warn({ channel: 'email', uid, sender, err: (error as Error).message }, 'email rejected by intake');
+      return { done: 'rejected' };
+    }
+  };
+}
+
+/** A fresh email channel; the gateway uses `emailConnector`, tests may run their own. */
+export function createEmailConnector(): Connector {
+  let poller: MailboxPoller | null = null;
+  return {
+    channel: 'email',
+    enabled: (config) => config.channels.email !== undefined,
+    // email has no HTTP route: mail arrives by IMAP
+    mount: () => undefined,
+    responder(config, log) {
+      const smtp = config.channels.email?.smtp;
+      return smtp === undefined ? null : createEmailResponder(smtp, config, log);
+    },
+    async start(ctx) {
+      const email = ctx.config.channels.email;
+      if (email === undefined || poller !== null) return;
+      poller = new MailboxPoller({ imap: email.imap, maxMessageBytes: email.max_message_bytes, handle: createMailHandler(ctx, email), log: ctx.log });
+      poller.start();
+    },
+    async stop() {
+      await poller?.stop();
+      poller = null;
+    },
+  };
+}
+
+export const emailConnector: Connector = createEmailConnector();

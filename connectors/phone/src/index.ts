@@ -1,0 +1,3 @@
+export { voiceConnector, parseTranscription, VOICE_ROUTE, RECORDED_ROUTE, TRANSCRIPTION_ROUTE } from './voice.js';
+export { transcriptsConnector, TRANSCRIPTS_ROUTE } from './transcripts.js';
+export { parseTranscriptBody, splitTranscript, transcriptToMessage, turnsOf, TranscriptBody, type Turn } from './transcript.js';

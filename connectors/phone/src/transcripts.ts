@@ -1,0 +1,24 @@
+import { IntakeError, requireBearer, shortReference, type Connector, type ConnectorContext } from '@intake/core';
+import express, { type Router } from 'express';
+import { parseTranscriptBody, transcriptToMessage } from './transcript.js';
+
+export const TRANSCRIPTS_ROUTE = '/api/v1/transcripts';
+
+function mount(router: Router, ctx: ConnectorContext): void {
+  const { config } = ctx;
+  const keys = config.channels.transcripts?.api_keys;
+  if (keys === undefined) return;
+  const serviceCodes = new Set(config.services.map((service) => service.code));
+  router.post(TRANSCRIPTS_ROUTE, requireBearer(keys), express.json({ limit: config.server.body_limit }), async (req, res) => {
+    if (!req.is('application/json')) throw new IntakeError(415, 'unsupported_media_type', 'send the transcript as application/json');
+    const accepted = await ctx.accept(transcriptToMessage(parseTranscriptBody(req.body, serviceCodes), config));
+    res.status(202).json({ id: accepted.id, reference: shortReference(accepted.id), duplicate: accepted.duplicate });
+  });
+}
+
+/** Call transcripts from clerks and call-centre software: `POST /api/v1/transcripts` with a bearer key. */
+export const transcriptsConnector: Connector = {
+  channel: 'transcript',
+  enabled: (config) => config.channels.transcripts !== undefined,
+  mount,
+};

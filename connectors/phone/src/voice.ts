@@ -1,0 +1,90 @@
+import { badRequest, type Connector, type ConnectorContext, type InboundMessageInput, type LoadedConfig } from '@intake/core';
+import { describeIssues, publicUrl, sendTwiml, twilioWebhook } from '@intake/connector-sms';
+import type { Router } from 'express';
+import { twiml } from 'twilio';
+import { z } from 'zod';
+import { smsReplyTo } from './reply.js';
+
+export const VOICE_ROUTE = '/webhooks/twilio/voice';
+export const RECORDED_ROUTE = '/webhooks/twilio/voice/recorded';
+export const TRANSCRIPTION_ROUTE = '/webhooks/twilio/voice/transcription';
+
+/** Twilio transcribes recordings of at most two minutes. */
+const MAX_RECORDING_SECONDS = 120;
+
+const voiceText = {
+  greeting: (config: LoadedConfig) =>
+    `You have reached ${config.jurisdiction.name}. After the tone, please describe the problem and where it is: a street address or the nearest intersection. Press the pound key or hang up when you are done.`,
+  thanks: 'Thank you. Your report has been recorded. Goodbye.',
+  transcriptionFailed: 'Voice message from a caller. The automatic transcription failed: please listen to the recording.',
+};
+
+const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const TranscriptionForm = z.looseObject({
+  CallSid: z.string({ error: 'CallSid is required' }).min(1, 'CallSid is required').max(100),
+  From: z.preprocess(blankToUndefined, z.string().max(100).optional()),
+  To: z.preprocess(blankToUndefined, z.string().max(100).optional()),
+  TranscriptionText: z.string().max(20_000).default(''),
+  TranscriptionStatus: z.string().max(50).default('failed'),
+  RecordingUrl: z.preprocess(blankToUndefined, z.url().max(2048).optional()),
+});
+
+/** A finished transcription (or a failed one, which still makes a request carrying the recording). */
+export function parseTranscription(body: unknown, config: LoadedConfig): InboundMessageInput {
+  const parsed = TranscriptionForm.safeParse(body ?? {});
+  if (!parsed.success) throw badRequest(describeIssues(parsed.error.issues), 'invalid_twilio_transcription');
+  const form = parsed.data;
+  const transcribed = form.TranscriptionStatus === 'completed' && form.TranscriptionText.trim() !== '';
+  const phone = form.From ?? null;
+  return {
+    channel: 'voice',
+    external_id: `call:${form.CallSid}`,
+    sender: { name: null, phone, email: null, handle: null },
+    text: transcribed ? form.TranscriptionText.trim() : voiceText.transcriptionFailed,
+    media: form.RecordingUrl === undefined ? [] : [{ url: form.RecordingUrl, content_type: 'audio/x-wav', name: 'recording' }],
+    reply_to: smsReplyTo(config, phone, form.To ?? null),
+    context: { call_sid: form.CallSid, transcription_status: form.TranscriptionStatus },
+  };
+}
+
+function mount(router: Router, ctx: ConnectorContext): void {
+  const { config } = ctx;
+  const authToken = config.channels.voice?.auth_token;
+  if (authToken === undefined) return;
+  const signed = twilioWebhook(config, authToken, 'voice');
+
+  router.post(VOICE_ROUTE, ...signed, (req, res) => {
+    const response = new twiml.VoiceResponse();
+    response.say(voiceText.greeting(config));
+    // without an action Twilio would request this document again when the recording ends, greeting the caller anew
+    response.record({
+      action: publicUrl(config, req, RECORDED_ROUTE),
+      maxLength: MAX_RECORDING_SECONDS,
+      finishOnKey: '#',
+      playBeep: true,
+      transcribe: true,
+      transcribeCallback: publicUrl(config, req, TRANSCRIPTION_ROUTE),
+    });
+    sendTwiml(res, response);
+  });
+
+  router.post(RECORDED_ROUTE, ...signed, (_req, res) => {
+    const response = new twiml.VoiceResponse();
+    response.say(voiceText.thanks);
+    response.hangup();
+    sendTwiml(res, response);
+  });
+
+  router.post(TRANSCRIPTION_ROUTE, ...signed, async (req, res) => {
+    await ctx.accept(parseTranscription(req.body, config));
+    sendTwiml(res, new twiml.VoiceResponse());
+  });
+}
+
+/** Calls to the town's Twilio number: a greeting, a recording, and Twilio's transcription turned into a request. */
+export const voiceConnector: Connector = {
+  channel: 'voice',
+  enabled: (config) => config.channels.voice !== undefined,
+  mount,
+};

@@ -1,0 +1,161 @@
+/*
+ * Progressive enhancement of the report form: address suggestions, "Use my location", and a JSON post that shows the
+ * reference in place. Without this file (or without JavaScript) the form still posts and a page comes back.
+ */
+(function () {
+  'use strict';
+
+  var form = document.getElementById('report');
+  if (!form || !window.fetch || !window.FormData || !window.URL) return;
+
+  var byId = function (id) { return document.getElementById(id); };
+
+  function say(region, text, isError) {
+    region.textContent = text;
+    region.classList.toggle('is-error', Boolean(isError));
+  }
+
+  /** crypto.randomUUID exists only on https and localhost; getRandomValues everywhere. */
+  function newIdempotencyKey() {
+    if (window.crypto.randomUUID) return window.crypto.randomUUID();
+    return Array.from(window.crypto.getRandomValues(new Uint8Array(16)), function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+  }
+
+  function enhanceAddress() {
+    if (typeof window.accessibleAutocomplete !== 'function') return;
+    var container = byId('address-field');
+    var typed = byId('address').value;
+    var addressesUrl = new URL('addresses', form.action);
+    var latest = 0;
+    var timer;
+    container.textContent = '';
+    window.accessibleAutocomplete({
+      element: container,
+      id: 'address',
+      name: 'address',
+      defaultValue: typed,
+      minLength: 2,
+      confirmOnBlur: false,
+      showNoOptionsFound: false,
+      displayMenu: 'overlay',
+      tStatusQueryTooShort: function (n) { return 'Type ' + n + ' or more characters for address suggestions'; },
+      source: function (query, populate) {
+        // answers can arrive out of order: only the newest query may fill the list
+        var ticket = ++latest;
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          addressesUrl.search = new URLSearchParams({ q: query, limit: '8' }).toString();
+          fetch(addressesUrl, { headers: { Accept: 'application/json' } })
+            .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+            .then(function (body) { if (ticket === latest) populate(body.suggestions.map(function (s) { return s.label; })); })
+            .catch(function () { if (ticket === latest) populate([]); });
+        }, 120);
+      },
+    });
+  }
+
+  var LOCATION_ERRORS = {
+    1: 'Location permission was refused. Type an address instead.',
+    2: 'Your location is not available right now. Type an address instead.',
+    3: 'Finding your location took too long. Try again or type an address.',
+  };
+
+  function enhanceLocation() {
+    if (!navigator.geolocation || !window.isSecureContext) return;
+    var use = byId('use-location');
+    var clear = byId('clear-location');
+    var status = byId('location-status');
+    var lat = byId('lat');
+    var long = byId('long');
+    var busy = false;
+    var showSet = function (accuracy) {
+      var around = accuracy ? ' (within about ' + Math.round(accuracy) + ' m)' : '';
+      say(status, 'Location set: ' + lat.value + ', ' + long.value + around + '.');
+      clear.hidden = false;
+    };
+    use.hidden = false;
+    if (lat.value && long.value) showSet();
+    use.addEventListener('click', function () {
+      if (busy) return;
+      busy = true;
+      say(status, 'Finding your location…');
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          busy = false;
+          lat.value = position.coords.latitude.toFixed(6);
+          long.value = position.coords.longitude.toFixed(6);
+          showSet(position.coords.accuracy);
+        },
+        function (error) {
+          busy = false;
+          say(status, LOCATION_ERRORS[error.code] || 'Your location could not be found. Type an address instead.', true);
+        },
+        { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+      );
+    });
+    clear.addEventListener('click', function () {
+      lat.value = '';
+      long.value = '';
+      clear.hidden = true;
+      say(status, 'Location cleared.');
+      use.focus();
+    });
+  }
+
+  function reportFrom(formElement) {
+    var report = {};
+    new FormData(formElement).forEach(function (value, name) {
+      var text = String(value).trim();
+      if (text !== '') report[name] = name === 'lat' || name === 'long' ? Number(text) : text;
+    });
+    return report;
+  }
+
+  function problemText(response, body) {
+    if (response.status === 503 || response.status === 429) return 'The service is busy right now. Please try again in a minute.';
+    if (body && body.error && body.error.message) return 'Your report was not sent: ' + body.error.message;
+    return 'Your report was not sent. Please try again.';
+  }
+
+  function showReference(reference) {
+    var summary = document.querySelector('.error-summary');
+    if (summary) summary.hidden = true;
+    form.hidden = true;
+    byId('reference').textContent = reference;
+    byId('done').hidden = false;
+    document.title = 'Report received – ' + document.title.split(' – ').slice(1).join(' – ');
+    byId('done-heading').focus();
+  }
+
+  function enhanceSubmit() {
+    var status = byId('form-status');
+    // one key for this report: a retry after a network error or a 503 cannot make a second request
+    var idempotencyKey = newIdempotencyKey();
+    var sending = false;
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (sending) return;
+      sending = true;
+      say(status, 'Sending your report…');
+      fetch(form.action, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(reportFrom(form)),
+      })
+        .then(function (response) {
+          return response.json().catch(function () { return null; }).then(function (body) {
+            if (response.status === 202 && body && body.reference) showReference(body.reference);
+            else say(status, problemText(response, body), true);
+          });
+        })
+        .catch(function () { say(status, 'Your report could not be sent. Check your connection and try again.', true); })
+        .then(function () { sending = false; });
+    });
+  }
+
+  var summary = document.querySelector('.error-summary');
+  if (summary) summary.focus();
+  enhanceAddress();
+  enhanceLocation();
+  enhanceSubmit();
+})();

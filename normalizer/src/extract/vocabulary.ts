@@ -1,0 +1,64 @@
+import type { Config } from '@intake/core';
+import { nameTokens, parseStreetName, type StreetName } from '../streets.js';
+
+export type Landmark = Config['jurisdiction']['landmarks'][number];
+
+/** One street name as people write it without its type: "bear", "saint julien"; several streets may share it. */
+export interface CoreEntry {
+  core: string;
+  tokens: string[];
+  names: StreetName[];
+  /** also the town's own name ("Banff" of Banff Avenue): never a street without a type, number or corner */
+  placeName: boolean;
+}
+
+export interface LandmarkEntry {
+  landmark: Landmark;
+  tokens: string[];
+}
+
+/** What the town knows that a general parser does not: its street names and landmarks, indexed for a single pass over a text. */
+export interface Vocabulary {
+  /** first token of a core (and the core written as one word, "bighorn") -> entries */
+  byFirstToken: Map<string, CoreEntry[]>;
+  /** first letter -> entries, for spelling slips */
+  byInitial: Map<string, CoreEntry[]>;
+  landmarks: LandmarkEntry[];
+  /** landmark first token -> entries */
+  landmarksByFirstToken: Map<string, LandmarkEntry[]>;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** Builds the vocabulary from street names (gazetteer spellings or parsed names), the config's landmarks and the town's names. */
+export function buildVocabulary(streets: readonly (string | StreetName)[], landmarks: readonly Landmark[] = [], placeNames: readonly string[] = []): Vocabulary {
+  const placeWords = new Set(placeNames.flatMap(nameTokens));
+  const cores = new Map<string, CoreEntry>();
+  for (const street of streets) {
+    const name = typeof street === 'string' ? parseStreetName(street) : street;
+    if (name === null) continue;
+    const entry = cores.get(name.core) ?? { core: name.core, tokens: name.core.split(' '), names: [], placeName: placeWords.has(name.core) };
+    if (!entry.names.some((known) => known.key === name.key)) entry.names.push(name);
+    cores.set(name.core, entry);
+  }
+  const vocabulary: Vocabulary = { byFirstToken: new Map(), byInitial: new Map(), landmarks: [], landmarksByFirstToken: new Map() };
+  for (const entry of cores.values()) {
+    push(vocabulary.byFirstToken, entry.tokens[0]!, entry);
+    if (entry.tokens.length > 1) push(vocabulary.byFirstToken, entry.tokens.join(''), { ...entry, tokens: [entry.tokens.join('')] });
+    push(vocabulary.byInitial, entry.core[0]!, entry);
+  }
+  for (const landmark of landmarks) {
+    for (const phrase of [landmark.name, ...landmark.aliases]) {
+      const tokens = nameTokens(phrase);
+      if (tokens.length === 0) continue;
+      const entry = { landmark, tokens };
+      vocabulary.landmarks.push(entry);
+      push(vocabulary.landmarksByFirstToken, tokens[0]!, entry);
+    }
+  }
+  return vocabulary;
+}

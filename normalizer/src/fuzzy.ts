@@ -1,0 +1,23 @@
+import { distance } from 'fastest-levenshtein';
+
+/** Edit distance where swapping two neighbouring letters ("baer" for "bear") is one slip, not two. */
+export function typoDistance(a: string, b: string): number {
+  if (a.length === b.length) {
+    const differ: number[] = [];
+    for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);
+    const [i, j] = differ;
+    if (differ.length === 2 && j === i! + 1 && a[i!] === b[j] && a[j] === b[i!]) return 1;
+  }
+  return distance(a, b);
+}
+
+/**
+ * Whether `typed` is a plausible slip for `known`: short words must match exactly (too many real words sit one
+ * letter apart), longer ones may be off by one, long ones by two; the first letter is rarely the one mistyped.
+ */
+export function isTypoOf(typed: string, known: string): boolean {
+  if (typed === known) return true;
+  if (known.length < 4 || typed.length < 4 || typed[0] !== known[0]) return false;
+  if (Math.abs(typed.length - known.length) > 2) return false;
+  return typoDistance(typed, known) <= (known.length >= 8 ? 2 : 1);
+}

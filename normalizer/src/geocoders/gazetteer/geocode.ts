@@ -1,0 +1,109 @@
+import type { AddressQuery, GeocodeResult } from '@intake/core';
+import { centroid, foldNumber, medoid, type Gazetteer, type LatLong, type Street, type StreetMatch } from './gazetteer.js';
+
+/** How sure each kind of answer is, before spelling slips lower it. */
+const CONFIDENCE = {
+  exact: 1,
+  interpolated: 0.75,
+  intersection: 0.9,
+  street: 0.8,
+  block: 0.85,
+  /** the number is not on the street: the street is right, the number likely a slip */
+  streetForAddress: 0.45,
+} as const;
+const FUZZY_FACTOR = 0.9;
+const MISMATCH_FACTOR = 0.9;
+/** Interpolate only between neighbours this close in numbering: wider gaps hide bends and missing blocks. */
+const MAX_INTERPOLATION_SPAN = 40;
+
+type Answer = Omit<GeocodeResult, 'source'>;
+
+const adjust = (answer: Answer | null, match: StreetMatch): Answer | null =>
+  answer && {
+    ...answer,
+    confidence: round(answer.confidence * (match.fuzzy ? FUZZY_FACTOR : 1) * (match.mismatch ? MISMATCH_FACTOR : 1)),
+  };
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+const at = (point: LatLong, address: string, precision: Answer['precision'], confidence: number): Answer => ({
+  lat: point.lat,
+  long: point.long,
+  address,
+  precision,
+  confidence,
+});
+
+/** Resolves an extracted query against the gazetteer: exact address, interpolated number, block, street or intersection. */
+export function geocodeWithGazetteer(gazetteer: Gazetteer, query: AddressQuery): Answer | null {
+  if (query.street === null) return null;
+  const match = gazetteer.findStreets(query.street);
+  if (match === null) return null;
+  switch (query.kind) {
+    case 'address':
+      return adjust(query.number === null ? streetAnswer(match.streets[0]!) : addressAnswer(match.streets, query.number, query.unit), match);
+    case 'street':
+      return adjust(query.number === null ? streetAnswer(match.streets[0]!) : blockAnswer(match.streets[0]!, query.number), match);
+    case 'intersection': {
+      if (query.cross_street === null) return null;
+      const cross = gazetteer.findStreets(query.cross_street);
+      if (cross === null) return null;
+      const answer = intersectionAnswer(gazetteer, match.streets, cross.streets);
+      return adjust(adjust(answer, match), cross);
+    }
+    default:
+      return null;
+  }
+}
+
+function streetAnswer(street: Street): Answer {
+  return at(street.representative, street.name.display, 'street', CONFIDENCE.street);
+}
+
+function addressAnswer(streets: readonly Street[], number: string, unit: string | null): Answer {
+  for (const street of streets) {
+    const points = street.byNumber.get(foldNumber(number));
+    if (!points) continue;
+    const withUnit = unit === null ? [] : points.filter((p) => p.unit !== null && foldNumber(p.unit) === foldNumber(unit));
+    const label = `${points[0]!.number} ${street.name.display}${unit === null ? '' : `, Unit ${unit}`}`;
+    return at(centroid(withUnit.length > 0 ? withUnit : points), label, 'address', CONFIDENCE.exact);
+  }
+  for (const street of streets) {
+    const point = interpolate(street, Number.parseInt(number, 10));
+    if (point) return at(point, `${number} ${street.name.display}`, 'address', CONFIDENCE.interpolated);
+  }
+  const main = streets[0]!;
+  return at(main.representative, main.name.display, 'street', CONFIDENCE.streetForAddress);
+}
+
+/** A number missing from the data, placed between its neighbours on the same side of the street. */
+function interpolate(street: Street, value: number): LatLong | null {
+  if (!(value > 0)) return null;
+  const sameSide = street.numbered.filter((entry) => entry.value % 2 === value % 2);
+  const below = sameSide.filter((entry) => entry.value < value).at(-1);
+  const above = sameSide.find((entry) => entry.value > value);
+  if (!below || !above || above.value - below.value > MAX_INTERPOLATION_SPAN) return null;
+  const share = (value - below.value) / (above.value - below.value);
+  return {
+    lat: below.point.lat + share * (above.point.lat - below.point.lat),
+    long: below.point.long + share * (above.point.long - below.point.long),
+  };
+}
+
+/** "300 block of Banff Ave": the addresses numbered 300-399 on the street. */
+function blockAnswer(street: Street, number: string): Answer {
+  const start = Math.floor(Number.parseInt(number, 10) / 100) * 100;
+  const inBlock = street.numbered.filter((entry) => entry.value >= start && entry.value < start + 100).map((entry) => entry.point);
+  if (inBlock.length === 0) return streetAnswer(street);
+  return at(medoid(inBlock), `${start} block of ${street.name.display}`, 'street', CONFIDENCE.block);
+}
+
+function intersectionAnswer(gazetteer: Gazetteer, streets: readonly Street[], crosses: readonly Street[]): Answer | null {
+  for (const street of streets) {
+    for (const cross of crosses) {
+      if (street === cross) continue;
+      const point = gazetteer.intersection(street, cross);
+      if (point) return at(point, `${street.name.display} & ${cross.name.display}`, 'intersection', CONFIDENCE.intersection);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,73 @@
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import stopword = require('stopword');
+import { detectAll } from 'tinyld';
+
+export type Language = 'en' | 'fr' | 'es';
+export const LANGUAGES: readonly Language[] = ['en', 'fr', 'es'];
+
+/** Lower case without accents: "Déneigement" -> "deneigement", so "eclairage" and "éclairage" meet. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** Folded words; apostrophes split French elisions ("l'arbre" -> "l", "arbre"). */
+export function words(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const STOPWORDS: Record<Language, ReadonlySet<string>> = {
+  en: new Set(stopword.eng.map(fold)),
+  fr: new Set(stopword.fra.map(fold)),
+  es: new Set(stopword.spa.map(fold)),
+};
+
+const STEMMERS: Record<Language, Stemmer> = {
+  en: newStemmer('english'),
+  fr: newStemmer('french'),
+  es: newStemmer('spanish'),
+};
+
+export const isStopword = (word: string, language: Language) => STOPWORDS[language].has(word);
+export const stem = (word: string, language: Language) => STEMMERS[language].stem(word);
+
+/** A stopword only one of the languages uses ("el", "the", "les") is worth this much n-gram evidence. */
+const STOPWORD_EVIDENCE = 0.1;
+
+/** English, French or Spanish: character n-grams (tinyld), helped by the stopwords only one language uses. */
+export function detectLanguage(text: string): Language {
+  const scores = new Map<Language, number>(LANGUAGES.map((language) => [language, 0]));
+  for (const { lang, accuracy } of detectAll(text, { only: [...LANGUAGES] })) {
+    if (scores.has(lang as Language)) scores.set(lang as Language, accuracy);
+  }
+  for (const token of words(text)) {
+    const users = LANGUAGES.filter((language) => STOPWORDS[language].has(token));
+    if (users.length === 1) scores.set(users[0]!, scores.get(users[0]!)! + STOPWORD_EVIDENCE);
+  }
+  const [best] = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  return best && best[1] > 0 ? best[0] : 'en';
+}
+
+/** The stems of the content words, for comparing two texts regardless of inflection. */
+export function contentStems(text: string, language: Language = detectLanguage(text)): string[] {
+  const tokens = words(text);
+  const stems = tokens.filter((token) => token.length > 2 && !isStopword(token, language) && !/^\d+$/.test(token)).map((token) => stem(token, language));
+  return [...new Set(stems)];
+}
+
+/** Past this many words a report adds greetings and signatures, not more of its problem. */
+const SIMILARITY_WORDS = 5;
+const MIN_COMPOUND = 4;
+
+const sameWord = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= MIN_COMPOUND && (a.includes(b) || b.includes(a)));
+
+/**
+ * How much two reports say the same thing, 0..1: how many of the shorter one's content stems the other also uses
+ * ("light" counts in "streetlight"), out of its stems but at most five, so a long email's greetings and signature
+ * do not drown the few words that describe the problem.
+ */
+export function similarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const shared = shorter.filter((word) => longer.some((other) => sameWord(word, other))).length;
+  return Math.min(1, shared / Math.min(shorter.length, SIMILARITY_WORDS));
+}

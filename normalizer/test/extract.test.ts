@@ -1,0 +1,119 @@
+import { buildVocabulary, extractAddresses, Gazetteer, type Extracted } from '../src/index.js';
+import { DEMO_CSV } from './helpers.js';
+
+const gazetteer = Gazetteer.fromFile(DEMO_CSV);
+const vocabulary = buildVocabulary(gazetteer.streetNames(), [{ name: 'Banff Town Hall', aliases: ['town hall'], address: '110 Bear Street' }], ['Town of Banff']);
+
+/** The best place found, as a short string a person can read in a failing assertion. */
+function best(text: string): string | null {
+  const found = extractAddresses(text, vocabulary)[0];
+  return found ? summary(found) : null;
+}
+function summary(found: Extracted): string {
+  if (found.kind === 'point') return `point ${found.lat},${found.long}`;
+  if (found.kind === 'landmark') return `landmark ${found.landmark.name}`;
+  const q = found.query;
+  if (q.kind === 'intersection') return `${q.street} & ${q.cross_street}`;
+  if (q.kind === 'street') return q.number === null ? `street ${q.street}` : `${q.number} block ${q.street}`;
+  return `${q.number} ${q.street}${q.unit ? ` unit ${q.unit}` : ''}`;
+}
+
+describe('extractAddresses on the Banff street list', () => {
+  it.each([
+    ['big pothole outside 211 bear st, almost lost a tire', '211 Bear Street'],
+    ['211 Bear Street', '211 Bear Street'],
+    ['#211 Bear', '211 Bear Street'],
+    ['211 Baer St', '211 Bear Street'],
+    ['211 BEAR ST.', '211 Bear Street'],
+    ['unit 3, 211 Bear St', '211 Bear Street unit 3'],
+    ['3-211 Bear St', '211 Bear Street unit 3'],
+    ['211 Bear St #3 has no heat', '211 Bear Street unit 3'],
+    ['in front of 123 banff avenue', '123 Banff Avenue'],
+    ['trash at 400 Muskrat', '400 Muskrat Street'],
+    ['Whisky Jack Cres needs plowing', 'street Whiskey Jack Crescent'],
+    ['st. julien rd is icy', 'street Saint Julien Road'],
+    ['big horn st', 'street Big Horn Street'],
+  ])('%s -> %s', (text, expected) => {
+    expect(best(text)).toBe(expected);
+  });
+
+  it.each([
+    ['the 300 block of Banff Ave is a mess', '300 block Banff Avenue'],
+    ['corner of Banff Ave and Wolf St', 'Banff Avenue & Wolf Street'],
+    ['at the corner of banff and wolf', 'Banff Avenue & Wolf Street'],
+    ['Wolf & Bear', 'Wolf Street & Bear Street'],
+    ['stop sign down near wolfe & bear st', 'Wolf Street & Bear Street'],
+    ['Caribou at Banff', 'Caribou Street & Banff Avenue'],
+    ['light out at Banff Ave / Caribou St', 'Banff Avenue & Caribou Street'],
+    ['near town hall', 'landmark Banff Town Hall'],
+    ['streetlight out on Bear', 'street Bear Street'],
+  ])('%s -> %s', (text, expected) => {
+    expect(best(text)).toBe(expected);
+  });
+
+  it.each([
+    ['51.1784, -115.5708 light out', 'point 51.1784,-115.5708'],
+    ['at 51.1784 N 115.5708 W', 'point 51.1784,-115.5708'],
+    ['lat: 51.1784 long: -115.5708', 'point 51.1784,-115.5708'],
+    ['51°10\'42.2"N 115°34\'14.9"W', `point ${51 + 10 / 60 + 42.2 / 3600},${-(115 + 34 / 60 + 14.9 / 3600)}`],
+    ['here https://www.google.com/maps/@51.1784,-115.5708,17z thanks', 'point 51.1784,-115.5708'],
+    ['https://www.google.com/maps/place/Bear+St/@51.17,-115.57,15z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d51.1784!4d-115.5708', 'point 51.1784,-115.5708'],
+    ['https://maps.google.com/?q=51.1784,-115.5708.', 'point 51.1784,-115.5708'],
+    ['https://maps.apple.com/?ll=51.1784,-115.5708&q=Dropped%20Pin', 'point 51.1784,-115.5708'],
+    ['https://www.openstreetmap.org/?mlat=51.1784&mlon=-115.5708#map=18/51.1790/-115.5700', 'point 51.1784,-115.5708'],
+    ['https://www.openstreetmap.org/#map=18/51.17840/-115.57080', 'point 51.1784,-115.5708'],
+    ['geo:51.1784,-115.5708;u=35', 'point 51.1784,-115.5708'],
+    ['geo:0,0?q=51.1784,-115.5708(Pothole)', 'point 51.1784,-115.5708'],
+  ])('%s -> %s', (text, expected) => {
+    expect(best(text)).toBe(expected);
+  });
+
+  it('prefers a pasted point over a street named beside it', () => {
+    expect(best('on Bear St, exactly here geo:51.1784,-115.5708')).toBe('point 51.1784,-115.5708');
+  });
+
+  it.each([
+    'saw a bear close to the school at 3pm for 2 hours, call 403-555-0123',
+    'call me at 403 555 0123',
+    'welcome to Banff, trash everywhere',
+    'a bear and an elk in my yard',
+    'it cost me $211 bear with me',
+    'waited 2 hours, 10:30 now',
+    'the wolf at the door',
+  ])('finds no place in %s', (text) => {
+    expect(extractAddresses(text, vocabulary).filter((found) => found.score >= 0.8)).toEqual([]);
+  });
+
+  it('gives a lowercase number before an animal name only a weak score', () => {
+    const [found] = extractAddresses('I saw 2 bear cubs', vocabulary);
+    expect(found?.score).toBeLessThan(0.8);
+  });
+
+  it('reports where in the text each place was written', () => {
+    const text = 'pothole outside 211 bear st, please fix';
+    const [found] = extractAddresses(text, vocabulary);
+    expect(text.slice(found!.start, found!.end)).toBe('211 bear st');
+  });
+});
+
+describe('extractAddresses in a town it was not built for', () => {
+  const town = buildVocabulary(['Rue Saint-Jean', 'Main St N', 'Main St S', 'Maple Grove Road', '1st Avenue', 'Calle Mayor'], [{ name: 'Old Mill', aliases: [], lat: 45, long: -73 }], ['Villeneuve']);
+
+  it.each([
+    ['nid de poule devant le 12 rue Saint-Jean', '12 Rue Saint-Jean'],
+    ['12 Main St N', '12 Main Street North'],
+    ['18 Maple Grove Rd', '18 Maple Grove Road'],
+    ['pothole on first ave', 'street 1st Avenue'],
+    ['bache en Calle Mayor 5', '5 Calle Mayor'],
+    ['by the Old Mill', 'landmark Old Mill'],
+    ['coin de Saint-Jean et Main', 'Rue Saint-Jean & Main'],
+  ])('%s -> %s', (text, expected) => {
+    const [found] = extractAddresses(text, town);
+    expect(found ? summary(found) : null).toBe(expected);
+  });
+
+  it('reads numbered streets it does not know, for an HTTP geocoder', () => {
+    const [found] = extractAddresses('water leak at 77 Cedar Hollow Lane', town);
+    expect(found?.kind === 'query' && found.query).toMatchObject({ kind: 'address', number: '77', street: 'Cedar Hollow Lane' });
+  });
+});

@@ -1,0 +1,22 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { unauthorized } from './errors.js';
+
+const sameSecret = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** `Authorization: Bearer <token>` against any of the configured tokens, compared in constant time. */
+export function requireBearer(tokens: readonly string[]): RequestHandler {
+  return (req, _res, next) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
+    const token = match?.[1];
+    if (token === undefined || !tokens.some((expected) => sameSecret(token, expected))) {
+      next(unauthorized());
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,11 @@
+import path from 'node:path';
+import { loadConfig, type LoadedConfig } from '@intake/core';
+import { pluginSchemas } from './plugins.js';
+
+export const DEMO_CONFIG = path.resolve(__dirname, '../demo/intake.yaml');
+
+/** `--config`, else INTAKE_CONFIG, else the built-in demo. INTAKE_DATA_DIR defaults to ./.intake of the working folder. */
+export function loadGatewayConfig(file?: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const chosen = file ?? env.INTAKE_CONFIG ?? DEMO_CONFIG;
+  return loadConfig({ file: chosen, env: { INTAKE_DATA_DIR: path.resolve('.intake'), ...env }, plugins: pluginSchemas });
+}

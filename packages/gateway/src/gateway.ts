@@ -1,0 +1,130 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  OptOuts,
+  QUEUE,
+  RequestStore,
+  shortReference,
+  createFastFailRedis,
+  createLogger,
+  createWorkerRedis,
+  type ConnectorContext,
+  type IntakeJob,
+  type LoadedConfig,
+  type Logger,
+  withTimeout,
+} from '@intake/core';
+import type { Redis } from 'ioredis';
+import { createNormalizer, type Normalizer } from '@intake/normalizer';
+import { createRouter, type IntakeRouter } from '@intake/router';
+import { Queue } from 'bullmq';
+import type { Express } from 'express';
+import { createAccept } from './accept.js';
+import { Conversations } from './conversations.js';
+import { createHttpApp } from './http.js';
+import { createQueueDepths } from './metrics.js';
+import { Replies, replyText } from './replies.js';
+import { connectors as allConnectors } from './plugins.js';
+import { startPipelineWorkers } from './workers.js';
+
+export interface GatewayOptions {
+  config: LoadedConfig;
+  log?: Logger;
+  /** serve HTTP (connectors, operator routes); default true */
+  http?: boolean;
+  /** run the pipeline and delivery workers in this process; default true */
+  workers?: boolean;
+}
+
+export interface Gateway {
+  config: LoadedConfig;
+  app: Express;
+  context: ConnectorContext;
+  store: RequestStore;
+  normalizer: Normalizer;
+  router: IntakeRouter;
+  /** listens on `port` (0 for any free one) when HTTP is on, and starts workers and pollers; returns the bound port */
+  start(port?: number): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** Gives a Redis that is up the moment to connect, so the first request is not refused; a Redis that is down is not waited for. */
+async function untilReady(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  await withTimeout(new Promise((resolve) => redis.once('ready', resolve)), ms, 'connecting to Redis').catch(() => undefined);
+}
+
+/** Wires connectors, the intake queue, the normalizer, the router and the workers for one process. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config } = options;
+  const log = options.log ?? createLogger();
+  const redis = createFastFailRedis(config.redis.url);
+  const workerRedis = createWorkerRedis(config.redis.url);
+  for (const connection of [redis, workerRedis]) connection.on('error', (error: Error) => log.debug({ err: error.message }, 'redis connection error'));
+  const store = new RequestStore(redis, config.redis.prefix, config.redis.retention_days);
+  const workerStore = new RequestStore(workerRedis, config.redis.prefix, config.redis.retention_days);
+  const intakeQueue = new Queue<IntakeJob>(QUEUE.intake, { connection: redis, prefix: config.redis.prefix });
+  const normalizer = await createNormalizer({ config, redis: workerRedis, store: workerStore, log });
+  const connectors = allConnectors.filter((connector) => connector.enabled(config));
+  const conversations = new Conversations(workerRedis, config);
+  const replies = new Replies({ config, log, store: workerStore, redis: workerRedis, connectors });
+  const router = createRouter({
+    config,
+    store: workerStore,
+    redisUrl: config.redis.url,
+    log,
+    onDelivered: (id) => replies.enqueue(id, 'status', replyText.delivered(config, shortReference(id)), 'delivered'),
+  });
+  const context: ConnectorContext = {
+    accept: createAccept({ intakeQueue, store, conversations: new Conversations(redis, config) }),
+    config,
+    log,
+    suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
+    optOuts: new OptOuts(redis, config.redis.prefix),
+  };
+  const routeQueue = new Queue(QUEUE.route, { connection: redis, prefix: config.redis.prefix });
+  const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
+  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths });
+
+  let server: Server | null = null;
+  let pipeline: { close(): Promise<void> } | null = null;
+
+  async function listen(port: number): Promise<number> {
+    const listening = app.listen(port, config.server.host);
+    server = listening;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('listening', resolve);
+      listening.once('error', reject);
+    });
+    return (listening.address() as AddressInfo).port;
+  }
+
+  return {
+    config,
+    app,
+    context,
+    store,
+    normalizer,
+    router,
+    async start(port = config.server.port) {
+      await untilReady(redis, 2000);
+      if (options.workers !== false) {
+        pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies });
+        await Promise.all(connectors.map((connector) => connector.start?.(context)));
+      }
+      return options.http === false ? null : listen(port);
+    },
+    async stop() {
+      const closing = server;
+      if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
+      if (pipeline !== null) await Promise.all(connectors.map((connector) => connector.stop?.()));
+      await pipeline?.close();
+      await replies.close();
+      await router.close();
+      await normalizer.close();
+      await Promise.all([intakeQueue.close(), routeQueue.close()]);
+      redis.disconnect();
+      workerRedis.disconnect();
+    },
+  };
+}

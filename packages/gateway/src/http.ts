@@ -1,0 +1,136 @@
+import {
+  IntakeError,
+  ServiceRequest,
+  badRequest,
+  metricsRegistry,
+  notFound,
+  requireBearer,
+  withTimeout,
+  type Connector,
+  type ConnectorContext,
+  type Logger,
+  type RequestStore,
+} from '@intake/core';
+import type { IntakeRouter } from '@intake/router';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Redis } from 'ioredis';
+import { pinoHttp } from 'pino-http';
+import { z } from 'zod';
+import type { QueueDepths } from './metrics.js';
+
+export interface HttpDeps {
+  context: ConnectorContext;
+  connectors: Connector[];
+  store: RequestStore;
+  redis: Redis;
+  router: IntakeRouter;
+  queueDepths: QueueDepths;
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    if (error instanceof IntakeError) {
+      res.set(error.headers).status(error.status).json(errorBody(error.code, error.message));
+      return;
+    }
+    if (error instanceof z.ZodError) {
+      res.status(400).json(errorBody('invalid_request', error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      return;
+    }
+    const { type, status } = (error ?? {}) as BodyParserError;
+    if (type === 'entity.parse.failed') res.status(400).json(errorBody('invalid_json', 'the body is not valid JSON'));
+    else if (type === 'entity.too.large') res.status(413).json(errorBody('payload_too_large', 'the body is larger than the limit'));
+    else if (type === 'encoding.unsupported' || type === 'charset.unsupported') res.status(415).json(errorBody('unsupported_encoding', 'unsupported body encoding'));
+    else if (typeof status === 'number' && status >= 400 && status < 500) res.status(status).json(errorBody('bad_request', 'the request could not be read'));
+    else {
+      log.error({ err: error }, 'unhandled error');
+      res.status(500).json(errorBody('internal', 'something went wrong on our side'));
+    }
+  };
+}
+
+function operatorRoutes(app: Express, deps: HttpDeps) {
+  const { config } = deps.context;
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const redisUp = await deps.redis.ping().then(
+      () => true,
+      () => false,
+    );
+    res.status(redisUp ? 200 : 503).json({ status: redisUp ? 'ready' : 'unavailable', redis: redisUp ? 'up' : 'down' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    await withTimeout(deps.queueDepths.refresh(), 2000, 'reading queue depths').catch(() => undefined);
+    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
+
+  const admin = requireBearer(config.server.admin_token === undefined ? [] : [config.server.admin_token]);
+  app.get('/api/v1/requests/:id', admin, async (req, res) => {
+    const id = String(req.params.id);
+    const stored = await deps.store.get(id);
+    if (stored === null) throw notFound(`no request ${id}`);
+    const deliveries = await deps.store.deliveries(id);
+    res.json({ ...stored, deliveries: Object.fromEntries(deliveries.map((d) => [d.destination, d])) });
+  });
+  app.post('/api/v1/admin/rules/test', admin, express.json({ limit: config.server.body_limit }), (req, res) => {
+    const request = ServiceRequest.partial().safeParse(req.body);
+    if (!request.success) throw badRequest(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    res.json(deps.router.rules.decide(completeRecord(request.data)));
+  });
+  app.get('/api/v1/admin/dead-letters', admin, async (_req, res) => {
+    res.json({ dead_letters: await deps.router.deadLetters() });
+  });
+  app.post('/api/v1/admin/dead-letters/:id/replay', admin, async (req, res) => {
+    await deps.router.replay(String(req.params.id));
+    res.status(202).json({ status: 'replayed' });
+  });
+}
+
+/** Fills what a dry-run message left out, so rules can be tested with only the fields they look at. */
+export function completeRecord(partial: Partial<ServiceRequest>): ServiceRequest {
+  return {
+    id: 'dry-run',
+    event: 'service_request.created',
+    channel: 'web',
+    received_at: new Date().toISOString(),
+    reporter: { name: null, phone: null, email: null },
+    description: '',
+    service_code: null,
+    service_name: null,
+    location: { lat: null, long: null, address: null, precision: 'none', source: null, in_jurisdiction: null },
+    media: [],
+    source: { external_id: null, conversation_id: null },
+    duplicate_of: null,
+    routing: { rule: null, priority: 'normal' },
+    ...partial,
+  };
+}
+
+/** The HTTP side: connectors' routes, operator routes, JSON errors everywhere. */
+export function createHttpApp(deps: HttpDeps): Express {
+  const { config, log } = deps.context;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.server.trust_proxy);
+  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+  operatorRoutes(app, deps);
+  for (const connector of deps.connectors) {
+    const router = express.Router();
+    connector.mount(router, deps.context);
+    app.use(router);
+  }
+  app.use((_req, _res, next) => next(notFound('no such route')));
+  app.use(errorHandler(log));
+  return app;
+}

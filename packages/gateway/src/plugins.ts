@@ -1,0 +1,14 @@
+import { schemasOf, type Connector, type PluginSchemas } from '@intake/core';
+import { transcriptsConnector, voiceConnector } from '@intake/connector-phone';
+import { smsConnector } from '@intake/connector-sms';
+import { webConnector } from '@intake/connector-web';
+import { geocoderPlugins } from '@intake/normalizer';
+import { destinationPlugins } from '@intake/router';
+
+/** Every channel the gateway can serve; each decides from the config whether it is on. */
+export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector];
+
+export const pluginSchemas: PluginSchemas = {
+  destinations: schemasOf(destinationPlugins),
+  geocoders: schemasOf(geocoderPlugins),
+};

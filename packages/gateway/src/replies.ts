@@ -1,0 +1,99 @@
+import {
+  OptOuts,
+  QUEUE,
+  metricsRegistry,
+  shortReference,
+  type Channel,
+  type Connector,
+  type LoadedConfig,
+  type Logger,
+  type OutboundReply,
+  type ReplyJob,
+  type RequestStore,
+  type Responder,
+} from '@intake/core';
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Counter } from 'prom-client';
+
+const repliesSent = new Counter({ name: 'intake_replies_total', help: 'Replies to citizens, by channel and outcome', labelNames: ['channel', 'kind', 'outcome'], registers: [metricsRegistry] });
+
+/** Channels whose webhook already answered with the acknowledgement (TwiML), so no second one is sent. */
+export const ACKNOWLEDGED_IN_WEBHOOK: ReadonlySet<Channel> = new Set(['sms', 'whatsapp']);
+
+/** What Intake says to citizens; one place, so a town can later translate it. */
+export const replyText = {
+  acknowledgement: (config: LoadedConfig, reference: string) => `${config.jurisdiction.name}: we received your report ${reference}. Thank you.`,
+  question: (config: LoadedConfig, reference: string) =>
+    `${config.jurisdiction.name}: thanks, your report ${reference} is in. Where is it? Reply with a street address or the nearest intersection.`,
+  delivered: (config: LoadedConfig, reference: string) => `${config.jurisdiction.name}: your report ${reference} has been passed to the team that handles it.`,
+  status: (config: LoadedConfig, reference: string, status: string) => `${config.jurisdiction.name}: your report ${reference} is now ${status}.`,
+};
+
+export interface ReplyDeps {
+  config: LoadedConfig;
+  log: Logger;
+  store: RequestStore;
+  redis: Redis;
+  connectors: Connector[];
+}
+
+/** The reply queue: anything said to a citizen after their webhook was answered goes through here, with retries. */
+export class Replies {
+  private readonly queue: Queue<ReplyJob>;
+  private readonly responders = new Map<Channel, Responder>();
+  private worker: Worker<ReplyJob> | null = null;
+  private readonly optOuts: OptOuts;
+
+  constructor(private readonly deps: ReplyDeps) {
+    this.queue = new Queue<ReplyJob>(QUEUE.reply, { connection: deps.redis, prefix: deps.config.redis.prefix });
+    this.optOuts = new OptOuts(deps.redis, deps.config.redis.prefix);
+    for (const connector of deps.connectors) {
+      const responder = connector.responder?.(deps.config, deps.log);
+      for (const channel of responder?.channels ?? []) this.responders.set(channel, responder!);
+    }
+  }
+
+  canAnswer(channel: Channel | undefined): boolean {
+    return channel !== undefined && this.responders.has(channel);
+  }
+
+  async enqueue(requestId: string, kind: OutboundReply['kind'], text: string, jobKey: string = kind): Promise<void> {
+    await this.queue.add(kind, { request_id: requestId, kind, text }, {
+      jobId: `${requestId}.${jobKey}`,
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: { age: 86_400 },
+      removeOnFail: { age: 7 * 86_400 },
+    });
+  }
+
+  private async send(job: Job<ReplyJob>): Promise<void> {
+    const { request_id: id, kind, text } = job.data;
+    const stored = await this.deps.store.get(id);
+    const to = stored?.reply_to;
+    if (!to) return;
+    const responder = this.responders.get(to.channel);
+    if (responder === undefined) return;
+    if (await this.optOuts.isOptedOut(to.channel, to.to)) {
+      repliesSent.inc({ channel: to.channel, kind, outcome: 'opted_out' });
+      return;
+    }
+    await responder.send(to, { request_id: id, reference: shortReference(id), kind, text });
+    repliesSent.inc({ channel: to.channel, kind, outcome: 'sent' });
+  }
+
+  start(connection: Redis): void {
+    this.worker = new Worker<ReplyJob>(QUEUE.reply, (job) => this.send(job), { connection, prefix: this.deps.config.redis.prefix, concurrency: 8 });
+    this.worker.on('failed', (job, error) => {
+      repliesSent.inc({ channel: 'unknown', kind: job?.data.kind ?? 'unknown', outcome: 'failed' });
+      this.deps.log.warn({ job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'reply failed');
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    await Promise.all([...new Set(this.responders.values())].map((responder) => responder.close?.()));
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  InboundMessage,
+  QUEUE,
+  createWorkerRedis,
+  shortReference,
+  type IntakeJob,
+  type LoadedConfig,
+  type Logger,
+  type RequestStore,
+  type RouteJob,
+} from '@intake/core';
+import type { Normalized, Normalizer } from '@intake/normalizer';
+import type { IntakeRouter } from '@intake/router';
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Conversations } from './conversations.js';
+import { ACKNOWLEDGED_IN_WEBHOOK, replyText, type Replies } from './replies.js';
+
+export const ROUTE_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 86_400 },
+} as const;
+
+export interface PipelineDeps {
+  config: LoadedConfig;
+  log: Logger;
+  store: RequestStore;
+  normalizer: Normalizer;
+  router: IntakeRouter;
+  conversations: Conversations;
+  replies: Replies;
+}
+
+/** The two pipeline stages as BullMQ workers: intake -> normalizer -> route queue -> router -> delivery queues. */
+export function startPipelineWorkers(deps: PipelineDeps) {
+  const { config, log, normalizer, router, replies } = deps;
+  const connection = createWorkerRedis(config.redis.url);
+  const prefix = config.redis.prefix;
+  const routeQueue = new Queue<RouteJob>(QUEUE.route, { connection, prefix });
+
+  /** Routes now, or after `delay` ms; an answer that completes a waiting request promotes its delayed routing. */
+  async function scheduleRoute(id: string, delay = 0) {
+    const waiting = await routeQueue.getJob(id);
+    if (waiting !== undefined && delay === 0 && (await waiting.isDelayed())) await waiting.promote();
+    else await routeQueue.add(QUEUE.route, { id }, { ...ROUTE_JOB_OPTIONS, jobId: id, delay });
+  }
+
+  /** A request without a usable location waits for the citizen's answer when we can ask; otherwise it goes as it is. */
+  async function afterNormalizing(message: InboundMessage, { request, needs_location }: Normalized) {
+    const id = request.record.id;
+    const reference = shortReference(id);
+    const answerable = replies.canAnswer(request.reply_to?.channel);
+    if (message.continues !== null && message.continues === id) {
+      await deps.conversations.close(request.reply_to);
+      await scheduleRoute(id);
+      return;
+    }
+    if (needs_location && answerable && request.reply_to !== null && request.record.event === 'service_request.created') {
+      await deps.store.update(id, (stored) => ({ ...stored, state: 'awaiting_location' }));
+      const windowMs = await deps.conversations.open(request.reply_to, id);
+      await replies.enqueue(id, 'question', replyText.question(config, reference));
+      await scheduleRoute(id, windowMs);
+      return;
+    }
+    if (answerable && !ACKNOWLEDGED_IN_WEBHOOK.has(message.channel)) {
+      await replies.enqueue(id, 'acknowledgement', replyText.acknowledgement(config, reference));
+    }
+    await scheduleRoute(id);
+  }
+
+  const normalize = async (job: Job<IntakeJob>) => {
+    const message = InboundMessage.parse(job.data);
+    const normalized = await normalizer.normalize(message);
+    await afterNormalizing(message, normalized);
+  };
+  const route = async (job: Job<RouteJob>) => {
+    await router.route(job.data.id);
+  };
+
+  const workers = [
+    new Worker<IntakeJob>(QUEUE.intake, normalize, { connection, prefix, concurrency: 16 }),
+    new Worker<RouteJob>(QUEUE.route, route, { connection, prefix, concurrency: 16 }),
+  ];
+  for (const worker of workers) {
+    worker.on('failed', (job, error) => log.warn({ queue: worker.name, job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'pipeline job failed'));
+    worker.on('error', (error) => log.error({ queue: worker.name, err: error.message }, 'worker error'));
+  }
+  replies.start(connection);
+  router.startDeliveryWorkers();
+
+  return {
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
+      await routeQueue.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { createLogger, redisAnswers } from '@intake/core';
+import { ensureRedis } from '../src/index.js';
+
+const run = promisify(execFile);
+const cli = path.resolve(__dirname, '../src/cli.ts');
+const tsx = pathToFileURL(require.resolve('tsx')).href;
+
+/** Runs the real CLI from its TypeScript sources (tsx), the way `pnpm intake` runs the compiled one. */
+async function intake(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--conditions=source', '--import', tsx, cli, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+describe('the intake CLI', () => {
+  it('checks the demo configuration', async () => {
+    const { code, stdout } = await intake(['config', 'check']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/OK — Town of Banff \(banff\.ca\), 15 services/);
+  });
+
+  it('prints every problem as path: message and exits with code 2', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-'));
+    const file = path.join(dir, 'intake.yaml');
+    writeFileSync(file, 'jurisdiction: { id: x }\nservices: []\nrouter: { destinations: { out: { type: file } } }\n');
+    const { code, stderr } = await intake(['config', 'check', '--config', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('jurisdiction.name: ');
+    expect(stderr).toContain('services: ');
+  });
+
+  it('dry-runs the rules on a request and says why', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-'));
+    const file = path.join(dir, 'request.json');
+    writeFileSync(file, JSON.stringify({ description: 'I can smell a gas leak near the school', service_code: 'OTHER' }));
+    const { code, stdout } = await intake(['rules', 'test', file]);
+    expect(code).toBe(0);
+    const decision = JSON.parse(stdout);
+    expect(decision).toMatchObject({ rule: 'gas leaks to the emergency desk', priority: 'urgent', deliver_to: ['outbox'] });
+    expect(decision.trace[0].matched).toBe(true);
+  });
+});
+
+describe('Redis auto-start', () => {
+  it('starts redis-server with AOF under the data folder when nothing answers on a local URL', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-redis-'));
+    expect(await redisAnswers(url)).toBe(false);
+    const child = await ensureRedis(url, dir, createLogger({ level: 'silent' }));
+    try {
+      expect(child).not.toBeNull();
+      expect(await redisAnswers(url)).toBe(true);
+      expect(existsSync(path.join(dir, 'appendonlydir')) || existsSync(path.join(dir, 'appendonly.aof'))).toBe(true);
+    } finally {
+      child?.kill();
+    }
+  });
+
+  it('leaves a Redis that answers alone', async () => {
+    expect(await ensureRedis('redis://127.0.0.1:6379', tmpdir(), createLogger({ level: 'silent' }))).toBeNull();
+  });
+
+  it('explains how to get Redis when redis-server is not installed', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    await expect(ensureRedis(url, tmpdir(), createLogger({ level: 'silent' }), 'redis-server-not-installed')).rejects.toThrow(
+      `Intake needs Redis and nothing answers at ${url}`,
+    );
+  });
+});

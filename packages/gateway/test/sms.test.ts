@@ -1,0 +1,156 @@
+import { shortReference } from '@intake/core';
+import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import { demoConfig, startGateway, type Running } from './harness.js';
+import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
+
+const SMS = '/webhooks/twilio/sms';
+let sids = 0;
+const nextSid = () => `SM${Date.now().toString(16)}${String((sids += 1)).padStart(8, '0')}`;
+
+/** The reference in a TwiML acknowledgement. */
+const referenceIn = (twiml: string) => /report ([0-9A-Z]{6})\b/.exec(twiml)?.[1];
+
+describe('SMS and WhatsApp through Twilio, end to end', () => {
+  let crm: LoopbackServer;
+  let twilioApi: TwilioStandIn;
+  let running: Running;
+
+  beforeAll(async () => {
+    crm = await startLoopbackServer(() => ({ status: 201, body: JSON.stringify({ id: 'CRM-1' }) }));
+    twilioApi = await startTwilioStandIn();
+    running = await startGateway(
+      demoConfig((raw) => {
+        raw.channels.sms = smsChannel(twilioApi);
+        raw.router = { destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+      }),
+    );
+    await untilReady(running.url);
+  });
+  afterAll(async () => {
+    await running.stop();
+    await crm.close();
+    await twilioApi.close();
+  });
+
+  const text = (params: Record<string, string>) => postAsTwilio(running.url, running.gateway.config, SMS, { MessageSid: nextSid(), To: TWILIO.number, ...params });
+  const recordFor = (reference: string) => {
+    const request = crm.requests.find((received) => shortReference(JSON.parse(received.body).id) === reference);
+    return request === undefined ? undefined : (JSON.parse(request.body) as Record<string, any>);
+  };
+
+  it('delivers a signed SMS to the CRM with the reporter and the location, and texts the status back', async () => {
+    const sid = nextSid();
+    const response = await text({ MessageSid: sid, From: '+14035550123', Body: 'big pothole outside 211 Bear St, almost lost a tire' });
+    expect(response.status).toBe(200);
+    const twiml = await response.text();
+    expect(twiml).toMatch(/<Message>Town of Banff: we received your report [0-9A-Z]{6}\. Thank you\.<\/Message>/);
+    const reference = referenceIn(twiml)!;
+
+    const record = await waitFor(() => recordFor(reference), 15_000, 'the CRM delivery');
+    expect(record).toMatchObject({
+      event: 'service_request.created',
+      channel: 'sms',
+      reporter: { phone: '+14035550123' },
+      description: 'big pothole outside 211 Bear St, almost lost a tire',
+      service_code: 'POTHOLE',
+      location: { address: '211 Bear Street', precision: 'address', source: 'gazetteer', in_jurisdiction: true },
+      source: { external_id: sid },
+    });
+
+    const status = await waitFor(() => twilioApi.messages().find((message) => message.Body.includes(reference)), 15_000, 'the status SMS');
+    expect(status).toMatchObject({ To: '+14035550123', From: TWILIO.number });
+  });
+
+  it('refuses a badly signed SMS with a 403 and delivers nothing', async () => {
+    const params = { MessageSid: nextSid(), From: '+14035550124', To: TWILIO.number, Body: 'streetlight out at 211 Banff Avenue' };
+    const forged = await postAsTwilio(running.url, running.gateway.config, SMS, params, 'not-the-auth-token');
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as any).error.code).toBe('forbidden');
+    const unsigned = await fetch(`${running.url}${SMS}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
+    expect(unsigned.status).toBe(403);
+    await settle(1000);
+    expect(crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === '+14035550124')).toHaveLength(0);
+  });
+
+  it('makes one request of a MessageSid that Twilio sends twice', async () => {
+    const params = { MessageSid: nextSid(), From: '+14035550125', Body: 'graffiti on the wall at 137 Banff Avenue' };
+    const first = referenceIn(await (await text(params)).text());
+    const second = referenceIn(await (await text(params)).text());
+    expect(second).toBe(first);
+    await waitFor(() => recordFor(first!), 15_000, 'the delivery');
+    await settle();
+    expect(crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === '+14035550125')).toHaveLength(1);
+  });
+
+  it('carries MMS photos into the record', async () => {
+    const reference = referenceIn(
+      await (
+        await text({
+          From: '+14035550126',
+          Body: 'sidewalk broken in front of 211 Banff Avenue',
+          NumMedia: '2',
+          MediaUrl0: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1',
+          MediaContentType0: 'image/jpeg',
+          MediaUrl1: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2',
+          MediaContentType1: 'image/png',
+        })
+      ).text(),
+    )!;
+    const record = await waitFor(() => recordFor(reference), 15_000, 'the MMS delivery');
+    expect(record.media).toEqual([
+      { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', content_type: 'image/jpeg', name: null },
+      { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2', content_type: 'image/png', name: null },
+    ]);
+  });
+
+  it('takes a WhatsApp location pin as a point with coordinates precision', async () => {
+    const reference = referenceIn(
+      await (await text({ From: 'whatsapp:+14035550127', To: `whatsapp:${TWILIO.number}`, Body: 'fallen tree blocking the path here', Latitude: '51.1781', Longitude: '-115.5695' })).text(),
+    )!;
+    const record = await waitFor(() => recordFor(reference), 15_000, 'the WhatsApp delivery');
+    expect(record).toMatchObject({ channel: 'whatsapp', reporter: { phone: '+14035550127' }, location: { precision: 'coordinates', in_jurisdiction: true } });
+    expect(record.location.lat).toBeCloseTo(51.1781, 4);
+    expect(record.location.long).toBeCloseTo(-115.5695, 4);
+    const status = await waitFor(() => twilioApi.messages().find((message) => message.Body.includes(reference)), 15_000, 'the WhatsApp status');
+    expect(status).toMatchObject({ To: 'whatsapp:+14035550127', From: `whatsapp:${TWILIO.number}` });
+  });
+
+  it('asks where, and completes the same request with the answer from the same number', async () => {
+    const phone = '+14035550128';
+    const first = await (await text({ From: phone, Body: 'the streetlight is out, it has been dark for days' })).text();
+    const reference = referenceIn(first)!;
+    const question = await waitFor(() => twilioApi.messages().find((message) => message.To === phone && message.Body.includes('Where is it?')), 15_000, 'the question');
+    expect(question.Body).toContain(reference);
+    await settle();
+    expect(recordFor(reference)).toBeUndefined();
+
+    const answer = await (await text({ From: phone, Body: 'corner of Banff Ave and Wolf St' })).text();
+    expect(answer).toContain(`<Message>Town of Banff: thank you, we added that to your report ${reference}.</Message>`);
+    const record = await waitFor(() => recordFor(reference), 15_000, 'the completed delivery');
+    expect(record).toMatchObject({ channel: 'sms', service_code: 'STREETLIGHT', location: { precision: 'intersection', in_jurisdiction: true } });
+    await settle();
+    expect(crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === phone)).toHaveLength(1);
+  });
+
+  it('records STOP, sends nothing more to that number, and takes START back', async () => {
+    const phone = '+14035550129';
+    expect(await (await text({ From: phone, Body: 'STOP' })).text()).toContain('you are unsubscribed');
+    const silent = await (await text({ From: phone, Body: 'garbage not picked up at 211 Bear Street' })).text();
+    expect(silent).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
+    await waitFor(() => crm.requests.find((received) => JSON.parse(received.body).reporter.phone === phone), 15_000, 'the delivery');
+    await settle(1500);
+    expect(twilioApi.messages().filter((message) => message.To === phone)).toEqual([]);
+
+    expect(await (await text({ From: phone, Body: 'START' })).text()).toContain('you are subscribed again');
+    expect(await running.gateway.context.optOuts.isOptedOut('sms', phone)).toBe(false);
+    expect(crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === phone)).toHaveLength(1);
+  });
+
+  it('answers HELP with the town and makes no request', async () => {
+    const help = await (await text({ From: '+14035550130', Body: 'help' })).text();
+    expect(help).toContain('Town of Banff service requests');
+    await settle();
+    expect(crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === '+14035550130')).toHaveLength(0);
+  });
+});
+

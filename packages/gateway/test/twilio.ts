@@ -1,0 +1,53 @@
+import type { LoadedConfig } from '@intake/core';
+import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import { getExpectedTwilioSignature } from 'twilio';
+
+/** The town's Twilio account in these tests; the REST API is a loopback stand-in. */
+export const TWILIO = {
+  accountSid: 'AC00000000000000000000000000000001',
+  authToken: 'gateway-test-twilio-token',
+  number: '+14035550100',
+};
+
+export interface TwilioStandIn extends LoopbackServer {
+  /** the SMS and WhatsApp messages sent through `POST /2010-04-01/Accounts/<sid>/Messages.json`, oldest first */
+  messages(): { To: string; From: string; Body: string }[];
+}
+
+/** Twilio's REST API on loopback: records message creations and answers as Twilio does (201 with the message). */
+export async function startTwilioStandIn(): Promise<TwilioStandIn> {
+  const path = `/2010-04-01/Accounts/${TWILIO.accountSid}/Messages.json`;
+  const server = await startLoopbackServer((request, index) =>
+    request.method === 'POST' && request.url === path
+      ? { status: 201, body: JSON.stringify({ sid: `SM${String(index).padStart(32, '0')}`, status: 'queued' }) }
+      : { status: 404, body: JSON.stringify({ code: 20404, message: 'The requested resource was not found', status: 404 }) },
+  );
+  return Object.assign(server, {
+    messages: () =>
+      server.requests.filter((request) => request.url === path).map((request) => Object.fromEntries(new URLSearchParams(request.body)) as { To: string; From: string; Body: string }),
+  });
+}
+
+export const smsChannel = (twilioApi: TwilioStandIn) => ({ auth_token: TWILIO.authToken, account_sid: TWILIO.accountSid, from: TWILIO.number, api_url: twilioApi.url });
+
+/** POSTs a form as Twilio does, signed over the gateway's public URL (the harness puts it behind a pretend proxy). */
+export function postAsTwilio(gatewayUrl: string, config: LoadedConfig, path: string, params: Record<string, string>, authToken = TWILIO.authToken) {
+  const signature = getExpectedTwilioSignature(authToken, `${config.server.public_url}${path}`, params);
+  return fetch(`${gatewayUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: new URLSearchParams(params).toString(),
+  });
+}
+
+/** The record a webhook CRM received for a request id, parsed. */
+export const deliveredRecord = (crm: LoopbackServer, id: string) => {
+  const request = crm.requests.find((received) => (JSON.parse(received.body) as { id: string }).id === id);
+  return request === undefined ? undefined : (JSON.parse(request.body) as Record<string, any>);
+};
+
+/** Lets queued work that should not happen have its chance to happen. */
+export const settle = (ms = 700) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The intake routes answer 503 until the gateway's Redis connection is up. */
+export const untilReady = (gatewayUrl: string) => waitFor(async () => (await fetch(`${gatewayUrl}/readyz`)).status === 200, 5_000, 'readiness');

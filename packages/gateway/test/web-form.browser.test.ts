@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import { chromium, type Browser } from 'playwright-core';
+import { demoConfig, startGateway, type Running } from './harness.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+
+/** The whole way, as a citizen does it: the real gateway's form in Chromium, to the CRM's webhook. */
+describeWithChromium('a report sent from the web form in a browser', () => {
+  let crm: LoopbackServer;
+  let running: Running;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    crm = await startLoopbackServer();
+    running = await startGateway(
+      demoConfig((raw) => {
+        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'browser-test-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+      }),
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running.stop();
+    await crm.close();
+  });
+
+  it('is delivered to the CRM with the address picked from the gazetteer suggestions', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    await page.goto(`${running.url}/`);
+    await page.getByLabel('Describe the problem').fill('The streetlight is out, the whole block is dark');
+    await page.getByLabel('Type of problem').selectOption('STREETLIGHT');
+    await page.getByLabel('Address or nearest corner').pressSequentially('211 bea', { delay: 40 });
+    await page.getByRole('option', { name: '211 Bear Street' }).click();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
+    const reference = (await page.locator('#reference').textContent())?.trim();
+
+    const delivered = await waitFor(() => crm.requests[0], 15_000, 'the webhook');
+    const record = JSON.parse(delivered.body);
+    expect(record.id.slice(-6).toUpperCase()).toBe(reference);
+    expect(record).toMatchObject({
+      channel: 'web',
+      description: 'The streetlight is out, the whole block is dark',
+      service_code: 'STREETLIGHT',
+      location: { address: '211 Bear Street', precision: 'address', in_jurisdiction: true },
+    });
+  });
+});

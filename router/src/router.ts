@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConfigError,
+  QUEUE,
+  badRequest,
+  createWorkerRedis,
+  deliveryQueueName,
+  metrics,
+  notFound,
+  type DeadLetterJob,
+  type DeliveryJob,
+  type Destination,
+  type DestinationPlugin,
+  type LoadedConfig,
+  type Logger,
+  type PluginOptions,
+  type RequestStore,
+} from '@intake/core';
+import { Queue, Worker, type JobsOptions } from 'bullmq';
+import { deliveryProcessor, setDeliveryState, type DeliveredHook } from './delivery.js';
+import { destinationPlugins } from './destinations/index.js';
+import { QueueSettings } from './destinations/options.js';
+import { createRules, type Decision, type Rules } from './rules.js';
+
+export interface RouterDeps {
+  config: LoadedConfig;
+  store: RequestStore;
+  redisUrl: string;
+  log: Logger;
+  onDelivered?: DeliveredHook;
+}
+
+/** A delivery that gave up, as an operator lists it; `entry_id` is what replay() takes. */
+export interface DeadLetterEntry extends DeadLetterJob {
+  entry_id: string;
+}
+
+export interface IntakeRouter {
+  rules: Rules;
+  /** The route stage: decide, save record.routing and state 'routed', queue one delivery per destination. Repeats are no-ops. */
+  route(id: string): Promise<Decision>;
+  /** One BullMQ worker per configured destination, with its rate limit. */
+  startDeliveryWorkers(): void;
+  deadLetters(limit?: number): Promise<DeadLetterEntry[]>;
+  /** Queues a dead letter to its destination again (a new job) and removes it from the dead-letter queue. */
+  replay(entryId: string): Promise<void>;
+  /** Job counts (waiting, active, delayed, failed) per delivery queue and for the dead-letter queue. */
+  queueDepths(): Promise<Record<string, Record<string, number>>>;
+  close(): Promise<void>;
+}
+
+interface ConfiguredDestination {
+  name: string;
+  plugin: DestinationPlugin;
+  options: PluginOptions;
+  settings: QueueSettings;
+  queue: Queue<DeliveryJob>;
+}
+
+const DELIVERY_JOB = 'deliver';
+const DAY_SECONDS = 86_400;
+/** the metric label when no rule matched */
+const DEFAULT_RULE_LABEL = '(default)';
+
+// BullMQ refuses ':' in custom job ids; '@' cannot occur in a destination name.
+const deliveryJobId = (id: string, destination: string) => `${id}@${destination}`;
+const replayJobId = (id: string, destination: string) => `${deliveryJobId(id, destination)}@replay-${randomUUID()}`;
+
+function parseOptions(name: string, options: PluginOptions): { plugin: DestinationPlugin; options: PluginOptions; settings: QueueSettings } {
+  const at = `router.destinations.${name}`;
+  const plugin = destinationPlugins.find((candidate) => candidate.type === options.type);
+  if (plugin === undefined) {
+    throw new ConfigError([`${at}.type: unknown type "${options.type}" (known: ${destinationPlugins.map((p) => p.type).join(', ')})`]);
+  }
+  const parsed = plugin.options.safeParse(options);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${[at, ...issue.path].join('.')}: ${issue.message}`));
+  return { plugin, options: parsed.data, settings: QueueSettings.parse(parsed.data) };
+}
+
+export function createRouter({ config, store, redisUrl, log: parentLog, onDelivered }: RouterDeps): IntakeRouter {
+  const log = parentLog.child({ stage: 'router' });
+  const rules = createRules(config);
+  const connection = createWorkerRedis(redisUrl);
+  connection.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
+  const queueOptions = { connection, prefix: config.redis.prefix };
+
+  const destinations = new Map<string, ConfiguredDestination>(
+    Object.entries(config.router.destinations).map(([name, raw]) => [
+      name,
+      { name, ...parseOptions(name, raw), queue: new Queue<DeliveryJob>(deliveryQueueName(name), queueOptions) },
+    ]),
+  );
+  const deadLetterQueue = new Queue<DeadLetterJob>(QUEUE.deadLetter, queueOptions);
+  const workers: Worker<DeliveryJob>[] = [];
+  const created: Destination[] = [];
+
+  const jobOptions: JobsOptions = {
+    attempts: config.delivery.attempts,
+    backoff: { type: 'exponential', delay: config.delivery.backoff_ms },
+    // A kept job makes a repeated route() a no-op; after a day the stored 'delivered' state still stops a repeat.
+    removeOnComplete: { age: DAY_SECONDS },
+    removeOnFail: { age: 7 * DAY_SECONDS },
+  };
+
+  const destinationNamed = (name: string) => {
+    const destination = destinations.get(name);
+    if (destination === undefined) throw badRequest(`destination "${name}" is not configured`);
+    return destination;
+  };
+
+  async function enqueue(id: string, destination: string, jobId: string) {
+    await destinationNamed(destination).queue.add(DELIVERY_JOB, { id, destination }, { ...jobOptions, jobId });
+  }
+
+  async function route(id: string): Promise<Decision> {
+    const stored = await store.get(id);
+    if (stored === null) throw notFound(`request ${id} not found`);
+    const decision = rules.decide(stored.record);
+    const routing = { rule: decision.rule, priority: decision.priority };
+    await store.update(id, (current) => ({ ...current, state: 'routed', record: { ...current.record, routing } }));
+    if (stored.state !== 'routed') metrics.routed.inc({ rule: decision.rule ?? DEFAULT_RULE_LABEL });
+    // A repeat must not reset a delivery that is under way or done: only new destinations start as 'queued'.
+    const known = new Set((await store.deliveries(id)).map((state) => state.destination));
+    for (const destination of decision.deliver_to) {
+      if (!known.has(destination)) await setDeliveryState(store, id, destination, { status: 'queued', attempts: 0 });
+      await enqueue(id, destination, deliveryJobId(id, destination));
+    }
+    if (decision.deliver_to.length === 0) log.warn({ id, rule: decision.rule }, 'routed to no destination');
+    else log.info({ id, rule: decision.rule, priority: decision.priority, deliver_to: decision.deliver_to }, 'routed');
+    return decision;
+  }
+
+  function startDeliveryWorkers() {
+    if (workers.length > 0) return;
+    for (const { name, plugin, options, settings } of destinations.values()) {
+      const destination = plugin.create(options, { config, log: log.child({ destination: name }) });
+      created.push(destination);
+      const rateLimit = settings.rate_limit ?? config.delivery.rate_limit;
+      const worker = new Worker<DeliveryJob>(deliveryQueueName(name), deliveryProcessor(name, destination, { store, log, deadLetters: deadLetterQueue, onDelivered }), {
+        ...queueOptions,
+        concurrency: settings.concurrency,
+        limiter: rateLimit && { max: rateLimit.max, duration: rateLimit.per_seconds * 1000 },
+      });
+      worker.on('error', (error) => log.error({ destination: name, err: error.message }, 'delivery worker error'));
+      workers.push(worker);
+    }
+  }
+
+  async function deadLetters(limit = 100): Promise<DeadLetterEntry[]> {
+    const jobs = await deadLetterQueue.getJobs(['waiting'], 0, limit - 1, true);
+    return jobs.filter((job) => job?.id !== undefined).map((job) => ({ entry_id: job.id as string, ...job.data }));
+  }
+
+  async function replay(entryId: string): Promise<void> {
+    const entry = await deadLetterQueue.getJob(entryId);
+    if (entry === undefined) throw notFound(`no dead letter ${entryId}`);
+    const { id, destination } = entry.data;
+    destinationNamed(destination);
+    const current = (await store.deliveries(id)).find((state) => state.destination === destination);
+    if (current?.status !== 'delivered') await setDeliveryState(store, id, destination, { status: 'queued', attempts: 0 });
+    // Queue the new job before removing the entry: a crash in between leaves a duplicate entry, never a lost one.
+    await enqueue(id, destination, replayJobId(id, destination));
+    await entry.remove();
+    log.info({ id, destination, entry: entryId }, 'dead letter replayed');
+  }
+
+  async function queueDepths(): Promise<Record<string, Record<string, number>>> {
+    const queues = [...[...destinations.values()].map((destination) => destination.queue), deadLetterQueue];
+    const counts = await Promise.all(queues.map(async (queue) => [queue.name, await queue.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const));
+    return Object.fromEntries(counts);
+  }
+
+  async function close() {
+    await Promise.all(workers.map((worker) => worker.close()));
+    await Promise.all([...[...destinations.values()].map((destination) => destination.queue.close()), deadLetterQueue.close()]);
+    await Promise.all(created.map((destination) => destination.close?.()));
+    await connection.quit();
+  }
+
+  return { rules, route, startDeliveryWorkers, deadLetters, replay, queueDepths, close };
+}
