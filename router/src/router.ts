@@ -7,6 +7,7 @@ import {
   deliveryQueueName,
   metrics,
   notFound,
+  openQueue,
   type DeadLetterJob,
   type DeliveryJob,
   type Destination,
@@ -16,7 +17,7 @@ import {
   type PluginOptions,
   type RequestStore,
 } from '@intake/core';
-import { Queue, Worker, type JobsOptions } from 'bullmq';
+import { Worker, type JobsOptions, type Queue } from 'bullmq';
 import { deliveryProcessor, setDeliveryState, type DeliveredHook } from './delivery.js';
 import { destinationPlugins } from './destinations/index.js';
 import { QueueSettings } from './destinations/options.js';
@@ -87,10 +88,10 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
   const destinations = new Map<string, ConfiguredDestination>(
     Object.entries(config.router.destinations).map(([name, raw]) => [
       name,
-      { name, ...parseOptions(name, raw), queue: new Queue<DeliveryJob>(deliveryQueueName(name), queueOptions) },
+      { name, ...parseOptions(name, raw), queue: openQueue<DeliveryJob>(deliveryQueueName(name), connection, config.redis.prefix, log) },
     ]),
   );
-  const deadLetterQueue = new Queue<DeadLetterJob>(QUEUE.deadLetter, queueOptions);
+  const deadLetterQueue = openQueue<DeadLetterJob>(QUEUE.deadLetter, connection, config.redis.prefix, log);
   const workers: Worker<DeliveryJob>[] = [];
   const created: Destination[] = [];
 

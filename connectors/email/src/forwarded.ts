@@ -39,7 +39,7 @@ const isForwardSubject = (subject: string | null) => FORWARD_PREFIXES.test(subje
 export const withoutForwardPrefix = (subject: string) => subject.replace(FORWARD_PREFIXES, '').trim();
 
 /** "Jane Citizen <jane@example.org>", "Jane [mailto:jane@example.org]", "jane@example.org" */
-export function parseMailbox(value: string): Mailbox | null {
+function parseMailbox(value: string): Mailbox | null {
   const address = ADDRESS.exec(value)?.[0];
   if (address === undefined) return null;
   const name = value
@@ -60,7 +60,7 @@ function readHeaders(lines: string[], start: number): { headers: Map<string, str
   const headers = new Map<string, string>();
   let last: string | null = null;
   let i = start;
-  while (i < lines.length && lines[i]!.trim() === '' && headers.size === 0) i++;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') break;

@@ -4,14 +4,14 @@ import { MailboxPoller, type MailHandler } from './poller.js';
 import { createEmailResponder } from './responder.js';
 
 export { parseEmail, type EmailParseOptions, type ParsedEmail } from './parse.js';
-export { MailboxPoller, KEYWORDS, type Handled, type MailHandler, type PollerOptions } from './poller.js';
-export { createEmailResponder, replySubject } from './responder.js';
+export { KEYWORDS } from './poller.js';
+export { replySubject } from './responder.js';
 export { newMessageId, requestIdIn } from './message-id.js';
 
 export type EmailSettings = NonNullable<LoadedConfig['channels']['email']>;
 
 /** Parses a polled mail and hands it to intake; a queue outage leaves the mail for later, anything else settles it. */
-export function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHandler {
+function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHandler {
   const { log } = ctx;
   return async ({ uid, source, internalDate }) => {
     const parsed = await parseEmail(source, { smtpFrom: email.smtp?.from ?? null, attachments: email.attachments, receivedAt: internalDate });

@@ -84,7 +84,9 @@ async function attachedForward(outer: Letter, forwarder: Mailbox): Promise<Forwa
   const inner = letterOf(await simpleParser(attached.content, PARSER_OPTIONS));
   if (inner.from === null) return null;
   const others = outer.attachments.filter((attachment) => attachment !== attached);
-  const author = { ...inner, attachments: [...inner.attachments, ...others] };
+  // the inner parts' sections, as the outer mail (where the bytes are) numbers them
+  const nested = inner.attachments.map((attachment) => ({ ...attachment, partId: `${attached.partId ?? '1'}.${attachment.partId ?? '1'}` }));
+  const author = { ...inner, attachments: [...nested, ...others] };
   return { author, reporter: inner.from, forwarder, note: outer.text.trim(), attached: true };
 }
 

@@ -23,7 +23,17 @@ export interface PollerOptions {
   log: Logger;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves once `work` settles, or after `ms`, whichever comes first. */
+function settledWithin(work: Promise<unknown> | null, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    (work ?? Promise.resolve()).then(done, done);
+  });
+}
 
 /**
  * Reads one mailbox: every mail already there at start, then new ones as IDLE announces them (and a re-scan every
@@ -50,7 +60,7 @@ export class MailboxPoller {
     this.stopped = true;
     this.clearTimer();
     this.wake();
-    await Promise.race([this.draining, sleep(STOP_GRACE_MS)]);
+    await settledWithin(this.draining, STOP_GRACE_MS);
     const client = this.client;
     if (client?.usable) await client.logout().catch(() => client.close());
     else client?.close();
@@ -73,7 +83,7 @@ export class MailboxPoller {
         client.on('exists', () => this.requestDrain(client));
         this.requestDrain(client);
         await closed;
-        log.warn({ channel: 'email', host: imap.host }, 'IMAP connection closed');
+        if (!this.stopped) log.warn({ channel: 'email', host: imap.host }, 'IMAP connection closed');
       } catch (error) {
         log.warn({ channel: 'email', host: imap.host, err: (error as Error).message }, 'IMAP connection failed');
         client.close();

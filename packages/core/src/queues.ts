@@ -1,3 +1,6 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from './logger.js';
 import type { InboundMessage } from './schemas.js';
 
 /** Queue names: every process derives the same names from the config, nothing else is shared. */
@@ -31,4 +34,14 @@ export interface ReplyJob {
   request_id: string;
   kind: 'acknowledgement' | 'question' | 'status';
   text: string;
+}
+
+/**
+ * A BullMQ queue whose connection errors go to the log (BullMQ prints them to the console otherwise):
+ * an outage is already reported by /readyz and by the callers' failures.
+ */
+export function openQueue<T>(name: string, connection: Redis, prefix: string, log: Logger): Queue<T> {
+  const queue = new Queue<T>(name, { connection, prefix });
+  queue.on('error', (error: Error) => log.debug({ queue: name, err: error.message }, 'queue connection error'));
+  return queue;
 }

@@ -8,6 +8,7 @@ import {
   createFastFailRedis,
   createLogger,
   createWorkerRedis,
+  openQueue,
   type ConnectorContext,
   type IntakeJob,
   type LoadedConfig,
@@ -17,7 +18,6 @@ import {
 import type { Redis } from 'ioredis';
 import { createNormalizer, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
-import { Queue } from 'bullmq';
 import type { Express } from 'express';
 import { createAccept } from './accept.js';
 import { Conversations } from './conversations.js';
@@ -63,7 +63,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   for (const connection of [redis, workerRedis]) connection.on('error', (error: Error) => log.debug({ err: error.message }, 'redis connection error'));
   const store = new RequestStore(redis, config.redis.prefix, config.redis.retention_days);
   const workerStore = new RequestStore(workerRedis, config.redis.prefix, config.redis.retention_days);
-  const intakeQueue = new Queue<IntakeJob>(QUEUE.intake, { connection: redis, prefix: config.redis.prefix });
+  const intakeQueue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, log);
   const normalizer = await createNormalizer({ config, redis: workerRedis, store: workerStore, log });
   const connectors = allConnectors.filter((connector) => connector.enabled(config));
   const conversations = new Conversations(workerRedis, config);
@@ -82,9 +82,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
     optOuts: new OptOuts(redis, config.redis.prefix),
   };
-  const routeQueue = new Queue(QUEUE.route, { connection: redis, prefix: config.redis.prefix });
+  const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
-  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths });
+  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, replies });
 
   let server: Server | null = null;
   let pipeline: { close(): Promise<void> } | null = null;

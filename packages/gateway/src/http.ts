@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   IntakeError,
   ServiceRequest,
@@ -5,6 +6,7 @@ import {
   metricsRegistry,
   notFound,
   requireBearer,
+  shortReference,
   withTimeout,
   type Connector,
   type ConnectorContext,
@@ -14,9 +16,11 @@ import {
 import type { IntakeRouter } from '@intake/router';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Redis } from 'ioredis';
+import { pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import type { QueueDepths } from './metrics.js';
+import { replyText, type Replies } from './replies.js';
 
 export interface HttpDeps {
   context: ConnectorContext;
@@ -25,7 +29,15 @@ export interface HttpDeps {
   redis: Redis;
   router: IntakeRouter;
   queueDepths: QueueDepths;
+  replies: Replies;
 }
+
+/** What a CRM (or an operator) says about a request's progress. */
+const StatusUpdate = z.strictObject({
+  status: z.string().trim().min(1).max(60),
+  note: z.string().trim().max(500).optional(),
+  external_id: z.string().trim().min(1).max(200).optional(),
+});
 
 interface BodyParserError {
   type?: string;
@@ -83,6 +95,21 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
     const deliveries = await deps.store.deliveries(id);
     res.json({ ...stored, deliveries: Object.fromEntries(deliveries.map((d) => [d.destination, d])) });
   });
+  app.post('/api/v1/requests/:id/status', admin, express.json({ limit: config.server.body_limit }), async (req, res) => {
+    const id = String(req.params.id);
+    const update = StatusUpdate.safeParse(req.body);
+    if (!update.success) throw badRequest(update.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    const { status, note, external_id: externalId } = update.data;
+    const before = await deps.store.get(id);
+    if (before === null) throw notFound(`no request ${id}`);
+    const changed = before.crm.status !== status;
+    await deps.store.update(id, (stored) => ({ ...stored, crm: { status, external_id: externalId ?? stored.crm.external_id } }));
+    if (changed) {
+      const text = [replyText.status(config, shortReference(id), status), note].filter(Boolean).join(' ');
+      await deps.replies.enqueue(id, 'status', text, `status-${createHash('sha256').update(status).digest('hex').slice(0, 12)}`);
+    }
+    res.status(202).json({ status: 'accepted', changed });
+  });
   app.post('/api/v1/admin/rules/test', admin, express.json({ limit: config.server.body_limit }), (req, res) => {
     const request = ServiceRequest.partial().safeParse(req.body);
     if (!request.success) throw badRequest(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
@@ -117,13 +144,29 @@ export function completeRecord(partial: Partial<ServiceRequest>): ServiceRequest
   };
 }
 
+/**
+ * One line per request with method, path (no query: it can hold an address or a token), status and time.
+ * Its own pino instance, whose serializers already leave out what is personal, so the hot path skips redaction.
+ */
+function accessLog(log: Logger) {
+  const logger = pino({
+    level: log.level,
+    name: 'intake-http',
+    serializers: {
+      req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+  });
+  return pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } });
+}
+
 /** The HTTP side: connectors' routes, operator routes, JSON errors everywhere. */
 export function createHttpApp(deps: HttpDeps): Express {
   const { config, log } = deps.context;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.server.trust_proxy);
-  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+  app.use(accessLog(log));
   operatorRoutes(app, deps);
   for (const connector of deps.connectors) {
     const router = express.Router();

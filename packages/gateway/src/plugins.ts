@@ -1,4 +1,5 @@
 import { schemasOf, type Connector, type PluginSchemas } from '@intake/core';
+import { emailConnector } from '@intake/connector-email';
 import { transcriptsConnector, voiceConnector } from '@intake/connector-phone';
 import { smsConnector } from '@intake/connector-sms';
 import { webConnector } from '@intake/connector-web';
@@ -6,7 +7,7 @@ import { geocoderPlugins } from '@intake/normalizer';
 import { destinationPlugins } from '@intake/router';
 
 /** Every channel the gateway can serve; each decides from the config whether it is on. */
-export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector];
+export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector, emailConnector];
 
 export const pluginSchemas: PluginSchemas = {
   destinations: schemasOf(destinationPlugins),

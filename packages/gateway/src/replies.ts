@@ -2,6 +2,7 @@ import {
   OptOuts,
   QUEUE,
   metricsRegistry,
+  openQueue,
   shortReference,
   type Channel,
   type Connector,
@@ -12,7 +13,7 @@ import {
   type RequestStore,
   type Responder,
 } from '@intake/core';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
 
@@ -46,7 +47,7 @@ export class Replies {
   private readonly optOuts: OptOuts;
 
   constructor(private readonly deps: ReplyDeps) {
-    this.queue = new Queue<ReplyJob>(QUEUE.reply, { connection: deps.redis, prefix: deps.config.redis.prefix });
+    this.queue = openQueue<ReplyJob>(QUEUE.reply, deps.redis, deps.config.redis.prefix, deps.log);
     this.optOuts = new OptOuts(deps.redis, deps.config.redis.prefix);
     for (const connector of deps.connectors) {
       const responder = connector.responder?.(deps.config, deps.log);

@@ -2,6 +2,7 @@ import {
   InboundMessage,
   QUEUE,
   createWorkerRedis,
+  openQueue,
   shortReference,
   type IntakeJob,
   type LoadedConfig,
@@ -11,7 +12,7 @@ import {
 } from '@intake/core';
 import type { Normalized, Normalizer } from '@intake/normalizer';
 import type { IntakeRouter } from '@intake/router';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { Conversations } from './conversations.js';
 import { ACKNOWLEDGED_IN_WEBHOOK, replyText, type Replies } from './replies.js';
 
@@ -37,7 +38,7 @@ export function startPipelineWorkers(deps: PipelineDeps) {
   const { config, log, normalizer, router, replies } = deps;
   const connection = createWorkerRedis(config.redis.url);
   const prefix = config.redis.prefix;
-  const routeQueue = new Queue<RouteJob>(QUEUE.route, { connection, prefix });
+  const routeQueue = openQueue<RouteJob>(QUEUE.route, connection, prefix, log);
 
   /** Routes now, or after `delay` ms; an answer that completes a waiting request promotes its delayed routing. */
   async function scheduleRoute(id: string, delay = 0) {

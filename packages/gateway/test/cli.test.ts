@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,7 @@ describe('Redis auto-start', () => {
       expect(existsSync(path.join(dir, 'appendonlydir')) || existsSync(path.join(dir, 'appendonly.aof'))).toBe(true);
     } finally {
       child?.kill();
+      if (child) await once(child, 'exit');
     }
   });
 

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -64,7 +64,7 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
 
 /**
  * The recipe's minimal configuration (../shared/recipes). As root, Dovecot's own users run it: the login process
- * must not be root and mail belongs to `dovecot`. As anyone else, that user runs every part.
+ * must not be root and mail belongs to `dovecot`. As anyone else, that user runs every part, without chroot.
  */
 function configuration(dir: string, port: number, asRoot: boolean): string {
   const me = userInfo().username;
@@ -93,9 +93,9 @@ service imap-login {
   inet_listener imap {
     address = 127.0.0.1
     port = ${port}
-  }
+  }${asRoot ? '' : '\n  chroot ='}
 }
-first_valid_uid = 1
+${asRoot ? '' : 'service anvil {\n  chroot =\n}\n'}first_valid_uid = 1
 `;
 }
 
@@ -128,7 +128,10 @@ export async function startDovecot(options: { user?: string; pass?: string } = {
   const pidFile = path.join(dir, 'run', 'master.pid');
 
   async function launch() {
-    await run(dovecotBin, ['-c', conf]);
+    // the daemon keeps inherited pipes open: with them, waiting for the command would never end
+    const starter = spawn(dovecotBin, ['-c', conf], { stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve, reject) => starter.once('exit', resolve).once('error', reject));
+    if (code !== 0) throw new Error(`dovecot exited with ${code}; see ${dir}/dovecot.log`);
     await waitForPort(port);
   }
 
@@ -182,7 +185,10 @@ export async function startDovecot(options: { user?: string; pass?: string } = {
       return stdout.split('\n').filter((line) => line.startsWith(`${user} `)).length;
     },
     async kick() {
-      await run(doveadmBin, ['-c', conf, 'kick', user]);
+      await run(doveadmBin, ['-c', conf, 'kick', user]).catch((error: { code?: number }) => {
+        // 68: nobody was connected
+        if (error.code !== 68) throw error;
+      });
     },
     async restart() {
       await halt();

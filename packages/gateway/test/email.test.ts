@@ -1,0 +1,198 @@
+import { shortReference } from '@intake/core';
+import { startDovecot, startLoopbackServer, startSmtpSink, waitFor, type Dovecot, type LoopbackServer, type SmtpSink } from '@intake/testkit';
+import { demoConfig, startGateway, type Running } from './harness.js';
+
+const TOWN_ADDRESS = '311@intake-test.example';
+const JANE = 'Jane Citizen <jane@example.org>';
+
+interface Mail {
+  from: string;
+  subject: string;
+  body: string;
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers?: Record<string, string>;
+}
+
+/** A plain mail as a client writes it. */
+function rawMail(mail: Mail): string {
+  const headers = [
+    `From: ${mail.from}`,
+    `To: ${TOWN_ADDRESS}`,
+    `Subject: ${mail.subject}`,
+    `Message-ID: ${mail.messageId}`,
+    'Date: Mon, 23 Nov 2026 10:00:00 -0700',
+    ...(mail.inReplyTo ? [`In-Reply-To: ${mail.inReplyTo}`] : []),
+    ...(mail.references ? [`References: ${mail.references.join(' ')}`] : []),
+    ...Object.entries(mail.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${mail.body.replace(/\n/g, '\r\n')}\r\n`;
+}
+
+describe('email intake through the gateway, against Dovecot and a real SMTP server', () => {
+  let dovecot: Dovecot;
+  let smtp: SmtpSink;
+  let crm: LoopbackServer;
+  let running: Running;
+
+  beforeAll(async () => {
+    [dovecot, smtp, crm] = await Promise.all([startDovecot(), startSmtpSink(), startLoopbackServer(() => ({ status: 201, body: '{}' }))]);
+    running = await startGateway(
+      demoConfig((raw) => {
+        raw.channels.email = {
+          imap: { host: dovecot.host, port: dovecot.port, secure: false, user: dovecot.user, pass: dovecot.pass, mailbox: 'INBOX', processed_mailbox: 'Processed' },
+          smtp: { host: smtp.host, port: smtp.port, secure: false, from: TOWN_ADDRESS },
+        };
+        raw.router = { destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'email-test-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+      }),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await running?.stop();
+    await Promise.all([dovecot?.stop(), smtp?.close(), crm?.close()]);
+  });
+
+  const records = () => crm.requests.map((request) => JSON.parse(request.body));
+  const deliveredFor = (messageId: string) => records().filter((record) => record.source.external_id === messageId);
+  const delivered = (messageId: string, what = messageId) => waitFor(() => deliveredFor(messageId)[0], 20_000, `the record of ${what}`);
+  const mailTo = (address: string, inReplyTo?: string) =>
+    smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === address && (inReplyTo === undefined || mail.inReplyTo === inReplyTo));
+  const inboxEmpty = () => waitFor(async () => (await dovecot.list('INBOX')).length === 0, 10_000, 'an empty INBOX');
+
+  it('turns a citizen\'s mail into a delivered request, moves it to Processed and answers in the thread', async () => {
+    const messageId = '<gw-plain@example.org>';
+    await dovecot.deliver(rawMail({ from: JANE, subject: 'Pothole', body: 'Big pothole outside 211 Bear St, almost lost a tire.\n\n-- \nJane', messageId }));
+    const record = await delivered(messageId);
+    expect(record).toMatchObject({
+      event: 'service_request.created',
+      channel: 'email',
+      reporter: { name: 'Jane Citizen', email: 'jane@example.org' },
+      service_code: 'POTHOLE',
+      location: { address: '211 Bear Street', precision: 'address', in_jurisdiction: true },
+      source: { external_id: messageId, conversation_id: messageId },
+    });
+    expect(record.description).toContain('Big pothole outside 211 Bear St, almost lost a tire.');
+    expect(record.description).not.toContain('Jane\n');
+    await inboxEmpty();
+    expect((await dovecot.list('Processed')).some((mail) => mail.source.includes(messageId))).toBe(true);
+
+    const reference = shortReference(record.id);
+    const ack = await waitFor(() => mailTo('jane@example.org', messageId)[0], 15_000, 'the acknowledgement');
+    expect(ack.subject).toBe(`Re: Pothole [#${reference}]`);
+    expect(ack.text).toContain(reference);
+    expect(ack.references).toBe(messageId);
+    expect(ack.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(ack.messageId).toContain(`intake.${record.id}.`);
+  });
+
+  it('asks where, and the citizen\'s reply in the thread completes the same request', async () => {
+    const messageId = '<gw-question@example.org>';
+    await dovecot.deliver(rawMail({ from: JANE, subject: 'Streetlight', body: 'The streetlight by my house has been out for a week.', messageId }));
+    const question = await waitFor(() => mailTo('jane@example.org', messageId)[0], 20_000, 'the question');
+    expect(question.text).toContain('Where is it?');
+    expect(deliveredFor(messageId)).toEqual([]);
+
+    const answerId = '<gw-answer@example.org>';
+    await dovecot.deliver(
+      rawMail({
+        from: JANE,
+        subject: `Re: ${question.subject}`,
+        body: `It is outside 211 Bear St.\n\nOn Mon, Nov 23, 2026 at 10:01 AM Town of Banff <${TOWN_ADDRESS}> wrote:\n> ${question.text?.trim()}`,
+        messageId: answerId,
+        inReplyTo: question.messageId,
+        references: [messageId, question.messageId!],
+      }),
+    );
+    const record = await delivered(messageId, 'the completed request');
+    expect(question.messageId).toContain(`intake.${record.id}.`);
+    expect(record).toMatchObject({ service_code: 'STREETLIGHT', location: { address: '211 Bear Street', precision: 'address' } });
+    expect(record.description).toContain('streetlight by my house');
+    expect(record.description).not.toContain('Where is it?');
+    await inboxEmpty();
+    // the answer added to the request; it made none of its own
+    expect(deliveredFor(answerId)).toEqual([]);
+    expect(records().filter((r) => r.id === record.id)).toHaveLength(1);
+  });
+
+  it('makes the citizen the reporter of mail a clerk forwards, inline or attached, and answers the citizen', async () => {
+    const inlineId = '<gw-fwd-inline@banff.example>';
+    await dovecot.deliver(
+      rawMail({
+        from: 'Carl Clerk <carl@banff.example>',
+        subject: 'Fwd: Graffiti',
+        body: 'Came to my inbox.\n\n---------- Forwarded message ---------\nFrom: Rita Resident <rita@example.net>\nDate: Sun, Nov 22, 2026 at 6:00 PM\nSubject: Graffiti\nTo: <carl@banff.example>\n\nSomeone sprayed graffiti on the wall at 211 Bear St.',
+        messageId: inlineId,
+      }),
+    );
+    const inline = await delivered(inlineId);
+    expect(inline).toMatchObject({ reporter: { name: 'Rita Resident', email: 'rita@example.net' }, service_code: 'GRAFFITI', location: { address: '211 Bear Street' } });
+    expect(inline.description).not.toContain('Came to my inbox');
+
+    const original = rawMail({ from: 'Omar Owner <omar@example.net>', subject: 'Tree down', body: 'A big tree branch fell across the sidewalk at 211 Bear St.', messageId: '<gw-original@example.net>' });
+    const boundary = 'forward-boundary';
+    const attached = [
+      'From: Carl Clerk <carl@banff.example>',
+      `To: ${TOWN_ADDRESS}`,
+      'Subject: Fwd: Tree down',
+      'Message-ID: <gw-fwd-attached@banff.example>',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Forwarding as attachment.',
+      `--${boundary}`,
+      'Content-Type: message/rfc822; name="Tree down.eml"',
+      'Content-Disposition: attachment; filename="Tree down.eml"',
+      '',
+      original,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    await dovecot.deliver(attached);
+    // the attached original keeps its own Message-ID
+    const tree = await delivered('<gw-original@example.net>', 'the attached forward');
+    expect(tree).toMatchObject({ reporter: { name: 'Omar Owner', email: 'omar@example.net' }, service_code: 'TREE' });
+
+    await waitFor(() => mailTo('rita@example.net').length > 0 && mailTo('omar@example.net', '<gw-original@example.net>').length > 0, 15_000, 'the answers to the citizens');
+    expect(mailTo('carl@banff.example')).toEqual([]);
+    await inboxEmpty();
+  });
+
+  it('makes no request of auto-replies, bounces and list mail, and answers none of them', async () => {
+    const noise: Mail[] = [
+      { from: 'Away <away@example.org>', subject: 'Out of office', body: 'I am away until Monday. Pothole at 211 Bear St.', messageId: '<gw-ooo@example.org>', headers: { 'Auto-Submitted': 'auto-replied' } },
+      { from: 'Mail Delivery System <MAILER-DAEMON@mx.example.org>', subject: 'Undelivered Mail', body: 'Your message to nobody@example.org could not be delivered.', messageId: '<gw-bounce@example.org>' },
+      { from: 'News <news@example.org>', subject: 'Weekly news', body: 'Potholes in the news this week at 211 Bear St.', messageId: '<gw-list@example.org>', headers: { 'List-Id': 'news.example.org' } },
+      { from: 'Vacation <vacation@example.org>', subject: 'Re: Pothole', body: 'Back soon.', messageId: '<gw-vacation@example.org>', headers: { 'X-Autoreply': 'yes', Precedence: 'auto_reply' } },
+    ];
+    for (const mail of noise) await dovecot.deliver(rawMail(mail));
+    const realId = '<gw-after-noise@example.org>';
+    await dovecot.deliver(rawMail({ from: JANE, subject: 'Garbage', body: 'Missed garbage pickup at 211 Bear St.', messageId: realId }));
+    await delivered(realId);
+    await inboxEmpty();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const mail of noise) expect(deliveredFor(mail.messageId)).toEqual([]);
+    for (const address of ['away@example.org', 'mailer-daemon@mx.example.org', 'news@example.org', 'vacation@example.org']) expect(mailTo(address)).toEqual([]);
+  });
+
+  it('loses and doubles nothing when the IMAP connection is killed and the server restarts mid-run', async () => {
+    const ids = [1, 2, 3, 4, 5, 6].map((n) => `<gw-storm-${n}@example.org>`);
+    const streets = ['211 Bear St', '305 Banff Avenue', '110 Bear Street', '211 Bear St', '305 Banff Avenue', '110 Bear Street'];
+    for (const [i, messageId] of ids.slice(0, 3).entries()) await dovecot.deliver(rawMail({ from: `Caller ${i} <caller${i}@example.org>`, subject: 'Snow', body: `Unplowed snow at ${streets[i]}.`, messageId }));
+    await dovecot.kick();
+    for (const [i, messageId] of ids.slice(3).entries()) await dovecot.deliver(rawMail({ from: `Caller ${i + 3} <caller${i + 3}@example.org>`, subject: 'Snow', body: `Icy sidewalk at ${streets[i + 3]}.`, messageId }));
+    await dovecot.kick();
+    await dovecot.restart();
+    await waitFor(() => ids.every((id) => deliveredFor(id).length > 0), 30_000, 'every mail delivered');
+    await inboxEmpty();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const id of ids) expect(deliveredFor(id)).toHaveLength(1);
+    const processed = await dovecot.list('Processed');
+    for (const id of ids) expect(processed.filter((mail) => mail.source.includes(id))).toHaveLength(1);
+  }, 60_000);
+});
