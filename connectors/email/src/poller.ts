@@ -85,7 +85,7 @@ export class MailboxPoller {
         await closed;
         if (!this.stopped) log.warn({ channel: 'email', host: imap.host }, 'IMAP connection closed');
       } catch (error) {
-        log.warn({ channel: 'email', host: imap.host, err: (error as Error).message }, 'IMAP connection failed');
+        if (!this.stopped) log.warn({ channel: 'email', host: imap.host, err: (error as Error).message }, 'IMAP connection failed');
         client.close();
       }
       this.clearTimer();

@@ -54,7 +54,14 @@ export const ChannelsConfig = z
       })
       .optional(),
     web: z.object({ enabled: z.boolean().default(true) }).optional(),
-    slack: z.object({ signing_secret: secret, bot_token: secret }).optional(),
+    slack: z
+      .object({
+        signing_secret: secret,
+        bot_token: secret,
+        /** Slack's Web API base; only changed to reach a stand-in (tests) or a proxy */
+        api_url: z.string().url().default('https://slack.com/api/'),
+      })
+      .optional(),
     transcripts: z.object({ api_keys: secrets }).optional(),
     open311: z.object({ api_keys: secrets }).optional(),
   })

@@ -8,12 +8,15 @@ const sameSecret = (given: string, expected: string) => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
+/** True when `given` is one of the configured secrets (API keys), compared in constant time. */
+export const isKnownSecret = (given: string, secrets: readonly string[]) => secrets.some((expected) => sameSecret(given, expected));
+
 /** `Authorization: Bearer <token>` against any of the configured tokens, compared in constant time. */
 export function requireBearer(tokens: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
     const token = match?.[1];
-    if (token === undefined || !tokens.some((expected) => sameSecret(token, expected))) {
+    if (token === undefined || !isKnownSecret(token, tokens)) {
       next(unauthorized());
       return;
     }

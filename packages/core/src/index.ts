@@ -12,3 +12,4 @@ export * from './metrics.js';
 export * from './http.js';
 export * from './conversation.js';
 export * from './timeout.js';
+export * from './ids.js';

@@ -5,6 +5,7 @@ import type { OptOuts } from './conversation.js';
 import type { PluginOptions } from './config-schema.js';
 import type { Logger } from './logger.js';
 import { Precision, type Channel, type InboundMessageInput, type ReplyAddress, type ServiceRequest } from './schemas.js';
+import type { RequestReader } from './store.js';
 
 export interface Accepted {
   id: string;
@@ -26,6 +27,8 @@ export interface ConnectorContext {
   suggestAddresses(query: string, limit: number): AddressSuggestion[];
   /** STOP/START keywords: who must not be written to */
   optOuts: OptOuts;
+  /** read-only access to stored requests, for channels whose clients look them up (Open311); the gateway provides it */
+  requests?: RequestReader;
 }
 
 /** A channel: authenticates and translates raw input into InboundMessages. Knows nothing of CRMs. */
@@ -77,10 +80,24 @@ export interface DeliveryEvent {
 /** What a CRM answered: at least its own id for the request when it gives one. */
 export type Receipt = { external_id?: string | null } & Record<string, unknown>;
 
+/** What a CRM says about one request it took, when asked. */
+export interface CrmStatus {
+  external_id: string;
+  /** the CRM's status word, lower case: "open", "closed", "in progress" */
+  status: string;
+  notes: string | null;
+  /** the CRM is done with it: no need to ask again */
+  closed: boolean;
+}
+
 /** A CRM or sink. Throw PermanentDeliveryError for answers a retry cannot fix. */
 export interface Destination {
   type: string;
   deliver(request: ServiceRequest, event: DeliveryEvent): Promise<Receipt>;
+  /** CRMs that can be asked (Open311): the statuses of requests it took, by the external ids its receipts gave */
+  pollStatus?(externalIds: string[]): Promise<CrmStatus[]>;
+  /** how often the gateway calls pollStatus */
+  pollIntervalMs?: number;
   close?(): Promise<void>;
 }
 

@@ -5,13 +5,14 @@ import {
   QueueUnavailableError,
   badRequest,
   metrics,
+  newRequestId,
   type Accepted,
   type IntakeJob,
   type RequestStore,
   withTimeout,
 } from '@intake/core';
 import type { Queue } from 'bullmq';
-import { decodeTime, ulid } from 'ulid';
+import { decodeTime } from 'ulid';
 import type { Conversations } from './conversations.js';
 
 /** A claim younger than this may belong to a write still under way: trust it rather than take it over. */
@@ -55,7 +56,7 @@ export function createAccept({ intakeQueue, store, conversations }: AcceptDeps) 
   return async function accept(input: InboundMessageInput): Promise<Accepted> {
     const parsed = InboundMessageInput.safeParse(input);
     if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), 'invalid_message');
-    const message: InboundMessage = { ...parsed.data, id: ulid(), received_at: parsed.data.received_at ?? new Date().toISOString() };
+    const message: InboundMessage = { ...parsed.data, id: newRequestId(), received_at: parsed.data.received_at ?? new Date().toISOString() };
     try {
       const earlier = await withTimeout(claim(message), QUEUE_WRITE_TIMEOUT_MS);
       if (earlier !== null) return { id: earlier, duplicate: true, continues: null };

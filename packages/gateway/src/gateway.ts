@@ -25,6 +25,7 @@ import { createHttpApp } from './http.js';
 import { createQueueDepths } from './metrics.js';
 import { Replies, replyText } from './replies.js';
 import { connectors as allConnectors } from './plugins.js';
+import { StatusPoller } from './status-poller.js';
 import { startPipelineWorkers } from './workers.js';
 
 export interface GatewayOptions {
@@ -68,12 +69,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const connectors = allConnectors.filter((connector) => connector.enabled(config));
   const conversations = new Conversations(workerRedis, config);
   const replies = new Replies({ config, log, store: workerStore, redis: workerRedis, connectors });
+  const statusPoller = new StatusPoller({ config, log, store: workerStore, replies, redis: workerRedis });
   const router = createRouter({
     config,
     store: workerStore,
     redisUrl: config.redis.url,
     log,
-    onDelivered: (id) => replies.enqueue(id, 'status', replyText.delivered(config, shortReference(id)), 'delivered'),
+    onDelivered: async (id, destination, receipt) => {
+      await replies.enqueue(id, 'status', replyText.delivered(config, shortReference(id)), 'delivered');
+      await statusPoller.follow(id, destination, receipt);
+    },
   });
   const context: ConnectorContext = {
     accept: createAccept({ intakeQueue, store, conversations: new Conversations(redis, config) }),
@@ -81,6 +86,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     log,
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
     optOuts: new OptOuts(redis, config.redis.prefix),
+    requests: store,
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
@@ -111,6 +117,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (options.workers !== false) {
         pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
+        statusPoller.start();
       }
       return options.http === false ? null : listen(port);
     },
@@ -119,6 +126,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
       if (pipeline !== null) await Promise.all(connectors.map((connector) => connector.stop?.()));
       await pipeline?.close();
+      await statusPoller.close();
       await replies.close();
       await router.close();
       await normalizer.close();

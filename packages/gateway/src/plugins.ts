@@ -1,13 +1,15 @@
 import { schemasOf, type Connector, type PluginSchemas } from '@intake/core';
 import { emailConnector } from '@intake/connector-email';
+import { open311Connector } from '@intake/connector-open311';
 import { transcriptsConnector, voiceConnector } from '@intake/connector-phone';
+import { slackConnector } from '@intake/connector-slack';
 import { smsConnector } from '@intake/connector-sms';
 import { webConnector } from '@intake/connector-web';
 import { geocoderPlugins } from '@intake/normalizer';
 import { destinationPlugins } from '@intake/router';
 
 /** Every channel the gateway can serve; each decides from the config whether it is on. */
-export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector, emailConnector];
+export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector, emailConnector, open311Connector, slackConnector];
 
 export const pluginSchemas: PluginSchemas = {
   destinations: schemasOf(destinationPlugins),

@@ -52,8 +52,10 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     const id = request.record.id;
     const reference = shortReference(id);
     const answerable = replies.canAnswer(request.reply_to?.channel);
-    if (message.continues !== null && message.continues === id) {
-      await deps.conversations.close(request.reply_to);
+    if (message.continues !== null) {
+      // the answer we asked for completes its request; any other reply in our thread goes on unanswered,
+      // so that an auto-responder and Intake never write to each other forever
+      if (message.continues === id) await deps.conversations.close(request.reply_to);
       await scheduleRoute(id);
       return;
     }

@@ -99,6 +99,14 @@ ${asRoot ? '' : 'service anvil {\n  chroot =\n}\n'}first_valid_uid = 1
 `;
 }
 
+/** Stops the server and removes its folder once `owner` is gone, so that a killed test process leaves nothing running. */
+function watchdog(owner: number, pidFile: string, dir: string) {
+  const script = `while kill -0 ${owner} 2>/dev/null; do sleep 1; done; [ -f '${pidFile}' ] && kill "$(cat '${pidFile}')"; sleep 2; rm -rf '${dir}'`;
+  const guard = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  guard.unref();
+  return guard;
+}
+
 async function withClient<T>(dovecot: Pick<Dovecot, 'host' | 'port' | 'user' | 'pass'>, use: (client: ImapFlow) => Promise<T>): Promise<T> {
   const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.pass }, logger: false });
   client.on('error', () => undefined);
@@ -157,6 +165,7 @@ export async function startDovecot(options: { user?: string; pass?: string } = {
   }
 
   await launch();
+  const guard = watchdog(process.pid, pidFile, dir);
   const dovecot: Dovecot = {
     host: '127.0.0.1',
     port,
@@ -195,6 +204,7 @@ export async function startDovecot(options: { user?: string; pass?: string } = {
       await launch();
     },
     async stop() {
+      guard.kill();
       await halt();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -10,14 +10,34 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** How the sink answers a mail's DATA instead of taking it, e.g. `{ code: 451, message: '4.3.0 try again later' }`. */
+export interface SmtpRefusal {
+  code: number;
+  message: string;
+}
+
+export interface SmtpSinkOptions {
+  /** asked for every mail, numbered from 0; a refusal answers with its code and keeps nothing */
+  refuse?: (attempt: number) => SmtpRefusal | null;
+}
+
+const refusalError = ({ code, message }: SmtpRefusal) => Object.assign(new Error(message), { responseCode: code });
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
     // no certificate to offer on loopback
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
+      const refusal = options.refuse?.(attempts++) ?? null;
+      if (refusal !== null) {
+        // the whole message must be read before the server may answer
+        stream.on('end', () => callback(refusalError(refusal))).resume();
+        return;
+      }
       simpleParser(stream).then(
         (mail) => {
           messages.push(mail);
