@@ -53,9 +53,10 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     const reference = shortReference(id);
     const answerable = replies.canAnswer(request.reply_to?.channel);
     if (message.continues !== null) {
-      // the answer we asked for completes its request; any other reply in our thread goes on unanswered,
-      // so that an auto-responder and Intake never write to each other forever
+      // the answer we asked for completes its request; any other reply in our thread becomes a request that is
+      // never answered (no acknowledgement, no status), so an auto-responder and Intake cannot write to each other forever
       if (message.continues === id) await deps.conversations.close(request.reply_to);
+      else await deps.store.update(id, (stored) => ({ ...stored, reply_to: null }));
       await scheduleRoute(id);
       return;
     }

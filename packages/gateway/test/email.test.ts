@@ -117,6 +117,22 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     expect(records().filter((r) => r.id === record.id)).toHaveLength(1);
   });
 
+  it('answers nothing to a later reply in our thread, so an auto-responder cannot start a loop', async () => {
+    const messageId = '<gw-thanks-original@example.org>';
+    await dovecot.deliver(rawMail({ from: JANE, subject: 'Graffiti', body: 'Graffiti all over the wall at 305 Banff Avenue.', messageId }));
+    const record = await delivered(messageId);
+    const ack = await waitFor(() => mailTo('jane@example.org', messageId)[0], 15_000, 'the acknowledgement');
+
+    const thanksId = '<gw-thanks-reply@example.org>';
+    await dovecot.deliver(rawMail({ from: JANE, subject: `Re: ${ack.subject}`, body: 'Thanks!', messageId: thanksId, inReplyTo: ack.messageId, references: [messageId, ack.messageId!] }));
+    await delivered(thanksId, 'the reply');
+    await inboxEmpty();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(mailTo('jane@example.org', ack.messageId)).toEqual([]);
+    expect(smtp.messages.filter((mail) => mail.references?.includes(thanksId))).toEqual([]);
+    expect(records().filter((r) => r.id === record.id)).toHaveLength(1);
+  });
+
   it('makes the citizen the reporter of mail a clerk forwards, inline or attached, and answers the citizen', async () => {
     const inlineId = '<gw-fwd-inline@banff.example>';
     await dovecot.deliver(
