@@ -1,6 +1,9 @@
 import type { ServiceDefinition } from '@intake/core';
-import { isTypoOf } from './fuzzy.js';
-import { detectLanguage, isStopword, LANGUAGES, stem, words, type Language } from './language.js';
+import { damagedMatches, isModifier, settingFactor } from './grammar.js';
+import { detectLanguage, words, type Language } from './language.js';
+import { linkConcepts } from './lexicon-links.js';
+import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
+
 
 export interface Classification {
   /** the best service, or null when nothing in the text points to one */
@@ -8,83 +11,111 @@ export interface Classification {
   /** 0..1: grows with the evidence for the best service and shrinks with a close second */
   confidence: number;
   language: Language;
-}
-
-interface Keyword {
-  code: string;
-  tokens: string[];
-  stems: Record<Language, string[]>;
-  /** "pot hole" also matches "pothole"; "streetlight" also "street light" */
-  joined: string;
-  weight: number;
+  /** what the text speaks of, whatever its language: lexicon concepts ("wildlife") or catalogue services ("service:POTHOLE") */
+  topics: string[];
 }
 
 export interface Classifier {
   classify(text: string): Classification;
 }
 
-/** A typo or a compound costs a little certainty: "potholle" and "snowbank" are likely, not sure. */
-const TYPO_WEIGHT = 0.8;
-const MIN_TYPO_LENGTH = 6;
-const MIN_COMPOUND_LENGTH = 4;
-/** What a report names first is usually its subject ("bear in the bins" is wildlife): up to this much more weight. */
+/**
+ * What a report names first is usually its subject ("bear in the bins" is wildlife): up to this much more weight,
+ * for words that name a problem; a thing named first ("the sidewalk ... is a sheet of ice") is often only where.
+ */
 const FIRST_MENTION_BONUS = 0.5;
+const MIN_SUBJECT_WEIGHT = 0.7;
+/** A noun that qualifies the next one names a kind, not the subject: "bear bin", "no parking sign", "panneau de stationnement". */
+const MODIFIER_FACTOR = 0.3;
+/** A thing said to be broken is the problem itself ("the curb is broken"), not just where it is. */
+const DAMAGED_WEIGHT = 1;
+const DAMAGE_BOOST = 1.2;
+/** The service no catalogue has: where the words point when they name a problem the town does not list. */
+const ELSEWHERE = '';
+/** ...but less surely than a word for a listed service: "the dog has been barking" is a noise complaint. */
+const ELSEWHERE_SHARE = 0.5;
 
-function keywordOf(code: string, phrase: string): Keyword | null {
-  const tokens = words(phrase);
-  if (tokens.length === 0) return null;
-  const stems = Object.fromEntries(LANGUAGES.map((language) => [language, tokens.map((token) => stem(token, language))])) as Record<Language, string[]>;
-  // A phrase says more than a word: "hole in the road" is surer than "hole".
-  return { code, tokens, stems, joined: tokens.join(''), weight: 1 + 0.5 * (tokens.length - 1) };
+function score(matches: readonly Match[], tokens: readonly string[], breaks: ReadonlySet<number>, language: Language): Map<string, number> {
+  // A word said twice is one piece of evidence ("bear ... the bear"): what adds up is different words for a problem.
+  const byWords = new Map<string, Map<string, number>>();
+  const damagedOnes = damagedMatches(tokens, matches, language);
+  let previous: { end: number; setting: number } | null = null;
+  matches.forEach((match, m) => {
+    let setting = settingFactor(tokens, match.start, previous);
+    previous = { end: match.end, setting };
+    const damage = damagedOnes.get(match);
+    const damaged = damage === 'named after' || (damage === 'named first' && setting === 1);
+    if (damage === 'named after') setting = 1;
+    const factor = match.quality * setting * (isModifier(tokens, breaks, matches, m, language) ? MODIFIER_FACTOR : 1);
+    const firstness = 1 + FIRST_MENTION_BONUS * (1 - match.start / tokens.length);
+    const said = tokens.slice(match.start, match.end).join(' ');
+    const evidence = byWords.get(said) ?? new Map<string, number>();
+    for (const term of match.terms) {
+      const weight = damaged && term.weight > 0 ? Math.max(term.weight, DAMAGED_WEIGHT) * DAMAGE_BOOST : term.weight;
+      const subject = weight >= MIN_SUBJECT_WEIGHT ? firstness : 1;
+      for (const [code, share] of term.targets) evidence.set(code, Math.max(evidence.get(code) ?? 0, factor * subject * weight * share));
+    }
+    byWords.set(said, evidence);
+  });
+  const scores = new Map<string, number>();
+  for (const evidence of byWords.values()) for (const [code, value] of evidence) scores.set(code, (scores.get(code) ?? 0) + value);
+  return scores;
 }
 
-/** Whether text token i spells keyword token k: the same word, the same stem in the message's language, or a slip. */
-function tokenMatches(keyword: Keyword, k: number, token: string, tokenStem: string, language: Language): number {
-  const wanted = keyword.tokens[k]!;
-  if (token === wanted || tokenStem === keyword.stems[language][k]) return 1;
-  if (wanted.length >= MIN_COMPOUND_LENGTH && keyword.tokens.length === 1 && token.startsWith(wanted)) return TYPO_WEIGHT;
-  return wanted.length >= MIN_TYPO_LENGTH && isTypoOf(token, wanted) ? TYPO_WEIGHT : 0;
-}
-
-function matchAt(keyword: Keyword, tokens: string[], stems: string[], i: number, language: Language): number {
-  if (keyword.tokens.length === 1 && isStopword(tokens[i]!, language)) return 0; // "ours" is a bear in French, not in English
-  if (keyword.tokens.length > 1 && tokens[i] === keyword.joined) return 1;
-  if (keyword.tokens.length === 1 && tokens[i + 1] !== undefined && tokens[i]! + tokens[i + 1]! === keyword.joined) return 1;
-  let least = 1;
-  for (let k = 0; k < keyword.tokens.length; k++) {
-    const token = tokens[i + k];
-    if (token === undefined) return 0;
-    least = Math.min(least, tokenMatches(keyword, k, token, stems[i + k]!, language));
-    if (least === 0) return 0;
-  }
-  return least;
-}
-
-/** Classifies free text against the catalogue's keywords, in English, French and Spanish, accents ignored. */
+/**
+ * Classifies free text against the catalogue: its own keywords, and the built-in lexicon of common 311 words in
+ * English, French and Spanish tied to the services that name them. Accents are ignored, stems and slips forgiven.
+ */
 export function buildClassifier(services: readonly ServiceDefinition[]): Classifier {
-  const keywords = services.flatMap((service) => service.keywords.map((phrase) => keywordOf(service.code, phrase)).filter((k): k is Keyword => k !== null));
+  const index = new TermIndex(catalogueTerms(services));
   return {
     classify(text) {
-      const tokens = words(text);
+      const { tokens, breaks } = wordsWithBreaks(text);
       const language = detectLanguage(text);
-      const stems = tokens.map((token) => stem(token, language));
-      const scores = new Map<string, number>();
-      for (const keyword of keywords) {
-        let found = 0;
-        for (let i = 0; i < tokens.length && found === 0; i++) {
-          const match = matchAt(keyword, tokens, stems, i, language);
-          if (match > 0) found = match * (1 + FIRST_MENTION_BONUS * (1 - i / tokens.length));
-        }
-        if (found > 0) scores.set(keyword.code, (scores.get(keyword.code) ?? 0) + found * keyword.weight);
-      }
-      const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
-      const [best, second] = ranked;
-      if (!best) return { code: null, confidence: 0, language };
-      const strength = 1 - Math.exp(-best[1]);
-      const share = best[1] / (best[1] + (second?.[1] ?? 0));
-      return { code: best[0], confidence: Math.round(Math.sqrt(strength) * share * 100) / 100, language };
+      const matches = index.findAll(tokens, language);
+      const topics = [...new Set(matches.flatMap((match) => match.terms.filter((term) => term.weight > 0).flatMap((term) => term.topics)))].sort();
+      const ranked = [...score(matches, tokens, breaks, language).entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);
+      const [top, second] = ranked;
+      if (!top || top[0] === ELSEWHERE) return { code: null, confidence: 0, language, topics };
+      const strength = 1 - Math.exp(-top[1]);
+      const share = top[1] / (top[1] + (second?.[1] ?? 0));
+      return { code: top[0], confidence: Math.round(Math.sqrt(strength) * share * 100) / 100, language, topics };
     },
   };
+}
+
+/**
+ * Every term the classifier looks for: the catalogue's keywords point to their own service, the lexicon's terms to
+ * the services their concept is linked to. Where both know a word, the catalogue says where it goes and the lexicon
+ * how telling it is.
+ */
+export function catalogueTerms(services: readonly ServiceDefinition[]): Term[] {
+  const byKey = new Map<string, Term>();
+  for (const service of services) {
+    for (const phrase of service.keywords) {
+      const tokens = words(phrase);
+      if (tokens.length === 0) continue;
+      const key = tokens.join(' ');
+      const term = byKey.get(key) ?? { tokens, language: null, weight: 1, targets: new Map<string, number>(), topics: [] };
+      term.targets.set(service.code, 1);
+      term.topics.push(`service:${service.code}`);
+      byKey.set(key, term);
+    }
+  }
+  for (const lexical of linkConcepts(services)) {
+    const known = byKey.get(lexical.tokens.join(' '));
+    // A problem this catalogue has no service for ("the playground swing is broken") is evidence for none of them.
+    if (!known && lexical.targets.size === 0 && lexical.weight >= MIN_SUBJECT_WEIGHT) byKey.set(lexical.tokens.join(' '), { ...lexical, targets: new Map([[ELSEWHERE, ELSEWHERE_SHARE]]) });
+    else if (!known) byKey.set(lexical.tokens.join(' '), lexical);
+    else {
+      // The lexicon knows the keyword's language ("stationnement" is not the English "station") and, unless it is
+      // only a place word ("parking lot"), how telling it is.
+      known.language = lexical.language;
+      known.topics = lexical.topics;
+      if (lexical.weight > 0) known.weight = lexical.weight;
+    }
+  }
+  return [...byKey.values()];
 }
 
 const classifiers = new WeakMap<readonly ServiceDefinition[], Classifier>();

@@ -12,6 +12,12 @@ export interface DedupeInput {
   sender: string | null;
   /** content-word stems of the description */
   stems: string[];
+  /** what it speaks of whatever the language (the classifier's topics): "ours" and "bear" are both wildlife */
+  topics: string[];
+  /** the streets its place is on, in canonical form ("bear street"); two for a corner */
+  streets: string[];
+  /** false when the place is only a street: the problem may be anywhere along it, not at its middle point */
+  precise: boolean;
 }
 
 export interface DedupeVerdict {
@@ -25,6 +31,9 @@ interface Remembered {
   code: string | null;
   point: { lat: number; long: number } | null;
   stems: string[];
+  // optional: entries written before these were known still read
+  topics?: string[];
+  precise?: boolean;
   /** the first request of its group, when this one was a duplicate */
   root: string | null;
 }
@@ -33,6 +42,13 @@ interface Remembered {
 const NEAR_LIMIT = 50;
 /** Expired members removed from a geo index per check, so cleaning costs the same however busy the town. */
 const CLEANUP_BATCH = 100;
+
+/** How many of the fewer topics the other report shares, 0..1. */
+function topicOverlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const [fewer, more] = a.length <= b.length ? [a, b] : [b, a];
+  return fewer.filter((topic) => more.includes(topic)).length / fewer.length;
+}
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
@@ -62,41 +78,60 @@ export class Deduper {
   private geoKey = (code: string) => `${this.prefix}:geo:${hash(code)}`;
   private timeKey = (code: string) => `${this.prefix}:time:${hash(code)}`;
   private senderKey = (sender: string) => `${this.prefix}:sender:${hash(sender)}`;
+  private streetKey = (code: string, street: string) => `${this.prefix}:street:${hash(`${code}|${street}`)}`;
 
   /** Records the request and says which earlier one it repeats, if any. Safe to call again for the same id. */
   async check(input: DedupeInput): Promise<DedupeVerdict> {
     const at = Date.parse(input.received_at);
-    const self: Remembered = { id: input.id, at, code: input.service_code, point: input.point, stems: input.stems, root: null };
+    const self: Remembered = { id: input.id, at, code: input.service_code, point: input.point, stems: input.stems, topics: input.topics, precise: input.precise, root: null };
     const ttlMs = Math.max(this.windowMs, this.senderWindowMs, 1000);
     // One transaction reads the earlier requests and adds this one, so two reports racing each other still meet.
     const transaction = this.redis.multi();
+    // where the next command's reply will be in the results (the queue also holds MULTI)
+    const nextReply = () => transaction.length - 1;
     const senderKey = input.sender !== null && this.senderWindowMs > 0 ? this.senderKey(input.sender) : null;
+    let senderReply = -1;
     if (senderKey) {
-      transaction
-        .zremrangebyscore(senderKey, '-inf', at - this.senderWindowMs - 1)
-        .zrangebyscore(senderKey, at - this.senderWindowMs, '+inf')
-        .zadd(senderKey, at, input.id)
-        .pexpire(senderKey, this.senderWindowMs);
+      transaction.zremrangebyscore(senderKey, '-inf', at - this.senderWindowMs - 1);
+      senderReply = nextReply();
+      transaction.zrangebyscore(senderKey, at - this.senderWindowMs, '+inf').zadd(senderKey, at, input.id).pexpire(senderKey, this.senderWindowMs);
     }
-    const near = input.service_code !== null && input.point !== null;
-    if (near) {
-      const geo = this.geoKey(input.service_code!);
-      const time = this.timeKey(input.service_code!);
+    let nearReply = -1;
+    let expiredReply = -1;
+    if (input.service_code !== null && input.point !== null) {
+      const geo = this.geoKey(input.service_code);
+      const time = this.timeKey(input.service_code);
+      nearReply = nextReply();
+      transaction.geosearch(geo, 'FROMLONLAT', input.point.long, input.point.lat, 'BYRADIUS', this.radius, 'm', 'ASC', 'COUNT', NEAR_LIMIT);
+      expiredReply = nextReply();
       transaction
-        .geosearch(geo, 'FROMLONLAT', input.point!.long, input.point!.lat, 'BYRADIUS', this.radius, 'm', 'ASC', 'COUNT', NEAR_LIMIT)
-        .geoadd(geo, input.point!.long, input.point!.lat, input.id)
+        .zrangebyscore(time, '-inf', at - this.windowMs - 1, 'LIMIT', 0, CLEANUP_BATCH)
+        .geoadd(geo, input.point.long, input.point.lat, input.id)
         .zadd(time, at, input.id)
         .pexpire(geo, this.windowMs)
         .pexpire(time, this.windowMs);
     }
+    // A place known only by its street is anywhere along it: reports on the same street are compared whatever the distance.
+    const streetReplies: number[] = [];
+    for (const street of input.service_code === null ? [] : input.streets) {
+      const key = this.streetKey(input.service_code!, street);
+      transaction.zremrangebyscore(key, '-inf', at - this.windowMs - 1);
+      streetReplies.push(nextReply());
+      // the latest few, so a busy street costs what a quiet one does
+      transaction.zrevrangebyscore(key, '+inf', at - this.windowMs, 'LIMIT', 0, NEAR_LIMIT).zadd(key, at, input.id).pexpire(key, this.windowMs);
+    }
     transaction.set(this.infoKey(input.id), JSON.stringify(self), 'PX', ttlMs);
     const results = (await transaction.exec()) ?? [];
     for (const [error] of results) if (error) throw error;
-    const senderIds = senderKey ? (results[1]![1] as string[]) : [];
-    const nearIds = near ? (results[senderKey ? 4 : 0]![1] as string[]) : [];
+    const idsAt = (reply: number) => (reply < 0 ? [] : (results[reply]![1] as string[]));
+    const nearIds = new Set(idsAt(nearReply));
+    const streetIds = new Set(streetReplies.flatMap(idsAt).filter((id) => !nearIds.has(id)));
+    const alongStreet = (other: Remembered) => self.precise === false || other.precise === false;
 
-    const verdict = (await this.firstMatch(senderIds, (other) => this.sameSenderRepeat(self, other), 'sender')) ?? (await this.firstMatch(nearIds, (other) => this.nearRepeat(self, other), 'near'));
-    if (near) await this.forgetExpired(input.service_code!, at);
+    const verdict =
+      (await this.firstMatch(idsAt(senderReply), (other) => this.sameSenderRepeat(self, other), 'sender')) ??
+      (await this.firstMatch([...nearIds, ...streetIds], (other) => this.nearRepeat(self, other) && (nearIds.has(other.id) || alongStreet(other)), 'near'));
+    await this.forget(input.service_code, idsAt(expiredReply));
     if (verdict === null) return { duplicate_of: null, kind: null };
     await this.redis.set(this.infoKey(input.id), JSON.stringify({ ...self, root: verdict.duplicate_of }), 'PX', ttlMs);
     return verdict;
@@ -114,8 +149,24 @@ export class Deduper {
     return found ? { duplicate_of: found.root ?? found.id, kind } : null;
   }
 
+  /** Similar words, or the same things named in other words or another language ("nid de poule", "pothole"). */
   private similar(a: Remembered, b: Remembered): boolean {
-    return similarity(a.stems, b.stems) >= this.minSimilarity;
+    return Math.max(similarity(a.stems, b.stems), topicOverlap(a.topics ?? [], b.topics ?? [])) >= this.minSimilarity;
+  }
+
+  /**
+   * The same sender's latest request within the sender window at the same place (or with no place to compare), so
+   * "still there!! 40 minutes now" carries on what they reported a moment ago.
+   */
+  async lastFromSender(sender: string, receivedAt: string, point: { lat: number; long: number } | null): Promise<{ id: string; service_code: string | null } | null> {
+    if (this.senderWindowMs <= 0) return null;
+    const at = Date.parse(receivedAt);
+    const ids = await this.redis.zrangebyscore(this.senderKey(sender), at - this.senderWindowMs, at);
+    if (ids.length === 0) return null;
+    const infos = (await this.redis.mget(ids.map(this.infoKey))).filter((json): json is string => json !== null).map((json) => JSON.parse(json) as Remembered);
+    const samePlace = (other: Remembered) => point === null || other.point === null || distanceMeters(point, other.point) <= this.radius;
+    const latest = infos.filter(samePlace).sort((a, b) => b.at - a.at)[0];
+    return latest ? { id: latest.id, service_code: latest.code } : null;
   }
 
   /** The same person again within minutes about the same thing, not a second problem elsewhere. */
@@ -129,10 +180,9 @@ export class Deduper {
     return other.id !== self.id && other.code === self.code && Math.abs(self.at - other.at) <= this.windowMs && this.similar(self, other);
   }
 
-  private async forgetExpired(code: string, now: number): Promise<void> {
-    const time = this.timeKey(code);
-    const expired = await this.redis.zrangebyscore(time, '-inf', now - this.windowMs - 1, 'LIMIT', 0, CLEANUP_BATCH);
-    if (expired.length === 0) return;
-    await this.redis.multi().zrem(this.geoKey(code), ...expired).zrem(time, ...expired).exec();
+  /** Takes requests past the window out of a code's geo index (found by the check's own transaction). */
+  private async forget(code: string | null, expired: string[]): Promise<void> {
+    if (code === null || expired.length === 0) return;
+    await this.redis.multi().zrem(this.geoKey(code), ...expired).zrem(this.timeKey(code), ...expired).exec();
   }
 }

@@ -15,8 +15,11 @@ export function words(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Pronouns the stopword list lacks, which other languages' words spell ("ours" is a bear in French). */
+const MORE_ENGLISH_STOPWORDS = ['ours', 'yours', 'hers', 'theirs', 'mine'];
+
 const STOPWORDS: Record<Language, ReadonlySet<string>> = {
-  en: new Set(stopword.eng.map(fold)),
+  en: new Set([...stopword.eng, ...MORE_ENGLISH_STOPWORDS].map(fold)),
   fr: new Set(stopword.fra.map(fold)),
   es: new Set(stopword.spa.map(fold)),
 };
@@ -28,7 +31,20 @@ const STEMMERS: Record<Language, Stemmer> = {
 };
 
 export const isStopword = (word: string, language: Language) => STOPWORDS[language].has(word);
-export const stem = (word: string, language: Language) => STEMMERS[language].stem(word);
+/** Snowball takes tens of microseconds a word, and the same words come back in every message: stems are remembered. */
+const STEM_CACHE_SIZE = 50_000;
+const stemCache: Record<Language, Map<string, string>> = { en: new Map(), fr: new Map(), es: new Map() };
+
+export function stem(word: string, language: Language): string {
+  const cache = stemCache[language];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    if (cache.size >= STEM_CACHE_SIZE) cache.clear();
+    stemmed = STEMMERS[language].stem(word);
+    cache.set(word, stemmed);
+  }
+  return stemmed;
+}
 
 /** A stopword only one of the languages uses ("el", "the", "les") is worth this much n-gram evidence. */
 const STOPWORD_EVIDENCE = 0.1;

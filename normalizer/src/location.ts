@@ -1,8 +1,10 @@
 import { NO_LOCATION, type DevicePoint, type Location } from '@intake/core';
 import type { GeocoderChain } from './chain.js';
-import { extractAddresses, type Extracted, type Vocabulary } from './extract/index.js';
+import { extractAddresses, rankExtracted, type Extracted, type Vocabulary } from './extract/index.js';
 import type { Gazetteer, LatLong } from './geocoders/gazetteer/index.js';
 import type { JurisdictionCheck } from './jurisdiction.js';
+import { parseStreetName } from './streets.js';
+import { zoneWeight, type Zone } from './zones.js';
 
 export interface Locator {
   chain: GeocoderChain;
@@ -48,7 +50,9 @@ async function locateOne(locator: Locator, candidate: Extracted): Promise<Locati
     const { landmark } = candidate;
     if (landmark.lat !== undefined && landmark.long !== undefined) {
       const point = { lat: landmark.lat, long: landmark.long };
-      return { ...point, address: landmark.address ?? landmark.name, precision: 'address', source: 'landmark', in_jurisdiction: locator.inJurisdiction(point) };
+      // A landmark placed by its point (a park, a trailhead) is as precise as that point, not a street address.
+      const precision = landmark.address === undefined ? 'coordinates' : 'address';
+      return { ...point, address: landmark.address ?? landmark.name, precision, source: 'landmark', in_jurisdiction: locator.inJurisdiction(point) };
     }
     if (landmark.address !== undefined) {
       const found = await locateFirst(locator, extractAddresses(landmark.address, locator.vocabulary));
@@ -70,13 +74,22 @@ async function locateFirst(locator: Locator, candidates: readonly Extracted[]): 
 
 const withoutFrom = ({ from: _from, ...location }: Location & { from: Extracted }): Location => location;
 
+/** Places named in a signature, a quote or a forwarding note count less, or (a clerk's own address) not at all. */
+function weighByZone(candidates: readonly Extracted[], zones: readonly Zone[]): Extracted[] {
+  if (zones.length === 0) return [...candidates];
+  const weighed = candidates.map((candidate) => ({ ...candidate, score: candidate.score * zoneWeight(zones, candidate.start, candidate.end) }));
+  return rankExtracted(weighed.filter((candidate) => candidate.score > 0));
+}
+
 /**
  * Where the problem is: the device's point, else the form's address field, else the places named in the text,
  * each through the geocoder chain; precision 'none' when nothing usable was found.
  */
-export async function locate(locator: Locator, input: { point: DevicePoint | null; address: string | null; description: string }): Promise<Located> {
-  const candidates = extractAddresses(input.description, locator.vocabulary);
-  const sure = candidates.filter((candidate) => candidate.score >= SURE_MENTION);
+export async function locate(locator: Locator, input: { point: DevicePoint | null; address: string | null; description: string; zones?: readonly Zone[] }): Promise<Located> {
+  const named = extractAddresses(input.description, locator.vocabulary);
+  // Place names are kept out of classification wherever they are, signatures included.
+  const sure = named.filter((candidate) => candidate.score >= SURE_MENTION);
+  const candidates = weighByZone(named, input.zones ?? []);
   if (input.point) return { location: pointLocation(locator, input.point, 'device'), mentions: sure };
   if (input.address && input.address.trim() !== '') {
     const fromField = await locateFirst(locator, extractAddresses(input.address, locator.vocabulary));
@@ -87,4 +100,23 @@ export async function locate(locator: Locator, input: { point: DevicePoint | nul
   const fromText = await locateFirst(locator, candidates);
   if (!fromText) return { location: NO_LOCATION, mentions: sure };
   return { location: withoutFrom(fromText), mentions: [...new Set([fromText.from, ...sure])] };
+}
+
+const ON_STREETS = new Set<Location['precision']>(['address', 'intersection', 'street']);
+
+/**
+ * The streets a location is on, in canonical form, read from its label: "211 Bear Street", "300 block of Bear
+ * Street", "Bear Street & Wolf Street", "Banff Town Hall, 110 Bear Street, Unit 3".
+ */
+export function streetsOf(location: Location): string[] {
+  if (location.address === null || !ON_STREETS.has(location.precision)) return [];
+  const label = location.address
+    .replace(/^[^,]*,\s*(?=\d)/, '')
+    .replace(/,.*$/, '')
+    .replace(/^\d+\s+block\s+of\s+/i, '')
+    .replace(/^\d+[a-z]?\s+/i, '');
+  return label
+    .split(' & ')
+    .map((part) => parseStreetName(part)?.key)
+    .filter((key): key is string => key !== undefined);
 }

@@ -14,16 +14,19 @@ import {
 } from '@intake/core';
 import type { Redis } from 'ioredis';
 import { GeocoderChain } from './chain.js';
-import { buildClassifier, type Classifier } from './classify.js';
-import { normalizeEmail, normalizePhone } from './contact.js';
+import { buildClassifier, type Classification } from './classify.js';
+import { normalizeEmail, normalizePhone, phonesIn } from './contact.js';
 import { Deduper } from './dedupe.js';
 import { buildVocabulary, type Extracted } from './extract/index.js';
 import { GazetteerGeocoder, type Gazetteer } from './geocoders/gazetteer/index.js';
 import { geocoderPlugins } from './geocoders/index.js';
+import { relatedRequest } from './followup.js';
+import { IdentityIndex } from './identity.js';
 import { jurisdictionCheck } from './jurisdiction.js';
 import { contentStems } from './language.js';
-import { locate, type Locator } from './location.js';
+import { locate, streetsOf, type Locator } from './location.js';
 import { cleanText, composeDescription } from './text.js';
+import { emailZones, FORWARD_NOTE_WEIGHT, SIGNATURE_WEIGHT, type Zone } from './zones.js';
 
 export interface NormalizerDeps {
   config: LoadedConfig;
@@ -56,12 +59,19 @@ function createGeocoders(deps: NormalizerDeps, plugins: readonly GeocoderPlugin[
   });
 }
 
-/** The citizen's words without the place names in them, so "Bear St" or "Park Ave" never reads as a bear or parking. */
-function withoutPlaces(description: string, mentions: readonly Extracted[]): string {
+/**
+ * The citizen's words without the place names in them, so "Bear St" or "Park Ave" never reads as a bear or parking,
+ * and without what only a forwarding clerk wrote ("please log this").
+ */
+function problemWords(description: string, mentions: readonly Extracted[], zones: readonly Zone[]): string {
   let text = description;
-  for (const { start, end } of mentions) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  const spans = [...mentions, ...zones.filter((zone) => zone.weight === FORWARD_NOTE_WEIGHT)];
+  for (const { start, end } of spans) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
   return text;
 }
+
+/** Only email carries forwarding notes, quotes and signatures worth telling apart from the report. */
+const zonesOf = (message: InboundMessage, description: string) => (message.channel === 'email' ? emailZones(description) : []);
 
 /** Where to answer: phone numbers in E.164, so the answer's sender and opt-outs match them. */
 function replyAddress(message: InboundMessage, phone: string | null, country: string): ReplyAddress | null {
@@ -71,21 +81,31 @@ function replyAddress(message: InboundMessage, phone: string | null, country: st
   return { ...to, to: e164 ?? to.to };
 }
 
-/** The sender's identity for "the same person again": phone, else email, else the channel's own handle. */
-function senderKey(message: InboundMessage, phone: string | null, email: string | null): string | null {
-  if (phone) return `phone:${phone}`;
-  if (email) return `email:${email}`;
-  return message.sender.handle ? `${message.channel}:${message.sender.handle}` : null;
+/** On calls the handle is the clerk who took them, not the person reporting. */
+const CLERK_HANDLED = new Set(['transcript', 'voice']);
+
+/** Who sent it, for "the same person again": the person behind its contacts. */
+const senderKey = (person: string | null) => (person === null ? null : `person:${person}`);
+
+/** The ways to reach the sender this message shows: phone, email, a phone in an email's signature, a Slack handle. */
+function contactsOf(message: InboundMessage, phone: string | null, email: string | null, description: string, zones: readonly Zone[], country: string): string[] {
+  const signed = zones.filter((zone) => zone.weight === SIGNATURE_WEIGHT).flatMap((zone) => phonesIn(description.slice(zone.start, zone.end), country));
+  const phones = [...(phone ? [phone] : []), ...signed].map((number) => `phone:${number}`);
+  const handle = message.sender.handle && !CLERK_HANDLED.has(message.channel) ? [`${message.channel}:${message.sender.handle}`] : [];
+  return [...phones, ...(email ? [`email:${email}`] : []), ...handle];
 }
 
-function chooseService(config: LoadedConfig, classifier: Classifier, message: InboundMessage, text: string, log: Logger) {
+/** The service given with the message, else the classifier's when it is sure enough; `sure` says which. */
+function chooseService(config: LoadedConfig, message: InboundMessage, classification: Classification, log: Logger) {
   const given = message.service_code === null ? undefined : config.services.find((service) => service.code === message.service_code);
-  const { code, confidence, language } = classifier.classify(text);
-  if (given) return { service: given, confidence: 1, language };
+  if (given) return { code: given.code, confidence: 1, sure: true };
   if (message.service_code !== null) log.warn({ id: message.id, service_code: message.service_code }, 'unknown service code ignored, classifying instead');
-  const chosen = code !== null && confidence >= config.classification.min_confidence ? code : config.classification.fallback_code;
-  return { service: config.services.find((service) => service.code === chosen) ?? null, confidence, language };
+  const { code, confidence } = classification;
+  const sure = code !== null && confidence >= config.classification.min_confidence;
+  return { code: sure ? code : config.classification.fallback_code, confidence, sure };
 }
+
+const pointOf = ({ lat, long }: ServiceRequest['location']) => (lat !== null && long !== null ? { lat, long } : null);
 
 /** Loads the gazetteer and the other read-only indexes once, and returns the stage that turns messages into requests. */
 export async function createNormalizer(deps: NormalizerDeps, plugins: readonly GeocoderPlugin[] = geocoderPlugins): Promise<Normalizer> {
@@ -100,49 +120,76 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
   };
   const classifier = buildClassifier(config.services);
   const deduper = new Deduper(deps.redis, config);
+  const identity = new IdentityIndex(deps.redis, config);
   log.info({ streets: gazetteers.reduce((n, g) => n + g.streets.size, 0), addresses: gazetteers.reduce((n, g) => n + g.size, 0), geocoders: geocoders.map((g) => g.name) }, 'normalizer ready');
+  const serviceNamed = (code: string | null) => config.services.find((service) => service.code === code) ?? null;
+
+  /**
+   * The service when the classifier is unsure: the earlier request this one follows up, else what the same sender
+   * reported a moment ago at the same place ("still there!! 40 minutes now").
+   */
+  async function carriedOverCode(related: StoredRequest | null, sender: string | null, receivedAt: string, location: ServiceRequest['location']): Promise<string | null> {
+    if (related !== null) return related.record.service_code;
+    if (sender === null) return null;
+    return (await deduper.lastFromSender(sender, receivedAt, pointOf(location)))?.service_code ?? null;
+  }
+
+  /** Who sent it (the person behind its contacts) and the earlier report it follows up, if any. */
+  async function threadOf(message: InboundMessage, description: string, zones: readonly Zone[], reporter: ServiceRequest['reporter'], sureCode: string | null) {
+    const contacts = contactsOf(message, reporter.phone, reporter.email, description, zones, config.jurisdiction.country);
+    const person = await identity.personOf(contacts, { id: message.id, received_at: message.received_at });
+    const related = await relatedRequest({ identity, store }, { id: message.id, text: description, person, service_code: sureCode });
+    return { person, sender: senderKey(person), related };
+  }
 
   /** Everything a new message becomes, saved; dedupe sees it once it has what it needs. */
   async function fresh(message: InboundMessage): Promise<Normalized> {
     const description = composeDescription(message);
-    const { location, mentions } = await locate(locator, { point: message.point, address: message.address, description });
-    const problem = withoutPlaces(description, mentions);
-    const { service, confidence, language } = chooseService(config, classifier, message, problem, log);
-    const phone = normalizePhone(message.sender.phone, config.jurisdiction.country);
-    const email = normalizeEmail(message.sender.email);
+    const zones = zonesOf(message, description);
+    const located = await locate(locator, { point: message.point, address: message.address, description, zones });
+    const problem = problemWords(description, located.mentions, zones);
+    const classification = classifier.classify(problem);
+    const chosen = chooseService(config, message, classification, log);
+    const reporter = { name: cleanText(message.sender.name) || null, phone: normalizePhone(message.sender.phone, config.jurisdiction.country), email: normalizeEmail(message.sender.email) };
+    const { sender, related } = await threadOf(message, description, zones, reporter, chosen.sure ? chosen.code : null);
+    // A follow-up with no place of its own is about the place of the report it follows.
+    const location = located.location.precision === 'none' && related !== null ? related.record.location : located.location;
+    const code = chosen.sure ? chosen.code : ((await carriedOverCode(related, sender, message.received_at, location)) ?? chosen.code);
     const record: ServiceRequest = {
       id: message.id,
       event: 'service_request.created',
       channel: message.channel,
       received_at: message.received_at,
-      reporter: { name: cleanText(message.sender.name) || null, phone, email },
+      reporter,
       description,
-      service_code: service?.code ?? null,
-      service_name: service?.name ?? null,
+      service_code: code,
+      service_name: serviceNamed(code)?.name ?? null,
       location,
       media: message.media,
-      source: { external_id: message.external_id, conversation_id: message.conversation_id },
+      source: { external_id: message.external_id, conversation_id: related ? (related.record.source.conversation_id ?? related.record.id) : message.conversation_id },
       duplicate_of: null,
       routing: { rule: null, priority: 'normal' },
     };
-    const stems = contentStems(problem, language);
-    const verdict = await checkDuplicate(record, senderKey(message, phone, email), stems);
+    // A follow-up relates to its report rather than repeating it: it is a duplicate only when it names the same
+    // problem at the same place itself, not by the place it took over.
+    const verdict = await checkDuplicate({ ...record, location: located.location }, related === null ? sender : null, contentStems(problem, classification.language), classification.topics);
     const request: StoredRequest = {
       record: { ...record, ...verdict },
       state: 'received',
-      reply_to: replyAddress(message, phone, config.jurisdiction.country),
-      service_confidence: confidence,
+      reply_to: replyAddress(message, reporter.phone, config.jurisdiction.country),
+      service_confidence: chosen.confidence,
       crm: { status: null, external_id: null },
+      related_to: related?.record.id ?? null,
       updated_at: new Date().toISOString(),
     };
     await store.save(request);
     return { request, needs_location: location.precision === 'none' };
   }
 
-  async function checkDuplicate(record: ServiceRequest, sender: string | null, stems: string[]) {
+  async function checkDuplicate(record: ServiceRequest, sender: string | null, stems: string[], topics: string[]) {
     const { location } = record;
-    const point = location.lat !== null && location.long !== null ? { lat: location.lat, long: location.long } : null;
-    const verdict = await deduper.check({ id: record.id, received_at: record.received_at, service_code: record.service_code, point, sender, stems });
+    const place = { point: pointOf(location), streets: streetsOf(location), precise: location.precision !== 'street' };
+    const verdict = await deduper.check({ id: record.id, received_at: record.received_at, service_code: record.service_code, sender, stems, topics, ...place });
     if (verdict.kind) metrics.duplicates.inc({ kind: verdict.kind });
     return { event: verdict.duplicate_of === null ? ('service_request.created' as const) : ('service_request.duplicate' as const), duplicate_of: verdict.duplicate_of };
   }
@@ -150,7 +197,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
   /** The citizen's answer to our question: its place (and photos) complete the waiting request, which keeps its id. */
   async function answer(waiting: StoredRequest, message: InboundMessage): Promise<Normalized> {
     const words = composeDescription(message);
-    const { location } = await locate(locator, { point: message.point, address: message.address, description: words });
+    const { location } = await locate(locator, { point: message.point, address: message.address, description: words, zones: zonesOf(message, words) });
     const found = location.precision !== 'none';
     const original = waiting.record;
     const record: ServiceRequest = {
@@ -159,8 +206,10 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
       location: found ? location : original.location,
       media: [...original.media, ...message.media],
     };
-    const sender = senderKey(message, original.reporter.phone, original.reporter.email);
-    const completed = found ? { ...record, ...(await checkDuplicate(record, sender, contentStems(record.description))) } : record;
+    const contacts = contactsOf(message, original.reporter.phone, original.reporter.email, '', [], config.jurisdiction.country);
+    const sender = senderKey(await identity.personOf(contacts));
+    const { language, topics } = classifier.classify(record.description);
+    const completed = found ? { ...record, ...(await checkDuplicate(record, sender, contentStems(record.description, language), topics)) } : record;
     const request: StoredRequest = { ...waiting, record: completed, updated_at: new Date().toISOString() };
     await store.save(request);
     log.debug({ id: original.id, precision: completed.location.precision }, 'answer added to the waiting request');

@@ -37,7 +37,25 @@ const TYPE_VARIANTS: Record<string, string[]> = {
   paseo: ['pso', 'paseo'],
   carretera: ['ctra', 'carretera'],
   plaza: ['pza', 'plaza'],
+  bulevar: ['bulevar'],
 };
+
+/** The same kind of street in another language: "rue Bear" is Bear Street, "avenida Banff" is Banff Avenue. */
+const TYPE_FAMILIES: readonly (readonly string[])[] = [
+  ['street', 'rue', 'calle'],
+  ['avenue', 'avenida'],
+  ['road', 'chemin', 'camino', 'route', 'carretera'],
+  ['boulevard', 'bulevar'],
+  ['square', 'plaza'],
+  ['promenade', 'paseo'],
+  ['lane', 'allee'],
+  ['close', 'impasse'],
+];
+const FAMILY = new Map(TYPE_FAMILIES.flatMap((family) => family.map((type) => [type, family[0]!] as const)));
+export const sameStreetType = (a: string | null, b: string | null): boolean => a === b || (a !== null && b !== null && FAMILY.get(a) !== undefined && FAMILY.get(a) === FAMILY.get(b));
+
+/** Types French and Spanish write before the name ("rue Bear", "la calle Otter"), whatever the town's data says. */
+export const TYPE_FIRST: ReadonlySet<string> = new Set(['rue', 'avenue', 'boulevard', 'chemin', 'route', 'allee', 'impasse', 'promenade', 'calle', 'avenida', 'camino', 'paseo', 'carretera', 'plaza', 'bulevar']);
 
 const DIRECTION_VARIANTS: Record<string, string[]> = {
   north: ['n', 'north', 'nord', 'norte'],

@@ -44,10 +44,10 @@ describe('classify against the catalogue keywords', () => {
     expect(typo.confidence).toBeLessThan(classifier.classify('there is a pothole').confidence);
   });
 
-  it('is sure of one clear keyword, surer of several, and unsure of a tie', () => {
+  it('is sure of one clear keyword, surer of several, and unsure of two problems named alike', () => {
     const one = classifier.classify('graffiti on the wall');
     const two = classifier.classify('graffiti and spray paint on the wall');
-    const tie = classifier.classify('a bear in the garbage');
+    const tie = classifier.classify('a pothole and graffiti');
     expect(one.confidence).toBeGreaterThanOrEqual(0.5);
     expect(two.confidence).toBeGreaterThan(one.confidence);
     expect(tie.confidence).toBeLessThan(0.5);
@@ -59,5 +59,91 @@ describe('classify against the catalogue keywords', () => {
 
   it('returns no code and no confidence when nothing matches', () => {
     expect(classify('something weird happened', services)).toMatchObject({ code: null, confidence: 0 });
+  });
+});
+
+describe('classify with the built-in lexicon: what the catalogue does not list', () => {
+  it.each([
+    ['the lamp post at the end of the lane has been out for a week', 'STREETLIGHT'],
+    ['someone dumped an old sofa and a box spring in the alley', 'DUMPING'],
+    ['a tall spruce is leaning on the power line', 'TREE'],
+    ['dead raven on the road, been there 2 days', 'WILDLIFE'],
+    ['water coming up out of the road, looks like a main break', 'WATER'],
+    ['a black truck is blocking my driveway', 'PARKING'],
+    ['la lumière de rue ne fonctionne plus', 'STREETLIGHT'],
+    ['se cayó una rama grande sobre la banqueta', 'TREE'],
+    ['generator running all night, super loud', 'NOISE'],
+  ])('%s -> %s', (text, code) => {
+    expect(classifier.classify(text).code).toBe(code);
+  });
+
+  it('reads the noun a word qualifies, not the qualifier: a "bear bin", a "no parking sign"', () => {
+    expect(classifier.classify('the bear bin is overflowing').code).toBe('GARBAGE');
+    expect(classifier.classify('the no parking sign blew down').code).toBe('SIGN');
+    expect(classifier.classify('pothole, graffiti').code).toBe('POTHOLE'); // a comma between: two things, not one
+  });
+
+  it('takes what is in a place phrase for where, not what: ice on the sidewalk, a bear in the garbage', () => {
+    expect(classifier.classify('sidewalk across from the library is pure ice, not sanded').code).toBe('SNOW');
+    expect(classifier.classify('a bear in the garbage').code).toBe('WILDLIFE');
+    expect(classifier.classify('the curb got cracked by the plow, a big piece is missing').code).toBe('SIDEWALK');
+  });
+
+  it('takes a thing said to be broken for the problem', () => {
+    expect(classifier.classify('the curb at the corner is broken').code).toBe('SIDEWALK');
+    expect(classifier.classify('loose manhole cover, bangs when cars go over it').code).toBe('SEWER');
+  });
+
+  it('is unsure (the fallback code) of a problem the catalogue does not have, rather than guessing from a hint', () => {
+    expect(classifier.classify('the swing at the playground is broken, chain snapped').confidence).toBeLessThan(0.5); // "snapped" hints at a tree
+    expect(classifier.classify('dog off leash chasing people').code).toBeNull();
+  });
+
+  it('does not read words of one language with another language\'s stems or as a slip of a real word', () => {
+    expect(classifier.classify('my wheelchair cant get past the crack in the sidewalk').code).toBe('SIDEWALK'); // "past" is not "pasto"
+    expect(classifier.classify('is the transfer station open on sundays').code).toBeNull(); // "station" is not "stationnement"
+    expect(classifier.classify('the water is slowed down now').topics).not.toContain('snow and ice'); // "slowed" is not "snowed"
+  });
+
+  it('gives reports the same topics whatever their language', () => {
+    const topics = ['gros nid de poule, faites attention', 'deep pothole', 'un bache enorme'].map((text) => classifier.classify(text).topics);
+    expect(topics.every((found) => found.includes('pothole'))).toBe(true);
+  });
+});
+
+describe('classify in a town with a terse catalogue of its own', () => {
+  const terse = buildClassifier([
+    { code: 'RD-1', name: 'Road repair', keywords: [] },
+    { code: 'LGT', name: 'Street lights', keywords: [] },
+    { code: 'VEH', name: 'Vehicles', group: 'Enforcement', keywords: [] },
+    { code: 'ANM', name: 'Animal services', keywords: [] },
+    { code: 'WST', name: 'Trash & recycling', keywords: [] },
+    { code: 'H2O', name: 'Water and sewer', keywords: [] },
+    { code: 'WNT', name: 'Winter maintenance', keywords: [] },
+    { code: 'GEN', name: 'General inquiry', keywords: [] },
+  ]);
+
+  it.each([
+    ['the lamp post by my house is flickering', 'LGT'],
+    ['van parked across my driveway for two days', 'VEH'],
+    ['raccoon in our bins again', 'ANM'],
+    ['dog off leash chasing kids', 'ANM'],
+    ['there is a pothole', 'RD-1'],
+    ['nid de poule énorme devant l\'école', 'RD-1'],
+    ['la farola no funciona', 'LGT'],
+    ['camión estacionado en la banqueta desde ayer', 'VEH'],
+    ['les ordures n\'ont pas été ramassées', 'WST'],
+    ['recycling not picked up', 'WST'],
+    ['water main break, water everywhere', 'H2O'],
+    ['storm drain plugged, street flooding', 'H2O'],
+    ['the sidewalk is a sheet of ice', 'WNT'],
+  ])('%s -> %s', (text, code) => {
+    const found = terse.classify(text);
+    expect(found.code).toBe(code);
+    expect(found.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('stays unsure of words it has no concept for', () => {
+    expect(terse.classify('something smells weird')).toMatchObject({ code: null, confidence: 0 });
   });
 });

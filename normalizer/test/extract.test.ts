@@ -1,4 +1,4 @@
-import { buildVocabulary, extractAddresses, Gazetteer, type Extracted } from '../src/index.js';
+import { buildVocabulary, extractAddresses, Gazetteer, parseSpelledNumber, type Extracted } from '../src/index.js';
 import { DEMO_CSV } from './helpers.js';
 
 const gazetteer = Gazetteer.fromFile(DEMO_CSV);
@@ -93,6 +93,73 @@ describe('extractAddresses on the Banff street list', () => {
     const text = 'pothole outside 211 bear st, please fix';
     const [found] = extractAddresses(text, vocabulary);
     expect(text.slice(found!.start, found!.end)).toBe('211 bear st');
+  });
+});
+
+describe('extractAddresses as people say and write numbers and streets', () => {
+  it.each([
+    ['Caller: 128 Grizzly Street.', '128 Grizzly Street'],
+    ['Graffitis sur le mur au 218 rue Bear', '218 Bear Street'],
+    ['nos ordures au 112 avenue Banff', '112 Banff Avenue'],
+    ['une grosse branche au 115, rue Grizzly', '115 Grizzly Street'],
+    ['gros nid de poule au 127, rainbow ave', '127 Rainbow Avenue'],
+    ['Se cayó un árbol en la calle Cougar', 'street Cougar Street'],
+    ['la cuadra 300 de la avenida Banff', '300 block Banff Avenue'],
+    ['dans le bloc 500 de la rue Buffalo', '500 block Buffalo Street'],
+    ['pothole on Nahanni Dr. in front of 142, my rim is bent', '142 Nahanni Drive'],
+    ['plow left a ridge on banff avenue by number 125', '125 Banff Avenue'],
+    ['light pole at buffallo n otter street is dark', 'Buffalo Street & Otter Street'],
+    ['generator running all night where park meets jasper way', 'Park Avenue & Jasper Way'],
+    ['C\'est près du coin de l\'avenue Banff et Wolf', 'Banff Avenue & Wolf Street'],
+    ['El paso está lleno de nieve aquí: Lat: 51.1769, Lon: -115.5717', 'point 51.1769,-115.5717'],
+  ])('%s -> %s', (text, expected) => {
+    expect(best(text)).toBe(expected);
+  });
+
+  it.each([
+    ['Caller: one-twenty-five Spray Avenue', '125 Spray Avenue'],
+    ['Caller: four oh four Wolf Street', '404 Wolf Street'],
+    ['one hundred and five Bear Street', '105 Bear Street'],
+    ['Appelant : au deux cent quatorze rue Bear', '214 Bear Street'],
+    ['Llamante: ciento veinticinco avenida Banff', '125 Banff Avenue'],
+  ])('reads a number said in words: %s -> %s', (text, expected) => {
+    expect(best(text)).toBe(expected);
+  });
+
+  it('takes the place a caller corrects to, not the one taken back', () => {
+    expect(best('Caller: two-fourteen, no sorry, 101 Bear')).toBe('101 Bear Street');
+    expect(best('214 Bear St, no sorry, 101 Bear St')).toBe('101 Bear Street');
+  });
+
+  it.each([
+    ['on Bear St at 7 tonight', 'street Bear Street'],
+    ['on Bear St for 3 hours now', 'street Bear Street'],
+    ['icy since nov 2, bear st is unplowed', 'street Bear Street'],
+    ['two elk on Wolf Street', 'street Wolf Street'],
+  ])('does not take a time, a count or a date for a house number: %s -> %s', (text, expected) => {
+    expect(best(text)).toBe(expected);
+  });
+});
+
+describe('parseSpelledNumber', () => {
+  it.each([
+    [['one', 'twenty', 'five'], 125],
+    [['two', 'fourteen'], 214],
+    [['twelve', 'oh', 'five'], 1205],
+    [['twenty', 'two'], 22],
+    [['one', 'hundred', 'and', 'five'], 105],
+    [['cent', 'vingt', 'cinq'], 125],
+    [['quatre', 'vingt', 'dix'], 90],
+    [['soixante', 'quinze'], 75],
+    [['doscientos', 'catorce'], 214],
+    [['treinta', 'y', 'dos'], 32],
+  ])('%j -> %d', (words, value) => {
+    expect(parseSpelledNumber(words)).toBe(value);
+  });
+
+  it('is null for words that are not a number', () => {
+    expect(parseSpelledNumber(['bear'])).toBeNull();
+    expect(parseSpelledNumber(['oh'])).toBeNull();
   });
 });
 

@@ -34,14 +34,19 @@ describe('the Banff gazetteer', () => {
     expect(found!.confidence).toBeLessThan(0.5);
   });
 
-  it('puts the crossing of Banff Avenue and Wolf Street between the two streets, not at a corner lot', () => {
+  it('puts the crossing of Banff Avenue and Wolf Street between the two lots that flank the corner', () => {
     const found = geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Banff Ave', cross_street: 'Wolf St' }));
     expect(found).toMatchObject({ precision: 'intersection', address: 'Banff Avenue & Wolf Street' });
-    // Banff Avenue's address points straddle long -115.5712/-115.5702; Wolf Street's run along lat 51.1782-51.1787.
-    expect(found!.long).toBeGreaterThan(-115.5712);
-    expect(found!.long).toBeLessThan(-115.5700);
-    expect(found!.lat).toBeGreaterThan(51.1781);
-    expect(found!.lat).toBeLessThan(51.1788);
+    const lot = (number: string, street: string) => banff.findStreets(street)!.streets[0]!.byNumber.get(number)![0]!;
+    const [avenue, wolf] = [lot('317', 'Banff Avenue'), lot('204', 'Wolf Street')];
+    expect(distanceMeters(found!, avenue)).toBeCloseTo(distanceMeters(found!, wolf), 0);
+    expect(distanceMeters(found!, avenue) + distanceMeters(found!, wolf)).toBeCloseTo(distanceMeters(avenue, wolf), 0);
+  });
+
+  it('finds where a street ends against one beside it (Rainbow Avenue into Park Avenue), but no corner between parallel streets', () => {
+    expect(geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Rainbow Ave', cross_street: 'Park Ave' }))).toMatchObject({ precision: 'intersection' });
+    expect(geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Bear St', cross_street: 'Banff Ave' }))).toBeNull();
+    expect(geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Wolf St', cross_street: 'Caribou St' }))).toBeNull();
   });
 
   it('finds no crossing for streets that never meet', () => {

@@ -112,6 +112,46 @@ describe('normalize with the Banff demo config', () => {
     expect(tooLate.request.record.duplicate_of).toBeNull();
   });
 
+  it('finds a near duplicate written in another language, and one placed only by its street', async () => {
+    const at = new Date().toISOString();
+    const first = await normalizer.normalize(message({ text: 'gros nid de poule au 127, rainbow ave, faites attention', sender: { phone: '4035550301' }, received_at: at }));
+    const english = await normalizer.normalize(message({ text: 'deep pothole near 129 Rainbow Avenue', sender: { phone: '4035550302' }, received_at: minutesAfter(at, 90) }));
+    expect(first.request.record.service_code).toBe('POTHOLE');
+    expect(english.request.record.duplicate_of).toBe(first.request.record.id);
+
+    const street = await normalizer.normalize(message({ text: 'garbage not picked up somewhere on Kootenay Avenue', sender: { phone: '4035550303' }, received_at: at }));
+    const address = await normalizer.normalize(message({ channel: 'web', text: 'our garbage was missed at 120 Kootenay Avenue', sender: { phone: '4035550304' }, received_at: minutesAfter(at, 30) }));
+    const otherStreet = await normalizer.normalize(message({ text: 'garbage was missed at 101 Mountain Avenue', sender: { phone: '4035550305' }, received_at: minutesAfter(at, 31) }));
+    expect(street.request.record.location.precision).toBe('street');
+    expect(address.request.record.duplicate_of).toBe(street.request.record.id);
+    expect(otherStreet.request.record.duplicate_of).toBeNull();
+  });
+
+  it('carries the topic of what the same sender reported a moment ago into "still there!!"', async () => {
+    const at = new Date().toISOString();
+    const sender = { phone: '4035550320' };
+    const first = await normalizer.normalize(message({ text: 'a black truck is blocking my driveway at 135 nahanni dr', sender, received_at: at }));
+    const again = await normalizer.normalize(message({ text: 'still there!! 40 minutes now. 135 Nahanni Drive', sender, received_at: minutesAfter(at, 8) }));
+    expect(first.request.record.service_code).toBe('PARKING');
+    expect(again.request.record).toMatchObject({ service_code: 'PARKING', service_name: 'Parking or abandoned vehicle', duplicate_of: first.request.record.id });
+  });
+
+  it('does not take a forwarding clerk\'s signature for the place, nor the clerk\'s words for the problem', async () => {
+    const text = [
+      'FYI - this came into the general inbox, please log.',
+      'Marie Tremblay',
+      'Town of Banff',
+      '110 Bear Street, Box 1260, Banff AB T1L 1A1',
+      '---------- Forwarded message ---------',
+      'From: Janice Stewart <janice@example.org>',
+      'Subject: icy crosswalk',
+      'The crosswalk in the 400 block of Banff Ave. is a skating rink. Someone is going to get hurt.',
+      'Janice Stewart',
+    ].join('\n');
+    const { request } = await normalizer.normalize(message({ channel: 'email', subject: 'Fwd: icy crosswalk', text, sender: { email: 'clerk@banff.ca' } }));
+    expect(request.record).toMatchObject({ service_code: 'SNOW', location: { address: '400 block of Banff Avenue', precision: 'street' } });
+  });
+
   it('normalizing the same message twice (a retried job) does not make it a duplicate of itself', async () => {
     const sms = message({ text: 'sign down at 217 Bear Street', sender: { phone: '4035550177' } });
     await normalizer.normalize(sms);
@@ -177,6 +217,13 @@ describe('normalize in a town made up for the test, with a boundary file', () =>
     // written long, lat: only the swapped order falls in town
     const swapped = await normalizer.normalize(message({ text: 'pothole at -75.0010, 45.0010' }));
     expect(swapped.request.record.location).toMatchObject({ lat: 45.001, long: -75.001, in_jurisdiction: true });
+  });
+
+  it('classifies words its terse catalogue does not list, and reads a French "rue" before its own street names', async () => {
+    const lamp = await normalizer.normalize(message({ text: 'the lamp post in front of 104 Main St keeps flickering' }));
+    expect(lamp.request.record).toMatchObject({ service_code: 'LIGHT', location: { address: '104 Main Street', precision: 'address' } });
+    const french = await normalizer.normalize(message({ text: 'la chaussée est défoncée au 204, rue Oak' }));
+    expect(french.request.record).toMatchObject({ service_code: 'ROAD', location: { address: '204 Oak Street', precision: 'address' } });
   });
 
   it('uses its own fallback code', async () => {

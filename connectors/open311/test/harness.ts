@@ -126,8 +126,8 @@ export async function startOpen311App(options: { config?: ConfigInput; redisUrl?
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await queue.close();
-      if (connection.status === 'ready') await deletePrefix(prefix);
-      if (connection.status !== 'end') await connection.quit();
+      await deletePrefix(prefix);
+      connection.disconnect();
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { AddressQuery } from '@intake/core';
 import { isTypoOf } from '../fuzzy.js';
 import { fold } from '../language.js';
-import { expandNameToken, FULL_TYPE_NAMES, streetDirection, streetType, type StreetName } from '../streets.js';
+import { expandNameToken, FULL_TYPE_NAMES, sameStreetType, streetDirection, streetType, TYPE_FIRST, type StreetName } from '../streets.js';
+import { MEASURES, MONTHS, spelledNumberEndingAt } from './numbers.js';
 import { findPoints } from './points.js';
 import type { CoreEntry, Landmark, Vocabulary } from './vocabulary.js';
 
@@ -40,8 +41,9 @@ interface Mention {
   text: string;
 }
 
-const STRONG_CONNECTORS = new Set(['&', '@', '/', '+', 'at', 'and/or']);
-const WEAK_CONNECTORS = new Set(['and', 'et', 'y', 'e', 'with']);
+const STRONG_CONNECTORS = new Set(['&', '@', '/', '+', 'at', 'and/or', 'meets', 'meet', 'crosses']);
+/** "n" is how texts write "and" ("wolf n bear"). */
+const WEAK_CONNECTORS = new Set(['and', 'n', 'et', 'y', 'e', 'with']);
 const CORNER_WORDS = new Set(['corner', 'intersection', 'coin', 'angle', 'croisement', 'carrefour', 'intersection', 'esquina', 'cruce', 'interseccion']);
 const FILLER_WORDS = new Set(['the', 'of', 'de', 'du', 'des', 'la', 'le', 'l', 'at', 'on', 'a', 'entre', 'del']);
 const LOCATION_WORDS = new Set([
@@ -50,6 +52,8 @@ const LOCATION_WORDS = new Set([
 ]);
 const UNIT_WORDS = new Set(['unit', 'apt', 'apartment', 'suite', 'ste', 'app', 'appt', 'appartement', 'logement', 'depto', 'departamento', 'dept', 'piso', '#']);
 const BLOCK_WORDS = new Set(['block', 'bloc', 'cuadra']);
+const OF_WORDS = new Set(['of', 'de', 'du', 'del']);
+const ARTICLES = new Set(['the', 'la', 'le', 'l', 'el']);
 const CURRENCY = new Set(['$', '€', '£', '¢']);
 const HOUSE_NUMBER = /^[1-9]\d{0,5}[a-z]?$/;
 
@@ -77,7 +81,7 @@ const UNMISTAKABLE_TYPES = new Set(['street', 'avenue', 'road', 'boulevard', 'ru
  */
 function typeFor(token: Token | undefined, entry: CoreEntry): string | null {
   if (!token?.word) return null;
-  const fits = (type: string) => entry.names.some((name) => name.type === type);
+  const fits = (type: string) => entry.names.some((name) => sameStreetType(name.type, type));
   const exact = streetType(token.norm);
   if (exact) return fits(exact) || exact !== token.norm || UNMISTAKABLE_TYPES.has(exact) ? exact : null;
   const slip = token.norm.length >= 5 ? FULL_TYPE_NAMES.find((name) => isTypoOf(token.norm, name)) : undefined;
@@ -106,7 +110,7 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry:
 }
 
 /** A street named in the text, with the type and direction written around it. */
-function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary): Mention | null {
+function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: number): Mention | null {
   const core = matchCore(tokens, i, vocabulary);
   if (core === null) return null;
   const { entry, fuzzy } = core;
@@ -117,13 +121,14 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary): Mention 
   let direction: string | null = null;
   const after = typeFor(tokens[end], entry);
   if (after) [typed, end] = [after, end + 1];
-  const before = typeFor(tokens[start - 1], entry);
-  if (!typed && before && entry.names.some((name) => name.typeFirst && name.type === before)) [typed, typeFirst, start] = [before, true, start - 1];
+  const before = start - 1 >= floor ? typeFor(tokens[start - 1], entry) : null;
+  const writtenFirst = before !== null && (TYPE_FIRST.has(before) || entry.names.some((name) => name.typeFirst && name.type === before));
+  if (!typed && writtenFirst) [typed, typeFirst, start] = [before, true, start - 1];
   const directionAfter = tokens[end]?.word ? streetDirection(tokens[end]!.norm) : null;
   if (directionAfter && entry.names.some((name) => name.direction === directionAfter)) [direction, end] = [directionAfter, end + 1];
-  const directionBefore = tokens[start - 1]?.word ? streetDirection(tokens[start - 1]!.norm) : null;
+  const directionBefore = start - 1 >= floor && tokens[start - 1]?.word ? streetDirection(tokens[start - 1]!.norm) : null;
   if (!direction && directionBefore && entry.names.some((name) => name.direction === directionBefore)) [direction, start] = [directionBefore, start - 1];
-  const fitting = entry.names.filter((name) => (typed === null || name.type === typed) && (direction === null || name.direction === direction));
+  const fitting = entry.names.filter((name) => (typed === null || sameStreetType(name.type, typed)) && (direction === null || name.direction === direction));
   const names = fitting.length > 0 ? fitting : entry.names;
   const text = names.length === 1 ? names[0]!.display : titleCase([entry.core, typed].filter(Boolean).join(' '));
   return { start, end, entry, names, typed: typed !== null, typeFirst, fuzzy, capitalized: tokens[i]!.capitalized, text };
@@ -133,7 +138,7 @@ function findMentions(tokens: Token[], vocabulary: Vocabulary): Mention[] {
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.word) continue;
-    const mention = mentionAt(tokens, i, vocabulary);
+    const mention = mentionAt(tokens, i, vocabulary, mentions.at(-1)?.end ?? 0);
     if (mention === null) continue;
     mentions.push(mention);
     i = mention.end - 1;
@@ -147,7 +152,9 @@ function houseNumberAt(tokens: Token[], k: number): boolean {
   if (!token?.word || !HOUSE_NUMBER.test(token.norm)) return false;
   const previous = tokens[k - 1];
   if (previous === undefined) return true;
-  if (CURRENCY.has(previous.norm) || previous.norm === ':') return false;
+  if (CURRENCY.has(previous.norm) || MONTHS.has(previous.norm)) return false;
+  // "7:30" is a time; "Caller: 128 Grizzly Street" is a speaker's line.
+  if (previous.norm === ':' && !/^\p{L}/u.test(tokens[k - 2]?.norm ?? '')) return false;
   if (/^\d/.test(previous.norm) && previous.word && !UNIT_WORDS.has(tokens[k - 2]?.norm ?? '')) return false; // "403 555 0123"
   if (previous.norm === '-' || previous.norm === ')') {
     const beforeDash = tokens[k - 2];
@@ -165,16 +172,35 @@ interface NumberFound {
   block: boolean;
 }
 
-/** "211", "#211", "3-211", "unit 3, 211", "300 block of" right before a street. */
-function numberBefore(tokens: Token[], mention: Mention): NumberFound | null {
-  let k = mention.start - 1;
-  let block = false;
-  if (tokens[k]?.norm === 'of' || tokens[k]?.norm === 'de') k -= 1;
+/** "300 block of", "the 300-block of", "le bloc 500 de la", "la cuadra 300 de": a block's number before a street. */
+function blockBefore(tokens: Token[], last: number): NumberFound | null {
+  let k = last;
+  if (ARTICLES.has(tokens[k]?.norm ?? '')) k -= 1;
+  if (!OF_WORDS.has(tokens[k]?.norm ?? '')) return null;
+  k -= 1;
   if (BLOCK_WORDS.has(tokens[k]?.norm ?? '')) {
-    block = true;
-    k -= tokens[k - 1]?.norm === '-' ? 2 : 1;
-  } else if (k !== mention.start - 1) return null;
-  if (!houseNumberAt(tokens, k)) return null;
+    const n = tokens[k - 1]?.norm === '-' ? k - 2 : k - 1;
+    return houseNumberAt(tokens, n) ? { number: tokens[n]!.norm, unit: null, start: n, hash: false, block: true } : null;
+  }
+  if (houseNumberAt(tokens, k) && BLOCK_WORDS.has(tokens[k - 1]?.norm ?? '')) return { number: tokens[k]!.norm, unit: null, start: k - 1, hash: false, block: true };
+  return null;
+}
+
+/** "one-twenty-five Spray Avenue", "deux cent quatorze rue X": said numbers, trusted only before a typed street. */
+function spelledBefore(tokens: Token[], last: number, mention: Mention): NumberFound | null {
+  if (!mention.typed) return null;
+  const said = spelledNumberEndingAt(tokens.map((token) => token.norm), last);
+  return said && { number: String(said.value), unit: null, start: said.start, hash: false, block: false };
+}
+
+/** "211", "#211", "3-211", "unit 3, 211", "au 127, rainbow ave", "300 block of", "one-twenty-five" right before a street. */
+function numberBefore(tokens: Token[], mention: Mention): NumberFound | null {
+  const last = mention.start - 1;
+  const block = blockBefore(tokens, last);
+  if (block) return block;
+  // French and Spanish put a comma after the number: "au 115, rue Grizzly".
+  const k = tokens[last]?.norm === ',' && mention.typed ? last - 1 : last;
+  if (!houseNumberAt(tokens, k)) return spelledBefore(tokens, k, mention);
   let start = k;
   const hash = tokens[k - 1]?.norm === '#';
   if (hash) start -= 1;
@@ -185,19 +211,43 @@ function numberBefore(tokens: Token[], mention: Mention): NumberFound | null {
   let j = start - 1;
   if (tokens[j]?.norm === ',') j -= 1;
   if (unit === null && tokens[j]?.word && UNIT_WORDS.has(tokens[j - 1]?.norm ?? '')) [unit, start] = [tokens[j]!.norm.toUpperCase(), j - 1];
-  return { number: tokens[k]!.norm.toUpperCase(), unit, start, hash, block };
+  return { number: tokens[k]!.norm.toUpperCase(), unit, start, hash, block: false };
 }
 
-/** "Calle Mayor 5", "rue X, 12", "calle Otter #201": the number after a street whose type comes first, or marked as one. */
-function numberAfter(tokens: Token[], mention: Mention): { number: string; end: number } | null {
+interface NumberAfter {
+  number: string;
+  end: number;
+  /** how surely the number is the street's: written as part of it (1) or a few place words later (less) */
+  score: number;
+}
+
+/** Place words that may sit between a street and its number: "on Nahanni Dr in front of 142", "on Banff Ave by number 125". */
+const BETWEEN_STREET_AND_NUMBER = new Set([
+  'in', 'front', 'of', 'outside', 'near', 'by', 'at', 'across', 'from', 'opposite', 'beside', 'next', 'to', 'behind', 'number', 'no', 'the',
+  'devant', 'en', 'face', 'du', 'de', 'pres', 'au', 'a', 'cote', 'derriere', 'numero',
+  'frente', 'al', 'del', 'cerca', 'delante', 'junto', 'detras', 'enfrente',
+]);
+const NUMBER_MARKS = new Set(['#', 'no', 'n', 'nº', 'numero', 'number']);
+/** "at 7" is a time more often than a house: a lone "at" before a small number does not make it an address. */
+const TIME_LIKE_BELOW = 13;
+
+/** "Calle Mayor 5", "rue X, 12", "calle Otter #201", "on Nahanni Dr in front of 142": a number after its street. */
+function numberAfter(tokens: Token[], mention: Mention, next: Mention | undefined): NumberAfter | null {
   let k = mention.end;
   if (tokens[k]?.norm === ',') k += 1;
-  const marked = ['#', 'no', 'n', 'nº', 'numero', 'number'].includes(tokens[k]?.norm ?? '');
-  if (!mention.typeFirst && !marked) return null;
+  const marked = NUMBER_MARKS.has(tokens[k]?.norm ?? '');
+  const gap: string[] = [];
   if (marked) k += 1;
+  else if (!mention.typeFirst) {
+    while (gap.length < 4 && BETWEEN_STREET_AND_NUMBER.has(tokens[k]?.norm ?? '')) gap.push(tokens[k++]!.norm);
+    if (NUMBER_MARKS.has(tokens[k]?.norm ?? '') && gap.length > 0) k += 1;
+    if (gap.length === 0) return null;
+  }
   const token = tokens[k];
-  if (!token?.word || !HOUSE_NUMBER.test(token.norm) || /^[:h]/.test(tokens[k + 1]?.norm ?? '')) return null;
-  return { number: token.norm.toUpperCase(), end: k + 1 };
+  if (!token?.word || !HOUSE_NUMBER.test(token.norm) || !houseNumberAt(tokens, k) || MEASURES.has(tokens[k + 1]?.norm ?? '')) return null;
+  if (next !== undefined && next.start <= k + 1) return null; // "on Bear near 211 Caribou St": the number is Caribou's
+  if (gap.length > 0 && gap.every((word) => word === 'at' || word === 'a') && Number.parseInt(token.norm, 10) < TIME_LIKE_BELOW) return null;
+  return { number: token.norm.toUpperCase(), end: k + 1, score: gap.length > 0 ? 0.85 : 1 };
 }
 
 /** "211 Bear St #3", "211 Bear St, unit 3". */
@@ -267,7 +317,7 @@ function streetCandidates(text: string, tokens: Token[], vocabulary: Vocabulary)
       }
     }
     const number = numberBefore(tokens, mention);
-    const trailing = number === null ? numberAfter(tokens, mention) : null;
+    const trailing = number === null ? numberAfter(tokens, mention, next) : null;
     const acceptable = !mention.fuzzy || mention.typed || mention.capitalized;
     if (number && acceptable) {
       const unit = number.unit === null && !number.block ? unitAfter(tokens, mention.end) : null;
@@ -277,7 +327,7 @@ function streetCandidates(text: string, tokens: Token[], vocabulary: Vocabulary)
       found.push({ ...span, score: number.block ? Math.min(score, 0.95) : score, kind: 'query', query: query({ kind, raw: span.raw, number: number.number, unit: number.unit ?? unit?.unit ?? null, street: mention.text }) });
     } else if (trailing) {
       const span = spanOf(text, tokens, mention.start, trailing.end);
-      found.push({ ...span, score: 1, kind: 'query', query: query({ kind: 'address', raw: span.raw, number: trailing.number, street: mention.text }) });
+      found.push({ ...span, score: trailing.score, kind: 'query', query: query({ kind: 'address', raw: span.raw, number: trailing.number, street: mention.text }) });
     } else if (mention.typed) {
       const span = spanOf(text, tokens, mention.start, mention.end);
       found.push({ ...span, score: 0.8, kind: 'query', query: query({ kind: 'street', raw: span.raw, street: mention.text }) });
@@ -322,7 +372,23 @@ function unknownStreetCandidates(text: string, tokens: Token[], taken: readonly 
   return found;
 }
 
+/** "214 Bear, no sorry, 101 Bear", "au 12, je veux dire au 21": a place the speaker takes back right away. */
+const CORRECTION = /^[\s,.;:!-]*(?:no,? sorry|sorry|i mean|i meant|actually|correction|wait|non,? pardon|pardon|je veux dire|plutôt|perdón|perdon|quiero decir|mejor dicho)\b/iu;
+/** A place taken back counts this much: only the correction that follows it should be taken. */
+const CORRECTED_FACTOR = 0.5;
+
+function withCorrections(text: string, found: Extracted[]): Extracted[] {
+  return found.map((place) => {
+    const later = found.some((other) => other.start >= place.end && CORRECTION.test(text.slice(place.end, other.start)));
+    return later ? { ...place, score: place.score * CORRECTED_FACTOR } : place;
+  });
+}
+
 const kindOf = (item: Extracted) => (item.kind === 'query' ? item.query.kind : item.kind);
+
+/** Best first: surer mentions, then the more precise kind, then the earlier one. */
+export const rankExtracted = (all: Extracted[]): Extracted[] =>
+  all.sort((a, b) => b.score - a.score || KIND_RANK[kindOf(a)]! - KIND_RANK[kindOf(b)]! || a.start - b.start);
 
 /**
  * Every place named in a text, best first: map links and coordinates, addresses, intersections, landmarks, streets.
@@ -335,5 +401,5 @@ export function extractAddresses(text: string, vocabulary: Vocabulary): Extracte
   const fromPoints: Extracted[] = points.map((point) => ({ ...point, kind: 'point', score: point.via === 'map_link' ? 1 : 0.95 }));
   const named = [...streetCandidates(text, tokens, vocabulary), ...landmarkCandidates(text, tokens, vocabulary)];
   const all = [...fromPoints, ...named, ...unknownStreetCandidates(text, tokens, named)];
-  return all.sort((a, b) => b.score - a.score || KIND_RANK[kindOf(a)]! - KIND_RANK[kindOf(b)]! || a.start - b.start);
+  return rankExtracted(withCorrections(text, all));
 }

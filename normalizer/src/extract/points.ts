@@ -14,7 +14,7 @@ const PAIR = /([-+]?\d{1,3}(?:\.\d+)?)\s*,\s*([-+]?\d{1,3}(?:\.\d+)?)/;
 const DECIMAL = String.raw`[-+]?\d{1,3}\.\d{3,}`;
 const COORDINATES = new RegExp(
   String.raw`(?<![\p{L}\p{N}.])(?:lat(?:itude)?\s*[:=]?\s*)?(${DECIMAL})\s*°?\s*([NSns])?\s*[,;/\s]\s*(?:lon(?:g|gitude)?\s*[:=]?\s*)?(${DECIMAL})\s*°?\s*([EWOewo])?(?![\p{L}\p{N}])`,
-  'gu',
+  'giu',
 );
 const DMS = /(\d{1,2})\s*°\s*(\d{1,2})\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*["″”]\s*)?([NSns])[\s,;]*(\d{1,3})\s*°\s*(\d{1,2})\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*["″”]\s*)?([EWOewo])/gu;
 

@@ -6,7 +6,7 @@ import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import { isTypoOf } from '../../fuzzy.js';
 import { fold } from '../../language.js';
-import { nameTokens, parseStreetName, streetType, type StreetName } from '../../streets.js';
+import { nameTokens, parseStreetName, sameStreetType, streetType, type StreetName } from '../../streets.js';
 
 export interface LatLong {
   lat: number;
@@ -70,12 +70,17 @@ const squaredMeters = (a: LatLong, b: LatLong) => {
   return ((a.long - b.long) * kx) ** 2 + ((a.lat - b.lat) * 110_574) ** 2;
 };
 
-/** The member of a set of points nearest their centroid: on the street even when the street curves. */
-export function medoid(points: readonly LatLong[]): LatLong {
-  const center = centroid(points);
-  let best = points[0]!;
-  for (const point of points) if (squaredMeters(point, center) < squaredMeters(best, center)) best = point;
-  return { lat: best.lat, long: best.long };
+/**
+ * The middle point of a street (or a block): its points ordered along the line that best fits them, and the one in
+ * the middle taken. It is a real address on the street, halfway along it, even when the street bends.
+ */
+export function middleAlong(points: readonly LatLong[]): LatLong {
+  const projection = localMeters(centroid(points));
+  const xy = points.map((point) => ({ point, ...projection.toXY(point) }));
+  const axis = principalAxis(xy);
+  const along = xy.map(({ point, x, y }) => ({ point, t: x * axis.dx + y * axis.dy })).sort((a, b) => a.t - b.t);
+  const { point } = along[Math.floor((along.length - 1) / 2)]!;
+  return { lat: point.lat, long: point.long };
 }
 
 /** Reads an OpenAddresses CSV (LON, LAT, NUMBER, STREET, UNIT, ...); rows without a street or a valid point are skipped. */
@@ -108,7 +113,7 @@ export class Gazetteer {
     for (const row of rows) this.add(row);
     for (const street of this.streets.values()) {
       street.numbered.sort((a, b) => a.value - b.value);
-      street.representative = medoid(street.points);
+      street.representative = middleAlong(street.numbered.length > 0 ? street.numbered.map((entry) => entry.point) : street.points);
       const sameCore = this.byCore.get(street.name.core) ?? [];
       sameCore.push(street);
       this.byCore.set(street.name.core, sameCore);
@@ -155,7 +160,7 @@ export class Gazetteer {
     const exact = this.streets.get(name.key);
     if (exact) return { streets: [exact], fuzzy: false, mismatch: false };
     const fits = (street: Street) =>
-      (name.type === null || street.name.type === name.type) && (name.direction === null || street.name.direction === name.direction);
+      (name.type === null || sameStreetType(street.name.type, name.type)) && (name.direction === null || street.name.direction === name.direction);
     const sameCore = this.byCore.get(name.core);
     if (sameCore) {
       const fitting = sameCore.filter(fits);
@@ -173,8 +178,9 @@ export class Gazetteer {
   }
 
   /**
-   * Where two streets meet: the closest pair of their address points locates the corner, and lines fitted through
-   * each street's points near it place the crossing on the centre lines. Null when the streets do not come close.
+   * Where two streets meet: the midpoint of their closest pair of address points, the two lots that flank the corner.
+   * Lines fitted through each street's points only rule out streets that run side by side (back-to-back lots come
+   * close without the streets ever meeting). Null when the streets do not come close.
    */
   intersection(a: Street, b: Street, maxGapMeters = 160): LatLong | null {
     const key = [a.name.key, b.name.key].sort().join('|');
@@ -184,19 +190,22 @@ export class Gazetteer {
 
   private computeIntersection(a: Street, b: Street, maxGapMeters: number): LatLong | null {
     const [small, large] = a.points.length <= b.points.length ? [a, b] : [b, a];
-    let best: [AddressPoint, AddressPoint] | null = null;
-    let bestGap = Infinity;
-    for (const p of small.points) {
-      const q = around(this.index, p.long, p.lat, 1, maxGapMeters / 1000, (candidate: AddressPoint) => candidate.street === large)[0];
-      if (q === undefined) continue;
-      const gap = squaredMeters(p, q);
-      if (gap < bestGap) [best, bestGap] = [[p, q], gap];
+    const addressed = (street: Street) => (street.numbered.length > 0 ? street.numbered.map((entry) => entry.point) : street.points);
+    const onLarge = new Set(addressed(large));
+    const pairs: { p: AddressPoint; q: AddressPoint; gap: number }[] = [];
+    for (const p of addressed(small)) {
+      const q = around(this.index, p.long, p.lat, 1, maxGapMeters / 1000, (candidate: AddressPoint) => onLarge.has(candidate))[0];
+      if (q !== undefined) pairs.push({ p, q, gap: Math.sqrt(squaredMeters(p, q)) });
     }
-    if (best === null) return null;
-    const corner = centroid(best);
-    const crossing = crossingOfFittedLines(a, b, corner);
-    if (crossing === 'parallel') return null;
-    return crossing ?? (bestGap <= MAX_CORNER_GAP_M ** 2 ? corner : null);
+    if (pairs.length === 0) return null;
+    const closest = pairs.reduce((best, pair) => (pair.gap < best.gap ? pair : best));
+    // Every corner lot of the crossing, not only the closest pair: on a grid with lots on all four corners, their
+    // middle is the crossing itself; with one corner built, it is the midpoint of the two closest lots.
+    const corners = new Set(pairs.filter((pair) => pair.gap <= closest.gap + CORNER_SLACK_M).flatMap((pair) => [pair.p, pair.q]));
+    const corner = centroid([...corners]);
+    // Side by side, they meet only where one of them ends against the other (a T, or a merge at a bend).
+    const meets = !runSideBySide(a, b, corner) || (closest.gap <= MAX_END_GAP_M && (endsAt(closest.p) || endsAt(closest.q)));
+    return meets ? corner : null;
   }
 
   /** The convex hull of all points: the town's extent when the config gives no boundary. */
@@ -244,9 +253,8 @@ interface Line {
   dy: number;
 }
 
-/** The principal axis of a street's points near a place, when they clearly run one way. */
-function fitLine(points: readonly { x: number; y: number }[]): Line | null {
-  if (points.length < 3) return null;
+/** The direction in which points spread most, and how much they spread along it (major) and across it (minor). */
+function principalAxis(points: readonly { x: number; y: number }[]): Line & { major: number; minor: number } {
   const x = points.reduce((s, p) => s + p.x, 0) / points.length;
   const y = points.reduce((s, p) => s + p.y, 0) / points.length;
   let sxx = 0;
@@ -259,25 +267,47 @@ function fitLine(points: readonly { x: number; y: number }[]): Line | null {
   }
   const trace = sxx + syy;
   const root = Math.sqrt(((sxx - syy) / 2) ** 2 + sxy ** 2);
-  const major = trace / 2 + root;
-  const minor = trace / 2 - root;
-  // Points on both sides of a short stretch can spread as much across the street as along it: no direction then.
-  if (major < 4 * Math.max(minor, 1)) return null;
   const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  return { x, y, dx: Math.cos(angle), dy: Math.sin(angle) };
+  return { x, y, dx: Math.cos(angle), dy: Math.sin(angle), major: trace / 2 + root, minor: trace / 2 - root };
+}
+
+/** The principal axis of a street's points near a place, when they clearly run one way. */
+function fitLine(points: readonly { x: number; y: number }[]): Line | null {
+  if (points.length < 3) return null;
+  const axis = principalAxis(points);
+  // Points on both sides of a short stretch can spread as much across the street as along it: no direction then.
+  return axis.major < 4 * Math.max(axis.minor, 1) ? null : axis;
+}
+
+/** Pairs of lots as close as the closest one, give or take the data's precision, flank the same crossing. */
+const CORNER_SLACK_M = 2;
+/** Where side-by-side streets meet, the end of one nearly touches the other. */
+const MAX_END_GAP_M = 60;
+/** A street ends at a point when no more than this many of its points lie beyond it along the street. */
+const END_POINTS = 1;
+
+/** Whether a point is at one end of its street, along the line that best fits the street. */
+function endsAt(point: AddressPoint): boolean {
+  const { points } = point.street;
+  if (points.length <= 2 * (END_POINTS + 1)) return true;
+  const projection = localMeters(point);
+  const xy = points.map(projection.toXY);
+  const axis = principalAxis(xy);
+  const along = (p: { x: number; y: number }) => p.x * axis.dx + p.y * axis.dy;
+  const here = along(projection.toXY(point));
+  const before = xy.filter((p) => along(p) < here).length;
+  return Math.min(before, points.length - 1 - before) <= END_POINTS;
 }
 
 /** Enough of each street around the corner to see which way it runs, looking further out where addresses are sparse. */
 const LINE_POINTS = 60;
 const LINE_RADII_M = [250, 500, 1000];
 const MIN_LINE_POINTS = 4;
-/** Without a fitted line, the closest pair of corner addresses stands for the crossing only when they nearly touch. */
-const MAX_CORNER_GAP_M = 60;
-/** The crossing must lie this close to an address of each street, or the fit is not to be trusted. */
-const MAX_FROM_STREET_M = 120;
+/** Below this sine of the angle between them (about 17 degrees) two streets run side by side. */
+const PARALLEL_SINE = 0.3;
 
-/** The crossing of the two streets' fitted centre lines; 'parallel' when they run side by side; null when unknown. */
-function crossingOfFittedLines(a: Street, b: Street, corner: LatLong): LatLong | 'parallel' | null {
+/** Whether the two streets run side by side near a place, judged from lines fitted through their points there. */
+function runSideBySide(a: Street, b: Street, corner: LatLong): boolean {
   const projection = localMeters(corner);
   const nearby = (street: Street) => {
     const all = street.points.map(projection.toXY).map((p) => ({ ...p, d: p.x * p.x + p.y * p.y }));
@@ -287,16 +317,8 @@ function crossingOfFittedLines(a: Street, b: Street, corner: LatLong): LatLong |
     }
     return [];
   };
-  const pointsA = nearby(a);
-  const pointsB = nearby(b);
-  const lineA = fitLine(pointsA);
-  const lineB = fitLine(pointsB);
-  if (!lineA || !lineB) return null;
-  const cross = lineA.dx * lineB.dy - lineA.dy * lineB.dx;
-  if (Math.abs(cross) < 0.3) return 'parallel';
-  const t = ((lineB.x - lineA.x) * lineB.dy - (lineB.y - lineA.y) * lineB.dx) / cross;
-  const x = lineA.x + t * lineA.dx;
-  const y = lineA.y + t * lineA.dy;
-  const closeTo = (points: { x: number; y: number }[]) => points.some((p) => (p.x - x) ** 2 + (p.y - y) ** 2 <= MAX_FROM_STREET_M ** 2);
-  return closeTo(pointsA) && closeTo(pointsB) ? projection.toLatLong(x, y) : null;
+  const lineA = fitLine(nearby(a));
+  const lineB = fitLine(nearby(b));
+  if (!lineA || !lineB) return false;
+  return Math.abs(lineA.dx * lineB.dy - lineA.dy * lineB.dx) < PARALLEL_SINE;
 }

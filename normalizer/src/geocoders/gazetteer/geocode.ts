@@ -1,5 +1,5 @@
 import type { AddressQuery, GeocodeResult } from '@intake/core';
-import { centroid, foldNumber, medoid, type Gazetteer, type LatLong, type Street, type StreetMatch } from './gazetteer.js';
+import { centroid, foldNumber, middleAlong, type Gazetteer, type LatLong, type Street, type StreetMatch } from './gazetteer.js';
 
 /** How sure each kind of answer is, before spelling slips lower it. */
 const CONFIDENCE = {
@@ -94,7 +94,7 @@ function blockAnswer(street: Street, number: string): Answer {
   const start = Math.floor(Number.parseInt(number, 10) / 100) * 100;
   const inBlock = street.numbered.filter((entry) => entry.value >= start && entry.value < start + 100).map((entry) => entry.point);
   if (inBlock.length === 0) return streetAnswer(street);
-  return at(medoid(inBlock), `${start} block of ${street.name.display}`, 'street', CONFIDENCE.block);
+  return at(middleAlong(inBlock), `${start} block of ${street.name.display}`, 'street', CONFIDENCE.block);
 }
 
 function intersectionAnswer(gazetteer: Gazetteer, streets: readonly Street[], crosses: readonly Street[]): Answer | null {

@@ -1,0 +1,76 @@
+/**
+ * The parts of an email that are not the citizen's report: a forwarding clerk's note and signature, quoted earlier
+ * messages, and signatures. A place named there ("110 Bear Street, Box 1260" under a clerk's name) must not beat the
+ * place the report names, yet a quoted or signed place is still better than none.
+ */
+export interface Zone {
+  start: number;
+  end: number;
+  /** how much a place named here counts, 0..1 */
+  weight: number;
+}
+
+/** A signature's place counts for half: it is the sender's address, the place only when nothing else is named. */
+export const SIGNATURE_WEIGHT = 0.5;
+/** Quoted earlier messages: often the question we asked, sometimes a place since corrected. */
+export const QUOTED_WEIGHT = 0.5;
+/** A forwarding clerk's note is about the message, and its signature is the town's own address. */
+export const FORWARD_NOTE_WEIGHT = 0;
+
+const FORWARD_MARKER = /^(?:-{2,}\s*)?(?:forwarded message|original message|begin forwarded message|message transf[ée]r[ée]|mensaje reenviado|message d'origine|mensaje original)\b.*$/im;
+const QUOTE_HEADER = /^(?:on\b.*\bwrote|le\b.*\ba [ée]crit|el\b.*\bescribi[óo]|.*\bwrote)\s*:\s*$/i;
+const SIGN_OFF = /^(?:thanks?(?: you| again| so much)?|many thanks|thx|regards|best(?: regards| wishes)?|kind regards|warm regards|cheers|sincerely|yours(?: truly)?|respectfully|merci(?: beaucoup)?|cordialement|bien (?:à vous|cordialement)|salutations|gracias|saludos(?: cordiales)?|atentamente|un saludo|--|sent from my\b.*|envoy[ée] de mon\b.*|enviado desde mi\b.*)[\s,.!]*$/i;
+/** A line that is only a person's name: one to four capitalized words, not a greeting. */
+const NAME_LINE = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|allo|hola|buen[oa]s)\b/i;
+/** How near the end of a part a bare name line must be to start a signature rather than be a sentence. */
+const NAME_SIGNATURE_LINES = 4;
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const text_ of text.split('\n')) {
+    lines.push({ text: text_.trim(), start, end: start + text_.length });
+    start += text_.length + 1;
+  }
+  return lines;
+}
+
+/** The index of the line where a signature starts in lines[from, to), or `to` when there is none. */
+function signatureStart(lines: readonly Line[], from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    if (SIGN_OFF.test(lines[i]!.text)) return i;
+    if (to - i <= NAME_SIGNATURE_LINES && NAME_LINE.test(lines[i]!.text) && !GREETING.test(lines[i]!.text)) return i;
+  }
+  return to;
+}
+
+/** Weighted parts of an email body; everything not covered has weight 1. */
+export function emailZones(text: string): Zone[] {
+  const lines = linesOf(text);
+  const zones: Zone[] = [];
+  const span = (from: number, to: number, weight: number) => {
+    if (from < to) zones.push({ start: lines[from]!.start, end: lines[to - 1]!.end, weight });
+  };
+  const forward = lines.findIndex((line) => FORWARD_MARKER.test(line.text));
+  const bodyFrom = forward >= 0 ? forward + 1 : 0;
+  if (forward >= 0) span(0, forward + 1, FORWARD_NOTE_WEIGHT);
+  const quoted = lines.findIndex((line, i) => i >= bodyFrom && (QUOTE_HEADER.test(line.text) || line.text.startsWith('>')));
+  const bodyTo = quoted >= 0 ? quoted : lines.length;
+  if (quoted >= 0) span(quoted, lines.length, QUOTED_WEIGHT);
+  span(signatureStart(lines, bodyFrom, bodyTo), bodyTo, SIGNATURE_WEIGHT);
+  return zones;
+}
+
+/** The weight of a span of text: the lowest of the zones it touches. */
+export function zoneWeight(zones: readonly Zone[], start: number, end: number): number {
+  let weight = 1;
+  for (const zone of zones) if (zone.start < end && start < zone.end) weight = Math.min(weight, zone.weight);
+  return weight;
+}

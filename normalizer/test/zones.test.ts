@@ -1,0 +1,48 @@
+import { emailZones, zoneWeight } from '../src/zones.js';
+
+const weightOf = (text: string, words: string) => {
+  const start = text.indexOf(words);
+  return zoneWeight(emailZones(text), start, start + words.length);
+};
+
+describe('emailZones: what in an email is not the report', () => {
+  const forwarded = [
+    'Fwd: icy crosswalk',
+    'Please create a request for this one, thanks.',
+    'Marie Tremblay',
+    'Town of Exampleton',
+    '100 Main Street, Box 12',
+    '---------- Forwarded message ---------',
+    'From: Jane Roe <jane@example.org>',
+    'Subject: icy crosswalk',
+    'The crosswalk at 12 Oak Street is a skating rink.',
+    'Jane Roe',
+    '(403) 555-0135',
+  ].join('\n');
+
+  it('gives a forwarding clerk note and signature no weight, the forwarded report full weight, its signature half', () => {
+    expect(weightOf(forwarded, '100 Main Street')).toBe(0);
+    expect(weightOf(forwarded, 'Please create a request')).toBe(0);
+    expect(weightOf(forwarded, '12 Oak Street')).toBe(1);
+    expect(weightOf(forwarded, '(403) 555-0135')).toBe(0.5);
+  });
+
+  it('gives quoted earlier mail half weight, and finds a signature after a sign-off', () => {
+    const reply = [
+      'Re: streetlight out',
+      'Sorry, wrong number before. The light is out in front of 219 Oak Street.',
+      'Thanks,',
+      'Maya Anderson',
+      '12 Elm Avenue',
+      'On Wed, Oct 21, 2026 at 11:05 AM Maya Anderson <maya@example.com> wrote:',
+      '> Hi, the streetlight in front of 214 Oak Street has been out for a week.',
+    ].join('\n');
+    expect(weightOf(reply, '219 Oak Street')).toBe(1);
+    expect(weightOf(reply, '12 Elm Avenue')).toBe(0.5);
+    expect(weightOf(reply, '214 Oak Street')).toBe(0.5);
+  });
+
+  it('leaves a short mail without signature or quote whole, greeting included', () => {
+    expect(emailZones('Hello\nPothole at 12 Oak Street')).toEqual([]);
+  });
+});
