@@ -1,4 +1,4 @@
-import type { AddressQuery, GeocodeResult, Geocoder, Logger } from '@intake/core';
+import type { AddressQuery, GeocodeResult, Geocoder, GeocoderPlugin, LoadedConfig, Logger, PluginOptions } from '@intake/core';
 import { RateLimiter } from 'limiter';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
@@ -91,4 +91,34 @@ export function createHttpGeocoder(provider: HttpProvider, options: HttpGeocoder
 /** Joins the configured base URL and a path without losing the base's own path. */
 export function endpoint(base: string, path: string): URL {
   return new URL(path, base.endsWith('/') ? base : `${base}/`);
+}
+
+/** What one HTTP geocoder declares; `httpGeocoderPlugin` makes the plugin, so a provider is its query and its parser. */
+export interface HttpGeocoderSpec<O extends HttpGeocoderOptions & PluginOptions> {
+  type: string;
+  options: z.ZodType<O>;
+  /** the search path under the configured base URL */
+  path: string;
+  /** the query string for one lookup; undefined values are left out */
+  params(text: string, options: O, config: LoadedConfig): Record<string, string | undefined>;
+  parse: HttpProvider['parse'];
+}
+
+export function httpGeocoderPlugin<O extends HttpGeocoderOptions & PluginOptions>(spec: HttpGeocoderSpec<O>): GeocoderPlugin<O> {
+  return {
+    type: spec.type,
+    options: spec.options,
+    create(options, ctx) {
+      const provider: HttpProvider = {
+        name: spec.type,
+        url(_query, text) {
+          const url = endpoint(options.url, spec.path);
+          for (const [name, value] of Object.entries(spec.params(text, options, ctx.config))) if (value !== undefined) url.searchParams.set(name, value);
+          return url;
+        },
+        parse: spec.parse,
+      };
+      return createHttpGeocoder(provider, options, ctx.log);
+    },
+  };
 }

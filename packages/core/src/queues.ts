@@ -15,6 +15,14 @@ export const QUEUE = {
   deadLetter: 'dead-letter',
 } as const;
 
+/** Pipeline stages retry a few times and keep finished jobs for an hour, so a repeated add with the same id is a no-op. */
+export const PIPELINE_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 86_400 },
+} as const;
+
 export const deliveryQueueName = (destination: string) => `deliver-${destination}`;
 
 export type IntakeJob = InboundMessage;

@@ -1,6 +1,7 @@
 import {
   InboundMessage,
   InboundMessageInput,
+  PIPELINE_JOB_OPTIONS,
   QUEUE,
   QueueUnavailableError,
   badRequest,
@@ -18,13 +19,6 @@ import type { Conversations } from './conversations.js';
 /** A claim younger than this may belong to a write still under way: trust it rather than take it over. */
 const IN_FLIGHT_MS = 30_000;
 const QUEUE_WRITE_TIMEOUT_MS = 3_000;
-
-export const INTAKE_JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: { age: 3600, count: 10_000 },
-  removeOnFail: { age: 7 * 86_400 },
-} as const;
 
 export interface AcceptDeps {
   intakeQueue: Queue<IntakeJob>;
@@ -61,7 +55,7 @@ export function createAccept({ intakeQueue, store, conversations }: AcceptDeps) 
       const earlier = await withTimeout(claim(message), QUEUE_WRITE_TIMEOUT_MS);
       if (earlier !== null) return { id: earlier, duplicate: true, continues: null };
       message.continues = await withTimeout(conversations.openFor(message), QUEUE_WRITE_TIMEOUT_MS);
-      await withTimeout(intakeQueue.add(QUEUE.intake, message, { ...INTAKE_JOB_OPTIONS, jobId: message.id }), QUEUE_WRITE_TIMEOUT_MS);
+      await withTimeout(intakeQueue.add(QUEUE.intake, message, { ...PIPELINE_JOB_OPTIONS, jobId: message.id }), QUEUE_WRITE_TIMEOUT_MS);
     } catch (error) {
       if (message.external_id !== null) await store.releaseExternalId(message.channel, message.external_id, message.id).catch(() => undefined);
       metrics.rejected.inc({ channel: message.channel, reason: 'queue_unavailable' });

@@ -1,5 +1,6 @@
 import {
   InboundMessage,
+  PIPELINE_JOB_OPTIONS,
   QUEUE,
   createWorkerRedis,
   openQueue,
@@ -15,13 +16,6 @@ import type { IntakeRouter } from '@intake/router';
 import { Worker, type Job } from 'bullmq';
 import type { Conversations } from './conversations.js';
 import { ACKNOWLEDGED_IN_WEBHOOK, replyText, type Replies } from './replies.js';
-
-export const ROUTE_JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: { age: 3600, count: 10_000 },
-  removeOnFail: { age: 7 * 86_400 },
-} as const;
 
 export interface PipelineDeps {
   config: LoadedConfig;
@@ -44,7 +38,7 @@ export function startPipelineWorkers(deps: PipelineDeps) {
   async function scheduleRoute(id: string, delay = 0) {
     const waiting = await routeQueue.getJob(id);
     if (waiting !== undefined && delay === 0 && (await waiting.isDelayed())) await waiting.promote();
-    else await routeQueue.add(QUEUE.route, { id }, { ...ROUTE_JOB_OPTIONS, jobId: id, delay });
+    else await routeQueue.add(QUEUE.route, { id }, { ...PIPELINE_JOB_OPTIONS, jobId: id, delay });
   }
 
   /** A request without a usable location waits for the citizen's answer when we can ask; otherwise it goes as it is. */

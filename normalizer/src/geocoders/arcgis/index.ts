@@ -1,6 +1,6 @@
-import type { AddressQuery, GeocodeResult, GeocoderPlugin, Precision } from '@intake/core';
+import type { AddressQuery, GeocodeResult, Precision } from '@intake/core';
 import { z } from 'zod';
-import { createHttpGeocoder, endpoint, HttpOptions, type HttpProvider } from '../http.js';
+import { HttpOptions, httpGeocoderPlugin } from '../http.js';
 
 export const ArcgisOptions = z.object({
   type: z.literal('arcgis'),
@@ -45,26 +45,18 @@ export function parseArcgis(body: unknown, _query: AddressQuery): Omit<GeocodeRe
   return { lat: candidate.location.y, long: candidate.location.x, address: candidate.address.split(',')[0]!.trim(), precision, confidence: Math.min(1, candidate.score / 100) };
 }
 
-export const arcgisPlugin: GeocoderPlugin<ArcgisOptions> = {
+export const arcgisPlugin = httpGeocoderPlugin<ArcgisOptions>({
   type: 'arcgis',
   options: ArcgisOptions,
-  create(options, ctx) {
-    const provider: HttpProvider = {
-      name: 'arcgis',
-      url(_query, text) {
-        const url = endpoint(options.url, 'findAddressCandidates');
-        const params = url.searchParams;
-        params.set('SingleLine', text);
-        params.set('f', 'json');
-        params.set('maxLocations', '1');
-        params.set('outFields', 'Addr_type');
-        params.set('outSR', '4326');
-        params.set('sourceCountry', options.country ?? ctx.config.jurisdiction.country);
-        if (options.token) params.set('token', options.token);
-        return url;
-      },
-      parse: parseArcgis,
-    };
-    return createHttpGeocoder(provider, options, ctx.log);
-  },
-};
+  path: 'findAddressCandidates',
+  params: (text, options, config) => ({
+    SingleLine: text,
+    f: 'json',
+    maxLocations: '1',
+    outFields: 'Addr_type',
+    outSR: '4326',
+    sourceCountry: options.country ?? config.jurisdiction.country,
+    token: options.token,
+  }),
+  parse: parseArcgis,
+});

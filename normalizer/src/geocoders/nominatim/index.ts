@@ -1,6 +1,6 @@
-import type { AddressQuery, GeocodeResult, GeocoderPlugin, Precision } from '@intake/core';
+import type { AddressQuery, GeocodeResult, Precision } from '@intake/core';
 import { z } from 'zod';
-import { createHttpGeocoder, endpoint, HttpOptions, type HttpProvider } from '../http.js';
+import { HttpOptions, httpGeocoderPlugin } from '../http.js';
 
 export const NominatimOptions = z.object({
   type: z.literal('nominatim'),
@@ -54,27 +54,19 @@ export function parseNominatim(body: unknown, query: AddressQuery): Omit<Geocode
   return { lat: place.lat, long: place.lon, address: labelOf(place), precision, confidence };
 }
 
-export const nominatimPlugin: GeocoderPlugin<NominatimOptions> = {
+export const nominatimPlugin = httpGeocoderPlugin<NominatimOptions>({
   type: 'nominatim',
   options: NominatimOptions,
-  create(options, ctx) {
-    const provider: HttpProvider = {
-      name: 'nominatim',
-      url(_query, text) {
-        const url = endpoint(options.url, 'search');
-        const params = url.searchParams;
-        params.set('q', text);
-        params.set('format', 'jsonv2');
-        params.set('addressdetails', '1');
-        params.set('limit', '1');
-        params.set('countrycodes', (options.countrycodes ?? ctx.config.jurisdiction.country).toLowerCase());
-        if (options.viewbox) params.set('viewbox', options.viewbox.join(','));
-        if (options.bounded) params.set('bounded', '1');
-        if (options.email) params.set('email', options.email);
-        return url;
-      },
-      parse: parseNominatim,
-    };
-    return createHttpGeocoder(provider, options, ctx.log);
-  },
-};
+  path: 'search',
+  params: (text, options, config) => ({
+    q: text,
+    format: 'jsonv2',
+    addressdetails: '1',
+    limit: '1',
+    countrycodes: (options.countrycodes ?? config.jurisdiction.country).toLowerCase(),
+    viewbox: options.viewbox?.join(','),
+    bounded: options.bounded ? '1' : undefined,
+    email: options.email,
+  }),
+  parse: parseNominatim,
+});

@@ -1,6 +1,6 @@
-import type { AddressQuery, GeocodeResult, GeocoderPlugin, Precision } from '@intake/core';
+import type { AddressQuery, GeocodeResult, Precision } from '@intake/core';
 import { z } from 'zod';
-import { createHttpGeocoder, endpoint, HttpOptions, type HttpProvider } from '../http.js';
+import { HttpOptions, httpGeocoderPlugin } from '../http.js';
 
 export const PeliasOptions = z.object({
   type: z.literal('pelias'),
@@ -38,27 +38,17 @@ export function parsePelias(body: unknown, _query: AddressQuery): Omit<GeocodeRe
   return { lat, long, address, precision, confidence: Math.min(1, Math.max(0, feature.properties.confidence ?? 0.5)) };
 }
 
-export const peliasPlugin: GeocoderPlugin<PeliasOptions> = {
+export const peliasPlugin = httpGeocoderPlugin<PeliasOptions>({
   type: 'pelias',
   options: PeliasOptions,
-  create(options, ctx) {
-    const provider: HttpProvider = {
-      name: 'pelias',
-      url(_query, text) {
-        const url = endpoint(options.url, 'v1/search');
-        const params = url.searchParams;
-        params.set('text', text);
-        params.set('size', '1');
-        params.set('boundary.country', options.country ?? ctx.config.jurisdiction.country);
-        if (options.focus) {
-          params.set('focus.point.lat', String(options.focus[0]));
-          params.set('focus.point.lon', String(options.focus[1]));
-        }
-        if (options.api_key) params.set('api_key', options.api_key);
-        return url;
-      },
-      parse: parsePelias,
-    };
-    return createHttpGeocoder(provider, options, ctx.log);
-  },
-};
+  path: 'v1/search',
+  params: (text, options, config) => ({
+    text,
+    size: '1',
+    'boundary.country': options.country ?? config.jurisdiction.country,
+    'focus.point.lat': options.focus && String(options.focus[0]),
+    'focus.point.lon': options.focus && String(options.focus[1]),
+    api_key: options.api_key,
+  }),
+  parse: parsePelias,
+});
