@@ -16,25 +16,38 @@ export function maskEmail(email: string): string {
   return `${email[0]}•••${email.slice(at)}`;
 }
 
-const SECRET_KEYS = ['pass', 'password', 'auth_token', 'api_key', 'api_keys', 'secret', 'signing_secret', 'bot_token', 'admin_token', 'authorization', 'cookie', 'x-twilio-signature'];
-const PERSONAL_KEYS = ['phone', 'email', 'from', 'to', 'From', 'To', 'Caller'];
+const SECRET_KEYS = new Set(['pass', 'password', 'auth_token', 'api_key', 'api_keys', 'secret', 'signing_secret', 'bot_token', 'admin_token', 'authorization', 'cookie', 'token', 'x-twilio-signature', 'x-slack-signature']);
+const PERSONAL_KEYS = new Set(['phone', 'email', 'from', 'to', 'caller', 'caller_phone']);
+const MAX_DEPTH = 10;
 
-function censor(value: unknown, path: string[]): unknown {
-  const key = path[path.length - 1] ?? '';
-  if (typeof value !== 'string') return value === undefined || value === null ? value : '[redacted]';
-  if (PERSONAL_KEYS.includes(key)) return value.includes('@') ? maskEmail(value) : maskPhone(value);
-  return '[redacted]';
+function maskValue(key: string, value: unknown): unknown {
+  if (SECRET_KEYS.has(key)) return value === undefined || value === null ? value : '[redacted]';
+  if (PERSONAL_KEYS.has(key) && typeof value === 'string') return value.includes('@') ? maskEmail(value) : maskPhone(value);
+  return undefined;
 }
 
-const paths = (keys: string[]) => keys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+/** Masks by key at any depth (pino's own redact paths stop at a fixed depth); other values are copied as they are. */
+function sanitize(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => sanitize(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => {
+      const masked = maskValue(key.toLowerCase(), item);
+      return [key, masked === undefined ? sanitize(item, depth + 1) : masked];
+    }),
+  );
+}
 
-/** JSON logs (pino) that never print secrets, and only masked phone numbers and emails. */
+/** JSON logs (pino) that never print secrets, and only masked phone numbers and emails, however deep they sit. */
 export function createLogger(options: { level?: string; name?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino(
     {
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       name: options.name ?? 'intake',
-      redact: { paths: [...paths(SECRET_KEYS), ...paths(PERSONAL_KEYS), 'req.headers.authorization'], censor },
+      formatters: { log: (object) => sanitize(object) as Record<string, unknown> },
+      // a child's bindings skip the log formatter; they are shallow, so pino's path redaction covers them
+      redact: { paths: [...SECRET_KEYS, ...PERSONAL_KEYS].flatMap((key) => [key, `*.${key}`]), censor: (value, path) => maskValue(path[path.length - 1]!.toLowerCase(), value) ?? value },
     },
     options.destination,
   );

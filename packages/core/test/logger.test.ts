@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream';
+import { createLogger, maskEmail, maskPhone } from '../src/index.js';
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { log: createLogger({ level: 'info', destination }), text: () => lines.join('') };
+}
+
+describe('logs', () => {
+  it('mask phone numbers and emails wherever they sit, and never print secrets', () => {
+    const { log, text } = capture();
+    log.info({
+      sender: { phone: '+14035550123', email: 'jane.doe@example.org' },
+      reply_to: { to: '+14035550123' },
+      config: { channels: { sms: { auth_token: 'twilio-secret-token' }, email: { imap: { pass: 'imap-password' } } } },
+      headers: { authorization: 'Bearer admin-token-value' },
+      api_key: 'open311-key',
+    }, 'something happened');
+    const out = text();
+    for (const secret of ['5550123', 'jane.doe', 'twilio-secret-token', 'imap-password', 'admin-token-value', 'open311-key']) expect(out).not.toContain(secret);
+    expect(out).toContain('+140•••0123');
+    expect(out).toContain('j•••@example.org');
+    expect(out).toContain('something happened');
+  });
+
+  it('mask what a child logger is bound to', () => {
+    const { log, text } = capture();
+    log.child({ caller: '+14035550123', smtp: { pass: 'hunter2' } }).warn('from a child');
+    expect(text()).not.toContain('5550123');
+    expect(text()).not.toContain('hunter2');
+  });
+
+  it('keep enough of a number or address to tell them apart', () => {
+    expect(maskPhone('+1 (403) 555-0123')).toBe('+140•••0123');
+    expect(maskPhone('123')).toBe('•••');
+    expect(maskEmail('jane@example.org')).toBe('j•••@example.org');
+    expect(maskEmail('not-an-email')).toBe('•••');
+  });
+});
