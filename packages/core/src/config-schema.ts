@@ -207,10 +207,6 @@ export const ConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['classification', 'fallback_code'], message: `unknown service code "${fallback}"` });
     }
     config.router.rules.forEach((rule, i) => {
-      const wanted = rule.when.service_code === undefined ? [] : [rule.when.service_code].flat();
-      wanted.forEach((code) => {
-        if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['router', 'rules', i, 'when', 'service_code'], message: `unknown service code "${code}"` });
-      });
       if (rule.when.text_matches !== undefined) {
         try {
           new RegExp(rule.when.text_matches, 'i');

@@ -17,6 +17,8 @@ export interface LoadedConfig extends Config {
   base_dir: string;
   /** the file it came from, or "demo" */
   source: string;
+  /** things that load but are probably not meant, e.g. a rule for a service the catalogue does not have */
+  warnings: string[];
 }
 
 export interface LoadOptions {
@@ -85,13 +87,24 @@ function checkFiles(config: LoadedConfig, problems: string[]) {
   }
 }
 
+/** A rule for a code the catalogue lacks can never match (channels only take catalogue codes): worth saying, not fatal. */
+function warningsOf(config: Config): string[] {
+  const codes = new Set(config.services.map((service) => service.code));
+  return config.router.rules.flatMap((rule, i) =>
+    [rule.when.service_code ?? []]
+      .flat()
+      .filter((code) => !codes.has(code))
+      .map((code) => `router.rules.${i}.when.service_code: "${code}" is not in the service catalogue, so this condition never holds`),
+  );
+}
+
 /** Validates an already-read configuration object; throws ConfigError with every problem. */
 export function parseConfig(raw: unknown, options: Omit<LoadOptions, 'file'> & { base_dir: string; source: string }): LoadedConfig {
   const problems: string[] = [];
   const interpolated = interpolate(raw ?? {}, options.env ?? process.env, [], problems);
   const result = ConfigSchema.safeParse(interpolated);
   if (!result.success) throw new ConfigError([...problems, ...describe(result.error.issues)]);
-  const config: LoadedConfig = { ...result.data, base_dir: options.base_dir, source: options.source };
+  const config: LoadedConfig = { ...result.data, base_dir: options.base_dir, source: options.source, warnings: warningsOf(result.data) };
   if (options.plugins) {
     const destinations = parsePlugins(Object.entries(config.router.destinations), options.plugins.destinations, 'router.destinations', problems);
     const geocoders = parsePlugins(

@@ -107,7 +107,6 @@ router:
         'jurisdiction.timezone: unknown time zone "Mars/Olympus"',
         'services.1.code: duplicate service code "A"',
         'router.rules.0.then.deliver_to.0: unknown destination "nowhere"',
-        'router.rules.0.when.service_code: unknown service code "NOPE"',
         expect.stringMatching(/^router\.rules\.0\.when\.text_matches: /),
       ]),
     );
@@ -117,6 +116,14 @@ router:
     expect(pluginProblems).toEqual(expect.arrayContaining([expect.stringMatching(/^router\.destinations\.outbox\.url: /), expect.stringMatching(/^router\.destinations\.outbox\.secret: /)]));
     const unknownType = problemsOf(() => loadConfig({ file: writeConfig(minimal.replace('type: file', 'type: pigeon')), env: {}, plugins }));
     expect(unknownType).toEqual([expect.stringMatching(/^router\.destinations\.outbox\.type: unknown type "pigeon"/)]);
+  });
+
+  it('warns, without failing, of a rule for a service the catalogue does not have', () => {
+    const file = writeConfig(minimal.replace('default:', 'rules: [{ name: w, when: { service_code: [POTHOLE, STREETLIGHT] }, then: { deliver_to: [outbox] } }]\n  default:'));
+    expect(loadConfig({ file, env: {}, plugins }).warnings).toEqual([
+      'router.rules.0.when.service_code: "STREETLIGHT" is not in the service catalogue, so this condition never holds',
+    ]);
+    expect(loadConfig({ file: demo, env: {}, plugins }).warnings).toEqual([]);
   });
 
   it('checks that area files exist and hold polygons', () => {

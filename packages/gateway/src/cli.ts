@@ -18,6 +18,7 @@ const USAGE = `usage: intake <command> [--config intake.yaml]
 async function start(values: { config?: string; 'workers-only'?: boolean; 'http-only'?: boolean; port?: string }) {
   const log = createLogger();
   const config = loadGatewayConfig(values.config);
+  for (const warning of config.warnings) log.warn(warning);
   const redisServer = await ensureRedis(config.redis.url, path.resolve('.intake/redis'), log);
   const gateway = await createGateway({ config, log, http: !values['workers-only'], workers: !values['http-only'] });
   const port = await gateway.start(values.port === undefined ? undefined : Number(values.port));
@@ -34,6 +35,7 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
 
 function checkConfig(file?: string) {
   const config = loadGatewayConfig(file);
+  for (const warning of config.warnings) console.warn(`warning: ${warning}`);
   const channels = Object.keys(config.channels).join(', ');
   console.log(`${config.source}: OK — ${config.jurisdiction.name} (${config.jurisdiction.id}), ${config.services.length} services, channels: ${channels}, ` +
     `${Object.keys(config.router.destinations).length} destinations, ${config.router.rules.length} rules`);
