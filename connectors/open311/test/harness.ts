@@ -1,23 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import {
-  InboundMessage,
-  OptOuts,
-  QUEUE,
-  QueueUnavailableError,
-  RequestStore,
-  createFastFailRedis,
-  createLogger,
-  parseConfig,
-  type ConfigInput,
-  type ConnectorContext,
-  type LoadedConfig,
-  type ServiceRequest,
-  type StoredRequest,
-} from '@intake/core';
-import { REDIS_URL, deletePrefix } from '@intake/testkit';
-import { Queue } from 'bullmq';
-import express from 'express';
+import { RequestStore, parseConfig, type ConfigInput, type ServiceRequest, type StoredRequest } from '@intake/core';
+import { startConnectorApp, type ConnectorApp } from '@intake/testkit';
 import { open311Connector } from '../src/index.js';
 
 export const API_KEY = 'app-key-1';
@@ -35,15 +18,10 @@ export const baseConfig = (): ConfigInput => ({
   router: { destinations: {} },
 });
 
-export interface Open311App {
-  url: string;
-  config: LoadedConfig;
+export interface Open311App extends ConnectorApp {
   store: RequestStore;
-  /** messages on the intake queue, oldest first */
-  queued(): Promise<InboundMessage[]>;
   /** a stored request as the normalizer would have saved it */
   save(change: Partial<ServiceRequest>, extra?: Partial<StoredRequest>): Promise<StoredRequest>;
-  close(): Promise<void>;
 }
 
 /** A record as the normalizer makes it, for a town near 44.65,-63.58. */
@@ -68,47 +46,16 @@ export function buildRecord(change: Partial<ServiceRequest> = {}): ServiceReques
 
 /** The connector on a real express server (port 0): accepting into a real BullMQ queue, reading a real RequestStore. */
 export async function startOpen311App(options: { config?: ConfigInput; redisUrl?: string; withRequests?: boolean } = {}): Promise<Open311App> {
-  const config = parseConfig(options.config ?? baseConfig(), { base_dir: __dirname, source: 'test' });
-  const connection = createFastFailRedis(options.redisUrl ?? REDIS_URL, { retryStrategy: () => null });
-  connection.on('error', () => undefined);
-  const prefix = `test-${randomUUID()}`;
-  const queue = new Queue(QUEUE.intake, { connection, prefix });
-  queue.on('error', () => undefined);
-  const store = new RequestStore(connection, prefix);
-
-  const ctx: ConnectorContext = {
-    config,
-    log: createLogger({ level: 'silent' }),
-    optOuts: new OptOuts(connection, prefix),
-    suggestAddresses: () => [],
-    requests: options.withRequests === false ? undefined : store,
-    async accept(input) {
-      const message = InboundMessage.parse({ ...input, id: randomUUID(), received_at: new Date().toISOString() });
-      try {
-        await queue.add('inbound', message, { jobId: message.id });
-      } catch (error) {
-        throw new QueueUnavailableError(error);
-      }
-      return { id: message.id, duplicate: false, continues: null };
-    },
-  };
-
-  const app = express();
-  const router = express.Router();
-  open311Connector.mount(router, ctx);
-  app.use(router);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-
+  const app = await startConnectorApp({
+    connector: open311Connector,
+    config: parseConfig(options.config ?? baseConfig(), { base_dir: __dirname, source: 'test' }),
+    redisUrl: options.redisUrl,
+    extraContext: ({ connection, prefix }) => (options.withRequests === false ? {} : { requests: new RequestStore(connection, prefix) }),
+  });
+  const store = new RequestStore(app.connection, app.prefix);
   return {
-    url: `http://127.0.0.1:${port}`,
-    config,
+    ...app,
     store,
-    async queued() {
-      const jobs = await queue.getJobs(['waiting'], 0, -1, true);
-      return jobs.map((job) => job.data as InboundMessage);
-    },
     async save(change, extra = {}) {
       const stored: StoredRequest = {
         record: buildRecord(change),
@@ -121,13 +68,6 @@ export async function startOpen311App(options: { config?: ConfigInput; redisUrl?
       };
       await store.save(stored);
       return stored;
-    },
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await queue.close();
-      await deletePrefix(prefix);
-      connection.disconnect();
     },
   };
 }

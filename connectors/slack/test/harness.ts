@@ -1,18 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import {
-  IntakeError,
-  QueueUnavailableError,
-  createLogger,
-  parseConfig,
-  type Accepted,
-  type ConfigInput,
-  type ConnectorContext,
-  type InboundMessageInput,
-  type LoadedConfig,
-  type OptOuts,
-} from '@intake/core';
-import { SLACK_BOT, postAsSlack as signedPost, type SlackBody, type SlackStandIn } from '@intake/testkit';
-import express, { type ErrorRequestHandler } from 'express';
+import { QueueUnavailableError, parseConfig, type ConfigInput, type InboundMessageInput, type LoadedConfig } from '@intake/core';
+import { SLACK_BOT, postAsSlack as signedPost, startConnectorApp, type ConnectorApp as StartedApp, type SlackBody, type SlackStandIn } from '@intake/testkit';
 import { slackConnector, SLACK_ROUTE } from '../src/index.js';
 
 export const SIGNING_SECRET = 'slack-test-signing-secret';
@@ -40,37 +27,21 @@ export const DEFAULT_SERVICES: ConfigInput['services'] = [
   { code: 'OTHER', name: 'Something else' },
 ];
 
-/** The gateway's error handler in miniature: IntakeError and body-parser errors as `{ error: { code, message } }`. */
-const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-  if (error instanceof IntakeError) {
-    res.set(error.headers).status(error.status).json({ error: { code: error.code, message: error.message } });
-    return;
-  }
-  const status = (error as { status?: unknown }).status;
-  res.status(typeof status === 'number' ? status : 500).json({ error: { code: 'bad_request', message: (error as Error).message } });
-};
-
-export interface ConnectorApp {
-  url: string;
-  config: LoadedConfig;
+export interface ConnectorApp extends StartedApp {
   /** every message the connector handed to accept, in order */
   accepted: InboundMessageInput[];
   /** while true, accept fails as the gateway's does when Redis is down */
   queueDown: boolean;
-  close(): Promise<void>;
 }
 
 /** The Slack connector on a real express server (port 0), with an accept that records and numbers what it takes. */
 export async function startConnector(config: LoadedConfig): Promise<ConnectorApp> {
   const byExternalId = new Map<string, string>();
-  const state: Omit<ConnectorApp, 'url' | 'close'> = { config, accepted: [], queueDown: false };
-  const ctx: ConnectorContext = {
+  const state: Pick<ConnectorApp, 'accepted' | 'queueDown'> = { accepted: [], queueDown: false };
+  const app = await startConnectorApp({
+    connector: slackConnector,
     config,
-    log: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
-    suggestAddresses: () => [],
-    // Slack has no STOP keyword: the connector never records opt-outs
-    optOuts: null as unknown as OptOuts,
-    async accept(message: InboundMessageInput): Promise<Accepted> {
+    async accept(message) {
       if (state.queueDown) throw new QueueUnavailableError(new Error('redis is down'));
       const earlier = message.external_id ? byExternalId.get(message.external_id) : undefined;
       if (earlier !== undefined) return { id: earlier, duplicate: true, continues: null };
@@ -79,18 +50,8 @@ export async function startConnector(config: LoadedConfig): Promise<ConnectorApp
       state.accepted.push(message);
       return { id, duplicate: false, continues: message.continues ?? null };
     },
-  };
-  const app = express();
-  const router = express.Router();
-  slackConnector.mount(router, ctx);
-  app.use(router);
-  app.use(jsonErrors);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  return Object.assign(state, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
+  return Object.assign(state, app);
 }
 
 /** POSTs to `/slack/events` signed with the signing secret (or another secret, or another time, to be refused). */

@@ -1,20 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import {
-  IntakeError,
-  OptOuts,
-  createLogger,
-  parseConfig,
-  type Accepted,
-  type ConfigInput,
-  type Connector,
-  type ConnectorContext,
-  type InboundMessageInput,
-  type LoadedConfig,
-} from '@intake/core';
-import { REDIS_URL, deletePrefix, uniquePrefix } from '@intake/testkit';
-import express, { type ErrorRequestHandler, type Router } from 'express';
-import { Redis } from 'ioredis';
+import { parseConfig, type Accepted, type ConfigInput, type Connector, type InboundMessageInput, type LoadedConfig } from '@intake/core';
+import { startConnectorApp as startApp, type ConnectorApp as StartedApp } from '@intake/testkit';
 import { getExpectedTwilioSignature } from 'twilio';
 
 export const AUTH_TOKEN = 'sms-test-auth-token';
@@ -33,71 +19,31 @@ export const testConfig = (channels: ConfigInput['channels'] = { sms: { auth_tok
     { base_dir: __dirname, source: 'test' },
   );
 
-/** The gateway's error handler in miniature: IntakeError and body-parser errors as `{ error: { code, message } }`. */
-const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-  if (error instanceof IntakeError) {
-    res.status(error.status).json({ error: { code: error.code, message: error.message } });
-    return;
-  }
-  const status = (error as { status?: unknown }).status;
-  res.status(typeof status === 'number' ? status : 500).json({ error: { code: 'bad_request', message: (error as Error).message } });
-};
-
-export interface ConnectorApp {
-  url: string;
-  config: LoadedConfig;
+export interface ConnectorApp extends StartedApp {
   /** every message the connector handed to accept, in order */
   accepted: InboundMessageInput[];
-  optOuts: OptOuts;
   /** what accept answers next; by default a fresh id that continues nothing */
   answer: (message: InboundMessageInput) => Accepted;
-  close(): Promise<void>;
 }
 
 /**
  * A connector mounted on a real express server (port 0) with a ConnectorContext stand-in that records what it accepts;
  * opt-outs are the real ones, on Redis under a unique prefix.
  */
-export async function startConnectorApp(
-  mount: (router: Router, ctx: ConnectorContext) => void,
-  config: LoadedConfig = testConfig(),
-): Promise<ConnectorApp> {
-  const prefix = uniquePrefix('sms');
-  const redis = new Redis(REDIS_URL);
-  const optOuts = new OptOuts(redis, prefix);
-  const app: Omit<ConnectorApp, 'url' | 'close'> = {
-    config,
+export async function startConnectorApp(mount: Connector['mount'], config: LoadedConfig = testConfig()): Promise<ConnectorApp> {
+  const recorder: Pick<ConnectorApp, 'accepted' | 'answer'> = {
     accepted: [],
-    optOuts,
     answer: () => ({ id: `01JTEST${randomUUID().replace(/-/g, '').slice(0, 19).toUpperCase()}`, duplicate: false, continues: null }),
   };
-  const ctx: ConnectorContext = {
+  const app = await startApp({
+    connector: { mount },
     config,
-    log: createLogger({ level: 'silent' }),
-    suggestAddresses: () => [],
-    optOuts,
     async accept(message) {
-      app.accepted.push(message);
-      return app.answer(message);
-    },
-  };
-  const server = express();
-  const router = express.Router();
-  mount(router, ctx);
-  server.use(router);
-  server.use(jsonErrors);
-  const listening = server.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => listening.once('listening', resolve));
-  const { port } = listening.address() as AddressInfo;
-  return Object.assign(app, {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      listening.closeAllConnections();
-      await new Promise((resolve) => listening.close(resolve));
-      redis.disconnect();
-      await deletePrefix(prefix);
+      recorder.accepted.push(message);
+      return recorder.answer(message);
     },
   });
+  return Object.assign(recorder, app);
 }
 
 /** POSTs a form as Twilio does: signed with the auth token over the public URL of the path. */
