@@ -34,6 +34,6 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
 
 export const storeFor = (redis: Redis, config: LoadedConfig) => new RequestStore(redis, config.redis.prefix, config.redis.retention_days);
 
-export function message(input: Partial<InboundMessageInput> & { text?: string }): InboundMessage {
+export function message(input: Partial<InboundMessageInput> & { text?: string; id?: string }): InboundMessage {
   return InboundMessageSchema.parse({ channel: 'sms', id: randomUUID(), received_at: new Date().toISOString(), ...input });
 }

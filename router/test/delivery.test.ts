@@ -3,7 +3,6 @@ import path from 'node:path';
 import { IntakeError, RequestStore, createLogger, metrics, type DeliveryState, type ServiceRequest } from '@intake/core';
 import { REDIS_URL, deletePrefix, startLoopbackServer, uniquePrefix, waitFor, type LoopbackServer, type Reply } from '@intake/testkit';
 import { Redis } from 'ioredis';
-import type { Counter } from 'prom-client';
 import { createRouter, type IntakeRouter } from '../src/index.js';
 import { buildConfig, buildRequest, stored, tempDir } from './helpers.js';
 
@@ -81,7 +80,7 @@ function settled(id: string, destination: string, status: DeliveryState['status'
   }, 10_000, `${destination} delivery of ${id} to be ${status}`);
 }
 
-async function counted(counter: Counter, labels: Record<string, string>): Promise<number> {
+async function counted(counter: (typeof metrics)[keyof typeof metrics], labels: Record<string, string>): Promise<number> {
   const { values } = await counter.get();
   return values.find((value) => Object.entries(labels).every(([key, label]) => value.labels[key] === label))?.value ?? 0;
 }

@@ -227,7 +227,7 @@ describe('GET requests', () => {
     unclassified = (await app.save({ received_at: daysAgo(3), service_code: null, service_name: null, description: '', location: { lat: null, long: null, address: null, precision: 'none', source: null, in_jurisdiction: null } })).record.id;
   });
 
-  const ids = (requests: { service_request_id: string }[]) => requests.map((request) => request.service_request_id);
+  const ids = (requests: Record<string, any>[]) => requests.map((request) => request.service_request_id as string);
   const list = async (query: string) => {
     const response = await get(`requests.json${query}`);
     expect(response.status).toBe(200);
@@ -310,7 +310,7 @@ describe('GET requests', () => {
   it('answers one request as a list of one, and 404 in Open311 form for an unknown id', async () => {
     const response = await get(`requests/${closed}.json`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as Record<string, unknown>[];
     expectValid('requests', body);
     expect(body).toEqual((await list(`?service_request_id=${closed}`)));
 

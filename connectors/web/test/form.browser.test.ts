@@ -3,6 +3,10 @@ import { shortReference, type InboundMessage } from '@intake/core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startWebApp, type WebApp } from './harness.js';
 
+// what the page-side callbacks below touch; the suite is type-checked without the DOM library
+declare const document: { activeElement: { id: string; textContent: string | null } | null };
+declare const window: unknown;
+
 /** Debian's Chromium (`apt-get install chromium`); without it these tests are skipped, loudly — but never in CI, which installs it. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
