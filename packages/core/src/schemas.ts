@@ -127,3 +127,23 @@ export const DeliveryState = z.object({
   error: z.string().nullable().default(null),
 });
 export type DeliveryState = z.infer<typeof DeliveryState>;
+
+/** A record with every field the caller leaves out at its empty value: for dry-runs of the rules and for tests. */
+export function serviceRequestFrom(partial: Partial<ServiceRequest>): ServiceRequest {
+  return {
+    id: 'dry-run',
+    event: 'service_request.created',
+    channel: 'web',
+    received_at: new Date().toISOString(),
+    reporter: { name: null, phone: null, email: null },
+    description: '',
+    service_code: null,
+    service_name: null,
+    location: NO_LOCATION,
+    media: [],
+    source: { external_id: null, conversation_id: null },
+    duplicate_of: null,
+    routing: { rule: null, priority: 'normal' },
+    ...partial,
+  };
+}

@@ -1,6 +1,6 @@
 import { REDIS_URL, deletePrefix, uniquePrefix } from '@intake/testkit';
 import { Redis } from 'ioredis';
-import { RequestStore, type StoredRequest } from '../src/index.js';
+import { RequestStore, serviceRequestFrom, type StoredRequest } from '../src/index.js';
 
 const prefix = uniquePrefix('store');
 let redis: Redis;
@@ -19,21 +19,7 @@ const DAY = 86_400_000;
 
 function request(id: string, daysAgo: number, serviceCode: string | null): StoredRequest {
   return {
-    record: {
-      id,
-      event: 'service_request.created',
-      channel: 'web',
-      received_at: new Date(Date.now() - daysAgo * DAY).toISOString(),
-      reporter: { name: null, phone: null, email: null },
-      description: 'test',
-      service_code: serviceCode,
-      service_name: null,
-      location: { lat: null, long: null, address: null, precision: 'none', source: null, in_jurisdiction: null },
-      media: [],
-      source: { external_id: null, conversation_id: null },
-      duplicate_of: null,
-      routing: { rule: null, priority: 'normal' },
-    },
+    record: serviceRequestFrom({ id, received_at: new Date(Date.now() - daysAgo * DAY).toISOString(), description: 'test', service_code: serviceCode }),
     state: 'received',
     reply_to: null,
     service_confidence: null,

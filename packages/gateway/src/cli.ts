@@ -2,11 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, ServiceRequest, createLogger } from '@intake/core';
+import { ConfigError, ServiceRequest, createLogger, serviceRequestFrom } from '@intake/core';
 import { createRules } from '@intake/router';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './gateway.js';
-import { completeRecord } from './http.js';
 import { ensureRedis } from './redis-autostart.js';
 
 const USAGE = `usage: intake <command> [--config intake.yaml]
@@ -45,7 +44,7 @@ function testRules(file: string | undefined, configFile?: string) {
   if (file === undefined) throw new Error('rules test needs a JSON file with the request to route');
   const config = loadGatewayConfig(configFile);
   const request = ServiceRequest.partial().parse(JSON.parse(readFileSync(file, 'utf8')));
-  console.log(JSON.stringify(createRules(config).decide(completeRecord(request)), null, 2));
+  console.log(JSON.stringify(createRules(config).decide(serviceRequestFrom(request)), null, 2));
 }
 
 async function deadLetters(action: string | undefined, id: string | undefined, configFile?: string) {

@@ -5,6 +5,7 @@ import {
   metricsRegistry,
   notFound,
   requireBearer,
+  serviceRequestFrom,
   withTimeout,
   type Connector,
   type ConnectorContext,
@@ -103,7 +104,7 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
   app.post('/api/v1/admin/rules/test', admin, express.json({ limit: config.server.body_limit }), (req, res) => {
     const request = ServiceRequest.partial().safeParse(req.body);
     if (!request.success) throw badRequest(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    res.json(deps.router.rules.decide(completeRecord(request.data)));
+    res.json(deps.router.rules.decide(serviceRequestFrom(request.data)));
   });
   app.get('/api/v1/admin/dead-letters', admin, async (_req, res) => {
     res.json({ dead_letters: await deps.router.deadLetters() });
@@ -112,26 +113,6 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
     await deps.router.replay(String(req.params.id));
     res.status(202).json({ status: 'replayed' });
   });
-}
-
-/** Fills what a dry-run message left out, so rules can be tested with only the fields they look at. */
-export function completeRecord(partial: Partial<ServiceRequest>): ServiceRequest {
-  return {
-    id: 'dry-run',
-    event: 'service_request.created',
-    channel: 'web',
-    received_at: new Date().toISOString(),
-    reporter: { name: null, phone: null, email: null },
-    description: '',
-    service_code: null,
-    service_name: null,
-    location: { lat: null, long: null, address: null, precision: 'none', source: null, in_jurisdiction: null },
-    media: [],
-    source: { external_id: null, conversation_id: null },
-    duplicate_of: null,
-    routing: { rule: null, priority: 'normal' },
-    ...partial,
-  };
 }
 
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
