@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { PermanentDeliveryError, RequestStore, createLogger, type Destination, type PluginOptions } from '@intake/core';
-import { REDIS_URL, deletePrefix, startLoopbackServer, uniquePrefix, waitFor, type LoopbackServer, type ReceivedRequest, type Reply } from '@intake/testkit';
+import { REDIS_URL, deletePrefix, open311Fixture, startLoopbackServer, uniquePrefix, waitFor, type LoopbackServer, type ReceivedRequest, type Reply } from '@intake/testkit';
 import { Redis } from 'ioredis';
 import { createRouter, destinationPlugins } from '../src/index.js';
 import { buildConfig, buildRequest, stored, tempDir } from './helpers.js';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/conformance/open311/fixtures');
 const log = createLogger({ level: 'silent' });
 
 /** A real CRM's recorded answer: its status line when the file has one (cfa-403.xml), else a 200. */
 function replay(name: string, change: (body: string) => string = (body) => body): Reply {
-  const raw = readFileSync(path.join(FIXTURES, name), 'utf8');
+  const raw = open311Fixture(name);
   const statusLine = /^HTTP\/1\.1 (\d{3})[^\n]*\n\s*\n/.exec(raw);
   const body = statusLine ? raw.slice(statusLine[0].length) : raw;
   const type = name.endsWith('.json') ? 'application/json' : 'text/xml; charset=utf-8';
@@ -189,7 +186,7 @@ describe('open311 destination: asking for status', () => {
     expect(pathOf(crm.requests[0])).toBe('/requests.xml');
     expect(queryOf(crm.requests[0])).toEqual({ jurisdiction_id: 'sf.example', service_request_id: '1129806,1129792,not-asked-for-by-the-crm' });
 
-    const closedIds = [...readFileSync(path.join(FIXTURES, 'san_francisco_requests.xml'), 'utf8').matchAll(/<service_request_id>(\d+)<\/service_request_id><status>Closed</g)].map((m) => m[1]!);
+    const closedIds = [...open311Fixture('san_francisco_requests.xml').matchAll(/<service_request_id>(\d+)<\/service_request_id><status>Closed</g)].map((m) => m[1]!);
     expect(closedIds).toHaveLength(4);
     const closed = await destination.pollStatus!(closedIds);
     expect(closed.map((status) => [status.status, status.closed])).toEqual(closedIds.map(() => ['closed', true]));

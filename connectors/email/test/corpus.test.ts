@@ -4,8 +4,8 @@ import { startDovecot, waitFor, type Dovecot } from '@intake/testkit';
 import { KEYWORDS, createEmailConnector, parseEmail, type ParsedEmail } from '../src/index.js';
 import { SMTP_FROM, imapOf, recordingContext, testConfig } from './helpers.js';
 
-/** Real-world mail, much of it malformed (../shared/data/email-corpus, from the Ruby mail gem's fixtures). */
-const CORPUS = path.resolve(__dirname, '../../../../shared/data/email-corpus');
+/** Real-world mail, much of it malformed, vendored from the Ruby mail gem's fixtures (corpus/SOURCES.md). */
+const CORPUS = path.join(__dirname, 'corpus');
 const files = readdirSync(CORPUS)
   .filter((file) => file.endsWith('.eml'))
   .sort();

@@ -25,7 +25,7 @@ export class Open311Error extends IntakeError {
   }
 }
 
-// Empty elements written as <tag/>, as the CRMs' own answers do (see ../shared/conformance/open311/fixtures).
+// Empty elements written as <tag/>, as the CRMs' own answers do (see packages/testkit/conformance/open311/fixtures).
 const builder = new XMLBuilder({ format: true, indentBy: '\t', suppressEmptyNode: true });
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
 

@@ -1,27 +1,20 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-
-/** The shared conformance material: the GeoReport v2 JSON Schemas and real CRMs' answers. */
-export const CONFORMANCE_DIR = path.resolve(__dirname, '../../../../shared/conformance/open311');
-
-const readJson = (file: string): Record<string, any> => JSON.parse(readFileSync(path.join(CONFORMANCE_DIR, 'schema', file), 'utf8'));
-export const fixture = (name: string) => readFileSync(path.join(CONFORMANCE_DIR, 'fixtures', name), 'utf8');
+import { open311Schema } from '@intake/testkit';
 
 // The schemas carry keywords in places draft-07 does not look (minItems inside items): not strict.
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 // swagger's own format for ids; any string
 ajv.addFormat('uid', true);
-for (const file of ['request.json', 'service.json']) ajv.addSchema(readJson(file), file);
-const swagger = readJson('swagger.json');
+for (const file of ['request.json', 'service.json']) ajv.addSchema(open311Schema(file), file);
+const swagger = open311Schema('swagger.json');
 
 const schemas = {
-  services: readJson('services.json'),
-  'service-definition': readJson('service-definition.json'),
-  requests: readJson('requests.json'),
+  services: open311Schema('services.json'),
+  'service-definition': open311Schema('service-definition.json'),
+  requests: open311Schema('requests.json'),
   // swagger's definition of what POST requests answers (one entry of the list)
   'request-response': { type: 'array', items: swagger.definitions.RequestResponse, minItems: 1 },
 };
@@ -46,7 +39,7 @@ export function parseXml(xml: string): Record<string, any> {
 /** The names of the elements of the first `item` inside `root`: the shape to compare with a fixture's. */
 export const elementNames = (document: Record<string, any>, root: string, item: string): string[] => Object.keys(document[root][item][0]).sort();
 
-const TYPED_SCHEMAS: Record<string, Record<string, any>> = { request: readJson('request.json'), service: readJson('service.json') };
+const TYPED_SCHEMAS: Record<string, Record<string, any>> = { request: open311Schema('request.json'), service: open311Schema('service.json') };
 
 /** The JSON types a schema allows a property (`type`, or each `anyOf` branch's). */
 function allowedTypes(property: Record<string, any> | undefined): string[] {

@@ -1,6 +1,7 @@
 import { parseConfig, type StoredRequest } from '@intake/core';
+import { open311Fixture } from '@intake/testkit';
 import { open311Connector, open311Status } from '../src/index.js';
-import { elementNames, expectValid, fixture, parseXml, typedFromXml } from './conformance.js';
+import { elementNames, expectValid, parseXml, typedFromXml } from './conformance.js';
 import { API_KEY, baseConfig, startOpen311App, type Open311App } from './harness.js';
 
 let app: Open311App;
@@ -32,7 +33,7 @@ const REPORT = {
   account_id: 'acct-9',
 };
 
-const fixtureShape = (name: string, root: string, item: string) => elementNames(parseXml(fixture(name)), root, item);
+const fixtureShape = (name: string, root: string, item: string) => elementNames(parseXml(open311Fixture(name)), root, item);
 
 describe('GET services', () => {
   it('lists the configured catalogue as GeoReport v2 services in JSON', async () => {
@@ -304,7 +305,7 @@ describe('GET requests', () => {
     expect(requests).toEqual(json);
 
     const empty = parseXml(await (await get('requests.xml?service_code=GRAFFITI')).text());
-    expect(empty).toEqual(parseXml(fixture('cfa-service_requests_empty.xml')));
+    expect(empty).toEqual(parseXml(open311Fixture('cfa-service_requests_empty.xml')));
   });
 
   it('answers one request as a list of one, and 404 in Open311 form for an unknown id', async () => {

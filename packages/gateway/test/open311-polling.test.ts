@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { shortReference } from '@intake/core';
-import { startLoopbackServer, waitFor, type LoopbackServer, type ReceivedRequest, type Reply } from '@intake/testkit';
+import { open311Fixture, startLoopbackServer, waitFor, type LoopbackServer, type ReceivedRequest, type Reply } from '@intake/testkit';
 import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
-const FIXTURES = path.resolve(__dirname, '../../../../shared/conformance/open311/fixtures');
-const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
 const CITIZEN = '+14035550177';
 
 /** A city's Open311 CRM replaying real answers: it creates 293944, then reports on it as it is told to. */
 function open311Crm(status: () => 'Open' | 'closed') {
-  const created = fixture('cfa-post_service_request.xml');
+  const created = open311Fixture('cfa-post_service_request.xml');
   // cfa-get_service_request.xml is request 638344, closed as a duplicate; the same answer about ours
-  const looked = fixture('cfa-get_service_request.xml').replaceAll('638344', '293944');
+  const looked = open311Fixture('cfa-get_service_request.xml').replaceAll('638344', '293944');
   return (received: ReceivedRequest): Reply => {
     const url = new URL(received.url, 'http://crm');
     const xml = { 'content-type': 'text/xml; charset=utf-8' };

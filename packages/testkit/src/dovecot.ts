@@ -63,8 +63,9 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
 }
 
 /**
- * The recipe's minimal configuration (../shared/recipes). As root, Dovecot's own users run it: the login process
- * must not be root and mail belongs to `dovecot`. As anyone else, that user runs every part, without chroot.
+ * A minimal Dovecot 2.3 configuration for loopback tests: plain-text login, Maildir under one folder. As root,
+ * Dovecot's own users run it: the login process must not be root and mail belongs to `dovecot` (`first_valid_uid = 1`).
+ * As anyone else, that user runs every part, without chroot.
  */
 function configuration(dir: string, port: number, asRoot: boolean): string {
   const me = userInfo().username;
