@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Redis, Result } from 'ioredis';
 import { z } from 'zod';
 import { DeliveryState, ReplyAddress, ServiceRequest } from './schemas.js';
 
@@ -23,6 +23,37 @@ export type StoredRequest = z.infer<typeof StoredRequest>;
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
+const MAX_UPDATE_ATTEMPTS = 50;
+
+/**
+ * KEYS: the record, then its received indexes. ARGV: the JSON it must still hold ('' for any), the new JSON, the TTL,
+ * the index score, the id, the score below which index entries have expired. Returns 1 when written, 0 when not.
+ */
+const WRITE_REQUEST = `
+if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+for i = 2, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5])
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[6])
+  redis.call('EXPIRE', KEYS[i], ARGV[3])
+end
+return 1`;
+
+const DELETE_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    intakeWriteRequest(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    intakeDeleteIfEquals(numberOfKeys: number, key: string, value: string): Result<number, Context>;
+  }
+}
+
+/** Scripts run through EVALSHA on any connection; defining them twice on one is harmless. */
+function defineScripts(redis: Redis): void {
+  redis.defineCommand('intakeWriteRequest', { lua: WRITE_REQUEST });
+  redis.defineCommand('intakeDeleteIfEquals', { lua: DELETE_IF_EQUALS });
+}
+
 export interface ReceivedRange {
   from: number;
   to: number;
@@ -42,6 +73,7 @@ export class RequestStore {
     retentionDays = 90,
   ) {
     this.ttlSeconds = Math.round(retentionDays * 86_400);
+    defineScripts(redis);
   }
 
   private key(id: string) {
@@ -59,18 +91,19 @@ export class RequestStore {
     return serviceCode === undefined ? `${this.prefix}:received` : `${this.prefix}:received:${serviceCode}`;
   }
 
+  /** Writes a request unconditionally (a new one, or one whose every field the caller owns). */
   async save(request: StoredRequest): Promise<void> {
-    const parsed = StoredRequest.parse(request);
-    const { id, received_at: receivedAt, service_code: serviceCode } = parsed.record;
+    await this.write(StoredRequest.parse(request), null);
+  }
+
+  /** Writes the request and its index entries in one script; with `expected`, only while the stored JSON is still that. */
+  private async write(request: StoredRequest, expected: string | null): Promise<boolean> {
+    const { id, received_at: receivedAt, service_code: serviceCode } = request.record;
     const at = Date.parse(receivedAt);
-    const expired = Date.now() - this.ttlSeconds * 1000;
-    const save = this.redis.multi().set(this.key(id), JSON.stringify(parsed), 'EX', this.ttlSeconds);
-    // Entries past the retention period leave the index as their records expire.
-    for (const key of serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)]) {
-      save.zadd(key, Number.isFinite(at) ? at : Date.now(), id).zremrangebyscore(key, '-inf', `(${expired}`).expire(key, this.ttlSeconds);
-    }
-    const failed = (await save.exec())?.find(([error]) => error !== null);
-    if (failed) throw failed[0];
+    const indexes = serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)];
+    const args = [expected ?? '', JSON.stringify(request), this.ttlSeconds, Number.isFinite(at) ? at : Date.now(), id, Date.now() - this.ttlSeconds * 1000];
+    const written = await this.redis.intakeWriteRequest(1 + indexes.length, this.key(id), ...indexes, ...args);
+    return written === 1;
   }
 
   async get(id: string): Promise<StoredRequest | null> {
@@ -94,12 +127,18 @@ export class RequestStore {
     }
   }
 
+  /**
+   * Changes a stored request atomically: `change` is applied to the latest version and written only if nobody wrote
+   * in between, else applied again to the newer one. It may run more than once, so it must only compute.
+   */
   async update(id: string, change: (request: StoredRequest) => StoredRequest): Promise<StoredRequest | null> {
-    const current = await this.get(id);
-    if (current === null) return null;
-    const next = { ...change(current), updated_at: new Date().toISOString() };
-    await this.save(next);
-    return next;
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const json = await this.redis.get(this.key(id));
+      if (json === null) return null;
+      const next = StoredRequest.parse({ ...change(StoredRequest.parse(JSON.parse(json))), updated_at: new Date().toISOString() });
+      if (await this.write(next, json)) return next;
+    }
+    throw new Error(`request ${id} was changed by other writers ${MAX_UPDATE_ATTEMPTS} times in a row; not updated`);
   }
 
   async setDelivery(id: string, state: DeliveryState): Promise<void> {
@@ -118,8 +157,8 @@ export class RequestStore {
     return previous;
   }
 
+  /** Frees a channel id, only if `id` still holds it. */
   async releaseExternalId(channel: string, externalId: string, id: string): Promise<void> {
-    const key = this.seenKey(channel, externalId);
-    if ((await this.redis.get(key)) === id) await this.redis.del(key);
+    await this.redis.intakeDeleteIfEquals(1, this.seenKey(channel, externalId), id);
   }
 }

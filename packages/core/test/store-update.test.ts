@@ -1,0 +1,84 @@
+import { REDIS_URL, deletePrefix, uniquePrefix } from '@intake/testkit';
+import { Redis } from 'ioredis';
+import { RequestStore, serviceRequestFrom, type StoredRequest } from '../src/index.js';
+
+const prefix = uniquePrefix('store-update');
+const connections: Redis[] = [];
+/** Each store on a connection of its own, as the gateway's and the workers' processes are. */
+function storeOnOwnConnection(): RequestStore {
+  const redis = new Redis(REDIS_URL);
+  connections.push(redis);
+  return new RequestStore(redis, prefix, 30);
+}
+let store: RequestStore;
+
+beforeAll(() => {
+  store = storeOnOwnConnection();
+});
+afterAll(async () => {
+  for (const redis of connections) redis.disconnect();
+  await deletePrefix(prefix);
+});
+
+function request(id: string): StoredRequest {
+  return {
+    record: serviceRequestFrom({ id, received_at: new Date().toISOString(), description: 'start', service_code: 'POTHOLE' }),
+    state: 'received',
+    reply_to: null,
+    service_confidence: null,
+    crm: { status: null, external_id: null },
+    updated_at: new Date().toISOString(),
+  };
+}
+
+const appendWord = (word: string) => (stored: StoredRequest): StoredRequest => ({
+  ...stored,
+  record: { ...stored.record, description: `${stored.record.description} ${word}` },
+});
+
+describe('RequestStore.update', () => {
+  it('loses no change when many writers on one connection change the same request at once', async () => {
+    await store.save(request('one-connection'));
+    const words = Array.from({ length: 30 }, (_, i) => `w${i}`);
+    await Promise.all(words.map((word) => store.update('one-connection', appendWord(word))));
+    const description = (await store.get('one-connection'))!.record.description.split(' ');
+    expect(description.slice(1).sort()).toEqual([...words].sort());
+  });
+
+  it('loses no change when writers on separate connections change different fields of the same request', async () => {
+    await store.save(request('many-connections'));
+    const writers = Array.from({ length: 6 }, storeOnOwnConnection);
+    await Promise.all(
+      writers.flatMap((writer, i) => [
+        writer.update('many-connections', appendWord(`d${i}`)),
+        writer.update('many-connections', (stored) => ({ ...stored, crm: { ...stored.crm, status: `${stored.crm.status ?? ''}s${i},` } })),
+      ]),
+    );
+    const stored = (await store.get('many-connections'))!;
+    expect(stored.record.description.split(' ').slice(1).sort()).toEqual(writers.map((_, i) => `d${i}`).sort());
+    expect(stored.crm.status!.split(',').filter(Boolean).sort()).toEqual(writers.map((_, i) => `s${i}`).sort());
+  });
+
+  it('answers null for a request that is not stored, and writes nothing', async () => {
+    expect(await store.update('missing', appendWord('x'))).toBeNull();
+    expect(await store.get('missing')).toBeNull();
+  });
+
+  it('indexes the request under a service code it changes to', async () => {
+    await store.save(request('recoded'));
+    await store.update('recoded', (stored) => ({ ...stored, record: { ...stored.record, service_code: 'GRAFFITI' } }));
+    const found: string[] = [];
+    for await (const stored of store.received({ from: 0, to: Date.now(), service_code: 'GRAFFITI' })) found.push(stored.record.id);
+    expect(found).toEqual(['recoded']);
+  });
+});
+
+describe('RequestStore.releaseExternalId', () => {
+  it('frees a channel id only for the request that holds it', async () => {
+    expect(await store.claimExternalId('sms', 'SM1', 'first')).toBeNull();
+    await store.releaseExternalId('sms', 'SM1', 'second');
+    expect(await store.claimExternalId('sms', 'SM1', 'third')).toBe('first');
+    await store.releaseExternalId('sms', 'SM1', 'first');
+    expect(await store.claimExternalId('sms', 'SM1', 'third')).toBeNull();
+  });
+});
