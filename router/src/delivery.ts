@@ -75,11 +75,12 @@ export function deliveryProcessor(destinationName: string, destination: Destinat
     } catch (error) {
       return fail(job, destinationName, attempt, error, ctx);
     }
-    await setDeliveryState(ctx.store, id, destinationName, { status: 'delivered', attempts: attempt, receipt });
+    // the CRM's id first: whoever sees the delivery as done can read the id from the request
     if (receipt.external_id) {
       const externalId = receipt.external_id;
       await ctx.store.update(id, (request) => (request.crm.external_id ? request : { ...request, crm: { ...request.crm, external_id: externalId } }));
     }
+    await setDeliveryState(ctx.store, id, destinationName, { status: 'delivered', attempts: attempt, receipt });
     metrics.delivered.inc({ destination: destinationName });
     await ctx.onDelivered?.(id, destinationName, receipt);
     ctx.log.info({ id, destination: destinationName, attempt, external_id: receipt.external_id ?? null }, 'delivered');
