@@ -23,7 +23,7 @@ import { geocoderPlugins } from './geocoders/index.js';
 import { relatedRequest } from './followup.js';
 import { IdentityIndex } from './identity.js';
 import { jurisdictionCheck } from './jurisdiction.js';
-import { contentStems } from './language.js';
+import { contentStems, detectLanguage } from './language.js';
 import { locate, streetsOf, type Locator } from './location.js';
 import { cleanText, composeDescription } from './text.js';
 import { emailZones, FORWARD_NOTE_WEIGHT, SIGNATURE_WEIGHT, type Zone } from './zones.js';
@@ -168,6 +168,8 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
       media: message.media,
       source: { external_id: message.external_id, conversation_id: related ? (related.record.source.conversation_id ?? related.record.id) : message.conversation_id },
       duplicate_of: null,
+      // detected on the words as sent, as the SMS webhook does for its acknowledgement, so both answers agree
+      language: message.language ?? detectLanguage(message.text === '' ? description : message.text),
       routing: { rule: null, priority: 'normal' },
     };
     // A follow-up relates to its report rather than repeating it: it is a duplicate only when it names the same

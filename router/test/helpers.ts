@@ -37,6 +37,7 @@ export function buildRequest(change: Partial<ServiceRequest> = {}): ServiceReque
     media: [],
     source: { external_id: 'SM123', conversation_id: null },
     duplicate_of: null,
+    language: null,
     routing: { rule: null, priority: 'normal' },
     ...change,
   };

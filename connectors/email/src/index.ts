@@ -47,9 +47,9 @@ export function createEmailConnector(): Connector {
     enabled: (config) => config.channels.email !== undefined,
     // email has no HTTP route: mail arrives by IMAP
     mount: () => undefined,
-    responder(config, log) {
+    responder(config, log, texts) {
       const smtp = config.channels.email?.smtp;
-      return smtp === undefined ? null : createEmailResponder(smtp, config, log);
+      return smtp === undefined ? null : createEmailResponder(smtp, config, log, texts);
     },
     async start(ctx) {
       const email = ctx.config.channels.email;

@@ -1,4 +1,5 @@
 import { maskEmail, type LoadedConfig, type Logger, type OutboundReply, type ReplyAddress, type Responder } from '@intake/core';
+import type { Texts } from '@intake/i18n';
 import nodemailer from 'nodemailer';
 import { addressOf, domainOf, newMessageId } from './message-id.js';
 
@@ -7,10 +8,10 @@ export type SmtpConfig = NonNullable<NonNullable<LoadedConfig['channels']['email
 const REPLY_PREFIXES = /^(?:\s*(?:re|aw|sv|vs)\s*:\s*)+/i;
 const REFERENCE_TAG = /\s*\[#[0-9A-Z]{6}\]/gi;
 
-/** "Re: <their subject> [#REF]": one reference in the subject however long the thread gets. */
-export function replySubject(original: string | null, reference: string, jurisdiction: string): string {
+/** "Re: <their subject> [#REF]": one reference in the subject however long the thread gets; `untitled` when they gave none. */
+export function replySubject(original: string | null, reference: string, untitled: string): string {
   const base = (original ?? '').replace(REFERENCE_TAG, '').replace(REPLY_PREFIXES, '').trim();
-  return base === '' ? `${jurisdiction}: your report [#${reference}]` : `Re: ${base} [#${reference}]`;
+  return base === '' ? untitled : `Re: ${base} [#${reference}]`;
 }
 
 /** `thread` is the citizen's Message-ID then its ancestors, oldest first: what In-Reply-To and References need. */
@@ -23,7 +24,7 @@ function threading(thread: string[]) {
  * Answers citizens by SMTP, threaded under their own mail, from a Message-ID that names the request
  * so that their reply finds it again. Marked as automatic (RFC 3834) so that auto-responders stay quiet.
  */
-export function createEmailResponder(smtp: SmtpConfig, config: LoadedConfig, log: Logger): Responder {
+export function createEmailResponder(smtp: SmtpConfig, config: LoadedConfig, log: Logger, texts: Texts): Responder {
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -40,7 +41,7 @@ export function createEmailResponder(smtp: SmtpConfig, config: LoadedConfig, log
       await transport.sendMail({
         from,
         to: to.to,
-        subject: replySubject(to.subject, reply.reference, config.jurisdiction.name),
+        subject: replySubject(to.subject, reply.reference, texts.t(reply.language, 'email.subject', { reference: reply.reference })),
         text: reply.text,
         messageId: newMessageId(reply.request_id, domain),
         ...threading(to.thread),

@@ -5,6 +5,7 @@ import {
   QueueUnavailableError,
   createLogger,
   parseConfig,
+  textsFor,
   type ConfigInput,
   type ConnectorContext,
   type InboundMessageInput,
@@ -64,6 +65,7 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
     // email has no STOP keyword: the connector never records opt-outs
     optOuts: null as unknown as OptOuts,
     suggestAddresses: () => [],
+    texts: textsFor(config),
     accepted: [],
     calls: 0,
     down: false,

@@ -1,4 +1,4 @@
-import { ReplyAddress, createLogger, shortReference, type Responder } from '@intake/core';
+import { ReplyAddress, createLogger, shortReference, textsFor, type Responder } from '@intake/core';
 import { startSmtpSink, waitFor, type SmtpSink } from '@intake/testkit';
 import { createEmailConnector, parseEmail, replySubject } from '../src/index.js';
 import { SMTP_FROM, compose, testConfig } from './helpers.js';
@@ -13,7 +13,7 @@ describe('the email responder', () => {
   beforeAll(async () => {
     sink = await startSmtpSink();
     const config = testConfig({ imap: { host: '127.0.0.1', user: 'u', pass: 'p' }, smtp: { host: sink.host, port: sink.port, secure: false, from: SMTP_FROM } });
-    responder = createEmailConnector().responder!(config, createLogger({ level: 'silent' }))!;
+    responder = createEmailConnector().responder!(config, createLogger({ level: 'silent' }), textsFor(config))!;
   });
   afterAll(async () => {
     await responder.close?.();
@@ -22,7 +22,7 @@ describe('the email responder', () => {
 
   it('is there only when SMTP is configured', () => {
     const config = testConfig({ imap: { host: '127.0.0.1', user: 'u', pass: 'p' } });
-    expect(createEmailConnector().responder!(config, createLogger({ level: 'silent' }))).toBeNull();
+    expect(createEmailConnector().responder!(config, createLogger({ level: 'silent' }), textsFor(config))).toBeNull();
     expect(responder.channels).toEqual(['email']);
   });
 
@@ -32,7 +32,7 @@ describe('the email responder', () => {
     if (parsed.kind !== 'message') throw new Error(parsed.reason);
 
     const text = `Town of Testville: thanks, your report ${REFERENCE} is in. Where is it?`;
-    await responder.send(ReplyAddress.parse(parsed.message.reply_to), { request_id: REQUEST_ID, reference: REFERENCE, kind: 'question', text });
+    await responder.send(ReplyAddress.parse(parsed.message.reply_to), { request_id: REQUEST_ID, reference: REFERENCE, kind: 'question', text, language: 'en' });
     const sent = await waitFor(() => sink.messages[0], 5_000, 'the mail');
     expect(sent.from?.value).toEqual([{ name: 'Town of Testville', address: SMTP_FROM }]);
     expect(sent.to && !Array.isArray(sent.to) && sent.to.value[0]?.address).toBe('jane@example.org');
@@ -58,7 +58,7 @@ describe('the email responder', () => {
 
   it('marks status updates as generated, not replied', async () => {
     const before = sink.messages.length;
-    await responder.send({ channel: 'email', to: 'jane@example.org', from: SMTP_FROM, thread: [], subject: null }, { request_id: REQUEST_ID, reference: REFERENCE, kind: 'status', text: 'Closed.' });
+    await responder.send({ channel: 'email', to: 'jane@example.org', from: SMTP_FROM, thread: [], subject: null }, { request_id: REQUEST_ID, reference: REFERENCE, kind: 'status', text: 'Closed.', language: 'en' });
     const sent = await waitFor(() => sink.messages[before], 5_000, 'the mail');
     expect(sent.headers.get('auto-submitted')).toBe('auto-generated');
     expect(sent.subject).toBe(`Town of Testville: your report [#${REFERENCE}]`);
@@ -66,7 +66,7 @@ describe('the email responder', () => {
   });
 
   it('keeps one reference in the subject however long the thread', () => {
-    expect(replySubject(`RE: Re: Pothole [#${REFERENCE}]`, REFERENCE, 'Town')).toBe(`Re: Pothole [#${REFERENCE}]`);
-    expect(replySubject('  ', REFERENCE, 'Town')).toBe(`Town: your report [#${REFERENCE}]`);
+    expect(replySubject(`RE: Re: Pothole [#${REFERENCE}]`, REFERENCE, 'Untitled')).toBe(`Re: Pothole [#${REFERENCE}]`);
+    expect(replySubject('  ', REFERENCE, 'Untitled')).toBe('Untitled');
   });
 });

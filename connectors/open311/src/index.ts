@@ -120,7 +120,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
     const problems = reportProblems(parsed.data, serviceCodes);
     if (problems.length > 0) throw refuse(problems, 400, 'invalid_request');
     const accepted = await ctx.accept(toInboundMessage(parsed.data));
-    const notice = `${config.jurisdiction.name} received your report ${shortReference(accepted.id)}.`;
+    const notice = ctx.texts.t(ctx.texts.defaultLanguage, 'open311.notice', { reference: shortReference(accepted.id) });
     sendList(res, format, REQUESTS_XML, [{ service_request_id: accepted.id, service_notice: notice, account_id: parsed.data.account_id ?? null }]);
   });
 

@@ -39,6 +39,7 @@ export function buildRecord(change: Partial<ServiceRequest> = {}): ServiceReques
     media: [],
     source: { external_id: null, conversation_id: null },
     duplicate_of: null,
+    language: null,
     routing: { rule: null, priority: 'normal' },
     ...change,
   };

@@ -12,10 +12,8 @@ export const TRANSCRIPTION_ROUTE = '/webhooks/twilio/voice/transcription';
 /** Twilio transcribes recordings of at most two minutes. */
 const MAX_RECORDING_SECONDS = 120;
 
+/** For the town's staff, not the caller: it stands in the record for words the transcription could not give. */
 const voiceText = {
-  greeting: (config: LoadedConfig) =>
-    `You have reached ${config.jurisdiction.name}. After the tone, please describe the problem and where it is: a street address or the nearest intersection. Press the pound key or hang up when you are done.`,
-  thanks: 'Thank you. Your report has been recorded. Goodbye.',
   transcriptionFailed: 'Voice message from a caller. The automatic transcription failed: please listen to the recording.',
 };
 
@@ -48,6 +46,12 @@ export function parseTranscription(body: unknown, config: LoadedConfig): Inbound
   };
 }
 
+/** The caller's language is not known before they speak: prompts are in the town's default, in a voice for it. */
+function say(response: twiml.VoiceResponse, { texts }: ConnectorContext, key: string): void {
+  const language = texts.defaultLanguage;
+  response.say({ language: texts.t(language, 'voice.say_language') as NonNullable<Parameters<twiml.VoiceResponse["say"]>[0]["language"]> }, texts.t(language, key));
+}
+
 function mount(router: Router, ctx: ConnectorContext): void {
   const { config } = ctx;
   const authToken = config.channels.voice?.auth_token;
@@ -56,7 +60,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
 
   router.post(VOICE_ROUTE, ...signed, (req, res) => {
     const response = new twiml.VoiceResponse();
-    response.say(voiceText.greeting(config));
+    say(response, ctx, 'voice.greeting');
     // without an action Twilio would request this document again when the recording ends, greeting the caller anew
     response.record({
       action: publicUrl(config, req, RECORDED_ROUTE),
@@ -71,7 +75,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
 
   router.post(RECORDED_ROUTE, ...signed, (_req, res) => {
     const response = new twiml.VoiceResponse();
-    response.say(voiceText.thanks);
+    say(response, ctx, 'voice.thanks');
     response.hangup();
     sendTwiml(res, response);
   });

@@ -1,4 +1,4 @@
-import { createLogger, type InboundMessageInput } from '@intake/core';
+import { createLogger, textsFor, type InboundMessageInput } from '@intake/core';
 import { SLACK_BOT, slackSignature, startSlackStandIn, type SlackStandIn } from '@intake/testkit';
 import { REPLY_EVENT_TYPE, createSlackResponder } from '../src/index.js';
 import {
@@ -253,12 +253,12 @@ describe('the Slack connector', () => {
     });
 
     it('adds a reply in the thread of our question to the request the question was about', async () => {
-      const responder = createSlackResponder(connector.config, log)!;
+      const responder = createSlackResponder(connector.config, log, textsFor(connector.config))!;
       const question = messageEvent({ type: 'message', channel_type: 'im', user: 'U0CREW5', channel: 'D0CREW5', text: 'the streetlight is out again' });
       const ts = (question as { event: { event: { ts: string } } }).event.event.ts;
       await postAsSlack(connector.url, question);
       const asked = connector.accepted.at(-1)!;
-      await responder.send(asked.reply_to as never, { request_id: 'REQ-WAITING', reference: 'ITING', kind: 'question', text: 'Where is it?' });
+      await responder.send(asked.reply_to as never, { request_id: 'REQ-WAITING', reference: 'ITING', kind: 'question', text: 'Where is it?', language: 'en' });
 
       await postAsSlack(connector.url, messageEvent({ type: 'message', channel_type: 'im', user: 'U0CREW5', channel: 'D0CREW5', thread_ts: ts, text: 'corner of Oak and 3rd' }));
       expect(connector.accepted.at(-1)).toMatchObject({ text: 'corner of Oak and 3rd', continues: 'REQ-WAITING', reply_to: { thread: [ts] } });
@@ -273,10 +273,10 @@ describe('the Slack connector', () => {
 
   describe('the responder', () => {
     it('posts to the person\'s DM for a form, and to the thread for a message, escaped, with the request in its metadata', async () => {
-      const responder = createSlackResponder(connector.config, log)!;
+      const responder = createSlackResponder(connector.config, log, textsFor(connector.config))!;
       expect(responder.channels).toEqual(['slack']);
-      await responder.send({ channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null }, { request_id: 'REQ1', reference: 'ABC123', kind: 'acknowledgement', text: 'City of Springfield: we received your report ABC123 <!channel> & thanks' });
-      await responder.send({ channel: 'slack', to: 'U0CREW1', from: 'C0CREWS', thread: ['1700000000.000100'], subject: null }, { request_id: 'REQ1', reference: 'ABC123', kind: 'question', text: 'Where is it?' });
+      await responder.send({ channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null }, { request_id: 'REQ1', reference: 'ABC123', kind: 'acknowledgement', text: 'City of Springfield: we received your report ABC123 <!channel> & thanks', language: 'en' });
+      await responder.send({ channel: 'slack', to: 'U0CREW1', from: 'C0CREWS', thread: ['1700000000.000100'], subject: null }, { request_id: 'REQ1', reference: 'ABC123', kind: 'question', text: 'Where is it?', language: 'en' });
       const [ack, question] = slackApi.calls('chat.postMessage').slice(-2).map((call) => call.args);
       expect(ack).toMatchObject({ channel: 'U0CREW1', text: 'City of Springfield: we received your report ABC123 &lt;!channel&gt; &amp; thanks' });
       expect(ack!.thread_ts).toBeUndefined();
@@ -287,8 +287,8 @@ describe('the Slack connector', () => {
 
     it('fails when Slack refuses, so that the reply queue retries', async () => {
       slackApi.answer('chat.postMessage', () => ({ ok: false, error: 'ratelimited' }));
-      const responder = createSlackResponder(connector.config, log)!;
-      await expect(responder.send({ channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null }, { request_id: 'R', reference: 'R', kind: 'status', text: 'x' })).rejects.toThrow('ratelimited');
+      const responder = createSlackResponder(connector.config, log, textsFor(connector.config))!;
+      await expect(responder.send({ channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null }, { request_id: 'R', reference: 'R', kind: 'status', text: 'x', language: 'en' })).rejects.toThrow('ratelimited');
     });
   });
 });

@@ -1,9 +1,8 @@
-import type { Connector, ConnectorContext } from '@intake/core';
+import { shortReference, type Connector, type ConnectorContext } from '@intake/core';
 import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
 import { createTwilioResponder } from './responder.js';
-import { smsText } from './texts.js';
 import { sendTwiml, twilioWebhook } from './webhook.js';
 
 export { describeIssues } from './issues.js';
@@ -13,17 +12,21 @@ export { publicBase, publicUrl, sendTwiml, twilioWebhook } from './webhook.js';
 
 export const SMS_ROUTE = '/webhooks/twilio/sms';
 
-/** STOP/START/HELP are answered here, as carriers require, and make no request. */
+/** STOP/START/HELP are answered here, as carriers require, and make no request; the keywords are English, so is the answer unless the town's default differs. */
 async function answerKeyword(ctx: ConnectorContext, sms: ParsedSms): Promise<string> {
+  const { texts } = ctx;
+  const language = texts.defaultLanguage;
   switch (sms.keyword) {
     case 'stop':
       await ctx.optOuts.optOut(sms.channel, sms.phone);
-      return smsText.stopped(ctx.config);
+      return texts.t(language, 'sms.stopped');
     case 'start':
       await ctx.optOuts.optIn(sms.channel, sms.phone);
-      return smsText.started(ctx.config);
-    default:
-      return smsText.help(ctx.config);
+      return texts.t(language, 'sms.started');
+    default: {
+      const url = ctx.config.server.public_url;
+      return url === undefined ? texts.t(language, 'sms.help') : texts.t(language, 'sms.help_with_web', { url });
+    }
   }
 }
 
@@ -32,7 +35,16 @@ async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<string | n
   if (sms.keyword !== null || sms.empty) return answerKeyword(ctx, sms);
   const accepted = await ctx.accept(sms.message);
   if (await ctx.optOuts.isOptedOut(sms.channel, sms.phone)) return null;
-  return accepted.continues === null ? smsText.acknowledgement(ctx.config, accepted.id) : smsText.continued(ctx.config, accepted.continues);
+  if (accepted.continues === null) {
+    return ctx.texts.t(ctx.texts.forText(sms.message.text ?? ''), 'reply.acknowledgement', { reference: shortReference(accepted.id) });
+  }
+  return ctx.texts.t(await conversationLanguage(ctx, accepted.continues), 'reply.continued', { reference: shortReference(accepted.continues) });
+}
+
+/** An answer ("211 Bear St") says little of its language: the conversation goes on in the report's. */
+async function conversationLanguage(ctx: ConnectorContext, requestId: string): Promise<string> {
+  const report = await ctx.requests?.get(requestId).catch(() => null);
+  return ctx.texts.pick(report?.record.language);
 }
 
 function mount(router: Router, ctx: ConnectorContext): void {

@@ -5,7 +5,7 @@ import { AUTH_TOKEN, testConfig } from './harness.js';
 
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 const log = createLogger({ level: 'silent' });
-const reply: OutboundReply = { request_id: '01JD0000000000000000ABC123', reference: 'ABC123', kind: 'status', text: 'Your report ABC123 is now closed.' };
+const reply: OutboundReply = { request_id: '01JD0000000000000000ABC123', reference: 'ABC123', kind: 'status', text: 'Your report ABC123 is now closed.', language: 'en' };
 
 describe('the Twilio REST responder', () => {
   let twilioApi: LoopbackServer;

@@ -1,3 +1,4 @@
+import { CATALOGUE_LANGUAGES, primaryLanguage } from '@intake/i18n';
 import { z } from 'zod';
 import { Channel, Priority } from './schemas.js';
 
@@ -133,6 +134,16 @@ export const ConfigSchema = z
       timezone: z.string().default('UTC'),
       boundary: z.string().optional(),
       landmarks: z.array(Landmark).default([]),
+      /** the languages citizens are answered in, the first being the default; each needs a message catalogue */
+      languages: z
+        .array(
+          z
+            .string()
+            .transform(primaryLanguage)
+            .refine((language) => CATALOGUE_LANGUAGES.includes(language), { message: `has no message catalogue (there are: ${CATALOGUE_LANGUAGES.join(', ')})` }),
+        )
+        .min(1)
+        .default(['en']),
     }),
     server: z
       .object({

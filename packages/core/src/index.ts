@@ -13,3 +13,4 @@ export * from './http.js';
 export * from './conversation.js';
 export * from './timeout.js';
 export * from './ids.js';
+export * from './texts.js';

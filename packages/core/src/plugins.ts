@@ -1,3 +1,4 @@
+import type { Texts } from '@intake/i18n';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { LoadedConfig } from './config.js';
@@ -25,6 +26,8 @@ export interface ConnectorContext {
   log: Logger;
   /** address completions from the jurisdiction's gazetteer, for forms */
   suggestAddresses(query: string, limit: number): AddressSuggestion[];
+  /** every text a citizen sees, in their language (`@intake/i18n`) */
+  texts: Texts;
   /** STOP/START keywords: who must not be written to */
   optOuts: OptOuts;
   /** read-only access to stored requests, for channels whose clients look them up (Open311); the gateway provides it */
@@ -36,8 +39,8 @@ export interface Connector {
   channel: string;
   enabled(config: LoadedConfig): boolean;
   mount(router: Router, ctx: ConnectorContext): void;
-  /** the channel's outbound half, when it can answer citizens (SMS, email, Slack) */
-  responder?(config: LoadedConfig, log: Logger): Responder | null;
+  /** the channel's outbound half, when it can answer citizens (SMS, email, Slack); `texts` for what it adds around a reply */
+  responder?(config: LoadedConfig, log: Logger, texts: Texts): Responder | null;
   /** long-running pollers (IMAP) start and stop with the app */
   start?(ctx: ConnectorContext): Promise<void>;
   stop?(): Promise<void>;
@@ -107,6 +110,8 @@ export interface OutboundReply {
   reference: string;
   kind: 'acknowledgement' | 'question' | 'status';
   text: string;
+  /** the language `text` is in, for what the channel adds around it (an email's subject, a Slack hint) */
+  language: string;
 }
 
 /** Sends a reply on the citizen's channel: SMS, email, Slack. Resolves once the channel took it. */

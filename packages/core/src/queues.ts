@@ -38,10 +38,16 @@ export interface DeadLetterJob extends DeliveryJob {
   attempts: number;
   failed_at: string;
 }
+/** A text of the message catalogue: it is put into the citizen's language when it is sent. */
+export interface CatalogueText {
+  key: string;
+  values?: Record<string, string | number>;
+}
 export interface ReplyJob {
   request_id: string;
   kind: 'acknowledgement' | 'question' | 'status';
-  text: string;
+  /** the catalogue texts, joined by a space: e.g. the status update, then the CRM's own note */
+  texts: (CatalogueText | string)[];
 }
 
 /**

@@ -60,6 +60,8 @@ export const InboundMessageInput = z.object({
   /** the request this message adds to (an answer to our question), when the channel or the conversation knows it */
   continues: z.string().max(100).nullable().default(null),
   reply_to: ReplyAddress.nullable().default(null),
+  /** the language the channel knows the citizen uses (the form's page language); null lets the normalizer detect it */
+  language: z.string().max(35).nullable().default(null),
   /** context that is not the citizen's words: the forwarding clerk, the call id, transcript turns */
   context: z.record(z.string(), z.string().max(20_000)).default({}),
 });
@@ -111,6 +113,8 @@ export const ServiceRequest = z.object({
     conversation_id: z.string().nullable(),
   }),
   duplicate_of: z.string().nullable(),
+  /** the citizen's language (`en`, `fr`, `es`, ...): what the channel said, or what the normalizer detected */
+  language: z.string().nullable().default(null),
   routing: z.object({
     rule: z.string().nullable(),
     priority: Priority,
@@ -143,6 +147,7 @@ export function serviceRequestFrom(partial: Partial<ServiceRequest>): ServiceReq
     media: [],
     source: { external_id: null, conversation_id: null },
     duplicate_of: null,
+    language: null,
     routing: { rule: null, priority: 'normal' },
     ...partial,
   };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { shortReference, type LoadedConfig, type RequestStore } from '@intake/core';
-import { replyText, type Replies } from './replies.js';
+import type { Replies } from './replies.js';
 
 export interface CrmStatusDeps {
   config: LoadedConfig;
@@ -29,8 +29,8 @@ export async function recordCrmStatus(deps: CrmStatusDeps, id: string, update: C
   const changed = before.crm.status !== status;
   await deps.store.update(id, (stored) => ({ ...stored, crm: { status, external_id: externalId ?? stored.crm.external_id } }));
   if (changed && isNews(before.crm.status, status)) {
-    const text = [replyText.status(deps.config, shortReference(id), status), note].filter(Boolean).join(' ');
-    await deps.replies.enqueue(id, 'status', text, `status-${createHash('sha256').update(status).digest('hex').slice(0, 12)}`);
+    const texts = note ? [{ key: 'reply.status', values: { status } }, note] : [{ key: 'reply.status', values: { status } }];
+    await deps.replies.enqueue(id, 'status', texts, `status-${createHash('sha256').update(status).digest('hex').slice(0, 12)}`);
   }
   return { changed };
 }

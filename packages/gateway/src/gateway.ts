@@ -4,11 +4,11 @@ import {
   OptOuts,
   QUEUE,
   RequestStore,
-  shortReference,
   createFastFailRedis,
   createLogger,
   createWorkerRedis,
   openQueue,
+  textsFor,
   type ConnectorContext,
   type IntakeJob,
   type LoadedConfig,
@@ -16,14 +16,14 @@ import {
   withTimeout,
 } from '@intake/core';
 import type { Redis } from 'ioredis';
-import { createNormalizer, type Normalizer } from '@intake/normalizer';
+import { createNormalizer, detectLanguage, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
 import { createAccept } from './accept.js';
 import { Conversations } from './conversations.js';
 import { createHttpApp } from './http.js';
 import { createQueueDepths } from './metrics.js';
-import { Replies, replyText } from './replies.js';
+import { Replies } from './replies.js';
 import { connectors as allConnectors } from './plugins.js';
 import { StatusPoller } from './status-poller.js';
 import { startPipelineWorkers } from './workers.js';
@@ -67,8 +67,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const intakeQueue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, log);
   const normalizer = await createNormalizer({ config, redis: workerRedis, store: workerStore, log });
   const connectors = allConnectors.filter((connector) => connector.enabled(config));
+  const texts = textsFor(config, detectLanguage);
   const conversations = new Conversations(workerRedis, config);
-  const replies = new Replies({ config, log, store: workerStore, redis: workerRedis, connectors });
+  const replies = new Replies({ config, log, texts, store: workerStore, redis: workerRedis, connectors });
   const statusPoller = new StatusPoller({ config, log, store: workerStore, replies, redis: workerRedis });
   const router = createRouter({
     config,
@@ -76,7 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     redisUrl: config.redis.url,
     log,
     onDelivered: async (id, destination, receipt) => {
-      await replies.enqueue(id, 'status', replyText.delivered(config, shortReference(id)), 'delivered');
+      await replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');
       await statusPoller.follow(id, destination, receipt);
     },
   });
@@ -84,6 +85,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     accept: createAccept({ intakeQueue, store, conversations: new Conversations(redis, config) }),
     config,
     log,
+    texts,
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
     optOuts: new OptOuts(redis, config.redis.prefix),
     requests: store,

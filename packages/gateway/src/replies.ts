@@ -9,10 +9,12 @@ import {
   type LoadedConfig,
   type Logger,
   type OutboundReply,
+  type CatalogueText,
   type ReplyJob,
   type RequestStore,
   type Responder,
 } from '@intake/core';
+import type { Texts } from '@intake/i18n';
 import { Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
@@ -22,18 +24,10 @@ const repliesSent = new Counter({ name: 'intake_replies_total', help: 'Replies t
 /** Channels whose webhook already answered with the acknowledgement (TwiML), so no second one is sent. */
 export const ACKNOWLEDGED_IN_WEBHOOK: ReadonlySet<Channel> = new Set(['sms', 'whatsapp']);
 
-/** What Intake says to citizens; one place, so a town can later translate it. */
-export const replyText = {
-  acknowledgement: (config: LoadedConfig, reference: string) => `${config.jurisdiction.name}: we received your report ${reference}. Thank you.`,
-  question: (config: LoadedConfig, reference: string) =>
-    `${config.jurisdiction.name}: thanks, your report ${reference} is in. Where is it? Reply with a street address or the nearest intersection.`,
-  delivered: (config: LoadedConfig, reference: string) => `${config.jurisdiction.name}: your report ${reference} has been passed to the team that handles it.`,
-  status: (config: LoadedConfig, reference: string, status: string) => `${config.jurisdiction.name}: your report ${reference} is now ${status}.`,
-};
-
 export interface ReplyDeps {
   config: LoadedConfig;
   log: Logger;
+  texts: Texts;
   store: RequestStore;
   redis: Redis;
   connectors: Connector[];
@@ -50,7 +44,7 @@ export class Replies {
     this.queue = openQueue<ReplyJob>(QUEUE.reply, deps.redis, deps.config.redis.prefix, deps.log);
     this.optOuts = new OptOuts(deps.redis, deps.config.redis.prefix);
     for (const connector of deps.connectors) {
-      const responder = connector.responder?.(deps.config, deps.log);
+      const responder = connector.responder?.(deps.config, deps.log, deps.texts);
       for (const channel of responder?.channels ?? []) this.responders.set(channel, responder!);
     }
   }
@@ -59,8 +53,9 @@ export class Replies {
     return channel !== undefined && this.responders.has(channel);
   }
 
-  async enqueue(requestId: string, kind: OutboundReply['kind'], text: string, jobKey: string = kind): Promise<void> {
-    await this.queue.add(kind, { request_id: requestId, kind, text }, {
+  /** Queues catalogue texts (or a CRM's own words) for the citizen; they are put into the citizen's language when sent. */
+  async enqueue(requestId: string, kind: OutboundReply['kind'], texts: (CatalogueText | string)[], jobKey: string = kind): Promise<void> {
+    await this.queue.add(kind, { request_id: requestId, kind, texts }, {
       jobId: `${requestId}.${jobKey}`,
       attempts: 6,
       backoff: { type: 'exponential', delay: 2000 },
@@ -70,17 +65,20 @@ export class Replies {
   }
 
   private async send(job: Job<ReplyJob>): Promise<void> {
-    const { request_id: id, kind, text } = job.data;
+    const { request_id: id, kind, texts } = job.data;
     const stored = await this.deps.store.get(id);
     const to = stored?.reply_to;
-    if (!to) return;
+    if (!stored || !to) return;
     const responder = this.responders.get(to.channel);
     if (responder === undefined) return;
     if (await this.optOuts.isOptedOut(to.channel, to.to)) {
       repliesSent.inc({ channel: to.channel, kind, outcome: 'opted_out' });
       return;
     }
-    await responder.send(to, { request_id: id, reference: shortReference(id), kind, text });
+    const language = this.deps.texts.pick(stored.record.language);
+    const reference = shortReference(id);
+    const text = texts.map((part) => (typeof part === 'string' ? part : this.deps.texts.t(language, part.key, { reference, ...part.values }))).join(' ');
+    await responder.send(to, { request_id: id, reference, kind, text, language });
     repliesSent.inc({ channel: to.channel, kind, outcome: 'sent' });
   }
 

@@ -4,7 +4,6 @@ import {
   QUEUE,
   createWorkerRedis,
   openQueue,
-  shortReference,
   type IntakeJob,
   type LoadedConfig,
   type Logger,
@@ -15,7 +14,7 @@ import type { Normalized, Normalizer } from '@intake/normalizer';
 import type { IntakeRouter } from '@intake/router';
 import { Worker, type Job } from 'bullmq';
 import type { Conversations } from './conversations.js';
-import { ACKNOWLEDGED_IN_WEBHOOK, replyText, type Replies } from './replies.js';
+import { ACKNOWLEDGED_IN_WEBHOOK, type Replies } from './replies.js';
 
 export interface PipelineDeps {
   config: LoadedConfig;
@@ -44,7 +43,6 @@ export function startPipelineWorkers(deps: PipelineDeps) {
   /** A request without a usable location waits for the citizen's answer when we can ask; otherwise it goes as it is. */
   async function afterNormalizing(message: InboundMessage, { request, needs_location }: Normalized) {
     const id = request.record.id;
-    const reference = shortReference(id);
     const answerable = replies.canAnswer(request.reply_to?.channel);
     if (message.continues !== null) {
       // the answer we asked for completes its request; any other reply in our thread becomes a request that is
@@ -57,12 +55,12 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     if (needs_location && answerable && request.reply_to !== null && request.record.event === 'service_request.created') {
       await deps.store.update(id, (stored) => ({ ...stored, state: 'awaiting_location' }));
       const windowMs = await deps.conversations.open(request.reply_to, id);
-      await replies.enqueue(id, 'question', replyText.question(config, reference));
+      await replies.enqueue(id, 'question', [{ key: 'reply.question' }]);
       await scheduleRoute(id, windowMs);
       return;
     }
     if (answerable && !ACKNOWLEDGED_IN_WEBHOOK.has(message.channel)) {
-      await replies.enqueue(id, 'acknowledgement', replyText.acknowledgement(config, reference));
+      await replies.enqueue(id, 'acknowledgement', [{ key: 'reply.acknowledgement' }]);
     }
     await scheduleRoute(id);
   }

@@ -117,6 +117,24 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     expect(records().filter((r) => r.id === record.id)).toHaveLength(1);
   });
 
+  it('answers a French mail in French, the subject included, and keeps its language in the record', async () => {
+    const messageId = '<gw-francais@example.org>';
+    const body = 'Bonjour, il y a un lampadaire qui ne fonctionne plus depuis une semaine, la rue est très sombre le soir. Merci de votre aide.';
+    await dovecot.deliver(rawMail({ from: 'Marie Tremblay <marie@example.org>', subject: '', body, messageId }));
+    const question = await waitFor(() => mailTo('marie@example.org', messageId)[0], 20_000, 'the question');
+    const reference = /\[#([0-9A-Z]{6})\]/.exec(question.subject ?? '')?.[1];
+    expect(question.subject).toBe(`Town of Banff : votre signalement [#${reference}]`);
+    expect(question.text?.trim()).toBe(`Town of Banff : merci, votre signalement ${reference} est enregistré. Où se trouve le problème ? Répondez avec une adresse ou l’intersection la plus proche.`);
+
+    await dovecot.deliver(
+      rawMail({ from: 'Marie Tremblay <marie@example.org>', subject: `Re: ${question.subject}`, body: 'Devant le 211 Bear St.', messageId: '<gw-francais-2@example.org>', inReplyTo: question.messageId, references: [messageId, question.messageId!] }),
+    );
+    const record = await delivered(messageId, 'the completed French request');
+    expect(record).toMatchObject({ language: 'fr', service_code: 'STREETLIGHT', location: { address: '211 Bear Street' } });
+    const status = await waitFor(() => mailTo('marie@example.org').find((mail) => mail.text?.includes('transmis')), 15_000, 'the status mail');
+    expect(status.text?.trim()).toBe(`Town of Banff : votre signalement ${reference} a été transmis à l’équipe responsable.`);
+  });
+
   it('answers nothing to a later reply in our thread, so an auto-responder cannot start a loop', async () => {
     const messageId = '<gw-thanks-original@example.org>';
     await dovecot.deliver(rawMail({ from: JANE, subject: 'Graffiti', body: 'Graffiti all over the wall at 305 Banff Avenue.', messageId }));

@@ -132,6 +132,29 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
     expect(crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === phone)).toHaveLength(1);
   });
 
+  it('answers a French SMS in French: the acknowledgement, the question, the thanks for the answer and the status', async () => {
+    const phone = '+14035550131';
+    const first = await (await text({ From: phone, Body: 'Le lampadaire est éteint depuis trois jours, il fait très noir le soir' })).text();
+    expect(first).toMatch(/<Message>Town of Banff : nous avons bien reçu votre signalement [0-9A-Z]{6}\. Merci\.<\/Message>/);
+    const reference = /signalement ([0-9A-Z]{6})\b/.exec(first)![1]!;
+    const question = await waitFor(() => twilioApi.messages().find((message) => message.To === phone && message.Body.includes(reference)), 15_000, 'the question');
+    expect(question.Body).toBe(`Town of Banff : merci, votre signalement ${reference} est enregistré. Où se trouve le problème ? Répondez avec une adresse ou l’intersection la plus proche.`);
+
+    const answer = await (await text({ From: phone, Body: 'Banff Ave and Wolf St' })).text();
+    expect(answer).toContain(`<Message>Town of Banff : merci, nous l’avons ajouté à votre signalement ${reference}.</Message>`);
+    const record = await waitFor(() => recordFor(reference), 15_000, 'the completed delivery');
+    expect(record).toMatchObject({ language: 'fr', service_code: 'STREETLIGHT', location: { precision: 'intersection' } });
+    const delivered = await waitFor(() => twilioApi.messages().find((message) => message.To === phone && message.Body.includes('transmis')), 15_000, 'the status');
+    expect(delivered.Body).toBe(`Town of Banff : votre signalement ${reference} a été transmis à l’équipe responsable.`);
+  });
+
+  it('answers in the default language when the citizen writes one the town does not offer', async () => {
+    const first = await (await text({ From: '+14035550132', Body: 'Hay un bache muy grande delante del 211 Bear St, casi pierdo una llanta' })).text();
+    expect(first).toMatch(/<Message>Town of Banff: we received your report [0-9A-Z]{6}\. Thank you\.<\/Message>/);
+    const record = await waitFor(() => recordFor(referenceIn(first)!), 15_000, 'the delivery');
+    expect(record.language).toBe('es');
+  });
+
   it('records STOP, sends nothing more to that number, and takes START back', async () => {
     const phone = '+14035550129';
     expect(await (await text({ From: phone, Body: 'STOP' })).text()).toContain('you are unsubscribed');

@@ -43,7 +43,7 @@ describe('a phone call through Twilio, end to end', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
     const twiml = await response.text();
-    expect(twiml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say>You have reached Town of Banff\. [^<]+<\/Say><Record [^>]+\/><\/Response>$/);
+    expect(twiml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="en-US">You have reached Town of Banff\. [^<]+<\/Say><Record [^>]+\/><\/Response>$/);
     const record = /<Record ([^>]+)\/>/.exec(twiml)![1]!;
     expect(record).toContain('transcribe="true"');
     expect(record).toContain('transcribeCallback="http://127.0.0.1/webhooks/twilio/voice/transcription"');
@@ -53,7 +53,7 @@ describe('a phone call through Twilio, end to end', () => {
 
   it('thanks the caller and hangs up once the recording ends', async () => {
     const twiml = await (await twilioPost('/webhooks/twilio/voice/recorded', { CallSid: nextCallSid(), RecordingUrl: RECORDING, RecordingDuration: '14' })).text();
-    expect(twiml).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say>Thank you. Your report has been recorded. Goodbye.</Say><Hangup/></Response>');
+    expect(twiml).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-US">Thank you. Your report has been recorded. Goodbye.</Say><Hangup/></Response>');
   });
 
   it('refuses calls and callbacks signed with another token', async () => {

@@ -8,6 +8,7 @@ import {
   QueueUnavailableError,
   createFastFailRedis,
   createLogger,
+  textsFor,
   type Accepted,
   type Connector,
   type ConnectorContext,
@@ -115,6 +116,7 @@ export async function startConnectorApp(options: ConnectorAppOptions): Promise<C
     optOuts,
     suggestAddresses: options.suggestAddresses ?? (() => []),
     accept: (message) => accept(message, enqueue),
+    texts: textsFor(config),
     ...options.extraContext?.(redis),
   };
   const app = express();
