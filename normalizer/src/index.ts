@@ -1,6 +1,6 @@
 export { createNormalizer, type Normalized, type Normalizer, type NormalizerDeps } from './normalizer.js';
 export { geocoderPlugins } from './geocoders/index.js';
-export { GazetteerGeocoder, Gazetteer, geocodeWithGazetteer, loadGazetteer, readOpenAddresses, type AddressRow } from './geocoders/gazetteer/index.js';
+export { GazetteerGeocoder, Gazetteer, checkGazetteers, geocodeWithGazetteer, loadGazetteer, readOpenAddresses, type AddressRow, type ReadReport } from './geocoders/gazetteer/index.js';
 export { createHttpGeocoder, queryText, type HttpProvider } from './geocoders/http.js';
 export { parseNominatim } from './geocoders/nominatim/index.js';
 export { parsePelias } from './geocoders/pelias/index.js';

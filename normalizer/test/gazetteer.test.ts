@@ -1,7 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { distanceMeters, type AddressQuery } from '@intake/core';
-import { Gazetteer, geocodeWithGazetteer, readOpenAddresses } from '../src/index.js';
-import { DEMO_CSV } from './helpers.js';
+import { checkGazetteers, Gazetteer, geocodeWithGazetteer, readOpenAddresses } from '../src/index.js';
+import { DEMO_CSV, testConfig } from './helpers.js';
 import { TOWN, writeTown } from './town.js';
 
 const ask = (fields: Partial<AddressQuery> & Pick<AddressQuery, 'kind'>): AddressQuery => ({ raw: '', number: null, unit: null, street: null, cross_street: null, ...fields });
@@ -10,10 +12,12 @@ describe('the Banff gazetteer', () => {
   const banff = Gazetteer.fromFile(DEMO_CSV);
 
   it('skips rows without a street or without a name left ("Drive") and merges spellings of one street', () => {
-    const rows = readOpenAddresses(DEMO_CSV);
-    expect(rows.every((row) => row.street !== '')).toBe(true);
+    const streets: string[] = [];
+    const report = readOpenAddresses(DEMO_CSV, (row) => streets.push(row.street));
+    expect(report).toEqual({ rows: streets.length, skipped: banff.report.skipped });
+    expect(streets.every((street) => street !== '')).toBe(true);
     expect(banff.streets.has('drive')).toBe(false);
-    expect(banff.streets.get('eagle crescent')?.points.some((p) => p.number === '150')).toBe(true); // "Eagle Cres(Rear)"
+    expect(banff.points(banff.streets.get('eagle crescent')!).some((p) => p.number === '150')).toBe(true); // "Eagle Cres(Rear)"
   });
 
   it('finds an exact address at its own point', async () => {
@@ -37,7 +41,7 @@ describe('the Banff gazetteer', () => {
   it('puts the crossing of Banff Avenue and Wolf Street between the two lots that flank the corner', () => {
     const found = geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Banff Ave', cross_street: 'Wolf St' }));
     expect(found).toMatchObject({ precision: 'intersection', address: 'Banff Avenue & Wolf Street' });
-    const lot = (number: string, street: string) => banff.findStreets(street)!.streets[0]!.byNumber.get(number)![0]!;
+    const lot = (number: string, street: string) => banff.numberedPoints(banff.findStreets(street)!.streets[0]!, number)[0]!;
     const [avenue, wolf] = [lot('317', 'Banff Avenue'), lot('204', 'Wolf Street')];
     expect(distanceMeters(found!, avenue)).toBeCloseTo(distanceMeters(found!, wolf), 0);
     expect(distanceMeters(found!, avenue) + distanceMeters(found!, wolf)).toBeCloseTo(distanceMeters(avenue, wolf), 0);
@@ -71,6 +75,10 @@ describe('the Banff gazetteer', () => {
 describe('a gazetteer of a town made up for the test', () => {
   const town = Gazetteer.fromFile(path.join(path.dirname(writeTown()), 'points.csv'));
 
+  it('counts the row it cannot read (no street)', () => {
+    expect(town.report).toEqual({ rows: town.size, skipped: 1 });
+  });
+
   it('spells streets the same whatever the case or abbreviation in the data', () => {
     expect([...town.streets.keys()].sort()).toEqual(['elm avenue', 'main street', 'oak street']);
     expect(town.streets.get('main street')!.name.display).toBe('Main Street');
@@ -102,5 +110,36 @@ describe('a gazetteer of a town made up for the test', () => {
     expect(Math.abs(street!.lat - TOWN.elm)).toBeLessThan(0.0002);
     const block = geocodeWithGazetteer(town, ask({ kind: 'street', number: '500', street: 'Elm Ave' }));
     expect(block).toMatchObject({ precision: 'street', address: '500 block of Elm Avenue' });
+  });
+});
+
+describe('reading an OpenAddresses file', () => {
+  const write = (text: string) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'intake-csv-')), 'points.csv');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('reads every row when the line endings change part way through the file', () => {
+    const rows = ['-75,45,1,Main St,', '-75,45.001,3,Main St,', '-75,45.002,5,Main St,', '-75,45.003,7,"Main St",'];
+    const file = write(`LON,LAT,NUMBER,STREET,UNIT\r\n${rows[0]}\r\n${rows[1]}\n${rows[2]}\n${rows[3]}\r\n`);
+    const town = Gazetteer.fromFile(file);
+    expect(town.report).toEqual({ rows: 4, skipped: 0 });
+    expect(town.numberedPoints(town.streets.get('main street')!, '7')).toHaveLength(1);
+  });
+
+  it('counts rows without a street or a valid point as skipped, and refuses a file without the columns', () => {
+    const file = write('LON,LAT,NUMBER,STREET\n-75,45,1,Main St\n,,2,Main St\nabc,45,3,Main St\n-75,95,4,Main St\n-75,45,5,\n');
+    expect(readOpenAddresses(file, () => undefined)).toEqual({ rows: 1, skipped: 4 });
+    expect(() => readOpenAddresses(write('x,y\n1,2\n'), () => undefined)).toThrow(/not an OpenAddresses CSV/);
+  });
+});
+
+describe('config check of a gazetteer', () => {
+  it('summarises a readable file and fails on a file whose rows are mostly unreadable', () => {
+    const config = testConfig(writeTown());
+    expect(checkGazetteers(config)).toEqual({ summaries: [expect.stringMatching(/points\.csv: 63 address rows read, 1 skipped$/)], problems: [] });
+    writeFileSync(path.join(config.base_dir, 'points.csv'), 'LON,LAT,NUMBER,STREET\n-75,45,1,Main St\nx,y,2,Main St\n,,3,\n');
+    expect(checkGazetteers(config).problems).toEqual([expect.stringMatching(/^geocoding\.providers\.0\.file: most rows of .* are unreadable \(2 skipped, 1 read\)$/)]);
   });
 });

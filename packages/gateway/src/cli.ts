@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, ServiceRequest, createLogger, serviceRequestFrom } from '@intake/core';
+import { checkGazetteers } from '@intake/normalizer';
 import { createRules } from '@intake/router';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './gateway.js';
@@ -35,6 +36,9 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
 function checkConfig(file?: string) {
   const config = loadGatewayConfig(file);
   for (const warning of config.warnings) console.warn(`warning: ${warning}`);
+  const gazetteers = checkGazetteers(config);
+  if (gazetteers.problems.length > 0) throw new ConfigError(gazetteers.problems);
+  for (const summary of gazetteers.summaries) console.log(summary);
   const channels = Object.keys(config.channels).join(', ');
   console.log(`${config.source}: OK — ${config.jurisdiction.name} (${config.jurisdiction.id}), ${config.services.length} services, channels: ${channels}, ` +
     `${Object.keys(config.router.destinations).length} destinations, ${config.router.rules.length} rules`);

@@ -1,20 +1,16 @@
-import { readFileSync } from 'node:fs';
 import type { AddressSuggestion, Area } from '@intake/core';
 import convex from '@turf/convex';
-import { parse } from 'csv-parse/sync';
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import { isTypoOf } from '../../fuzzy.js';
 import { fold } from '../../language.js';
 import { nameTokens, parseStreetName, sameStreetType, streetType, type StreetName } from '../../streets.js';
+import { centroid, fitLine, hullCandidates, localMeters, middleAlong, principalAxis, squaredMeters, type LatLong } from './geometry.js';
+import { readOpenAddresses, type AddressRow, type ReadReport } from './read.js';
 
-export interface LatLong {
-  lat: number;
-  long: number;
-}
-
+/** One address point, as written in the data ("211", "211A"); made on request from the gazetteer's columns. */
 export interface AddressPoint extends LatLong {
-  /** as written in the data: "211", "211A" */
+  id: number;
   number: string;
   unit: string | null;
   street: Street;
@@ -22,21 +18,14 @@ export interface AddressPoint extends LatLong {
 
 export interface Street {
   name: StreetName;
-  points: AddressPoint[];
-  /** folded house number -> its points (a number can have several buildings) */
-  byNumber: Map<string, AddressPoint[]>;
-  /** numbered points by numeric value, for ranges and interpolation */
-  numbered: { value: number; point: AddressPoint }[];
-  /** a point on the street that stands for all of it: the address point nearest the centroid */
+  /** its points, by id */
+  ids: number[];
+  /** the ids of its numbered points (numbers above 0), ordered by numeric value */
+  numbered: number[];
+  /** a point on the street that stands for all of it: the address point halfway along it */
   representative: LatLong;
-}
-
-export interface AddressRow {
-  lat: number;
-  long: number;
-  number: string;
-  street: string;
-  unit: string | null;
+  /** its extent: [minLong, minLat, maxLong, maxLat] */
+  bounds: [number, number, number, number];
 }
 
 export interface StreetMatch {
@@ -48,105 +37,157 @@ export interface StreetMatch {
 }
 
 export const foldNumber = (number: string) => fold(number).replace(/[^\p{L}\p{N}]/gu, '');
-const numericValue = (number: string) => Number.parseInt(number, 10);
-
-export const centroid = (points: readonly LatLong[]): LatLong => ({
-  lat: points.reduce((sum, p) => sum + p.lat, 0) / points.length,
-  long: points.reduce((sum, p) => sum + p.long, 0) / points.length,
-});
-
-/** Metres on a local flat projection: accurate to well under a metre across a town, and cheap. */
-export function localMeters(origin: LatLong) {
-  const kx = 111_320 * Math.cos((origin.lat * Math.PI) / 180);
-  const ky = 110_574;
-  return {
-    toXY: (p: LatLong) => ({ x: (p.long - origin.long) * kx, y: (p.lat - origin.lat) * ky }),
-    toLatLong: (x: number, y: number): LatLong => ({ lat: origin.lat + y / ky, long: origin.long + x / kx }),
-  };
-}
-
-const squaredMeters = (a: LatLong, b: LatLong) => {
-  const kx = 111_320 * Math.cos((a.lat * Math.PI) / 180);
-  return ((a.long - b.long) * kx) ** 2 + ((a.lat - b.lat) * 110_574) ** 2;
-};
+const numericValue = (number: string) => Number.parseInt(number, 10) || 0;
 
 /**
- * The middle point of a street (or a block): its points ordered along the line that best fits them, and the one in
- * the middle taken. It is a real address on the street, halfway along it, even when the street bends.
+ * The town's address points, indexed once per process. Points are kept in columns (a city has a million of them):
+ * streets by name, by first letter for spelling slips and in order for completions, numbers in order on each street,
+ * all points in a k-d tree by place.
  */
-export function middleAlong(points: readonly LatLong[]): LatLong {
-  const projection = localMeters(centroid(points));
-  const xy = points.map((point) => ({ point, ...projection.toXY(point) }));
-  const axis = principalAxis(xy);
-  const along = xy.map(({ point, x, y }) => ({ point, t: x * axis.dx + y * axis.dy })).sort((a, b) => a.t - b.t);
-  const { point } = along[Math.floor((along.length - 1) / 2)]!;
-  return { lat: point.lat, long: point.long };
-}
-
-/** Reads an OpenAddresses CSV (LON, LAT, NUMBER, STREET, UNIT, ...); rows without a street or a valid point are skipped. */
-export function readOpenAddresses(file: string): AddressRow[] {
-  const records = parse(readFileSync(file), { columns: (header: string[]) => header.map((h) => h.trim().toUpperCase()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<string, string | undefined>[];
-  const first = records[0];
-  if (first !== undefined && !['LON', 'LAT', 'STREET'].every((column) => column in first)) {
-    throw new Error(`${file}: not an OpenAddresses CSV (needs LON, LAT, NUMBER, STREET columns)`);
-  }
-  const rows: AddressRow[] = [];
-  for (const record of records) {
-    const lat = Number(record.LAT);
-    const long = Number(record.LON);
-    const street = record.STREET ?? '';
-    if (street === '' || !Number.isFinite(lat) || !Number.isFinite(long) || Math.abs(lat) > 90 || Math.abs(long) > 180) continue;
-    rows.push({ lat, long, number: record.NUMBER ?? '', street, unit: record.UNIT || null });
-  }
-  return rows;
-}
-
-/** The town's address points, indexed once per process: streets by name, points by number, all points by place. */
 export class Gazetteer {
   readonly streets = new Map<string, Street>();
+  /** what reading the file found: rows kept and rows skipped */
+  readonly report: ReadReport;
+  private readonly lat: number[] = [];
+  private readonly long: number[] = [];
+  private readonly streetOf: Street[] = [];
+  private readonly number: string[] = [];
+  private readonly value: number[] = [];
+  private readonly units = new Map<number, string>();
   private readonly byCore = new Map<string, Street[]>();
-  private readonly points: AddressPoint[] = [];
-  private readonly index: KDBush<AddressPoint>;
+  /** cores by first letter: a slip rarely touches the first letter, so only these are compared */
+  private readonly coresByInitial = new Map<string, string[]>();
+  /** street keys in order, for completions by prefix */
+  private readonly ordered: Street[];
+  private readonly index: KDBush<number>;
+  private readonly streetIndexes = new Map<Street, KDBush<number>>();
   private readonly intersections = new Map<string, LatLong | null>();
 
-  constructor(rows: readonly AddressRow[]) {
-    for (const row of rows) this.add(row);
-    for (const street of this.streets.values()) {
-      street.numbered.sort((a, b) => a.value - b.value);
-      street.representative = middleAlong(street.numbered.length > 0 ? street.numbered.map((entry) => entry.point) : street.points);
-      const sameCore = this.byCore.get(street.name.core) ?? [];
-      sameCore.push(street);
-      this.byCore.set(street.name.core, sameCore);
-    }
-    for (const list of this.byCore.values()) list.sort((a, b) => b.points.length - a.points.length);
-    this.index = new KDBush(this.points, (p) => p.long, (p) => p.lat);
+  private constructor(feed: (add: (row: AddressRow) => void) => ReadReport) {
+    const names = new Map<string, StreetName | null>();
+    const numbers = new Map<string, string>();
+    this.report = feed((row) => this.add(row, names, numbers));
+    for (const street of this.streets.values()) this.finishStreet(street);
+    for (const list of this.byCore.values()) list.sort((a, b) => b.ids.length - a.ids.length);
+    this.ordered = [...this.streets.values()].sort((a, b) => (a.name.key < b.name.key ? -1 : a.name.key > b.name.key ? 1 : 0));
+    this.index = this.kdTree(this.lat.map((_, id) => id));
   }
 
   static fromFile(file: string): Gazetteer {
-    return new Gazetteer(readOpenAddresses(file));
+    return new Gazetteer((add) => readOpenAddresses(file, add));
   }
 
-  private add(row: AddressRow) {
-    const name = parseStreetName(row.street);
+  static fromRows(rows: Iterable<AddressRow>): Gazetteer {
+    return new Gazetteer((add) => {
+      let count = 0;
+      for (const row of rows) add(row), count++;
+      return { rows: count, skipped: 0 };
+    });
+  }
+
+  private add(row: AddressRow, names: Map<string, StreetName | null>, numbers: Map<string, string>) {
+    if (!names.has(row.street)) names.set(row.street, parseStreetName(row.street));
+    const name = names.get(row.street)!;
     if (name === null) return;
     let street = this.streets.get(name.key);
     if (!street) {
-      street = { name, points: [], byNumber: new Map(), numbered: [], representative: { lat: row.lat, long: row.long } };
+      street = { name, ids: [], numbered: [], representative: row, bounds: [row.long, row.lat, row.long, row.lat] };
       this.streets.set(name.key, street);
     }
-    const point: AddressPoint = { lat: row.lat, long: row.long, number: row.number.trim(), unit: row.unit, street };
-    street.points.push(point);
-    this.points.push(point);
-    const value = numericValue(point.number);
+    const number = row.number.trim();
+    // The same few thousand numbers recur on every street: each is kept once.
+    if (!numbers.has(number)) numbers.set(number, number);
+    const id = this.lat.length;
+    this.lat.push(row.lat);
+    this.long.push(row.long);
+    this.streetOf.push(street);
+    this.number.push(numbers.get(number)!);
+    this.value.push(numericValue(number));
+    if (row.unit !== null) this.units.set(id, row.unit);
+    street.ids.push(id);
+    const bounds = street.bounds;
+    [bounds[0], bounds[1], bounds[2], bounds[3]] = [Math.min(bounds[0], row.long), Math.min(bounds[1], row.lat), Math.max(bounds[2], row.long), Math.max(bounds[3], row.lat)];
     // "0" marks a parcel with no address (a right of way, a utility site): part of the street, never an address.
-    if (!(value > 0)) return;
-    const key = foldNumber(point.number);
-    street.byNumber.set(key, [...(street.byNumber.get(key) ?? []), point]);
-    street.numbered.push({ value, point });
+    if (this.value[id]! > 0) street.numbered.push(id);
+  }
+
+  private finishStreet(street: Street) {
+    street.numbered.sort((a, b) => this.value[a]! - this.value[b]!);
+    street.representative = middleAlong(this.locations(street.numbered.length > 0 ? street.numbered : street.ids));
+    const sameCore = this.byCore.get(street.name.core) ?? [];
+    if (sameCore.length === 0) {
+      const initial = street.name.core[0]!;
+      this.coresByInitial.set(initial, [...(this.coresByInitial.get(initial) ?? []), street.name.core]);
+    }
+    sameCore.push(street);
+    this.byCore.set(street.name.core, sameCore);
+  }
+
+  /** geokdbush 1 reads a falsy item as a tree node, so the tree holds each id plus one (see `nearestIn`). */
+  private kdTree(ids: readonly number[]): KDBush<number> {
+    return new KDBush(ids.map((id) => id + 1), (item) => this.long[item - 1]!, (item) => this.lat[item - 1]!);
+  }
+
+  private nearestIn(index: KDBush<number>, point: LatLong, maxMeters: number): number | null {
+    const [item] = around(index, point.long, point.lat, 1, maxMeters / 1000);
+    return item === undefined ? null : item - 1;
   }
 
   get size(): number {
-    return this.points.length;
+    return this.lat.length;
+  }
+
+  point(id: number): AddressPoint {
+    return { id, lat: this.lat[id]!, long: this.long[id]!, number: this.number[id]!, unit: this.units.get(id) ?? null, street: this.streetOf[id]! };
+  }
+
+  locations(ids: readonly number[]): LatLong[] {
+    return ids.map((id) => ({ lat: this.lat[id]!, long: this.long[id]! }));
+  }
+
+  points(street: Street): AddressPoint[] {
+    return street.ids.map((id) => this.point(id));
+  }
+
+  /** The points numbered exactly so on a street ("211A" is not "211"). */
+  numberedPoints(street: Street, number: string): AddressPoint[] {
+    const wanted = foldNumber(number);
+    const value = numericValue(number);
+    const found: AddressPoint[] = [];
+    for (let i = this.firstAtLeast(street, value); i < street.numbered.length && this.value[street.numbered[i]!] === value; i++) {
+      const id = street.numbered[i]!;
+      if (foldNumber(this.number[id]!) === wanted) found.push(this.point(id));
+    }
+    return found;
+  }
+
+  /** Numbered points with values in [from, to), in numeric order. */
+  numberedBetween(street: Street, from: number, to: number): AddressPoint[] {
+    const found: AddressPoint[] = [];
+    for (let i = this.firstAtLeast(street, from); i < street.numbered.length && this.value[street.numbered[i]!]! < to; i++) found.push(this.point(street.numbered[i]!));
+    return found;
+  }
+
+  /** The nearest numbered points below and above a value on the same side of the street (same parity). */
+  sameSideNeighbours(street: Street, value: number): { below: AddressPoint | null; above: AddressPoint | null } {
+    const start = this.firstAtLeast(street, value);
+    const sameSide = (i: number) => this.value[street.numbered[i]!]! % 2 === value % 2;
+    let below: AddressPoint | null = null;
+    let above: AddressPoint | null = null;
+    for (let i = start - 1; i >= 0 && below === null; i--) if (sameSide(i)) below = this.point(street.numbered[i]!);
+    for (let i = start; i < street.numbered.length && above === null; i++) if (sameSide(i) && this.value[street.numbered[i]!]! > value) above = this.point(street.numbered[i]!);
+    return { below, above };
+  }
+
+  /** The first position on the street's numbered list whose value is at least `value`. */
+  private firstAtLeast(street: Street, value: number): number {
+    let [low, high] = [0, street.numbered.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.value[street.numbered[middle]!]! < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   streetNames(): StreetName[] {
@@ -166,7 +207,8 @@ export class Gazetteer {
       const fitting = sameCore.filter(fits);
       return fitting.length > 0 ? { streets: fitting, fuzzy: false, mismatch: false } : { streets: sameCore, fuzzy: false, mismatch: true };
     }
-    const near = [...this.byCore.entries()].filter(([core]) => isTypoOf(name.core, core)).flatMap(([, streets]) => streets);
+    const cores = this.coresByInitial.get(name.core[0]!) ?? [];
+    const near = cores.filter((core) => isTypoOf(name.core, core)).flatMap((core) => this.byCore.get(core)!);
     if (near.length === 0) return null;
     const fitting = near.filter(fits);
     return { streets: fitting.length > 0 ? fitting : near, fuzzy: true, mismatch: fitting.length === 0 };
@@ -174,7 +216,8 @@ export class Gazetteer {
 
   /** The nearest address point within maxMeters. */
   nearest(point: LatLong, maxMeters: number): AddressPoint | null {
-    return around(this.index, point.long, point.lat, 1, maxMeters / 1000)[0] ?? null;
+    const id = this.nearestIn(this.index, point, maxMeters);
+    return id === null ? null : this.point(id);
   }
 
   /**
@@ -189,29 +232,73 @@ export class Gazetteer {
   }
 
   private computeIntersection(a: Street, b: Street, maxGapMeters: number): LatLong | null {
-    const [small, large] = a.points.length <= b.points.length ? [a, b] : [b, a];
-    const addressed = (street: Street) => (street.numbered.length > 0 ? street.numbered.map((entry) => entry.point) : street.points);
-    const onLarge = new Set(addressed(large));
+    const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+    const addressed = (street: Street) => (street.numbered.length > 0 ? street.numbered : street.ids);
+    const onLarge = this.streetIndex(large, addressed(large));
+    const near = nearBounds(large.bounds, maxGapMeters);
     const pairs: { p: AddressPoint; q: AddressPoint; gap: number }[] = [];
-    for (const p of addressed(small)) {
-      const q = around(this.index, p.long, p.lat, 1, maxGapMeters / 1000, (candidate: AddressPoint) => onLarge.has(candidate))[0];
-      if (q !== undefined) pairs.push({ p, q, gap: Math.sqrt(squaredMeters(p, q)) });
+    for (const id of addressed(small)) {
+      if (!near(this.lat[id]!, this.long[id]!)) continue;
+      const other = this.nearestIn(onLarge, { lat: this.lat[id]!, long: this.long[id]! }, maxGapMeters);
+      if (other === null) continue;
+      const [p, q] = [this.point(id), this.point(other)];
+      pairs.push({ p, q, gap: Math.sqrt(squaredMeters(p, q)) });
     }
     if (pairs.length === 0) return null;
     const closest = pairs.reduce((best, pair) => (pair.gap < best.gap ? pair : best));
     // Every corner lot of the crossing, not only the closest pair: on a grid with lots on all four corners, their
     // middle is the crossing itself; with one corner built, it is the midpoint of the two closest lots.
-    const corners = new Set(pairs.filter((pair) => pair.gap <= closest.gap + CORNER_SLACK_M).flatMap((pair) => [pair.p, pair.q]));
-    const corner = centroid([...corners]);
+    const corners = new Map(pairs.filter((pair) => pair.gap <= closest.gap + CORNER_SLACK_M).flatMap((pair) => [[pair.p.id, pair.p], [pair.q.id, pair.q]]));
+    const corner = centroid([...corners.values()]);
     // Side by side, they meet only where one of them ends against the other (a T, or a merge at a bend).
-    const meets = !runSideBySide(a, b, corner) || (closest.gap <= MAX_END_GAP_M && (endsAt(closest.p) || endsAt(closest.q)));
+    const meets = !this.runSideBySide(a, b, corner) || (closest.gap <= MAX_END_GAP_M && (this.endsAt(closest.p) || this.endsAt(closest.q)));
     return meets ? corner : null;
+  }
+
+  /** A street's own k-d tree, made the first time a crossing with it is asked for. */
+  private streetIndex(street: Street, ids: number[]): KDBush<number> {
+    let index = this.streetIndexes.get(street);
+    if (!index) {
+      index = this.kdTree(ids);
+      this.streetIndexes.set(street, index);
+    }
+    return index;
+  }
+
+  /** Whether a point is at one end of its street, along the line that best fits the street. */
+  private endsAt(point: AddressPoint): boolean {
+    const { ids } = point.street;
+    if (ids.length <= 2 * (END_POINTS + 1)) return true;
+    const projection = localMeters(point);
+    const xy = this.locations(ids).map(projection.toXY);
+    const axis = principalAxis(xy);
+    const along = (p: { x: number; y: number }) => p.x * axis.dx + p.y * axis.dy;
+    const here = along(projection.toXY(point));
+    const before = xy.filter((p) => along(p) < here).length;
+    return Math.min(before, ids.length - 1 - before) <= END_POINTS;
+  }
+
+  /** Whether the two streets run side by side near a place, judged from lines fitted through their points there. */
+  private runSideBySide(a: Street, b: Street, corner: LatLong): boolean {
+    const projection = localMeters(corner);
+    const nearby = (street: Street) => {
+      const all = this.locations(street.ids).map(projection.toXY).map((p) => ({ ...p, d: p.x * p.x + p.y * p.y }));
+      for (const radius of LINE_RADII_M) {
+        const within = all.filter((p) => p.d <= radius ** 2);
+        if (within.length >= MIN_LINE_POINTS) return within.sort((p, q) => p.d - q.d).slice(0, LINE_POINTS);
+      }
+      return [];
+    };
+    const lineA = fitLine(nearby(a));
+    const lineB = fitLine(nearby(b));
+    if (!lineA || !lineB) return false;
+    return Math.abs(lineA.dx * lineB.dy - lineA.dy * lineB.dx) < PARALLEL_SINE;
   }
 
   /** The convex hull of all points: the town's extent when the config gives no boundary. */
   hull(): Area | null {
-    if (this.points.length < 3) return null;
-    const features = this.points.map((p) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [p.long, p.lat] } }));
+    if (this.size < 3) return null;
+    const features = hullCandidates(this.lat, this.long).map((p) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [p.long, p.lat] } }));
     return convex({ type: 'FeatureCollection', features }) as Area | null;
   }
 
@@ -220,21 +307,57 @@ export class Gazetteer {
     const tokens = nameTokens(query);
     if (tokens.length === 0 || limit <= 0) return [];
     const numberPrefix = /^\d/.test(tokens[0]!) ? tokens.shift()! : null;
-    const streets = [...this.streets.values()].filter((street) => streetStartsWith(street.name, tokens));
-    const suggestions: AddressSuggestion[] = [];
+    const streets = this.streetsStartingWith(tokens);
     if (numberPrefix === null) {
-      streets.sort((a, b) => b.points.length - a.points.length);
-      for (const street of streets.slice(0, limit)) suggestions.push({ label: street.name.display, ...street.representative });
-      return suggestions;
+      return streets
+        .sort((a, b) => b.ids.length - a.ids.length)
+        .slice(0, limit)
+        .map((street) => ({ label: street.name.display, ...street.representative }));
     }
-    const matches = streets.flatMap((street) =>
-      [...street.byNumber.entries()].filter(([number]) => number.startsWith(numberPrefix)).map(([number, points]) => ({ number, street, points })),
-    );
-    matches.sort((a, b) => Number(b.number === numberPrefix) - Number(a.number === numberPrefix) || a.number.length - b.number.length || a.street.name.display.localeCompare(b.street.name.display) || numericValue(a.number) - numericValue(b.number));
-    for (const { street, points } of matches.slice(0, limit)) {
-      suggestions.push({ label: `${points[0]!.number} ${street.name.display}`, ...centroid(points) });
+    return this.numbersStartingWith(streets, numberPrefix, limit).map(({ street, points }) => ({ label: `${points[0]!.number} ${street.name.display}`, ...centroid(points) }));
+  }
+
+  /** Streets whose words begin with the typed words, found by binary search on the ordered keys. */
+  private streetsStartingWith(typed: readonly string[]): Street[] {
+    if (typed.length === 0) return this.ordered.slice();
+    const first = typed[0]!;
+    let [low, high] = [0, this.ordered.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.ordered[middle]!.name.key < first) low = middle + 1;
+      else high = middle;
     }
-    return suggestions;
+    const found: Street[] = [];
+    for (let i = low; i < this.ordered.length && this.ordered[i]!.name.key.startsWith(first); i++) {
+      if (streetStartsWith(this.ordered[i]!.name, typed)) found.push(this.ordered[i]!);
+    }
+    return found;
+  }
+
+  /**
+   * House numbers that begin with a typed prefix, shortest first: "21" is 21, then 210-219, then 2100-2199, each a
+   * range of values found by binary search on every street's ordered numbers. Stops at the first length that fills
+   * the list.
+   */
+  private numbersStartingWith(streets: readonly Street[], prefix: string, limit: number) {
+    const start = numericValue(prefix);
+    const digitsOnly = /^\d+$/.test(prefix);
+    const matches: { number: string; street: Street; points: AddressPoint[] }[] = [];
+    for (let scale = 1; matches.length < limit && scale <= MAX_HOUSE_NUMBER; scale *= 10) {
+      const level: typeof matches = [];
+      for (const street of streets) {
+        const byNumber = new Map<string, AddressPoint[]>();
+        for (const point of this.numberedBetween(street, start * scale, (start + 1) * scale)) {
+          const folded = foldNumber(point.number);
+          if (folded.startsWith(prefix)) byNumber.set(folded, [...(byNumber.get(folded) ?? []), point]);
+        }
+        for (const [number, points] of byNumber) level.push({ number, street, points });
+      }
+      level.sort((a, b) => Number(b.number === prefix) - Number(a.number === prefix) || a.number.length - b.number.length || a.street.name.display.localeCompare(b.street.name.display) || numericValue(a.number) - numericValue(b.number));
+      matches.push(...level);
+      if (!digitsOnly) break;
+    }
+    return matches.slice(0, limit);
   }
 }
 
@@ -246,79 +369,24 @@ function streetStartsWith(name: StreetName, typed: readonly string[]): boolean {
   return typed.every((token, i) => words[i]!.startsWith(token) || (i > 0 && streetType(token) === words[i]));
 }
 
-interface Line {
-  x: number;
-  y: number;
-  dx: number;
-  dy: number;
+/** Whether a point lies within a margin of a box [minLong, minLat, maxLong, maxLat]. */
+function nearBounds([minLong, minLat, maxLong, maxLat]: readonly number[], marginMeters: number) {
+  const dLat = marginMeters / 110_574;
+  const dLong = marginMeters / (111_320 * Math.cos((((minLat! + maxLat!) / 2) * Math.PI) / 180));
+  return (lat: number, long: number) => lat >= minLat! - dLat && lat <= maxLat! + dLat && long >= minLong! - dLong && long <= maxLong! + dLong;
 }
 
-/** The direction in which points spread most, and how much they spread along it (major) and across it (minor). */
-function principalAxis(points: readonly { x: number; y: number }[]): Line & { major: number; minor: number } {
-  const x = points.reduce((s, p) => s + p.x, 0) / points.length;
-  const y = points.reduce((s, p) => s + p.y, 0) / points.length;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (const p of points) {
-    sxx += (p.x - x) ** 2;
-    syy += (p.y - y) ** 2;
-    sxy += (p.x - x) * (p.y - y);
-  }
-  const trace = sxx + syy;
-  const root = Math.sqrt(((sxx - syy) / 2) ** 2 + sxy ** 2);
-  const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  return { x, y, dx: Math.cos(angle), dy: Math.sin(angle), major: trace / 2 + root, minor: trace / 2 - root };
-}
-
-/** The principal axis of a street's points near a place, when they clearly run one way. */
-function fitLine(points: readonly { x: number; y: number }[]): Line | null {
-  if (points.length < 3) return null;
-  const axis = principalAxis(points);
-  // Points on both sides of a short stretch can spread as much across the street as along it: no direction then.
-  return axis.major < 4 * Math.max(axis.minor, 1) ? null : axis;
-}
-
+/** No street numbers its houses past this: completions stop looking for longer numbers here. */
+const MAX_HOUSE_NUMBER = 1_000_000;
 /** Pairs of lots as close as the closest one, give or take the data's precision, flank the same crossing. */
 const CORNER_SLACK_M = 2;
 /** Where side-by-side streets meet, the end of one nearly touches the other. */
 const MAX_END_GAP_M = 60;
 /** A street ends at a point when no more than this many of its points lie beyond it along the street. */
 const END_POINTS = 1;
-
-/** Whether a point is at one end of its street, along the line that best fits the street. */
-function endsAt(point: AddressPoint): boolean {
-  const { points } = point.street;
-  if (points.length <= 2 * (END_POINTS + 1)) return true;
-  const projection = localMeters(point);
-  const xy = points.map(projection.toXY);
-  const axis = principalAxis(xy);
-  const along = (p: { x: number; y: number }) => p.x * axis.dx + p.y * axis.dy;
-  const here = along(projection.toXY(point));
-  const before = xy.filter((p) => along(p) < here).length;
-  return Math.min(before, points.length - 1 - before) <= END_POINTS;
-}
-
 /** Enough of each street around the corner to see which way it runs, looking further out where addresses are sparse. */
 const LINE_POINTS = 60;
 const LINE_RADII_M = [250, 500, 1000];
 const MIN_LINE_POINTS = 4;
 /** Below this sine of the angle between them (about 17 degrees) two streets run side by side. */
 const PARALLEL_SINE = 0.3;
-
-/** Whether the two streets run side by side near a place, judged from lines fitted through their points there. */
-function runSideBySide(a: Street, b: Street, corner: LatLong): boolean {
-  const projection = localMeters(corner);
-  const nearby = (street: Street) => {
-    const all = street.points.map(projection.toXY).map((p) => ({ ...p, d: p.x * p.x + p.y * p.y }));
-    for (const radius of LINE_RADII_M) {
-      const within = all.filter((p) => p.d <= radius ** 2);
-      if (within.length >= MIN_LINE_POINTS) return within.sort((p, q) => p.d - q.d).slice(0, LINE_POINTS);
-    }
-    return [];
-  };
-  const lineA = fitLine(nearby(a));
-  const lineB = fitLine(nearby(b));
-  if (!lineA || !lineB) return false;
-  return Math.abs(lineA.dx * lineB.dy - lineA.dy * lineB.dx) < PARALLEL_SINE;
-}

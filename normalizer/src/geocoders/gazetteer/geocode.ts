@@ -1,5 +1,6 @@
 import type { AddressQuery, GeocodeResult } from '@intake/core';
-import { centroid, foldNumber, middleAlong, type Gazetteer, type LatLong, type Street, type StreetMatch } from './gazetteer.js';
+import { foldNumber, type Gazetteer, type Street, type StreetMatch } from './gazetteer.js';
+import { centroid, middleAlong, type LatLong } from './geometry.js';
 
 /** How sure each kind of answer is, before spelling slips lower it. */
 const CONFIDENCE = {
@@ -40,9 +41,9 @@ export function geocodeWithGazetteer(gazetteer: Gazetteer, query: AddressQuery):
   if (match === null) return null;
   switch (query.kind) {
     case 'address':
-      return adjust(query.number === null ? streetAnswer(match.streets[0]!) : addressAnswer(match.streets, query.number, query.unit), match);
+      return adjust(query.number === null ? streetAnswer(match.streets[0]!) : addressAnswer(gazetteer, match.streets, query.number, query.unit), match);
     case 'street':
-      return adjust(query.number === null ? streetAnswer(match.streets[0]!) : blockAnswer(match.streets[0]!, query.number), match);
+      return adjust(query.number === null ? streetAnswer(match.streets[0]!) : blockAnswer(gazetteer, match.streets[0]!, query.number), match);
     case 'intersection': {
       if (query.cross_street === null) return null;
       const cross = gazetteer.findStreets(query.cross_street);
@@ -59,16 +60,16 @@ function streetAnswer(street: Street): Answer {
   return at(street.representative, street.name.display, 'street', CONFIDENCE.street);
 }
 
-function addressAnswer(streets: readonly Street[], number: string, unit: string | null): Answer {
+function addressAnswer(gazetteer: Gazetteer, streets: readonly Street[], number: string, unit: string | null): Answer {
   for (const street of streets) {
-    const points = street.byNumber.get(foldNumber(number));
-    if (!points) continue;
+    const points = gazetteer.numberedPoints(street, number);
+    if (points.length === 0) continue;
     const withUnit = unit === null ? [] : points.filter((p) => p.unit !== null && foldNumber(p.unit) === foldNumber(unit));
     const label = `${points[0]!.number} ${street.name.display}${unit === null ? '' : `, Unit ${unit}`}`;
     return at(centroid(withUnit.length > 0 ? withUnit : points), label, 'address', CONFIDENCE.exact);
   }
   for (const street of streets) {
-    const point = interpolate(street, Number.parseInt(number, 10));
+    const point = interpolate(gazetteer, street, Number.parseInt(number, 10));
     if (point) return at(point, `${number} ${street.name.display}`, 'address', CONFIDENCE.interpolated);
   }
   const main = streets[0]!;
@@ -76,23 +77,23 @@ function addressAnswer(streets: readonly Street[], number: string, unit: string 
 }
 
 /** A number missing from the data, placed between its neighbours on the same side of the street. */
-function interpolate(street: Street, value: number): LatLong | null {
+function interpolate(gazetteer: Gazetteer, street: Street, value: number): LatLong | null {
   if (!(value > 0)) return null;
-  const sameSide = street.numbered.filter((entry) => entry.value % 2 === value % 2);
-  const below = sameSide.filter((entry) => entry.value < value).at(-1);
-  const above = sameSide.find((entry) => entry.value > value);
-  if (!below || !above || above.value - below.value > MAX_INTERPOLATION_SPAN) return null;
-  const share = (value - below.value) / (above.value - below.value);
+  const { below, above } = gazetteer.sameSideNeighbours(street, value);
+  if (!below || !above) return null;
+  const [low, high] = [Number.parseInt(below.number, 10), Number.parseInt(above.number, 10)];
+  if (high - low > MAX_INTERPOLATION_SPAN) return null;
+  const share = (value - low) / (high - low);
   return {
-    lat: below.point.lat + share * (above.point.lat - below.point.lat),
-    long: below.point.long + share * (above.point.long - below.point.long),
+    lat: below.lat + share * (above.lat - below.lat),
+    long: below.long + share * (above.long - below.long),
   };
 }
 
 /** "300 block of Banff Ave": the addresses numbered 300-399 on the street. */
-function blockAnswer(street: Street, number: string): Answer {
+function blockAnswer(gazetteer: Gazetteer, street: Street, number: string): Answer {
   const start = Math.floor(Number.parseInt(number, 10) / 100) * 100;
-  const inBlock = street.numbered.filter((entry) => entry.value >= start && entry.value < start + 100).map((entry) => entry.point);
+  const inBlock = gazetteer.numberedBetween(street, start, start + 100);
   if (inBlock.length === 0) return streetAnswer(street);
   return at(middleAlong(inBlock), `${start} block of ${street.name.display}`, 'street', CONFIDENCE.block);
 }

@@ -1,10 +1,12 @@
-import { statSync } from 'node:fs';
-import { resolveConfigPath, type AddressQuery, type GeocodeResult, type Geocoder, type GeocoderPlugin } from '@intake/core';
+import { existsSync, statSync } from 'node:fs';
+import { resolveConfigPath, type AddressQuery, type LoadedConfig, type GeocodeResult, type Geocoder, type GeocoderPlugin } from '@intake/core';
 import { z } from 'zod';
 import { Gazetteer } from './gazetteer.js';
 import { geocodeWithGazetteer } from './geocode.js';
 
-export { Gazetteer, readOpenAddresses, type AddressRow, type LatLong, type Street } from './gazetteer.js';
+export { Gazetteer, type AddressPoint, type Street } from './gazetteer.js';
+export type { LatLong } from './geometry.js';
+export { readOpenAddresses, type AddressRow, type ReadReport } from './read.js';
 export { geocodeWithGazetteer } from './geocode.js';
 
 export const GazetteerOptions = z.object({
@@ -43,3 +45,23 @@ export const gazetteerPlugin: GeocoderPlugin<GazetteerOptions> = {
   options: GazetteerOptions,
   create: (options, ctx) => new GazetteerGeocoder(loadGazetteer(resolveConfigPath(ctx.config, options.file))),
 };
+
+/** What `config check` says of each gazetteer: its size, and problems when it is missing or mostly unreadable. */
+export function checkGazetteers(config: LoadedConfig): { summaries: string[]; problems: string[] } {
+  const summaries: string[] = [];
+  const problems: string[] = [];
+  config.geocoding.providers.forEach((provider, i) => {
+    if (provider.type !== 'gazetteer') return;
+    const where = `geocoding.providers.${i}.file`;
+    const file = resolveConfigPath(config, String(provider.file));
+    if (!existsSync(file)) return void problems.push(`${where}: no such file ${file}`);
+    try {
+      const { report } = loadGazetteer(file);
+      summaries.push(`${file}: ${report.rows} address rows read, ${report.skipped} skipped`);
+      if (report.skipped > report.rows) problems.push(`${where}: most rows of ${file} are unreadable (${report.skipped} skipped, ${report.rows} read)`);
+    } catch (error) {
+      problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return { summaries, problems };
+}
