@@ -10,6 +10,12 @@
 
   var byId = function (id) { return document.getElementById(id); };
 
+  // the page's message catalogue (form_script), in the page's language, with {{placeholders}} to fill in
+  var TEXTS = JSON.parse(form.getAttribute('data-texts') || '{}');
+  function text(key, values) {
+    return (TEXTS[key] || key).replace(/\{\{(\w+)\}\}/g, function (_match, name) { return values && name in values ? String(values[name]) : ''; });
+  }
+
   function say(region, text, isError) {
     region.textContent = text;
     region.classList.toggle('is-error', Boolean(isError));
@@ -38,7 +44,7 @@
       confirmOnBlur: false,
       showNoOptionsFound: false,
       displayMenu: 'overlay',
-      tStatusQueryTooShort: function (n) { return 'Type ' + n + ' or more characters for address suggestions'; },
+      tStatusQueryTooShort: function (n) { return text('type_more', { count: n }); },
       source: function (query, populate) {
         // answers can arrive out of order: only the newest query may fill the list
         var ticket = ++latest;
@@ -54,11 +60,7 @@
     });
   }
 
-  var LOCATION_ERRORS = {
-    1: 'Location permission was refused. Type an address instead.',
-    2: 'Your location is not available right now. Type an address instead.',
-    3: 'Finding your location took too long. Try again or type an address.',
-  };
+  var LOCATION_ERRORS = { 1: 'location_refused', 2: 'location_unavailable', 3: 'location_timeout' };
 
   function enhanceLocation() {
     if (!navigator.geolocation || !window.isSecureContext) return;
@@ -69,8 +71,8 @@
     var long = byId('long');
     var busy = false;
     var showSet = function (accuracy) {
-      var around = accuracy ? ' (within about ' + Math.round(accuracy) + ' m)' : '';
-      say(status, 'Location set: ' + lat.value + ', ' + long.value + around + '.');
+      var where = { lat: lat.value, long: long.value, metres: Math.round(accuracy || 0) };
+      say(status, text(accuracy ? 'location_set_within' : 'location_set', where));
       clear.hidden = false;
     };
     use.hidden = false;
@@ -78,7 +80,7 @@
     use.addEventListener('click', function () {
       if (busy) return;
       busy = true;
-      say(status, 'Finding your location…');
+      say(status, text('location_finding'));
       navigator.geolocation.getCurrentPosition(
         function (position) {
           busy = false;
@@ -88,7 +90,7 @@
         },
         function (error) {
           busy = false;
-          say(status, LOCATION_ERRORS[error.code] || 'Your location could not be found. Type an address instead.', true);
+          say(status, text(LOCATION_ERRORS[error.code] || 'location_failed'), true);
         },
         { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
       );
@@ -97,7 +99,7 @@
       lat.value = '';
       long.value = '';
       clear.hidden = true;
-      say(status, 'Location cleared.');
+      say(status, text('location_cleared'));
       use.focus();
     });
   }
@@ -112,9 +114,9 @@
   }
 
   function problemText(response, body) {
-    if (response.status === 503 || response.status === 429) return 'The service is busy right now. Please try again in a minute.';
-    if (body && body.error && body.error.message) return 'Your report was not sent: ' + body.error.message;
-    return 'Your report was not sent. Please try again.';
+    if (response.status === 503 || response.status === 429) return text('busy');
+    if (body && body.error && body.error.message) return text('not_sent_because', { message: body.error.message });
+    return text('not_sent');
   }
 
   function showReference(reference) {
@@ -123,7 +125,7 @@
     form.hidden = true;
     byId('reference').textContent = reference;
     byId('done').hidden = false;
-    document.title = 'Report received – ' + document.title.split(' – ').slice(1).join(' – ');
+    document.title = text('received_title') + ' – ' + document.title.split(' – ').slice(1).join(' – ');
     byId('done-heading').focus();
   }
 
@@ -136,7 +138,7 @@
       event.preventDefault();
       if (sending) return;
       sending = true;
-      say(status, 'Sending your report…');
+      say(status, text('sending'));
       fetch(form.action, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
@@ -148,7 +150,7 @@
             else say(status, problemText(response, body), true);
           });
         })
-        .catch(function () { say(status, 'Your report could not be sent. Check your connection and try again.', true); })
+        .catch(function () { say(status, text('offline'), true); })
         .then(function () { sending = false; });
     });
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { badRequest, IntakeError, shortReference, type Connector, type ConnectorContext } from '@intake/core';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { formValues, renderForm, renderThanks } from './pages.js';
+import { formValues, renderForm, renderThanks, type PageContext } from './pages.js';
 import { InvalidReport, parseIdempotencyKey, parseReport, toInboundMessage } from './report.js';
 
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');
@@ -28,11 +28,22 @@ function sendPage(res: Response, status: number, body: string): void {
   res.status(status).set(PAGE_HEADERS).type('html').send(body);
 }
 
+/**
+ * The language of a page: the one the citizen picked (a `lang` link, or the form they posted), else the best
+ * their browser asks for among those the town offers, else the town's default.
+ */
+function pageLanguage(ctx: ConnectorContext, req: Request): string {
+  const chosen = typeof req.query.lang === 'string' ? req.query.lang : (req.body as { language?: unknown } | undefined)?.language;
+  if (typeof chosen === 'string' && ctx.texts.languages.includes(chosen)) return chosen;
+  return req.acceptsLanguages(...ctx.texts.languages) || ctx.texts.defaultLanguage;
+}
+
 function mount(router: Router, ctx: ConnectorContext): void {
-  const { config } = ctx;
+  const { config, texts } = ctx;
   const serviceCodes = new Set(config.services.map((service) => service.code));
   const limit = config.server.body_limit;
-  const formPage = renderForm(config, FORM_ROOT);
+  const pageFor = (req: Request, root: string): PageContext => ({ config, texts, language: pageLanguage(ctx, req), root });
+  const formPages = new Map(texts.languages.map((language) => [language, renderForm({ config, texts, language, root: FORM_ROOT })]));
 
   const acceptReport = (req: Request) => {
     const externalId = parseIdempotencyKey(req.get('Idempotency-Key'));
@@ -43,19 +54,22 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const answerFormPost = async (req: Request, res: Response) => {
     try {
       const accepted = await acceptReport(req);
-      sendPage(res, 202, renderThanks(config, REPORTS_ROOT, shortReference(accepted.id)));
+      sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), shortReference(accepted.id)));
     } catch (error) {
       if (!(error instanceof IntakeError)) throw error;
       const problems = error instanceof InvalidReport ? error.problems : [{ field: null, message: error.message }];
       res.set(error.headers);
-      sendPage(res, error.status, renderForm(config, REPORTS_ROOT, { values: formValues(req.body), problems }));
+      sendPage(res, error.status, renderForm(pageFor(req, REPORTS_ROOT), { values: formValues(req.body), problems }));
     }
   };
 
   router.use('/static/web/vendor', express.static(AUTOCOMPLETE_DIR, { index: false, maxAge: '1d' }));
   router.use('/static/web', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
 
-  router.get('/', (_req, res) => sendPage(res, 200, formPage));
+  router.get('/', (req, res) => {
+    res.vary('Accept-Language');
+    sendPage(res, 200, formPages.get(pageLanguage(ctx, req))!);
+  });
 
   router.get('/api/v1/addresses', (req, res) => {
     const query = AddressQuery.safeParse(req.query);

@@ -1,8 +1,9 @@
 import type { LoadedConfig, ServiceDefinition } from '@intake/core';
+import type { Texts } from '@intake/i18n';
 import { html, type SafeHtml } from './html.js';
 import type { ReportProblem } from './report.js';
 
-const FORM_FIELDS = ['description', 'service_code', 'address', 'lat', 'long', 'name', 'email', 'phone'] as const;
+const FORM_FIELDS = ['description', 'service_code', 'address', 'lat', 'long', 'name', 'email', 'phone', 'language'] as const;
 
 /** What the citizen typed, put back into the form when the server turns a post down. */
 export type FormValues = Partial<Record<(typeof FORM_FIELDS)[number], string>>;
@@ -12,17 +13,30 @@ export function formValues(body: unknown): FormValues {
   return Object.fromEntries(FORM_FIELDS.flatMap((field) => (typeof posted[field] === 'string' ? [[field, posted[field]]] : [])));
 }
 
-interface PageOptions {
+/** Who a page is for: the town, its texts, and the language the citizen reads. */
+export interface PageContext {
+  config: LoadedConfig;
+  texts: Texts;
+  language: string;
   /** the path back to the form's folder, so pages work behind a reverse proxy's path prefix */
   root: string;
-  title: string;
-  body: SafeHtml;
 }
 
-function page(config: LoadedConfig, { root, title, body }: PageOptions): string {
-  const town = config.jurisdiction.name;
+const say = (pc: PageContext, key: string) => pc.texts.t(pc.language, `form.${key}`);
+
+/** Links to the page in each other language the town offers; none when it offers one. */
+function languagePicker(pc: PageContext): SafeHtml {
+  const others = pc.texts.choices().filter(({ language }) => language !== pc.language);
+  if (others.length === 0) return html``;
+  const link = ({ language, name }: { language: string; name: string }) => html`<a href="${pc.root}?lang=${language}" lang="${language}" hreflang="${language}">${name}</a>`;
+  return html`<nav class="languages" aria-label="${say(pc, 'language')}">${others.map(link)}</nav>`;
+}
+
+function page(pc: PageContext, title: string, body: SafeHtml): string {
+  const { root } = pc;
+  const town = pc.config.jurisdiction.name;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${pc.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -34,8 +48,8 @@ function page(config: LoadedConfig, { root, title, body }: PageOptions): string 
 <script src="${root}static/web/form.js" defer></script>
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header"><div class="container"><p class="jurisdiction">${town}</p></div></header>
+<a class="skip-link" href="#main">${say(pc, 'skip_link')}</a>
+<header class="site-header"><div class="container"><p class="jurisdiction">${town}</p>${languagePicker(pc)}</div></header>
 <main id="main" class="container" tabindex="-1">
 ${body}
 </main>
@@ -44,37 +58,37 @@ ${body}
 `.value;
 }
 
-function serviceOptions(services: ServiceDefinition[], selected: string | undefined): SafeHtml {
+function serviceOptions(pc: PageContext, services: ServiceDefinition[], selected: string | undefined): SafeHtml {
   const option = (service: ServiceDefinition) => html`<option value="${service.code}"${service.code === selected ? html` selected` : ''}>${service.name}</option>`;
   const groups = new Map<string, ServiceDefinition[]>();
   for (const service of services) {
     if (service.group !== undefined) groups.set(service.group, [...(groups.get(service.group) ?? []), service]);
   }
-  return html`<option value="">Not sure</option>
+  return html`<option value="">${say(pc, 'service_unsure')}</option>
 ${[...groups].map(([group, members]) => html`<optgroup label="${group}">${members.map(option)}</optgroup>
 `)}${services.filter((s) => s.group === undefined).map(option)}`;
 }
 
-/** Where each posted field lives on the page, and what its label calls it. */
+/** Where each posted field lives on the page, and the catalogue text of its label. */
 const FIELDS: Record<string, { id: string; label: string }> = {
-  description: { id: 'description', label: 'Describe the problem' },
-  service_code: { id: 'service_code', label: 'Type of problem' },
-  address: { id: 'address', label: 'Address' },
-  lat: { id: 'use-location', label: 'Location' },
-  long: { id: 'use-location', label: 'Location' },
-  name: { id: 'name', label: 'Name' },
-  email: { id: 'email', label: 'Email' },
-  phone: { id: 'phone', label: 'Phone' },
+  description: { id: 'description', label: 'description_label' },
+  service_code: { id: 'service_code', label: 'service_label' },
+  address: { id: 'address', label: 'address_label' },
+  lat: { id: 'use-location', label: 'location_label' },
+  long: { id: 'use-location', label: 'location_label' },
+  name: { id: 'name', label: 'name_label' },
+  email: { id: 'email', label: 'email_label' },
+  phone: { id: 'phone', label: 'phone_label' },
 };
 
-function errorSummary(problems: ReportProblem[]): SafeHtml {
+function errorSummary(pc: PageContext, problems: ReportProblem[]): SafeHtml {
   if (problems.length === 0) return html``;
   const item = ({ field, message }: ReportProblem) => {
     const known = field === null ? undefined : FIELDS[field];
-    return known === undefined ? html`<li>${message}</li>` : html`<li><a href="#${known.id}">${known.label}: ${message}</a></li>`;
+    return known === undefined ? html`<li>${message}</li>` : html`<li><a href="#${known.id}">${say(pc, known.label)}: ${message}</a></li>`;
   };
   return html`<div class="error-summary" role="alert" tabindex="-1">
-<h2>There is a problem</h2>
+<h2>${say(pc, 'error_heading')}</h2>
 <ul>${problems.map(item)}</ul>
 </div>`;
 }
@@ -84,75 +98,81 @@ export interface FormState {
   problems?: ReportProblem[];
 }
 
-export function renderForm(config: LoadedConfig, root: string, { values = {}, problems = [] }: FormState = {}): string {
+export function renderForm(pc: PageContext, { values = {}, problems = [] }: FormState = {}): string {
+  const { root } = pc;
+  const t = (key: string) => say(pc, key);
+  const scriptTexts = JSON.stringify(pc.texts.templates(pc.language, 'form_script'));
   const invalid = (field: string) => (problems.some((p) => p.field === field) ? html` aria-invalid="true"` : '');
-  const body = html`<h1>Report a problem</h1>
-<p class="lead">Let us know about a problem in a public place: a pothole, a broken streetlight, graffiti, a missed pickup.</p>
-${errorSummary(problems)}
-<form id="report" class="card" method="post" action="${root}api/v1/reports">
+  const body = html`<h1>${t('title')}</h1>
+<p class="lead">${t('lead')}</p>
+${errorSummary(pc, problems)}
+<form id="report" class="card" method="post" action="${root}api/v1/reports" data-texts="${scriptTexts}">
+<input type="hidden" name="language" value="${pc.language}">
 <fieldset>
-<legend>What is the problem?</legend>
+<legend>${t('problem_legend')}</legend>
 <div class="field">
-<label for="description">Describe the problem</label>
-<p class="hint" id="description-hint">What is it, and anything that helps the crew find it.</p>
+<label for="description">${t('description_label')}</label>
+<p class="hint" id="description-hint">${t('description_hint')}</p>
 <textarea id="description" name="description" rows="5" maxlength="5000" required aria-describedby="description-hint"${invalid('description')}>${values.description}</textarea>
 </div>
 <div class="field">
-<label for="service_code">Type of problem</label>
+<label for="service_code">${t('service_label')}</label>
 <select id="service_code" name="service_code"${invalid('service_code')}>
-${serviceOptions(config.services, values.service_code)}
+${serviceOptions(pc, pc.config.services, values.service_code)}
 </select>
 </div>
 </fieldset>
 <fieldset>
-<legend>Where is it?</legend>
+<legend>${t('where_legend')}</legend>
 <div class="field">
-<label for="address">Address or nearest corner</label>
-<p class="hint" id="address-hint">Start typing and pick a suggestion, or describe the place.</p>
+<label for="address">${t('address_label')}</label>
+<p class="hint" id="address-hint">${t('address_hint')}</p>
 <div id="address-field"><input id="address" name="address" type="text" maxlength="500" autocomplete="off" aria-describedby="address-hint" value="${values.address}"${invalid('address')}></div>
 </div>
 <div class="field location">
-<button type="button" id="use-location" class="secondary" hidden>Use my location</button>
-<button type="button" id="clear-location" class="link" hidden>Clear location</button>
+<button type="button" id="use-location" class="secondary" hidden>${t('use_location')}</button>
+<button type="button" id="clear-location" class="link" hidden>${t('clear_location')}</button>
 <p id="location-status" class="status" role="status" aria-live="polite"></p>
 <input type="hidden" id="lat" name="lat" value="${values.lat}">
 <input type="hidden" id="long" name="long" value="${values.long}">
 </div>
 </fieldset>
 <fieldset>
-<legend>Your contact details (optional)</legend>
-<p class="hint">Leave an email or phone number if you would like to hear back about this report.</p>
+<legend>${t('contact_legend')}</legend>
+<p class="hint">${t('contact_hint')}</p>
 <div class="field">
-<label for="name">Name</label>
+<label for="name">${t('name_label')}</label>
 <input id="name" name="name" type="text" maxlength="200" autocomplete="name" value="${values.name}"${invalid('name')}>
 </div>
 <div class="field">
-<label for="email">Email</label>
+<label for="email">${t('email_label')}</label>
 <input id="email" name="email" type="email" maxlength="320" autocomplete="email" spellcheck="false" value="${values.email}"${invalid('email')}>
 </div>
 <div class="field">
-<label for="phone">Phone</label>
+<label for="phone">${t('phone_label')}</label>
 <input id="phone" name="phone" type="tel" maxlength="40" autocomplete="tel" value="${values.phone}"${invalid('phone')}>
 </div>
 </fieldset>
 <p id="form-status" class="status" role="status" aria-live="polite"></p>
-<button type="submit" id="submit" class="primary">Send report</button>
+<button type="submit" id="submit" class="primary">${t('submit')}</button>
 </form>
 <section id="done" class="card" hidden>
-<h2 id="done-heading" tabindex="-1">Thank you, your report was received</h2>
-<p>Your reference is <strong id="reference" class="reference"></strong></p>
-<p>Keep it to ask about this report later.</p>
-<p><a href="${root}">Report another problem</a></p>
+<h2 id="done-heading" tabindex="-1">${t('received_heading')}</h2>
+<p>${t('reference_is')} <strong id="reference" class="reference"></strong></p>
+<p>${t('keep_reference')}</p>
+<p><a href="${root}?lang=${pc.language}">${t('another')}</a></p>
 </section>`;
-  return page(config, { root, title: problems.length > 0 ? 'Error: Report a problem' : 'Report a problem', body });
+  return page(pc, problems.length > 0 ? t('error_title') : t('title'), body);
 }
 
-export function renderThanks(config: LoadedConfig, root: string, reference: string): string {
+export function renderThanks(pc: PageContext, reference: string): string {
+  const { root } = pc;
+  const t = (key: string) => say(pc, key);
   const body = html`<section class="card">
-<h1>Thank you, your report was received</h1>
-<p>Your reference is <strong class="reference">${reference}</strong></p>
-<p>Keep it to ask about this report later.</p>
-<p><a href="${root}">Report another problem</a></p>
+<h1>${t('received_heading')}</h1>
+<p>${t('reference_is')} <strong class="reference">${reference}</strong></p>
+<p>${t('keep_reference')}</p>
+<p><a href="${root}?lang=${pc.language}">${t('another')}</a></p>
 </section>`;
-  return page(config, { root, title: 'Report received', body });
+  return page(pc, t('received_title'), body);
 }

@@ -58,6 +58,8 @@ export const ReportBody = z
     name: text(200),
     email: optional(z.string({ error: 'must be text' }).trim().max(320, 'is too long').pipe(z.email('is not a valid email address'))),
     phone: optional(z.string({ error: 'must be text' }).trim().regex(PHONE, 'is not a valid phone number')),
+    /** the language of the form the citizen filled in, so that answers come in it */
+    language: text(35),
     media_urls: optional(
       z
         .array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048, 'must be at most 2048 characters'), { error: 'must be a list of URLs' })
@@ -105,6 +107,7 @@ export function toInboundMessage(report: ReportBody, externalId: string | null):
     address: report.address ?? null,
     point: report.lat !== undefined && report.long !== undefined ? { lat: report.lat, long: report.long } : null,
     media: (report.media_urls ?? []).map((url) => ({ url, content_type: null, name: null })),
+    language: report.language ?? null,
     reply_to: email === null ? null : { channel: 'email', to: email, from: null, thread: [], subject: null },
   };
 }

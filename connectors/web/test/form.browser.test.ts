@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { shortReference, type InboundMessage } from '@intake/core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startWebApp, type WebApp } from './harness.js';
+import { baseConfig, startWebApp, type WebApp } from './harness.js';
 
 // what the page-side callbacks below touch; the suite is type-checked without the DOM library
 declare const document: { activeElement: { id: string; textContent: string | null } | null };
@@ -18,20 +18,25 @@ const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe :
 if (!existsSync(CHROMIUM)) console.warn(`${CHROMIUM} not found: browser tests skipped (apt-get install -y chromium)`);
 
 let app: WebApp;
+/** a town that offers English and French */
+let bilingual: WebApp;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) return;
+  const config = baseConfig();
   app = await startWebApp();
+  bilingual = await startWebApp({ config: { ...config, jurisdiction: { ...config.jurisdiction, languages: ['en', 'fr'] } } });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 afterAll(async () => {
   await browser?.close();
   await app?.close();
+  await bilingual?.close();
 });
 
 /** A page that records script errors and CSP violations, which must stay empty. */
-async function openForm(options: BrowserContextOptions): Promise<{ page: Page; problems: string[] }> {
+async function openForm(options: BrowserContextOptions, on: WebApp = app): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -39,14 +44,14 @@ async function openForm(options: BrowserContextOptions): Promise<{ page: Page; p
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url}`);
   });
-  await page.goto(`${app.url}/`);
+  await page.goto(`${on.url}/`);
   return { page, problems };
 }
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
 
-async function onlyJob(): Promise<InboundMessage> {
-  const jobs = await app.jobs();
+async function onlyJob(on: WebApp = app): Promise<InboundMessage> {
+  const jobs = await on.jobs();
   expect(jobs).toHaveLength(1);
   return jobs[0]!;
 }
@@ -163,5 +168,45 @@ describeWithChromium('the web form in Chromium', () => {
     });
 
     expect(violations).toEqual([]);
+  });
+
+  describe('in the citizen\'s language', () => {
+    beforeEach(() => bilingual.queue.drain());
+
+    it('speaks French to a French browser on a phone, the script included, and the report carries the language', async () => {
+      const { page, problems } = await openForm({ ...PHONE, locale: 'fr-CA', geolocation: HERE, permissions: ['geolocation'] }, bilingual);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      await page.getByLabel('Décrivez le problème').fill('Nid-de-poule profond devant le passage piéton');
+      await page.getByLabel('Type de problème').selectOption('POTHOLE');
+      await page.getByRole('button', { name: 'Utiliser ma position' }).click();
+      await page.getByText('Position définie : 44.652345, -63.587612 (à environ 12 m près).').waitFor();
+      await page.screenshot({ path: '/tmp/intake-form-fr.png', fullPage: true });
+      await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+      await page.getByRole('heading', { name: 'Merci, votre signalement a été reçu' }).waitFor();
+      expect(await page.title()).toBe('Signalement reçu – Town of Testville');
+
+      const job = await onlyJob(bilingual);
+      expect(await page.locator('#reference').textContent()).toBe(shortReference(job.id));
+      expect(job).toMatchObject({ language: 'fr', text: 'Nid-de-poule profond devant le passage piéton', point: { lat: 44.652345, long: -63.587612 } });
+      expect(problems).toEqual([]);
+    });
+
+    it('lets an English browser pick French, and answers a plain post in French', async () => {
+      const { page } = await openForm({ ...DESKTOP, locale: 'en-US', javaScriptEnabled: false }, bilingual);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await page.getByRole('link', { name: 'Français' }).click();
+      await page.getByLabel('Décrivez le problème').fill('Graffitis sur l’abribus');
+      await page.getByLabel('Adresse ou coin de rue le plus proche').fill('5 Mill Lane');
+      await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+      await page.getByRole('heading', { name: 'Merci, votre signalement a été reçu' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Signaler un autre problème' }).getAttribute('href')).toMatch(/\?lang=fr$/);
+      expect(await onlyJob(bilingual)).toMatchObject({ language: 'fr', text: 'Graffitis sur l’abribus', address: '5 Mill Lane' });
+    });
+
+    it('keeps a town with one language free of a language picker', async () => {
+      const { page } = await openForm({ ...DESKTOP, locale: 'fr-FR' });
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.locator('nav.languages').count()).toBe(0);
+    });
   });
 });
