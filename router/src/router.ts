@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ConfigError,
   QUEUE,
+  WORKER_RECOVERY_OPTIONS,
   badRequest,
   createWorkerRedis,
   deliveryQueueName,
@@ -139,6 +140,7 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
       const rateLimit = settings.rate_limit ?? config.delivery.rate_limit;
       const worker = new Worker<DeliveryJob>(deliveryQueueName(name), deliveryProcessor(name, destination, { store, log, deadLetters: deadLetterQueue, onDelivered }), {
         ...queueOptions,
+        ...WORKER_RECOVERY_OPTIONS,
         concurrency: settings.concurrency,
         limiter: rateLimit && { max: rateLimit.max, duration: rateLimit.per_seconds * 1000 },
       });

@@ -1,4 +1,4 @@
-import { shortReference, type Connector, type ConnectorContext } from '@intake/core';
+import { QueueUnavailableError, shortReference, type Connector, type ConnectorContext } from '@intake/core';
 import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
@@ -33,8 +33,13 @@ async function answerKeyword(ctx: ConnectorContext, sms: ParsedSms): Promise<str
 /** The TwiML reply's text, or null when the sender opted out: a report still counts, but we stay silent. */
 async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<string | null> {
   if (sms.keyword !== null || sms.empty) return answerKeyword(ctx, sms);
+  // read before the write: a Redis failure here is a 503 with nothing written, and none after the write can turn
+  // an acknowledged message into an error
+  const optedOut = await ctx.optOuts.isOptedOut(sms.channel, sms.phone).catch((error: unknown) => {
+    throw new QueueUnavailableError(error);
+  });
   const accepted = await ctx.accept(sms.message);
-  if (await ctx.optOuts.isOptedOut(sms.channel, sms.phone)) return null;
+  if (optedOut) return null;
   if (accepted.continues === null) {
     return ctx.texts.t(ctx.texts.forText(sms.message.text ?? ''), 'reply.acknowledgement', { reference: shortReference(accepted.id) });
   }

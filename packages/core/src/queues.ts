@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
@@ -22,6 +23,23 @@ export const PIPELINE_JOB_OPTIONS = {
   removeOnComplete: { age: 3600, count: 10_000 },
   removeOnFail: { age: 7 * 86_400 },
 } as const;
+
+/**
+ * The intake job's id: derived from the channel id when there is one, so that adding the same message twice,
+ * concurrently or after a failure half-way, is one job (BullMQ's add is a no-op while a job with that id exists).
+ */
+export function intakeJobId(message: Pick<InboundMessage, 'id' | 'channel' | 'external_id'>): string {
+  if (message.external_id === null) return message.id;
+  const digest = createHash('sha256').update(`${message.channel}\n${message.external_id}`).digest('base64url').slice(0, 27);
+  return `${message.channel}-${digest}`;
+}
+
+/**
+ * Lock and stall settings of every worker, so that work a crashed process held resumes within 10 s: its lock lapses
+ * after 4 s (renewed every 2 s while the job runs, and no job here blocks the event loop that long) and the stalled
+ * check, every 3 s, hands it to a live worker. A job is given up as stalled only after 3 such crashes.
+ */
+export const WORKER_RECOVERY_OPTIONS = { lockDuration: 4000, lockRenewTime: 2000, stalledInterval: 3000, maxStalledCount: 3 } as const;
 
 export const deliveryQueueName = (destination: string) => `deliver-${destination}`;
 

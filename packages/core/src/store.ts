@@ -39,19 +39,15 @@ for i = 2, #KEYS do
 end
 return 1`;
 
-const DELETE_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     intakeWriteRequest(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
-    intakeDeleteIfEquals(numberOfKeys: number, key: string, value: string): Result<number, Context>;
   }
 }
 
 /** Scripts run through EVALSHA on any connection; defining them twice on one is harmless. */
 function defineScripts(redis: Redis): void {
   redis.defineCommand('intakeWriteRequest', { lua: WRITE_REQUEST });
-  redis.defineCommand('intakeDeleteIfEquals', { lua: DELETE_IF_EQUALS });
 }
 
 export interface ReceivedRange {
@@ -151,14 +147,13 @@ export class RequestStore {
     return Object.values(all).map((json) => DeliveryState.parse(JSON.parse(json)));
   }
 
-  /** Claims a channel id for a request id; returns the id that claimed it first, or null when this claim won. */
-  async claimExternalId(channel: string, externalId: string, id: string): Promise<string | null> {
-    const previous = await this.redis.set(this.seenKey(channel, externalId), id, 'EX', this.ttlSeconds, 'NX', 'GET');
-    return previous;
+  /** The request id that holds a channel id, or null. A claim is only ever written once that request's job exists. */
+  async externalIdHolder(channel: string, externalId: string): Promise<string | null> {
+    return this.redis.get(this.seenKey(channel, externalId));
   }
 
-  /** Frees a channel id, only if `id` still holds it. */
-  async releaseExternalId(channel: string, externalId: string, id: string): Promise<void> {
-    await this.redis.intakeDeleteIfEquals(1, this.seenKey(channel, externalId), id);
+  /** Records that a request holds a channel id; returns the id that held it already, or null when this one now does. */
+  async claimExternalId(channel: string, externalId: string, id: string): Promise<string | null> {
+    return this.redis.set(this.seenKey(channel, externalId), id, 'EX', this.ttlSeconds, 'NX', 'GET');
   }
 }

@@ -72,13 +72,3 @@ describe('RequestStore.update', () => {
     expect(found).toEqual(['recoded']);
   });
 });
-
-describe('RequestStore.releaseExternalId', () => {
-  it('frees a channel id only for the request that holds it', async () => {
-    expect(await store.claimExternalId('sms', 'SM1', 'first')).toBeNull();
-    await store.releaseExternalId('sms', 'SM1', 'second');
-    expect(await store.claimExternalId('sms', 'SM1', 'third')).toBe('first');
-    await store.releaseExternalId('sms', 'SM1', 'first');
-    expect(await store.claimExternalId('sms', 'SM1', 'third')).toBeNull();
-  });
-});

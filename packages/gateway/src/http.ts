@@ -1,5 +1,6 @@
 import {
   IntakeError,
+  QueueUnavailableError,
   ServiceRequest,
   badRequest,
   metricsRegistry,
@@ -46,7 +47,7 @@ function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
-function errorHandler(log: Logger): ErrorRequestHandler {
+function errorHandler(log: Logger, redis: Redis): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     if (error instanceof IntakeError) {
       res.set(error.headers).status(error.status).json(errorBody(error.code, error.message));
@@ -61,7 +62,11 @@ function errorHandler(log: Logger): ErrorRequestHandler {
     else if (type === 'entity.too.large') res.status(413).json(errorBody('payload_too_large', 'the body is larger than the limit'));
     else if (type === 'encoding.unsupported' || type === 'charset.unsupported') res.status(415).json(errorBody('unsupported_encoding', 'unsupported body encoding'));
     else if (typeof status === 'number' && status >= 400 && status < 500) res.status(status).json(errorBody('bad_request', 'the request could not be read'));
-    else {
+    else if (redis.status !== 'ready') {
+      // a failure while Redis is away is Redis's: the caller should retry, not report a bug
+      const unavailable = new QueueUnavailableError(error);
+      res.set(unavailable.headers).status(unavailable.status).json(errorBody(unavailable.code, unavailable.message));
+    } else {
       log.error({ err: error }, 'unhandled error');
       res.status(500).json(errorBody('internal', 'something went wrong on our side'));
     }
@@ -149,6 +154,6 @@ export function createHttpApp(deps: HttpDeps): Express {
     app.use(router);
   }
   app.use((_req, _res, next) => next(notFound('no such route')));
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, deps.redis));
   return app;
 }

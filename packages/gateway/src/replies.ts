@@ -1,6 +1,7 @@
 import {
   OptOuts,
   QUEUE,
+  WORKER_RECOVERY_OPTIONS,
   metricsRegistry,
   openQueue,
   shortReference,
@@ -83,7 +84,7 @@ export class Replies {
   }
 
   start(connection: Redis): void {
-    this.worker = new Worker<ReplyJob>(QUEUE.reply, (job) => this.send(job), { connection, prefix: this.deps.config.redis.prefix, concurrency: 8 });
+    this.worker = new Worker<ReplyJob>(QUEUE.reply, (job) => this.send(job), { connection, prefix: this.deps.config.redis.prefix, concurrency: 8, ...WORKER_RECOVERY_OPTIONS });
     this.worker.on('failed', (job, error) => {
       repliesSent.inc({ channel: 'unknown', kind: job?.data.kind ?? 'unknown', outcome: 'failed' });
       this.deps.log.warn({ job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'reply failed');

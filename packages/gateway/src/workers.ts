@@ -2,6 +2,7 @@ import {
   InboundMessage,
   PIPELINE_JOB_OPTIONS,
   QUEUE,
+  WORKER_RECOVERY_OPTIONS,
   createWorkerRedis,
   openQueue,
   type IntakeJob,
@@ -67,6 +68,8 @@ export function startPipelineWorkers(deps: PipelineDeps) {
 
   const normalize = async (job: Job<IntakeJob>) => {
     const message = InboundMessage.parse(job.data);
+    // recorded before the job can finish and be removed, in case the accepting process could not
+    if (message.external_id !== null) await deps.store.claimExternalId(message.channel, message.external_id, message.id);
     const normalized = await normalizer.normalize(message);
     await afterNormalizing(message, normalized);
   };
@@ -75,8 +78,8 @@ export function startPipelineWorkers(deps: PipelineDeps) {
   };
 
   const workers = [
-    new Worker<IntakeJob>(QUEUE.intake, normalize, { connection, prefix, concurrency: 16 }),
-    new Worker<RouteJob>(QUEUE.route, route, { connection, prefix, concurrency: 16 }),
+    new Worker<IntakeJob>(QUEUE.intake, normalize, { connection, prefix, concurrency: 16, ...WORKER_RECOVERY_OPTIONS }),
+    new Worker<RouteJob>(QUEUE.route, route, { connection, prefix, concurrency: 16, ...WORKER_RECOVERY_OPTIONS }),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, error) => log.warn({ queue: worker.name, job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'pipeline job failed'));

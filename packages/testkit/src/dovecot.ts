@@ -1,10 +1,10 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
+import { freePort, waitForPort } from './ports.js';
 
 const run = promisify(execFile);
 
@@ -38,28 +38,6 @@ function findProgram(name: string): string {
   const found = dirs.map((dir) => path.join(dir, name)).find((file) => existsSync(file));
   if (found === undefined) throw new Error(`${name} not found: install Debian's dovecot-imapd (.ci/run does)`);
   return found;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false));
-      socket.setTimeout(500, () => resolve(false));
-      setTimeout(() => socket.destroy(), 600);
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`Dovecot did not listen on ${port} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**
@@ -141,7 +119,7 @@ export async function startDovecot(options: { user?: string; pass?: string } = {
     const starter = spawn(dovecotBin, ['-c', conf], { stdio: 'ignore' });
     const code = await new Promise<number | null>((resolve, reject) => starter.once('exit', resolve).once('error', reject));
     if (code !== 0) throw new Error(`dovecot exited with ${code}; see ${dir}/dovecot.log`);
-    await waitForPort(port);
+    await waitForPort(port, 'Dovecot');
   }
 
   async function halt() {

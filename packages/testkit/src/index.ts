@@ -82,3 +82,5 @@ export { startSmtpSink, type SmtpRefusal, type SmtpSink, type SmtpSinkOptions } 
 export { SLACK_BOT, postAsSlack, slackSignature, startSlackStandIn, type SlackAnswer, type SlackBody, type SlackCall, type SlackPost, type SlackStandIn } from './slack.js';
 export { startConnectorApp, type ConnectorApp, type ConnectorAppOptions, type Enqueue, type TestRedis } from './connector-app.js';
 export { OPEN311_CONFORMANCE, open311Fixture, open311Schema } from './conformance.js';
+export { freePort, waitForPort } from './ports.js';
+export { startRedisServer, type RedisServer } from './redis-server.js';
