@@ -11,6 +11,7 @@ import {
   type RequestStore,
   type ServiceRequest,
   type StoredRequest,
+  type ChannelRegistry,
 } from '@intake/core';
 import type { Redis } from 'ioredis';
 import { GeocoderChain } from './chain.js';
@@ -33,6 +34,8 @@ export interface NormalizerDeps {
   redis: Redis;
   store: RequestStore;
   log: Logger;
+  /** what each channel's connector declares (mail quotes, phone replies, clerk handles) */
+  channels: ChannelRegistry;
 }
 
 export interface Normalized {
@@ -70,28 +73,27 @@ function problemWords(description: string, mentions: readonly Extracted[], zones
   return text;
 }
 
-/** Only email carries forwarding notes, quotes and signatures worth telling apart from the report. */
-const zonesOf = (message: InboundMessage, description: string) => (message.channel === 'email' ? emailZones(description) : []);
+/** Forwarding notes, quotes and signatures, on the channels that carry them (mail), told apart from the report. */
+const zonesOf = (channels: ChannelRegistry, message: InboundMessage, description: string) =>
+  channels.traits(message.channel).quotesAndSignatures ? emailZones(description) : [];
 
 /** Where to answer: phone numbers in E.164, so the answer's sender and opt-outs match them. */
-function replyAddress(message: InboundMessage, phone: string | null, country: string): ReplyAddress | null {
+function replyAddress(channels: ChannelRegistry, message: InboundMessage, phone: string | null, country: string): ReplyAddress | null {
   const to = message.reply_to;
-  if (to === null || (to.channel !== 'sms' && to.channel !== 'whatsapp')) return to;
+  if (to === null || !channels.traits(to.channel).repliesByPhone) return to;
   const e164 = to.to === message.sender.phone && phone !== null ? phone : normalizePhone(to.to, country);
   return { ...to, to: e164 ?? to.to };
 }
-
-/** On calls the handle is the clerk who took them, not the person reporting. */
-const CLERK_HANDLED = new Set(['transcript', 'voice']);
 
 /** Who sent it, for "the same person again": the person behind its contacts. */
 const senderKey = (person: string | null) => (person === null ? null : `person:${person}`);
 
 /** The ways to reach the sender this message shows: phone, email, a phone in an email's signature, a Slack handle. */
-function contactsOf(message: InboundMessage, phone: string | null, email: string | null, description: string, zones: readonly Zone[], country: string): string[] {
+function contactsOf(channels: ChannelRegistry, message: InboundMessage, phone: string | null, email: string | null, description: string, zones: readonly Zone[], country: string): string[] {
   const signed = zones.filter((zone) => zone.weight === SIGNATURE_WEIGHT).flatMap((zone) => phonesIn(description.slice(zone.start, zone.end), country));
   const phones = [...(phone ? [phone] : []), ...signed].map((number) => `phone:${number}`);
-  const handle = message.sender.handle && !CLERK_HANDLED.has(message.channel) ? [`${message.channel}:${message.sender.handle}`] : [];
+  // on calls the handle is the clerk who took them, not the person reporting
+  const handle = message.sender.handle && !channels.traits(message.channel).handledByClerk ? [`${message.channel}:${message.sender.handle}`] : [];
   return [...phones, ...(email ? [`email:${email}`] : []), ...handle];
 }
 
@@ -136,7 +138,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
 
   /** Who sent it (the person behind its contacts) and the earlier report it follows up, if any. */
   async function threadOf(message: InboundMessage, description: string, zones: readonly Zone[], reporter: ServiceRequest['reporter'], sureCode: string | null) {
-    const contacts = contactsOf(message, reporter.phone, reporter.email, description, zones, config.jurisdiction.country);
+    const contacts = contactsOf(deps.channels, message, reporter.phone, reporter.email, description, zones, config.jurisdiction.country);
     const person = await identity.personOf(contacts, { id: message.id, received_at: message.received_at });
     const related = await relatedRequest({ identity, store }, { id: message.id, text: description, person, service_code: sureCode });
     return { person, sender: senderKey(person), related };
@@ -145,7 +147,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
   /** Everything a new message becomes, saved; dedupe sees it once it has what it needs. */
   async function fresh(message: InboundMessage): Promise<Normalized> {
     const description = composeDescription(message);
-    const zones = zonesOf(message, description);
+    const zones = zonesOf(deps.channels, message, description);
     const located = await locate(locator, { point: message.point, address: message.address, description, zones });
     const problem = problemWords(description, located.mentions, zones);
     const classification = classifier.classify(problem);
@@ -166,7 +168,11 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
       service_name: serviceNamed(code)?.name ?? null,
       location,
       media: message.media,
-      source: { external_id: message.external_id, conversation_id: related ? (related.record.source.conversation_id ?? related.record.id) : message.conversation_id },
+      source: {
+        external_id: message.external_id,
+        conversation_id: related ? (related.record.source.conversation_id ?? related.record.id) : message.conversation_id,
+        details: message.source_details,
+      },
       duplicate_of: null,
       // detected on the words as sent, as the SMS webhook does for its acknowledgement, so both answers agree
       language: message.language ?? detectLanguage(message.text === '' ? description : message.text),
@@ -178,7 +184,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
     const request: StoredRequest = {
       record: { ...record, ...verdict },
       state: 'received',
-      reply_to: replyAddress(message, reporter.phone, config.jurisdiction.country),
+      reply_to: replyAddress(deps.channels, message, reporter.phone, config.jurisdiction.country),
       service_confidence: chosen.confidence,
       crm: { status: null, external_id: null },
       related_to: related?.record.id ?? null,
@@ -199,7 +205,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
   /** The citizen's answer to our question: its place (and photos) complete the waiting request, which keeps its id. */
   async function answer(waiting: StoredRequest, message: InboundMessage): Promise<Normalized> {
     const words = composeDescription(message);
-    const { location } = await locate(locator, { point: message.point, address: message.address, description: words, zones: zonesOf(message, words) });
+    const { location } = await locate(locator, { point: message.point, address: message.address, description: words, zones: zonesOf(deps.channels, message, words) });
     const found = location.precision !== 'none';
     const original = waiting.record;
     const record: ServiceRequest = {
@@ -208,7 +214,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
       location: found ? location : original.location,
       media: [...original.media, ...message.media],
     };
-    const contacts = contactsOf(message, original.reporter.phone, original.reporter.email, '', [], config.jurisdiction.country);
+    const contacts = contactsOf(deps.channels, message, original.reporter.phone, original.reporter.email, '', [], config.jurisdiction.country);
     const sender = senderKey(await identity.personOf(contacts));
     const { language, topics } = classifier.classify(record.description);
     const completed = found ? { ...record, ...(await checkDuplicate(record, sender, contentStems(record.description, language), topics)) } : record;

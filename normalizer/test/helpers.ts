@@ -5,6 +5,9 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { geocoderPlugins } from '../src/index.js';
 
+/** The channels as their connectors declare them, for createNormalizer. */
+export { corpusChannels as channels } from '../src/eval/channels.js';
+
 export const DEMO_DIR = path.resolve(__dirname, '../../packages/gateway/demo');
 export const DEMO_CONFIG = path.join(DEMO_DIR, 'intake.yaml');
 export const DEMO_CSV = path.join(DEMO_DIR, 'addresses.csv');

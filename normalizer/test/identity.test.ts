@@ -1,7 +1,7 @@
 import { newRequestId, shortReference, type LoadedConfig } from '@intake/core';
 import type { Redis } from 'ioredis';
 import { createNormalizer, followUpOf, IdentityIndex, type Normalizer } from '../src/index.js';
-import { deleteKeys, message, redisFor, silentLog, storeFor, testConfig } from './helpers.js';
+import { channels, deleteKeys, message, redisFor, silentLog, storeFor, testConfig } from './helpers.js';
 
 const DAY = 86_400_000;
 const later = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
@@ -89,7 +89,7 @@ describe('the same person across channels, following up an earlier report', () =
   beforeAll(async () => {
     redis = redisFor();
     config = testConfig();
-    normalizer = await createNormalizer({ config, redis, store: storeFor(redis, config), log: silentLog });
+    normalizer = await createNormalizer({ config, redis, store: storeFor(redis, config), log: silentLog, channels });
   });
   afterAll(async () => {
     await deleteKeys(redis, config.redis.prefix);

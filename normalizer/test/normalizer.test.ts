@@ -3,7 +3,7 @@ import path from 'node:path';
 import { distanceMeters, type LoadedConfig } from '@intake/core';
 import type { Redis } from 'ioredis';
 import { createNormalizer, type Normalizer } from '../src/index.js';
-import { deleteKeys, message, redisFor, silentLog, storeFor, testConfig } from './helpers.js';
+import { channels, deleteKeys, message, redisFor, silentLog, storeFor, testConfig } from './helpers.js';
 import { TOWN, writeTown } from './town.js';
 
 const minutesAfter = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
@@ -16,7 +16,7 @@ describe('normalize with the Banff demo config', () => {
   beforeAll(async () => {
     redis = redisFor();
     config = testConfig();
-    normalizer = await createNormalizer({ config, redis, store: storeFor(redis, config), log: silentLog });
+    normalizer = await createNormalizer({ config, redis, store: storeFor(redis, config), log: silentLog, channels });
   });
   afterAll(async () => {
     await normalizer.close();
@@ -44,6 +44,12 @@ describe('normalize with the Banff demo config', () => {
     });
     expect(request.service_confidence).toBeGreaterThanOrEqual(0.5);
     expect(await storeFor(redis, config).get(sms.id)).toEqual(request);
+  });
+
+  it('passes what the channel knows for the clerk into the record\'s source', async () => {
+    const reported = message({ channel: 'slack', text: 'tree down on Bear St', source_details: { slack_message_author: 'U0AUTHOR' } });
+    const { request } = await normalizer.normalize(reported);
+    expect(request.record.source.details).toEqual({ slack_message_author: 'U0AUTHOR' });
   });
 
   it('does not take the street for the animal: "Bear St" is a place, the problem is the light', async () => {
@@ -195,7 +201,7 @@ describe('normalize in a town made up for the test, with a boundary file', () =>
     writeFileSync(file, readFileSync(file, 'utf8').replace('country: FR', 'country: FR\n  boundary: ./boundary.geojson'));
     redis = redisFor();
     config = testConfig(file);
-    normalizer = await createNormalizer({ config, redis, store: storeFor(redis, config), log: silentLog });
+    normalizer = await createNormalizer({ config, redis, store: storeFor(redis, config), log: silentLog, channels });
   });
   afterAll(async () => {
     await deleteKeys(redis, config.redis.prefix);

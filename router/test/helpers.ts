@@ -35,7 +35,7 @@ export function buildRequest(change: Partial<ServiceRequest> = {}): ServiceReque
     service_name: 'Pothole',
     location: { lat: 50.5, long: -110.5, address: '211 Main Street', precision: 'address', source: 'gazetteer', in_jurisdiction: true },
     media: [],
-    source: { external_id: 'SM123', conversation_id: null },
+    source: { external_id: 'SM123', conversation_id: null, details: {} },
     duplicate_of: null,
     language: null,
     routing: { rule: null, priority: 'normal' },

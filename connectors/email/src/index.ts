@@ -1,14 +1,15 @@
-import { QueueUnavailableError, maskEmail, type Connector, type ConnectorContext, type LoadedConfig } from '@intake/core';
+import { QueueUnavailableError, maskEmail, type Connector, type ConnectorContext } from '@intake/core';
 import { parseEmail } from './parse.js';
 import { MailboxPoller, type MailHandler } from './poller.js';
 import { createEmailResponder } from './responder.js';
+import { EMAIL_KEY, EmailSettings, MAIL_TRAITS, emailSettings } from './settings.js';
 
 export { parseEmail, type EmailParseOptions, type ParsedEmail } from './parse.js';
 export { KEYWORDS } from './poller.js';
 export { replySubject } from './responder.js';
 export { newMessageId, requestIdIn } from './message-id.js';
 
-export type EmailSettings = NonNullable<LoadedConfig['channels']['email']>;
+export { EmailSettings, emailSettings } from './settings.js';
 
 /** Parses a polled mail and hands it to intake; a queue outage leaves the mail for later, anything else settles it. */
 function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHandler {
@@ -40,19 +41,21 @@ function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHan
 }
 
 /** A fresh email channel; the gateway uses `emailConnector`, tests may run their own. */
-export function createEmailConnector(): Connector {
+export function createEmailConnector(): Connector<EmailSettings> {
   let poller: MailboxPoller | null = null;
   return {
-    channel: 'email',
-    enabled: (config) => config.channels.email !== undefined,
+    key: EMAIL_KEY,
+    channels: [{ name: 'email', traits: MAIL_TRAITS }],
+    settings: EmailSettings,
+    enabled: (config) => emailSettings(config) !== undefined,
     // email has no HTTP route: mail arrives by IMAP
     mount: () => undefined,
     responder(config, log, texts) {
-      const smtp = config.channels.email?.smtp;
+      const smtp = emailSettings(config)?.smtp;
       return smtp === undefined ? null : createEmailResponder(smtp, config, log, texts);
     },
     async start(ctx) {
-      const email = ctx.config.channels.email;
+      const email = emailSettings(ctx.config);
       if (email === undefined || poller !== null) return;
       poller = new MailboxPoller({ imap: email.imap, maxMessageBytes: email.max_message_bytes, handle: createMailHandler(ctx, email), log: ctx.log });
       poller.start();
@@ -64,4 +67,4 @@ export function createEmailConnector(): Connector {
   };
 }
 
-export const emailConnector: Connector = createEmailConnector();
+export const emailConnector: Connector<EmailSettings> = createEmailConnector();

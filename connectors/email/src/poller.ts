@@ -1,7 +1,7 @@
-import type { LoadedConfig, Logger } from '@intake/core';
+import type { Logger } from '@intake/core';
 import { ImapFlow, type FetchMessageObject, type SearchObject } from 'imapflow';
 
-export type ImapConfig = NonNullable<LoadedConfig['channels']['email']>['imap'];
+import type { ImapConfig } from './settings.js';
 
 /** What became of a mail: done with (and how), or left in the mailbox for another try after `retryMs`. */
 export type Handled = Done | { retryMs: number };

@@ -1,9 +1,9 @@
-import { maskEmail, type LoadedConfig, type Logger, type OutboundReply, type ReplyAddress, type Responder } from '@intake/core';
+import { maskEmail, type LoadedConfig, type Logger, type OutboundReply, type ReplyAddress, type Responder, type SmtpSettings } from '@intake/core';
 import type { Texts } from '@intake/i18n';
 import nodemailer from 'nodemailer';
 import { addressOf, domainOf, newMessageId } from './message-id.js';
 
-export type SmtpConfig = NonNullable<NonNullable<LoadedConfig['channels']['email']>['smtp']>;
+export type SmtpConfig = SmtpSettings;
 
 const REPLY_PREFIXES = /^(?:\s*(?:re|aw|sv|vs)\s*:\s*)+/i;
 const REFERENCE_TAG = /\s*\[#[0-9A-Z]{6}\]/gi;

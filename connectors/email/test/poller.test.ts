@@ -1,5 +1,5 @@
 import { startDovecot, waitFor, type Dovecot } from '@intake/testkit';
-import { createEmailConnector, KEYWORDS, type EmailSettings } from '../src/index.js';
+import { createEmailConnector, emailSettings, KEYWORDS, type EmailSettings } from '../src/index.js';
 import { compose, imapOf, recordingContext, testConfig, type RecordingContext } from './helpers.js';
 
 let dovecot: Dovecot;
@@ -31,7 +31,7 @@ async function startConnector(email: Record<string, unknown>): Promise<Running> 
   const ctx = recordingContext(config);
   const connector = createEmailConnector();
   await connector.start!(ctx);
-  return { ctx, email: config.channels.email!, stop: () => connector.stop!() };
+  return { ctx, email: emailSettings(config)!, stop: () => connector.stop!() };
 }
 
 const names = (ctx: RecordingContext) => ctx.accepted.map((message) => message.subject).sort();

@@ -2,6 +2,7 @@ import {
   IntakeError,
   isKnownSecret,
   metrics,
+  settingsOf,
   shortReference,
   type Connector,
   type ConnectorContext,
@@ -9,12 +10,16 @@ import {
   type ServiceDefinition,
 } from '@intake/core';
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Open311Error, formatOfPath, sendErrors, sendList, sendObject, splitFormat, type Format } from './format.js';
 import { Open311Report, reportProblems, toInboundMessage } from './report.js';
 import { RequestsQuery, findRequests, toOpen311Request } from './requests.js';
 
 export { open311Status } from './requests.js';
+
+/** `channels.open311`: the API keys of the Open311 apps that may post requests. */
+const Open311Settings = z.object({ api_keys: z.array(z.string().min(1)).min(1) });
+type Open311Settings = z.infer<typeof Open311Settings>;
 
 const REQUESTS_XML = { root: 'service_requests', item: 'request' };
 const SERVICES_XML = { root: 'services', item: 'service' };
@@ -72,7 +77,7 @@ function asOpen311Error(error: unknown, ctx: ConnectorContext): Open311Error {
 
 function mount(router: Router, ctx: ConnectorContext): void {
   const { config } = ctx;
-  const apiKeys = config.channels.open311?.api_keys ?? [];
+  const apiKeys = settingsOf(config, open311Connector)?.api_keys ?? [];
   const services = config.services.map(toOpen311Service);
   const serviceCodes = new Set(config.services.map((service) => service.code));
   const limit = config.server.body_limit;
@@ -148,8 +153,10 @@ function mount(router: Router, ctx: ConnectorContext): void {
 }
 
 /** The Open311 GeoReport v2 server facade, for the Open311 apps a town already has (`channels.open311`). */
-export const open311Connector: Connector = {
-  channel: 'open311',
-  enabled: (config) => config.channels.open311 !== undefined,
+export const open311Connector: Connector<Open311Settings> = {
+  key: 'open311',
+  channels: [{ name: 'open311' }],
+  settings: Open311Settings,
+  enabled: (config) => settingsOf(config, open311Connector) !== undefined,
   mount,
 };

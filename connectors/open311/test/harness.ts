@@ -37,7 +37,7 @@ export function buildRecord(change: Partial<ServiceRequest> = {}): ServiceReques
     service_name: 'Pothole',
     location: { lat: 44.6521, long: -63.5874, address: '12 Maple Street', precision: 'address', source: 'gazetteer', in_jurisdiction: true },
     media: [],
-    source: { external_id: null, conversation_id: null },
+    source: { external_id: null, conversation_id: null, details: {} },
     duplicate_of: null,
     language: null,
     routing: { rule: null, priority: 'normal' },

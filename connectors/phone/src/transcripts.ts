@@ -1,12 +1,13 @@
 import { IntakeError, requireBearer, shortReference, type Connector, type ConnectorContext } from '@intake/core';
 import express, { type Router } from 'express';
+import { CALL_TRAITS, TRANSCRIPTS_KEY, TranscriptsSettings, transcriptsSettings } from './settings.js';
 import { parseTranscriptBody, transcriptToMessage } from './transcript.js';
 
 export const TRANSCRIPTS_ROUTE = '/api/v1/transcripts';
 
 function mount(router: Router, ctx: ConnectorContext): void {
   const { config } = ctx;
-  const keys = config.channels.transcripts?.api_keys;
+  const keys = transcriptsSettings(config)?.api_keys;
   if (keys === undefined) return;
   const serviceCodes = new Set(config.services.map((service) => service.code));
   router.post(TRANSCRIPTS_ROUTE, requireBearer(keys), express.json({ limit: config.server.body_limit }), async (req, res) => {
@@ -17,8 +18,10 @@ function mount(router: Router, ctx: ConnectorContext): void {
 }
 
 /** Call transcripts from clerks and call-centre software: `POST /api/v1/transcripts` with a bearer key. */
-export const transcriptsConnector: Connector = {
-  channel: 'transcript',
-  enabled: (config) => config.channels.transcripts !== undefined,
+export const transcriptsConnector: Connector<TranscriptsSettings> = {
+  key: TRANSCRIPTS_KEY,
+  channels: [{ name: 'transcript', traits: CALL_TRAITS }],
+  settings: TranscriptsSettings,
+  enabled: (config) => transcriptsSettings(config) !== undefined,
   mount,
 };

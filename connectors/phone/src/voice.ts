@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { z } from 'zod';
 import { smsReplyTo } from './reply.js';
+import { CALL_TRAITS, VOICE_KEY, VoiceSettings, voiceSettings } from './settings.js';
 
 export const VOICE_ROUTE = '/webhooks/twilio/voice';
 export const RECORDED_ROUTE = '/webhooks/twilio/voice/recorded';
@@ -54,7 +55,7 @@ function say(response: twiml.VoiceResponse, { texts }: ConnectorContext, key: st
 
 function mount(router: Router, ctx: ConnectorContext): void {
   const { config } = ctx;
-  const authToken = config.channels.voice?.auth_token;
+  const authToken = voiceSettings(config)?.auth_token;
   if (authToken === undefined) return;
   const signed = twilioWebhook(config, authToken, 'voice');
 
@@ -87,8 +88,10 @@ function mount(router: Router, ctx: ConnectorContext): void {
 }
 
 /** Calls to the town's Twilio number: a greeting, a recording, and Twilio's transcription turned into a request. */
-export const voiceConnector: Connector = {
-  channel: 'voice',
-  enabled: (config) => config.channels.voice !== undefined,
+export const voiceConnector: Connector<VoiceSettings> = {
+  key: VOICE_KEY,
+  channels: [{ name: 'voice', traits: CALL_TRAITS }],
+  settings: VoiceSettings,
+  enabled: (config) => voiceSettings(config) !== undefined,
   mount,
 };

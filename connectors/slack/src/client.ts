@@ -1,7 +1,9 @@
-import type { LoadedConfig, Logger } from '@intake/core';
+import type { Logger } from '@intake/core';
 import { LogLevel, type Logger as SlackLogger, type WebClientOptions } from '@slack/web-api';
 
-export type SlackSettings = NonNullable<LoadedConfig['channels']['slack']>;
+import type { SlackSettings } from './settings.js';
+
+export type { SlackSettings };
 
 const LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
 

@@ -82,5 +82,7 @@ export function formReport(fields: ReportFields, origin: FormOrigin, viewId: str
     media: fields.photo === null ? [] : [{ url: fields.photo, content_type: null, name: null }],
     reply_to: { channel: 'slack', to: userId, from: null, thread: [], subject: null },
     context,
+    // who wrote the message reported with the shortcut, and where: the clerk's way back to the original
+    source_details: context,
   };
 }

@@ -2,6 +2,7 @@ import type { LoadedConfig, Logger, OutboundReply, ReplyAddress, Responder } fro
 import type { Texts } from '@intake/i18n';
 import { WebClient } from '@slack/web-api';
 import { webClientOptions } from './client.js';
+import { slackSettings } from './settings.js';
 import { escapeMarkup } from './text.js';
 
 /** The metadata type on every message we post: a reply in its thread finds the request again through it. */
@@ -18,7 +19,7 @@ function replyMarkup(reply: OutboundReply, texts: Texts): string {
  * message to the person (a channel id of a user opens the app's DM with them).
  */
 export function createSlackResponder(config: LoadedConfig, log: Logger, texts: Texts): Responder | null {
-  const slack = config.channels.slack;
+  const slack = slackSettings(config);
   if (slack === undefined) return null;
   const client = new WebClient(slack.bot_token, webClientOptions(slack, log));
   return {

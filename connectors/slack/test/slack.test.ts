@@ -128,6 +128,7 @@ describe('the Slack connector', () => {
           media: [{ url: 'https://files.example/p.jpg', content_type: null, name: null }],
           reply_to: { channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null },
           context: { slack_channel: 'C0CREWS' },
+          source_details: { slack_channel: 'C0CREWS' },
         },
       ]);
       expect(slackApi.calls('users.info').at(-1)?.args.user).toBe('U0CREW1');
@@ -198,6 +199,8 @@ describe('the Slack connector', () => {
         sender: { handle: 'U0CREW2' },
         text: 'tree down across #roads near 40 Pine Rd, @U0CREW4 saw it',
         context: { slack_channel: 'C0FIELD', slack_message_ts: ts, slack_message_author: 'U0CREW3' },
+        // the original author reaches the record's source, for the clerk
+        source_details: { slack_channel: 'C0FIELD', slack_message_ts: ts, slack_message_author: 'U0CREW3' },
       });
     });
   });

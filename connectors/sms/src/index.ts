@@ -3,11 +3,13 @@ import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
 import { createTwilioResponder } from './responder.js';
+import { SMS_KEY, SmsSettings, TEXTING_TRAITS, smsSettings } from './settings.js';
 import { sendTwiml, twilioWebhook } from './webhook.js';
 
 export { describeIssues } from './issues.js';
 export { parseTwilioMessage, keywordOf, type ParsedSms, type Keyword, type SmsChannel } from './message.js';
 export { createTwilioResponder } from './responder.js';
+export { SmsSettings, TEXTING_TRAITS, smsSettings } from './settings.js';
 export { publicBase, publicUrl, sendTwiml, twilioWebhook } from './webhook.js';
 
 export const SMS_ROUTE = '/webhooks/twilio/sms';
@@ -53,7 +55,7 @@ async function conversationLanguage(ctx: ConnectorContext, requestId: string): P
 }
 
 function mount(router: Router, ctx: ConnectorContext): void {
-  const authToken = ctx.config.channels.sms?.auth_token;
+  const authToken = smsSettings(ctx.config)?.auth_token;
   if (authToken === undefined) return;
   router.post(SMS_ROUTE, ...twilioWebhook(ctx.config, authToken, 'sms'), async (req, res) => {
     const reply = new twiml.MessagingResponse();
@@ -64,9 +66,14 @@ function mount(router: Router, ctx: ConnectorContext): void {
 }
 
 /** SMS, MMS and WhatsApp through Twilio: the signed webhook in, replies out through Twilio's REST API. */
-export const smsConnector: Connector = {
-  channel: 'sms',
-  enabled: (config) => config.channels.sms !== undefined,
+export const smsConnector: Connector<SmsSettings> = {
+  key: SMS_KEY,
+  channels: [
+    { name: 'sms', traits: TEXTING_TRAITS },
+    { name: 'whatsapp', traits: TEXTING_TRAITS },
+  ],
+  settings: SmsSettings,
+  enabled: (config) => smsSettings(config) !== undefined,
   mount,
   responder: createTwilioResponder,
 };

@@ -1,5 +1,6 @@
 import { maskPhone, type LoadedConfig, type Logger, type OutboundReply, type ReplyAddress, type Responder } from '@intake/core';
 import twilio, { RequestClient } from 'twilio';
+import { smsSettings } from './settings.js';
 
 const TWILIO_API_HOST = 'api.twilio.com';
 
@@ -24,7 +25,7 @@ const twilioAddress = (channel: ReplyAddress['channel'], number: string) =>
 
 /** Replies by SMS or WhatsApp through Twilio's REST API; null when `channels.sms` has no account to send with. */
 export function createTwilioResponder(config: LoadedConfig, log: Logger): Responder | null {
-  const sms = config.channels.sms;
+  const sms = smsSettings(config);
   if (sms?.account_sid === undefined) return null;
   const apiUrl = new URL(sms.api_url);
   const client = twilio(sms.account_sid, sms.auth_token, {

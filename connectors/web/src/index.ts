@@ -1,9 +1,13 @@
 import path from 'node:path';
-import { badRequest, IntakeError, shortReference, type Connector, type ConnectorContext } from '@intake/core';
+import { badRequest, IntakeError, settingsOf, shortReference, type Connector, type ConnectorContext } from '@intake/core';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { formValues, renderForm, renderThanks, type PageContext } from './pages.js';
 import { InvalidReport, parseIdempotencyKey, parseReport, toInboundMessage } from './report.js';
+
+/** `channels.web`: the citizen form and the reports API; `enabled: false` turns them off. */
+const WebSettings = z.object({ enabled: z.boolean().default(true) });
+type WebSettings = z.infer<typeof WebSettings>;
 
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');
 const AUTOCOMPLETE_DIR = path.dirname(require.resolve('accessible-autocomplete'));
@@ -86,8 +90,11 @@ function mount(router: Router, ctx: ConnectorContext): void {
 }
 
 /** The web channel: the citizen form at `/`, address suggestions, and `POST /api/v1/reports` for the form, apps and scripts. */
-export const webConnector: Connector = {
-  channel: 'web',
-  enabled: (config) => config.channels.web !== undefined && config.channels.web.enabled !== false,
+export const webConnector: Connector<WebSettings> = {
+  key: 'web',
+  channels: [{ name: 'web' }],
+  settings: WebSettings,
+  // on for a config that names no channel at all, so a first run has a way in
+  enabled: (config) => (Object.keys(config.channels).length === 0 ? true : settingsOf(config, webConnector)?.enabled === true),
   mount,
 };

@@ -320,8 +320,9 @@ describe('GET /api/v1/addresses', () => {
 describe('webConnector.enabled', () => {
   const withChannels = (channels: Record<string, unknown>) => parseConfig({ ...baseConfig(), channels }, { base_dir: __dirname, source: 'test' });
 
-  it('is on when channels.web is present and not disabled', () => {
-    expect(webConnector.channel).toBe('web');
+  it('is on when channels.web is present and not disabled, or when no channel is named at all', () => {
+    expect(webConnector.channels.map((channel) => channel.name)).toEqual(['web']);
+    expect(webConnector.enabled(withChannels({}))).toBe(true);
     expect(webConnector.enabled(withChannels({ web: {} }))).toBe(true);
     expect(webConnector.enabled(withChannels({ web: { enabled: false } }))).toBe(false);
     expect(webConnector.enabled(withChannels({ transcripts: { api_keys: ['k'] } }))).toBe(false);

@@ -12,6 +12,7 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { fold } from '../language.js';
 import { createNormalizer } from '../normalizer.js';
+import { corpusChannels } from './channels.js';
 import { parseStreetName } from '../streets.js';
 
 const CorpusEntry = z.object({
@@ -116,7 +117,7 @@ async function main() {
   const loaded = loadConfig({ file: configFile, env: process.env });
   const config = { ...loaded, redis: { ...loaded.redis, prefix: `eval-${randomUUID()}` } };
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1 });
-  const normalizer = await createNormalizer({ config, redis, store: new RequestStore(redis, config.redis.prefix, 1), log: createLogger({ level: 'silent' }) });
+  const normalizer = await createNormalizer({ config, redis, store: new RequestStore(redis, config.redis.prefix, 1), log: createLogger({ level: 'silent' }), channels: corpusChannels });
 
   // Dedupe depends on order: messages go through in the order they were received.
   const base = Date.parse('2026-01-05T08:00:00Z');

@@ -2,28 +2,7 @@ import { CATALOGUE_LANGUAGES, primaryLanguage } from '@intake/i18n';
 import { z } from 'zod';
 import { Channel, Priority } from './schemas.js';
 
-const secret = z.string().min(1);
-const secrets = z.array(secret).min(1);
-
-export const ImapSettings = z.object({
-  host: z.string().min(1),
-  port: z.number().int().positive().default(993),
-  secure: z.boolean().default(true),
-  user: z.string().min(1),
-  pass: secret,
-  mailbox: z.string().default('INBOX'),
-  processed_mailbox: z.string().nullable().default('Processed'),
-  /** a full re-scan of the mailbox this often, besides IDLE: covers servers without IDLE and mail left for a retry */
-  poll_seconds: z.number().positive().default(60),
-});
-
-/** What an email's attachments may be to travel as media; anything else is noted, not kept. */
-export const EmailAttachmentSettings = z.object({
-  max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
-  /** MIME types, `image/*` style wildcards allowed */
-  types: z.array(z.string().min(1)).default(['image/*', 'application/pdf']),
-});
-
+/** An SMTP server to send from: the email channel's replies, and the email destination's default. */
 export const SmtpSettings = z.object({
   host: z.string().min(1),
   port: z.number().int().positive().default(587),
@@ -32,41 +11,10 @@ export const SmtpSettings = z.object({
   pass: z.string().optional(),
   from: z.string().min(3),
 });
+export type SmtpSettings = z.infer<typeof SmtpSettings>;
 
-export const ChannelsConfig = z
-  .object({
-    sms: z
-      .object({
-        auth_token: secret,
-        account_sid: z.string().optional(),
-        from: z.string().optional(),
-        /** Twilio's REST API base; only changed to reach a stand-in (tests) or a proxy */
-        api_url: z.string().url().default('https://api.twilio.com'),
-      })
-      .optional(),
-    voice: z.object({ auth_token: secret }).optional(),
-    email: z
-      .object({
-        imap: ImapSettings,
-        smtp: SmtpSettings.optional(),
-        attachments: EmailAttachmentSettings.default({ max_bytes: 10 * 1024 * 1024, types: ['image/*', 'application/pdf'] }),
-        /** larger mail is not downloaded: it is set aside with a logged reason */
-        max_message_bytes: z.number().int().positive().default(25 * 1024 * 1024),
-      })
-      .optional(),
-    web: z.object({ enabled: z.boolean().default(true) }).optional(),
-    slack: z
-      .object({
-        signing_secret: secret,
-        bot_token: secret,
-        /** Slack's Web API base; only changed to reach a stand-in (tests) or a proxy */
-        api_url: z.string().url().default('https://slack.com/api/'),
-      })
-      .optional(),
-    transcripts: z.object({ api_keys: secrets }).optional(),
-    open311: z.object({ api_keys: secrets }).optional(),
-  })
-  .default({ web: { enabled: true } });
+/** Each connector's settings, by its key; the connector's own schema checks them when the config loads. */
+export const ChannelsConfig = z.record(z.string(), z.unknown()).default({});
 
 export const ServiceDefinition = z.object({
   code: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),

@@ -10,6 +10,8 @@ import { readAreas } from './geo.js';
 export interface PluginSchemas {
   destinations: Record<string, z.ZodType<PluginOptions>>;
   geocoders: Record<string, z.ZodType<PluginOptions>>;
+  /** the registered connectors: their settings' schemas by key under `channels:`, and the channel names they serve */
+  channels?: { settings: Record<string, z.ZodType>; names: readonly string[] };
 }
 
 export interface LoadedConfig extends Config {
@@ -72,6 +74,26 @@ function parsePlugins(
   return parsed;
 }
 
+/** Each channel's settings through its connector's schema; a key no connector owns, or a rule for no channel, is an error. */
+function parseChannels(config: LoadedConfig, channels: NonNullable<PluginSchemas['channels']>, problems: string[]): void {
+  const known = Object.keys(channels.settings);
+  for (const [key, settings] of Object.entries(config.channels)) {
+    const schema = channels.settings[key];
+    if (schema === undefined) {
+      problems.push(`channels.${key}: no such channel (known: ${known.join(', ')})`);
+      continue;
+    }
+    const result = schema.safeParse(settings ?? {});
+    if (result.success) config.channels[key] = result.data;
+    else problems.push(...describe(result.error.issues, ['channels', key]));
+  }
+  config.router.rules.forEach((rule, i) => {
+    for (const channel of [rule.when.channel ?? []].flat()) {
+      if (!channels.names.includes(channel)) problems.push(`router.rules.${i}.when.channel: no channel "${channel}" (known: ${channels.names.join(', ')})`);
+    }
+  });
+}
+
 function checkFiles(config: LoadedConfig, problems: string[]) {
   const areaFiles: [string, string | undefined][] = [
     ['jurisdiction.boundary', config.jurisdiction.boundary],
@@ -115,6 +137,7 @@ export function parseConfig(raw: unknown, options: Omit<LoadOptions, 'file'> & {
     );
     config.router.destinations = Object.fromEntries(destinations);
     config.geocoding.providers = [...geocoders.values()];
+    if (options.plugins.channels) parseChannels(config, options.plugins.channels, problems);
   }
   checkFiles(config, problems);
   if (problems.length > 0) throw new ConfigError(problems);

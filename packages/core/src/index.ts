@@ -14,3 +14,4 @@ export * from './conversation.js';
 export * from './timeout.js';
 export * from './ids.js';
 export * from './texts.js';
+export * from './channels.js';

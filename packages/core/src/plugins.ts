@@ -1,6 +1,7 @@
 import type { Texts } from '@intake/i18n';
 import type { Router } from 'express';
 import { z } from 'zod';
+import type { ChannelDeclaration } from './channels.js';
 import type { LoadedConfig } from './config.js';
 import type { OptOuts } from './conversation.js';
 import type { PluginOptions } from './config-schema.js';
@@ -34,9 +35,17 @@ export interface ConnectorContext {
   requests?: RequestReader;
 }
 
-/** A channel: authenticates and translates raw input into InboundMessages. Knows nothing of CRMs. */
-export interface Connector {
-  channel: string;
+/**
+ * A channel, in one folder: authenticates and translates raw input into InboundMessages, answers on its channel.
+ * Knows nothing of CRMs. The gateway registers it; core derives the channel list and config schema from it.
+ */
+export interface Connector<S = unknown> {
+  /** its key under `channels:` in intake.yaml */
+  key: string;
+  /** the channel names its messages carry, with what the pipeline must know of each */
+  channels: readonly ChannelDeclaration[];
+  /** the schema of its settings under `channels.<key>`, checked when the config loads */
+  settings: z.ZodType<S>;
   enabled(config: LoadedConfig): boolean;
   mount(router: Router, ctx: ConnectorContext): void;
   /** the channel's outbound half, when it can answer citizens (SMS, email, Slack); `texts` for what it adds around a reply */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Every way a citizen or clerk can reach Intake. */
-export const Channel = z.enum(['web', 'sms', 'whatsapp', 'voice', 'transcript', 'email', 'slack', 'open311']);
+/** A channel's name as messages carry it (`sms`, `email`); the connectors the app registers say which exist. */
+export const Channel = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'a channel name: lower case letters, digits, _ and -');
 export type Channel = z.infer<typeof Channel>;
 
 export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
@@ -64,6 +64,8 @@ export const InboundMessageInput = z.object({
   language: z.string().max(35).nullable().default(null),
   /** context that is not the citizen's words: the forwarding clerk, the call id, transcript turns */
   context: z.record(z.string(), z.string().max(20_000)).default({}),
+  /** what the channel knows that a clerk needs (a Slack shortcut's original author): it reaches the record's `source.details` */
+  source_details: z.record(z.string().max(100), z.string().max(500)).default({}),
 });
 export type InboundMessageInput = z.input<typeof InboundMessageInput>;
 
@@ -111,6 +113,8 @@ export const ServiceRequest = z.object({
   source: z.object({
     external_id: z.string().nullable(),
     conversation_id: z.string().nullable(),
+    /** the channel's own facts about the report, e.g. `slack_message_author` for a message reported with the shortcut */
+    details: z.record(z.string(), z.string()).default({}),
   }),
   duplicate_of: z.string().nullable(),
   /** the citizen's language (`en`, `fr`, `es`, ...): what the channel said, or what the normalizer detected */
@@ -145,7 +149,7 @@ export function serviceRequestFrom(partial: Partial<ServiceRequest>): ServiceReq
     service_name: null,
     location: NO_LOCATION,
     media: [],
-    source: { external_id: null, conversation_id: null },
+    source: { external_id: null, conversation_id: null, details: {} },
     duplicate_of: null,
     language: null,
     routing: { rule: null, priority: 'normal' },

@@ -1,8 +1,5 @@
-import type { InboundMessageInput, LoadedConfig, ReplyAddress } from '@intake/core';
+import type { ChannelRegistry, InboundMessageInput, LoadedConfig, ReplyAddress } from '@intake/core';
 import type { Redis } from 'ioredis';
-
-/** Channels where the next message from the same sender, soon after our question, answers it. */
-const BY_SENDER = new Set(['sms', 'whatsapp']);
 
 /**
  * Open questions ("where is it?") waiting for the citizen's answer, kept in Redis so any node can match them.
@@ -12,7 +9,13 @@ export class Conversations {
   constructor(
     private readonly redis: Redis,
     private readonly config: LoadedConfig,
+    private readonly channels: ChannelRegistry,
   ) {}
+
+  /** Channels where the next message from the same sender, soon after our question, answers it. */
+  private bySender(channel: string): boolean {
+    return this.channels.traits(channel).followUpBySender;
+  }
 
   private key(channel: string, address: string) {
     return `${this.config.redis.prefix}:conversation:${channel}:${address}`;
@@ -22,19 +25,19 @@ export class Conversations {
   async openFor(message: InboundMessageInput): Promise<string | null> {
     if (message.continues) return message.continues;
     const phone = message.sender?.phone;
-    if (!BY_SENDER.has(message.channel) || !phone) return null;
+    if (!this.bySender(message.channel) || !phone) return null;
     return this.redis.get(this.key(message.channel, phone));
   }
 
   /** Opens a question asked at `to`; returns how long it stays open, in ms. */
   async open(to: ReplyAddress, requestId: string): Promise<number> {
-    if (!BY_SENDER.has(to.channel)) return this.config.conversations.email_window_hours * 3_600_000;
+    if (!this.bySender(to.channel)) return this.config.conversations.email_window_hours * 3_600_000;
     const windowMs = this.config.conversations.sms_window_minutes * 60_000;
     await this.redis.set(this.key(to.channel, to.to), requestId, 'PX', windowMs);
     return windowMs;
   }
 
   async close(to: ReplyAddress | null): Promise<void> {
-    if (to !== null && BY_SENDER.has(to.channel)) await this.redis.del(this.key(to.channel, to.to));
+    if (to !== null && this.bySender(to.channel)) await this.redis.del(this.key(to.channel, to.to));
   }
 }

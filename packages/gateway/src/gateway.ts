@@ -24,7 +24,7 @@ import { Conversations } from './conversations.js';
 import { createHttpApp } from './http.js';
 import { createQueueDepths } from './metrics.js';
 import { Replies } from './replies.js';
-import { connectors as allConnectors } from './plugins.js';
+import { connectors as allConnectors, channels } from './plugins.js';
 import { StatusPoller } from './status-poller.js';
 import { startPipelineWorkers } from './workers.js';
 
@@ -65,10 +65,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const store = new RequestStore(redis, config.redis.prefix, config.redis.retention_days);
   const workerStore = new RequestStore(workerRedis, config.redis.prefix, config.redis.retention_days);
   const intakeQueue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, log);
-  const normalizer = await createNormalizer({ config, redis: workerRedis, store: workerStore, log });
+  const normalizer = await createNormalizer({ config, redis: workerRedis, store: workerStore, log, channels });
   const connectors = allConnectors.filter((connector) => connector.enabled(config));
   const texts = textsFor(config, detectLanguage);
-  const conversations = new Conversations(workerRedis, config);
+  const conversations = new Conversations(workerRedis, config, channels);
   const replies = new Replies({ config, log, texts, store: workerStore, redis: workerRedis, connectors });
   const statusPoller = new StatusPoller({ config, log, store: workerStore, replies, redis: workerRedis });
   const router = createRouter({
@@ -82,7 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
   const context: ConnectorContext = {
-    accept: createAccept({ intakeQueue, store, conversations: new Conversations(redis, config) }),
+    accept: createAccept({ intakeQueue, store, conversations: new Conversations(redis, config, channels) }),
     config,
     log,
     texts,
@@ -117,7 +117,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     async start(port = config.server.port) {
       await untilReady(redis, 2000);
       if (options.workers !== false) {
-        pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies });
+        pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies, channels });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
         statusPoller.start();
       }

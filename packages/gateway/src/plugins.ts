@@ -1,4 +1,4 @@
-import { schemasOf, type Connector, type PluginSchemas } from '@intake/core';
+import { ChannelRegistry, channelSettingsSchemas, schemasOf, type Connector, type PluginSchemas } from '@intake/core';
 import { emailConnector } from '@intake/connector-email';
 import { open311Connector } from '@intake/connector-open311';
 import { transcriptsConnector, voiceConnector } from '@intake/connector-phone';
@@ -11,7 +11,11 @@ import { destinationPlugins } from '@intake/router';
 /** Every channel the gateway can serve; each decides from the config whether it is on. */
 export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector, emailConnector, open311Connector, slackConnector];
 
+/** The channels those connectors serve, with their traits: what the pipeline asks instead of naming channels. */
+export const channels = ChannelRegistry.of(connectors);
+
 export const pluginSchemas: PluginSchemas = {
   destinations: schemasOf(destinationPlugins),
   geocoders: schemasOf(geocoderPlugins),
+  channels: { settings: channelSettingsSchemas(connectors), names: channels.names },
 };

@@ -22,8 +22,6 @@ import { Counter } from 'prom-client';
 
 const repliesSent = new Counter({ name: 'intake_replies_total', help: 'Replies to citizens, by channel and outcome', labelNames: ['channel', 'kind', 'outcome'], registers: [metricsRegistry] });
 
-/** Channels whose webhook already answered with the acknowledgement (TwiML), so no second one is sent. */
-export const ACKNOWLEDGED_IN_WEBHOOK: ReadonlySet<Channel> = new Set(['sms', 'whatsapp']);
 
 export interface ReplyDeps {
   config: LoadedConfig;

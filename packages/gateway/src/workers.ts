@@ -10,12 +10,13 @@ import {
   type Logger,
   type RequestStore,
   type RouteJob,
+  type ChannelRegistry,
 } from '@intake/core';
 import type { Normalized, Normalizer } from '@intake/normalizer';
 import type { IntakeRouter } from '@intake/router';
 import { Worker, type Job } from 'bullmq';
 import type { Conversations } from './conversations.js';
-import { ACKNOWLEDGED_IN_WEBHOOK, type Replies } from './replies.js';
+import type { Replies } from './replies.js';
 
 export interface PipelineDeps {
   config: LoadedConfig;
@@ -25,6 +26,7 @@ export interface PipelineDeps {
   router: IntakeRouter;
   conversations: Conversations;
   replies: Replies;
+  channels: ChannelRegistry;
 }
 
 /** The two pipeline stages as BullMQ workers: intake -> normalizer -> route queue -> router -> delivery queues. */
@@ -60,7 +62,8 @@ export function startPipelineWorkers(deps: PipelineDeps) {
       await scheduleRoute(id, windowMs);
       return;
     }
-    if (answerable && !ACKNOWLEDGED_IN_WEBHOOK.has(message.channel)) {
+    // a channel whose own answer acknowledged (TwiML) gets no second acknowledgement
+    if (answerable && !deps.channels.traits(message.channel).acknowledgesInAnswer) {
       await replies.enqueue(id, 'acknowledgement', [{ key: 'reply.acknowledgement' }]);
     }
     await scheduleRoute(id);

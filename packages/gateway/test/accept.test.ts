@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createAccept } from '../src/accept.js';
 import { Conversations } from '../src/conversations.js';
+import { channels } from '../src/plugins.js';
 import { demoConfig } from './harness.js';
 
 describe('accept: one channel id, one request', () => {
@@ -19,7 +20,7 @@ describe('accept: one channel id, one request', () => {
     redis = createFastFailRedis(REDIS_URL, { enableOfflineQueue: true });
     queue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, createLogger({ level: 'silent' }));
     store = new RequestStore(redis, config.redis.prefix);
-    accept = createAccept({ intakeQueue: queue, store, conversations: new Conversations(redis, config) });
+    accept = createAccept({ intakeQueue: queue, store, conversations: new Conversations(redis, config, channels) });
   });
   afterAll(async () => {
     await queue.close();

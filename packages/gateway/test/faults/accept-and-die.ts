@@ -5,6 +5,7 @@
 import { QUEUE, RequestStore, createFastFailRedis, createLogger, openQueue, type IntakeJob } from '@intake/core';
 import { createAccept } from '../../src/accept.js';
 import { Conversations } from '../../src/conversations.js';
+import { channels } from '../../src/plugins.js';
 import { demoConfig } from '../harness.js';
 import { smsFrom } from './messages.js';
 
@@ -20,5 +21,5 @@ queue.add = (async (...args: Parameters<typeof add>) => {
   process.kill(process.pid, 'SIGKILL');
   return new Promise(() => undefined);
 }) as typeof queue.add;
-const accept = createAccept({ intakeQueue: queue, store: new RequestStore(redis, prefix), conversations: new Conversations(redis, config) });
+const accept = createAccept({ intakeQueue: queue, store: new RequestStore(redis, prefix), conversations: new Conversations(redis, config, channels) });
 redis.once('ready', () => void accept(smsFrom(sid)));

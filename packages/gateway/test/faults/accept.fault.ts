@@ -7,6 +7,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createAccept } from '../../src/accept.js';
 import { Conversations } from '../../src/conversations.js';
+import { channels } from '../../src/plugins.js';
 import { demoConfig } from '../harness.js';
 import { smsFrom } from './messages.js';
 
@@ -38,7 +39,7 @@ describe('acknowledged means written: Redis or the gateway killed between the tw
       return job;
     }) as typeof queue.add;
     store = new RequestStore(redis, prefix);
-    accept = createAccept({ intakeQueue: queue, store, conversations: new Conversations(redis, config) });
+    accept = createAccept({ intakeQueue: queue, store, conversations: new Conversations(redis, config, channels) });
   });
   afterAll(async () => {
     await queue.close();

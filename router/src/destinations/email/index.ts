@@ -22,11 +22,14 @@ export type EmailOptions = z.infer<typeof EmailOptions>;
 
 type SmtpServer = NonNullable<EmailOptions['smtp']>;
 
+/** The part of the email channel's settings this destination falls back on. */
+const ChannelSmtp = z.object({ smtp: SmtpSettings.optional() });
+
 const listed = (to: EmailOptions['to']) => [to].flat().join(', ');
 
 /** The destination's own SMTP server and sender, else those of the email channel; neither is a configuration error. */
 function sendingSettings(options: EmailOptions, config: LoadedConfig): { smtp: SmtpServer; from: string } {
-  const channel = config.channels.email?.smtp;
+  const channel = ChannelSmtp.safeParse(config.channels.email ?? {}).data?.smtp;
   const smtp = options.smtp ?? channel;
   const from = options.from ?? channel?.from;
   const at = `router.destinations (the email destination to ${listed(options.to)})`;
