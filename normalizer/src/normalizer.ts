@@ -24,6 +24,7 @@ import { geocoderPlugins } from './geocoders/index.js';
 import { relatedRequest } from './followup.js';
 import { IdentityIndex } from './identity.js';
 import { jurisdictionCheck } from './jurisdiction.js';
+import { intentOf } from './intent.js';
 import { contentStems, detectLanguage } from './language.js';
 import { locate, streetsOf, type Locator } from './location.js';
 import { cleanText, composeDescription } from './text.js';
@@ -176,6 +177,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
       duplicate_of: null,
       // detected on the words as sent, as the SMS webhook does for its acknowledgement, so both answers agree
       language: message.language ?? detectLanguage(message.text === '' ? description : message.text),
+      intent: intentOf(description, classification.language),
       routing: { rule: null, priority: 'normal' },
     };
     // A follow-up relates to its report rather than repeating it: it is a duplicate only when it names the same

@@ -40,6 +40,7 @@ describe('normalize with the Banff demo config', () => {
       location: { address: '211 Bear Street', precision: 'address', source: 'gazetteer', in_jurisdiction: true },
       source: { external_id: 'SM1', conversation_id: null },
       duplicate_of: null,
+      intent: 'report',
       routing: { rule: null, priority: 'normal' },
     });
     expect(request.service_confidence).toBeGreaterThanOrEqual(0.5);

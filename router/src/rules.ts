@@ -92,6 +92,7 @@ const compilers: { [K in keyof RuleCondition]-?: (value: NonNullable<RuleConditi
   in_jurisdiction: (wanted) => (request) => flag('in_jurisdiction', request.location.in_jurisdiction, wanted),
   has_location: (wanted) => (request) => flag('has_location', pointOf(request) !== null, wanted),
   duplicate: (wanted) => (request) => flag('duplicate', request.duplicate_of !== null, wanted),
+  intent: (wanted) => (request) => membership('intent', request.intent, [wanted]),
   hours: (range, ctx) => {
     const hours = parseHours(range, `${ctx.at}.hours`);
     return (_request, time) => {

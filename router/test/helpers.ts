@@ -38,6 +38,7 @@ export function buildRequest(change: Partial<ServiceRequest> = {}): ServiceReque
     source: { external_id: 'SM123', conversation_id: null, details: {} },
     duplicate_of: null,
     language: null,
+    intent: 'report',
     routing: { rule: null, priority: 'normal' },
     ...change,
   };

@@ -75,6 +75,12 @@ describe('rule conditions', () => {
     expect(decideOne({ has_location: true }, { location: { ...NO_POINT, address: 'Main St' } }).matched).toBe(false);
   });
 
+  it('intent: a question goes to whoever answers, not to a crew', () => {
+    expect(decideOne({ intent: 'question' }, { intent: 'question' })).toMatchObject({ matched: true, reasons: ['intent question in [question]'] });
+    expect(decideOne({ intent: 'question' }).matched).toBe(false);
+    expect(decideOne({ intent: 'report' }).matched).toBe(true);
+  });
+
   it('duplicate', () => {
     expect(decideOne({ duplicate: true }, { duplicate_of: 'earlier', event: 'service_request.duplicate' }).matched).toBe(true);
     expect(decideOne({ duplicate: true }).matched).toBe(false);

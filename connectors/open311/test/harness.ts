@@ -40,6 +40,7 @@ export function buildRecord(change: Partial<ServiceRequest> = {}): ServiceReques
     source: { external_id: null, conversation_id: null, details: {} },
     duplicate_of: null,
     language: null,
+    intent: 'report',
     routing: { rule: null, priority: 'normal' },
     ...change,
   };

@@ -1,133 +1,95 @@
 /**
- * `pnpm eval`: runs the labelled corpus (normalizer/eval/corpus.jsonl) through the real normalizer on the demo
- * config and a real Redis, and prints how often it got each thing right. Usage:
- *   node normalizer/dist/eval/index.js [corpus.jsonl] [--config intake.yaml] [--split dev|test|all] [--misses]
- * Improve against `--split dev` (the only half whose misses should be read) and check that `test` scores alike.
+ * `pnpm eval`: runs every labelled corpus through the real normalizer on its town's config and a real Redis, and
+ * prints how often it got each thing right, on the dev and the test half side by side. Usage:
+ *   node normalizer/dist/eval/index.js [--corpus banff|grid-town|french-town|catalogue] [--misses]
+ * Improve against the dev half (the only half whose misses are printed) and report the test half.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createLogger, distanceMeters, InboundMessage, loadConfig, RequestStore, type Channel, type ServiceRequest } from '@intake/core';
 import { Redis } from 'ioredis';
-import { z } from 'zod';
-import { fold } from '../language.js';
 import { createNormalizer } from '../normalizer.js';
 import { corpusChannels } from './channels.js';
-import { parseStreetName } from '../streets.js';
+import { placeKey, readCorpus, splitOf, type CorpusEntry } from './corpus.js';
 
-const CorpusEntry = z.object({
-  id: z.string(),
-  channel: z.string(),
-  text: z.string(),
-  subject: z.string().nullish(),
-  sender: z.object({ phone: z.string().nullish(), email: z.string().nullish() }).nullish(),
-  received_at: z.string().nullish(),
-  expected: z.object({
-    service_code: z.string().nullable(),
-    address: z.string().nullable(),
-    precision: z.string(),
-    lat: z.number().nullable(),
-    long: z.number().nullable(),
-  }),
-  dedupe_group: z.string().nullable().default(null),
-});
-type CorpusEntry = z.infer<typeof CorpusEntry>;
+export { placeKey, splitOf } from './corpus.js';
 
-const GEOCODE_TOLERANCE_M = 25;
-/** A street is a line, not a point: its label point says little, so it is reported apart (see eval/README.md). */
-const POINT_PRECISIONS = new Set(['address', 'intersection', 'coordinates']);
+const EVAL_DIR = path.resolve(__dirname, '../../eval');
+const town = (name: string) => ({ name, corpus: path.join(EVAL_DIR, 'towns', name, 'corpus.jsonl'), config: path.join(EVAL_DIR, 'towns', name, 'intake.yaml') });
+const SUITES = [
+  { name: 'banff', corpus: path.join(EVAL_DIR, 'corpus.jsonl'), config: path.resolve(EVAL_DIR, '../../packages/gateway/demo/intake.yaml') },
+  town('grid-town'),
+  town('french-town'),
+  town('catalogue'),
+];
 
-const SPLITS = ['dev', 'test', 'all'] as const;
-type Split = (typeof SPLITS)[number];
-
-/**
- * The half an entry belongs to, from a hash of its id: fixed, about half each, unrelated to content. Members of a
- * dedupe group go together (hashed by the group's id), or neither half could measure finding repeats.
- */
-export function splitOf(entry: Pick<CorpusEntry, 'id' | 'dedupe_group'>): 'dev' | 'test' {
-  const digest = createHash('sha256').update(entry.dedupe_group ?? entry.id).digest();
-  return digest.readUInt32BE(0) % 2 === 0 ? 'dev' : 'test';
-}
-
-/**
- * A label reduced to what identifies the place: "211 Bear St" and "211 Bear Street, Unit 3" are one address, and
- * "300 block of Banff Avenue" is Banff Avenue, as the corpus labels a block (eval/README.md, precision `street`).
- */
-export function placeKey(label: string): string {
-  const withoutUnit = label.replace(/,?\s*(unit|apt|suite|#)\s*\S+$/i, '').replace(/^[^,]*,\s*(?=\d)/, '');
-  const streetKey = (name: string) => parseStreetName(name)?.key ?? fold(name).trim();
-  if (/\s(&|and|at)\s/i.test(withoutUnit)) return withoutUnit.split(/\s(?:&|and|at)\s/i).map(streetKey).sort().join(' & ');
-  const block = /^(\d+)\s+block\s+of\s+(.+)$/i.exec(withoutUnit);
-  if (block) return streetKey(block[2]!);
-  const address = /^(\d+[A-Za-z]?)\s+(.+)$/.exec(withoutUnit);
-  if (address) return `${address[1]!.toLowerCase()} ${streetKey(address[2]!)}`;
-  return streetKey(withoutUnit);
-}
-
-function addressRight(entry: CorpusEntry, got: ServiceRequest['location']): boolean {
-  const expected = entry.expected;
-  if (expected.precision === 'none') return got.precision === 'none';
-  if (expected.precision === 'coordinates') return got.precision === 'coordinates';
-  return got.address !== null && expected.address !== null && placeKey(got.address) === placeKey(expected.address);
-}
-
-function readCorpus(file: string): CorpusEntry[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line, i) => [line.trim(), i + 1] as const)
-    .filter(([line]) => line !== '')
-    .map(([line, number]) => {
-      const parsed = CorpusEntry.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${number}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-      return parsed.data;
-    });
-}
+/** How far a point may be from the label's: a crossing's own point is fuzzier than a lot's. */
+const TOLERANCE_M = { address: 25, intersection: 60, street: 25, coordinates: 25, none: 0 } as const;
 
 interface Tally {
   right: number;
   total: number;
 }
-const ratio = ({ right, total }: Tally) => (total === 0 ? 'n/a' : `${((100 * right) / total).toFixed(1)}%`);
+type Tallies = Map<string, Tally>;
+type Location = ServiceRequest['location'];
 
-function printTable(rows: [string, Tally][]) {
-  const width = Math.max(...rows.map(([name]) => name.length));
-  console.log(`${'metric'.padEnd(width)}  ${'right'.padStart(6)}  ${'of'.padStart(6)}  ${'score'.padStart(7)}`);
-  for (const [name, tally] of rows) console.log(`${name.padEnd(width)}  ${String(tally.right).padStart(6)}  ${String(tally.total).padStart(6)}  ${ratio(tally).padStart(7)}`);
+const pointOff = (entry: CorpusEntry, got: Location): number | null =>
+  got.lat === null || got.long === null || entry.expected.lat == null || entry.expected.long == null ? null : distanceMeters(got as { lat: number; long: number }, entry.expected as { lat: number; long: number });
+
+/** The place found is the labelled one: the same address, crossing or street, and for points within the tolerance. */
+function locationRight(entry: CorpusEntry, got: Location): boolean {
+  const { precision, address } = entry.expected;
+  if (precision === undefined) return true;
+  if (precision === 'none') return got.precision === 'none';
+  const off = pointOff(entry, got);
+  const near = off !== null && off <= TOLERANCE_M[precision];
+  if (precision === 'coordinates') return got.precision === 'coordinates' && near;
+  const sameplace = got.address !== null && address != null && placeKey(got.address) === placeKey(address);
+  // A street is a line: its label point says little, so a street is right by name (its point is reported apart).
+  return sameplace && (precision === 'street' || near);
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  const configAt = args.indexOf('--config');
-  const configFile = configAt >= 0 ? args[configAt + 1]! : path.resolve(__dirname, '../../../packages/gateway/demo/intake.yaml');
-  const corpusFile = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--config' && args[i - 1] !== '--split') ?? path.resolve(__dirname, '../../eval/corpus.jsonl');
-  if (!existsSync(corpusFile)) {
-    console.error(`no corpus at ${corpusFile}: write one JSON message per line (see normalizer/README.md)`);
-    process.exitCode = 1;
-    return;
+function count(tallies: Tallies, key: string, right: boolean) {
+  const tally = tallies.get(key) ?? { right: 0, total: 0 };
+  tally.total += 1;
+  tally.right += Number(right);
+  tallies.set(key, tally);
+}
+
+/** Scores one record against its label, into the tallies of its half. */
+function score(entry: CorpusEntry, record: ServiceRequest, tallies: Tallies, misses: string[]) {
+  const { expected } = entry;
+  const serviceOk = record.service_code === expected.service_code;
+  count(tallies, 'service', serviceOk);
+  if (expected.intent !== undefined) count(tallies, 'intent', record.intent === expected.intent);
+  const where = `${record.location.address ?? record.location.precision}`;
+  if (expected.precision !== undefined) {
+    const locationOk = locationRight(entry, record.location);
+    for (const key of ['location', `  kind ${expected.precision}`, `  channel ${entry.channel}`, `  language ${entry.lang ?? '?'}`]) count(tallies, key, locationOk);
+    if (expected.precision === 'none') count(tallies, 'no-place messages given no place', record.location.precision === 'none');
+    if (expected.precision === 'street') count(tallies, '  street point within 25 m (indicative)', (pointOff(entry, record.location) ?? Infinity) <= TOLERANCE_M.street);
+    if (!locationOk) {
+      const off = pointOff(entry, record.location);
+      misses.push(`${entry.id}: place: want ${expected.address ?? expected.precision} (${expected.precision}), got ${where} (${record.location.precision}${off === null ? '' : `, ${Math.round(off)} m off`})`);
+    }
   }
-  const splitAt = args.indexOf('--split');
-  const split = (splitAt >= 0 ? args[splitAt + 1] : 'all') as Split;
-  if (!SPLITS.includes(split)) {
-    console.error(`--split must be one of ${SPLITS.join(', ')}`);
-    process.exitCode = 1;
-    return;
-  }
-  const corpus = readCorpus(corpusFile).filter((entry) => split === 'all' || splitOf(entry) === split);
-  // Geocoder options are checked by createNormalizer; destinations are not the normalizer's business.
-  const loaded = loadConfig({ file: configFile, env: process.env });
+  if (!serviceOk) misses.push(`${entry.id}: service: want ${expected.service_code}, got ${record.service_code} (${record.intent}) | ${entry.text.replace(/\s+/g, ' ').slice(0, 110)}`);
+}
+
+async function runSuite(suite: (typeof SUITES)[number]) {
+  const corpus = readCorpus(suite.corpus);
+  const loaded = loadConfig({ file: suite.config, env: process.env });
   const config = { ...loaded, redis: { ...loaded.redis, prefix: `eval-${randomUUID()}` } };
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1 });
   const normalizer = await createNormalizer({ config, redis, store: new RequestStore(redis, config.redis.prefix, 1), log: createLogger({ level: 'silent' }), channels: corpusChannels });
-
-  // Dedupe depends on order: messages go through in the order they were received.
-  const base = Date.parse('2026-01-05T08:00:00Z');
-  const ordered = corpus.map((entry, i) => ({ entry, at: entry.received_at ?? new Date(base + i * 60_000).toISOString() })).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const tallies = { address: { right: 0, total: 0 }, geocode: { right: 0, total: 0 }, street: { right: 0, total: 0 }, service: { right: 0, total: 0 } };
+  const halves = { dev: new Map() as Tallies, test: new Map() as Tallies };
+  const misses: string[] = [];
+  const dedupe = { dev: { flagged: 0, flaggedRight: 0, shouldFlag: 0, found: 0 }, test: { flagged: 0, flaggedRight: 0, shouldFlag: 0, found: 0 } };
   const groupOf = new Map<string, string | null>();
   const seenGroups = new Set<string>();
-  const dedupe = { flagged: 0, flaggedRight: 0, shouldFlag: 0, found: 0 };
-  const misses: string[] = [];
-  const started = process.hrtime.bigint();
+  const base = Date.parse('2026-01-05T08:00:00Z');
+  // Dedupe depends on order: messages go through in the order they were received.
+  const ordered = corpus.map((entry, i) => ({ entry, at: entry.received_at ?? new Date(base + i * 60_000).toISOString() })).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   try {
     for (const { entry, at } of ordered) {
       const message = InboundMessage.parse({
@@ -139,32 +101,17 @@ async function main() {
         sender: { phone: entry.sender?.phone ?? null, email: entry.sender?.email ?? null },
       });
       const { record } = (await normalizer.normalize(message)).request;
+      const half = splitOf(entry);
+      score(entry, record, halves[half], half === 'dev' ? misses : []);
       groupOf.set(record.id, entry.dedupe_group);
-      const addressOk = addressRight(entry, record.location);
-      tallies.address.total += 1;
-      tallies.address.right += Number(addressOk);
-      if (entry.expected.lat !== null && entry.expected.long !== null) {
-        const tally = POINT_PRECISIONS.has(entry.expected.precision) ? tallies.geocode : tallies.street;
-        const near = record.location.lat !== null && record.location.long !== null && distanceMeters(record.location as { lat: number; long: number }, entry.expected as { lat: number; long: number }) <= GEOCODE_TOLERANCE_M;
-        tally.total += 1;
-        tally.right += Number(near);
-        if (!near && tally === tallies.geocode) misses.push(`${entry.id}: point ${record.location.lat},${record.location.long} is ${record.location.lat === null ? 'missing' : `${Math.round(distanceMeters(record.location as { lat: number; long: number }, entry.expected as { lat: number; long: number }))} m off`} (${entry.expected.precision})`);
-      }
-      tallies.service.total += 1;
-      tallies.service.right += Number(record.service_code === entry.expected.service_code);
-      if (!addressOk || record.service_code !== entry.expected.service_code) {
-        misses.push(`${entry.id}: want ${entry.expected.service_code} @ ${entry.expected.address ?? entry.expected.precision}, got ${record.service_code} @ ${record.location.address ?? record.location.precision}`);
-      }
+      const tally = dedupe[half];
       const group = entry.dedupe_group;
-      if (group !== null && seenGroups.has(group)) {
-        dedupe.shouldFlag += 1;
-        if (record.duplicate_of === null) misses.push(`${entry.id}: not found as a repeat in group ${group} (${record.service_code} @ ${record.location.address ?? record.location.precision})`);
-      }
+      if (group !== null && seenGroups.has(group)) tally.shouldFlag += 1;
       if (record.duplicate_of !== null) {
-        dedupe.flagged += 1;
         const right = group !== null && groupOf.get(record.duplicate_of) === group;
-        dedupe.flaggedRight += Number(right);
-        if (group !== null && seenGroups.has(group)) dedupe.found += Number(right);
+        tally.flagged += 1;
+        tally.flaggedRight += Number(right);
+        if (seenGroups.has(group ?? '')) tally.found += Number(right);
       }
       if (group !== null) seenGroups.add(group);
     }
@@ -174,17 +121,37 @@ async function main() {
     await normalizer.close();
     redis.disconnect();
   }
-  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-  console.log(`${corpus.length} messages (split ${split}) from ${path.relative(process.cwd(), corpusFile)}, ${(elapsedMs / corpus.length).toFixed(2)} ms each\n`);
-  printTable([
-    ['address extraction', tallies.address],
-    [`geocode within ${GEOCODE_TOLERANCE_M} m`, tallies.geocode],
-    [`  street points within ${GEOCODE_TOLERANCE_M} m (indicative)`, tallies.street],
-    ['classification', tallies.service],
-    ['dedupe precision', { right: dedupe.flaggedRight, total: dedupe.flagged }],
-    ['dedupe recall', { right: dedupe.found, total: dedupe.shouldFlag }],
-  ]);
-  if (args.includes('--misses')) console.log(`\n${misses.join('\n')}`);
+  for (const half of ['dev', 'test'] as const) {
+    if (dedupe[half].shouldFlag === 0) continue;
+    halves[half].set('dedupe precision', { right: dedupe[half].flaggedRight, total: dedupe[half].flagged });
+    halves[half].set('dedupe recall', { right: dedupe[half].found, total: dedupe[half].shouldFlag });
+  }
+  return { corpus, halves, misses };
+}
+
+const ratio = (tally: Tally | undefined) => (tally === undefined || tally.total === 0 ? '' : `${((100 * tally.right) / tally.total).toFixed(1)}% of ${tally.total}`);
+
+function printSuite(name: string, size: number, halves: { dev: Tallies; test: Tallies }) {
+  const order = (key: string) => ['service', 'intent', 'location', 'no-place'].findIndex((prefix) => key.startsWith(prefix));
+  const keys = [...new Set([...halves.dev.keys(), ...halves.test.keys()])];
+  // Breakdowns stay under the figure they break down: each "  ..." row after the row it follows in the first half.
+  const top = keys.filter((key) => !key.startsWith('  ')).sort((a, b) => order(a) - order(b));
+  const rows = top.flatMap((key) => (key === 'location' ? [key, ...keys.filter((k) => k.startsWith('  ')).sort()] : [key]));
+  const width = Math.max(...rows.map((row) => row.length), 10);
+  console.log(`\n${name}: ${size} messages\n${'metric'.padEnd(width)}  ${'dev'.padStart(14)}  ${'test (held out)'.padStart(16)}`);
+  for (const row of rows) console.log(`${row.padEnd(width)}  ${ratio(halves.dev.get(row)).padStart(14)}  ${ratio(halves.test.get(row)).padStart(16)}`);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
+  const suites = SUITES.filter((suite) => only === undefined || suite.name === only);
+  if (suites.length === 0) throw new Error(`--corpus must be one of ${SUITES.map((suite) => suite.name).join(', ')}`);
+  for (const suite of suites) {
+    const { corpus, halves, misses } = await runSuite(suite);
+    printSuite(suite.name, corpus.length, halves);
+    if (args.includes('--misses')) console.log(`\ndev misses:\n${misses.join('\n')}`);
+  }
 }
 
 if (require.main === module) {

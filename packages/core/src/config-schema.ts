@@ -51,6 +51,8 @@ export const RuleCondition = z
     in_jurisdiction: z.boolean().optional(),
     has_location: z.boolean().optional(),
     duplicate: z.boolean().optional(),
+    /** `question` for messages that ask rather than report: route them to whoever answers, not to a crew */
+    intent: z.enum(['report', 'question']).optional(),
     /** local time of day in the jurisdiction's timezone, "08:00-17:00" (may wrap midnight) */
     hours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').optional(),
     days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).optional(),

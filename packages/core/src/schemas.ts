@@ -119,6 +119,8 @@ export const ServiceRequest = z.object({
   duplicate_of: z.string().nullable(),
   /** the citizen's language (`en`, `fr`, `es`, ...): what the channel said, or what the normalizer detected */
   language: z.string().nullable().default(null),
+  /** `question` for a message that asks rather than reports ("is the dump open saturday?"): passed on, not dispatched */
+  intent: z.enum(['report', 'question']).default('report'),
   routing: z.object({
     rule: z.string().nullable(),
     priority: Priority,
@@ -152,6 +154,7 @@ export function serviceRequestFrom(partial: Partial<ServiceRequest>): ServiceReq
     source: { external_id: null, conversation_id: null, details: {} },
     duplicate_of: null,
     language: null,
+    intent: 'report',
     routing: { rule: null, priority: 'normal' },
     ...partial,
   };

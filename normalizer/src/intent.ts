@@ -1,0 +1,44 @@
+import { words, type Language } from './language.js';
+import { inAllLanguages, WORDS } from './words.js';
+
+export type Intent = 'report' | 'question';
+
+const SPEAKER_LABELS = new Set(inAllLanguages((w) => w.intent.speaker_labels));
+/** Greetings and thanks say nothing of what the message is for. */
+const MIN_SENTENCE_WORDS = 3;
+
+const lengthOfStart = (tokens: readonly string[], phrases: readonly string[]): number => {
+  const found = phrases.map((phrase) => phrase.split(' ')).filter((wanted) => wanted.every((word, i) => tokens[i] === word));
+  return Math.max(0, ...found.map((wanted) => wanted.length));
+};
+const startsWithAny = (tokens: readonly string[], phrases: readonly string[]) => lengthOfStart(tokens, phrases) > 0;
+
+/** The citizen's lines: a call-taker's ("Clerk: how can I help?") are left out. */
+function citizenText(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => {
+      const label = /^\s*([^:\n]{1,20}):/.exec(line)?.[1];
+      return label === undefined || !SPEAKER_LABELS.has(words(label).join(' '));
+    })
+    .map((line) => line.replace(/^\s*[^:\n]{1,20}:\s*/, ''))
+    .join('\n');
+}
+
+/**
+ * Whether a message asks rather than reports: its first sentence that says something is a question ("is the dump
+ * open saturday?", "how do I order a cart") and not a request for work ("can you fix the light?").
+ */
+export function intentOf(text: string, language: Language): Intent {
+  const { question_starts: asks, request_starts: requests, greetings } = WORDS[language].intent;
+  const sentences = citizenText(text).match(/[^.!?\n]+[.!?]*/g) ?? [];
+  for (const sentence of sentences) {
+    const all = words(sentence);
+    const tokens = all.slice(lengthOfStart(all, greetings));
+    const isQuestion = sentence.trim().endsWith('?') || startsWithAny(tokens, asks);
+    if (tokens.length < MIN_SENTENCE_WORDS && !isQuestion) continue;
+    if (startsWithAny(tokens, requests)) return 'report';
+    return isQuestion ? 'question' : 'report';
+  }
+  return 'report';
+}

@@ -1,0 +1,24 @@
+import { intentOf } from '../src/intent.js';
+
+describe('telling a question from a report', () => {
+  it.each([
+    ['is the dump open saturday?', 'en'],
+    ['Hi, how do I get a second recycling bin. thanks', 'en'],
+    ['Clerk: City of Elmwood, how can I help?\nCaller: what day does the compost truck come to Birch Lane?', 'en'],
+    ["Est-ce que l'écocentre est ouvert dimanche?", 'fr'],
+    ['¿a qué hora abre la biblioteca?', 'es'],
+  ] as const)('%s asks', (text, language) => {
+    expect(intentOf(text, language)).toBe('question');
+  });
+
+  it.each([
+    ['garbage dumped here behind 40 Cedar Rd', 'en'],
+    ['can you send someone to fix the streetlight on Birch Lane?', 'en'],
+    ['Hi. There is a pothole outside 12 Elm Ave. When will it be fixed?', 'en'],
+    ['Clerk: City of Elmwood, how can I help?\nCaller: a tree came down on Birch Lane', 'en'],
+    ['Pouvez-vous réparer le lampadaire de la rue des Pins?', 'fr'],
+    ['hay un bache enorme en la calle Olmo', 'es'],
+  ] as const)('%s reports', (text, language) => {
+    expect(intentOf(text, language)).toBe('report');
+  });
+});
