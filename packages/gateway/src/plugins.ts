@@ -4,12 +4,13 @@ import { open311Connector } from '@intake/connector-open311';
 import { transcriptsConnector, voiceConnector } from '@intake/connector-phone';
 import { slackConnector } from '@intake/connector-slack';
 import { smsConnector } from '@intake/connector-sms';
+import { vonageConnector } from '@intake/connector-vonage';
 import { webConnector } from '@intake/connector-web';
 import { geocoderPlugins } from '@intake/normalizer';
 import { destinationPlugins } from '@intake/router';
 
 /** Every channel the gateway can serve; each decides from the config whether it is on. */
-export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector, emailConnector, open311Connector, slackConnector];
+export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector, emailConnector, open311Connector, slackConnector, vonageConnector];
 
 /** The channels those connectors serve, with their traits: what the pipeline asks instead of naming channels. */
 export const channels = ChannelRegistry.of(connectors);
