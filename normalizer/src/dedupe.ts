@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { distanceMeters, type LoadedConfig } from '@intake/core';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { similarity } from './language.js';
 
 export interface DedupeInput {
@@ -79,48 +79,42 @@ export class Deduper {
   private timeKey = (code: string) => `${this.prefix}:time:${hash(code)}`;
   private senderKey = (sender: string) => `${this.prefix}:sender:${hash(sender)}`;
   private streetKey = (code: string, street: string) => `${this.prefix}:street:${hash(`${code}|${street}`)}`;
+  /** only the reports placed by their street alone: all a precise report must be compared with along its street */
+  private vagueStreetKey = (code: string, street: string) => `${this.prefix}:vague:${hash(`${code}|${street}`)}`;
 
   /** Records the request and says which earlier one it repeats, if any. Safe to call again for the same id. */
   async check(input: DedupeInput): Promise<DedupeVerdict> {
     const at = Date.parse(input.received_at);
-    const self: Remembered = { id: input.id, at, code: input.service_code, point: input.point, stems: input.stems, topics: input.topics, precise: input.precise, root: null };
-    const ttlMs = Math.max(this.windowMs, this.senderWindowMs, 1000);
+    const self = this.remembered(input);
     // One transaction reads the earlier requests and adds this one, so two reports racing each other still meet.
     const transaction = this.redis.multi();
     // where the next command's reply will be in the results (the queue also holds MULTI)
     const nextReply = () => transaction.length - 1;
-    const senderKey = input.sender !== null && this.senderWindowMs > 0 ? this.senderKey(input.sender) : null;
+    const senderKey = this.senderKeyOf(input);
     let senderReply = -1;
     if (senderKey) {
       transaction.zremrangebyscore(senderKey, '-inf', at - this.senderWindowMs - 1);
       senderReply = nextReply();
-      transaction.zrangebyscore(senderKey, at - this.senderWindowMs, '+inf').zadd(senderKey, at, input.id).pexpire(senderKey, this.senderWindowMs);
+      transaction.zrangebyscore(senderKey, at - this.senderWindowMs, '+inf');
     }
     let nearReply = -1;
     let expiredReply = -1;
     if (input.service_code !== null && input.point !== null) {
-      const geo = this.geoKey(input.service_code);
-      const time = this.timeKey(input.service_code);
       nearReply = nextReply();
-      transaction.geosearch(geo, 'FROMLONLAT', input.point.long, input.point.lat, 'BYRADIUS', this.radius, 'm', 'ASC', 'COUNT', NEAR_LIMIT);
+      transaction.geosearch(this.geoKey(input.service_code), 'FROMLONLAT', input.point.long, input.point.lat, 'BYRADIUS', this.radius, 'm', 'ASC', 'COUNT', NEAR_LIMIT);
       expiredReply = nextReply();
-      transaction
-        .zrangebyscore(time, '-inf', at - this.windowMs - 1, 'LIMIT', 0, CLEANUP_BATCH)
-        .geoadd(geo, input.point.long, input.point.lat, input.id)
-        .zadd(time, at, input.id)
-        .pexpire(geo, this.windowMs)
-        .pexpire(time, this.windowMs);
+      transaction.zrangebyscore(this.timeKey(input.service_code), '-inf', at - this.windowMs - 1, 'LIMIT', 0, CLEANUP_BATCH);
     }
-    // A place known only by its street is anywhere along it: reports on the same street are compared whatever the distance.
+    // A place known only by its street is anywhere along it: reports on the same street are compared whatever the
+    // distance when either of the two is placed so. A precise report reads only the vague ones, which stay few however
+    // busy the street; a vague report reads the latest few of all.
     const streetReplies: number[] = [];
-    for (const street of input.service_code === null ? [] : input.streets) {
-      const key = this.streetKey(input.service_code!, street);
-      transaction.zremrangebyscore(key, '-inf', at - this.windowMs - 1);
+    for (const { all, vague } of this.streetKeysOf(input)) {
+      for (const key of [all, vague]) transaction.zremrangebyscore(key, '-inf', at - this.windowMs - 1);
       streetReplies.push(nextReply());
-      // the latest few, so a busy street costs what a quiet one does
-      transaction.zrevrangebyscore(key, '+inf', at - this.windowMs, 'LIMIT', 0, NEAR_LIMIT).zadd(key, at, input.id).pexpire(key, this.windowMs);
+      transaction.zrevrangebyscore(input.precise ? vague : all, '+inf', at - this.windowMs, 'LIMIT', 0, NEAR_LIMIT);
     }
-    transaction.set(this.infoKey(input.id), JSON.stringify(self), 'PX', ttlMs);
+    Deduper.expire(transaction, this.add(transaction, input, self));
     const results = (await transaction.exec()) ?? [];
     for (const [error] of results) if (error) throw error;
     const idsAt = (reply: number) => (reply < 0 ? [] : (results[reply]![1] as string[]));
@@ -133,8 +127,68 @@ export class Deduper {
       (await this.firstMatch([...nearIds, ...streetIds], (other) => this.nearRepeat(self, other) && (nearIds.has(other.id) || alongStreet(other)), 'near'));
     await this.forget(input.service_code, idsAt(expiredReply));
     if (verdict === null) return { duplicate_of: null, kind: null };
-    await this.redis.set(this.infoKey(input.id), JSON.stringify({ ...self, root: verdict.duplicate_of }), 'PX', ttlMs);
+    await this.redis.set(this.infoKey(input.id), JSON.stringify({ ...self, root: verdict.duplicate_of }), 'PX', this.infoTtlMs());
     return verdict;
+  }
+
+  /**
+   * Adds requests to the indexes without checking them: open requests known from elsewhere (an import, the bench's
+   * big city). Later checks find them as they find checked ones.
+   */
+  async remember(inputs: readonly DedupeInput[]): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    const expiring = new Map<string, number>();
+    for (const input of inputs) for (const [key, ms] of this.add(pipeline, input, this.remembered(input))) expiring.set(key, ms);
+    Deduper.expire(pipeline, expiring);
+    const failed = ((await pipeline.exec()) ?? []).find(([error]) => error !== null);
+    if (failed) throw failed[0];
+  }
+
+  private remembered(input: DedupeInput): Remembered {
+    return { id: input.id, at: Date.parse(input.received_at), code: input.service_code, point: input.point, stems: input.stems, topics: input.topics, precise: input.precise, root: null };
+  }
+
+  private senderKeyOf(input: DedupeInput): string | null {
+    return input.sender !== null && this.senderWindowMs > 0 ? this.senderKey(input.sender) : null;
+  }
+
+  private streetKeysOf({ service_code: code, streets }: DedupeInput): { all: string; vague: string }[] {
+    return code === null ? [] : streets.map((street) => ({ all: this.streetKey(code, street), vague: this.vagueStreetKey(code, street) }));
+  }
+
+  private infoTtlMs(): number {
+    return Math.max(this.windowMs, this.senderWindowMs, 1000);
+  }
+
+  /**
+   * The writes that make a request findable: by sender, by place, along its streets, and its details. Gives the keys
+   * to expire and after how long, so a batch expires each key once.
+   */
+  private add(commands: ChainableCommander, input: DedupeInput, self: Remembered): Map<string, number> {
+    const expiring = new Map<string, number>();
+    const senderKey = this.senderKeyOf(input);
+    if (senderKey) {
+      commands.zadd(senderKey, self.at, input.id);
+      expiring.set(senderKey, this.senderWindowMs);
+    }
+    if (input.service_code !== null && input.point !== null) {
+      const geo = this.geoKey(input.service_code);
+      const time = this.timeKey(input.service_code);
+      commands.geoadd(geo, input.point.long, input.point.lat, input.id).zadd(time, self.at, input.id);
+      for (const key of [geo, time]) expiring.set(key, this.windowMs);
+    }
+    for (const { all, vague } of this.streetKeysOf(input)) {
+      for (const key of input.precise ? [all] : [all, vague]) {
+        commands.zadd(key, self.at, input.id);
+        expiring.set(key, this.windowMs);
+      }
+    }
+    commands.set(this.infoKey(input.id), JSON.stringify(self), 'PX', this.infoTtlMs());
+    return expiring;
+  }
+
+  private static expire(commands: ChainableCommander, expiring: Map<string, number>): void {
+    for (const [key, ms] of expiring) commands.pexpire(key, ms);
   }
 
   private async firstMatch(ids: string[], matches: (other: Remembered) => boolean, kind: 'sender' | 'near'): Promise<DedupeVerdict | null> {

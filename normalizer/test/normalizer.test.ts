@@ -134,6 +134,18 @@ describe('normalize with the Banff demo config', () => {
     expect(otherStreet.request.record.duplicate_of).toBeNull();
   });
 
+  it('compares reports along a street when one of the two is placed only by the street, not two far-apart addresses', async () => {
+    const at = new Date().toISOString();
+    const first = await normalizer.normalize(message({ text: 'pothole outside 211 Banff Avenue', sender: { phone: '4035550401' }, received_at: at }));
+    const farAlong = await normalizer.normalize(message({ text: 'pothole in front of 502 Banff Avenue', sender: { phone: '4035550402' }, received_at: minutesAfter(at, 10) }));
+    const anywhere = await normalizer.normalize(message({ text: 'potholes all along Banff Avenue', sender: { phone: '4035550403' }, received_at: minutesAfter(at, 20) }));
+    const later = await normalizer.normalize(message({ text: 'pothole at 532 Banff Avenue', sender: { phone: '4035550404' }, received_at: minutesAfter(at, 30) }));
+    expect(anywhere.request.record.location.precision).toBe('street');
+    expect(farAlong.request.record.duplicate_of).toBeNull();
+    expect(anywhere.request.record.duplicate_of).toBe(first.request.record.id);
+    expect(later.request.record.duplicate_of).toBe(first.request.record.id);
+  });
+
   it('carries the topic of what the same sender reported a moment ago into "still there!!"', async () => {
     const at = new Date().toISOString();
     const sender = { phone: '4035550320' };
