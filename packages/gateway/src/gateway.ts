@@ -61,16 +61,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const log = options.log ?? createLogger();
   const redis = createFastFailRedis(config.redis.url);
   const workerRedis = createWorkerRedis(config.redis.url);
-  for (const connection of [redis, workerRedis]) connection.on('error', (error: Error) => log.debug({ err: error.message }, 'redis connection error'));
-  const store = new RequestStore(redis, config.redis.prefix, config.redis.retention_days);
-  const workerStore = new RequestStore(workerRedis, config.redis.prefix, config.redis.retention_days);
+  // BullMQ loads its scripts onto the connections of its queues, and every multi() or pipeline() on such a connection
+  // copies them all: the store, dedupe and identity have plain connections of their own.
+  const dataRedis = createFastFailRedis(config.redis.url);
+  const workerDataRedis = createWorkerRedis(config.redis.url);
+  const connections = [redis, workerRedis, dataRedis, workerDataRedis];
+  for (const connection of connections) connection.on('error', (error: Error) => log.debug({ err: error.message }, 'redis connection error'));
+  const store = new RequestStore(dataRedis, config.redis.prefix, config.redis.retention_days);
+  const workerStore = new RequestStore(workerDataRedis, config.redis.prefix, config.redis.retention_days);
   const intakeQueue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, log);
-  const normalizer = await createNormalizer({ config, redis: workerRedis, store: workerStore, log, channels });
+  const normalizer = await createNormalizer({ config, redis: workerDataRedis, store: workerStore, log, channels });
   const connectors = allConnectors.filter((connector) => connector.enabled(config));
   const texts = textsFor(config, detectLanguage);
-  const conversations = new Conversations(workerRedis, config, channels);
+  const conversations = new Conversations(workerDataRedis, config, channels);
   const replies = new Replies({ config, log, texts, store: workerStore, redis: workerRedis, connectors });
-  const statusPoller = new StatusPoller({ config, log, store: workerStore, replies, redis: workerRedis });
+  const statusPoller = new StatusPoller({ config, log, store: workerStore, replies, redis: workerDataRedis });
   const router = createRouter({
     config,
     store: workerStore,
@@ -82,12 +87,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
   const context: ConnectorContext = {
-    accept: createAccept({ intakeQueue, store, conversations: new Conversations(redis, config, channels) }),
+    accept: createAccept({ intakeQueue, store, conversations: new Conversations(dataRedis, config, channels) }),
     config,
     log,
     texts,
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
-    optOuts: new OptOuts(redis, config.redis.prefix),
+    optOuts: new OptOuts(dataRedis, config.redis.prefix),
     requests: store,
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
@@ -115,7 +120,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     normalizer,
     router,
     async start(port = config.server.port) {
-      await untilReady(redis, 2000);
+      await Promise.all([redis, dataRedis].map((connection) => untilReady(connection, 2000)));
       if (options.workers !== false) {
         pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies, channels });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
@@ -133,8 +138,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await router.close();
       await normalizer.close();
       await Promise.all([intakeQueue.close(), routeQueue.close()]);
-      redis.disconnect();
-      workerRedis.disconnect();
+      for (const connection of connections) connection.disconnect();
     },
   };
 }
