@@ -8,6 +8,7 @@ import {
   type Logger,
   type Receipt,
   type RequestStore,
+  type StoredRequest,
 } from '@intake/core';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 
@@ -18,8 +19,8 @@ export interface DeliveryContext {
   onDelivered?: DeliveredHook;
 }
 
-/** Told once per destination that took a request, e.g. to tell the citizen. */
-export type DeliveredHook = (id: string, destination: string, receipt: Receipt) => Promise<void>;
+/** Told once per destination that took a request, with the request as delivered, e.g. to tell the citizen. */
+export type DeliveredHook = (id: string, destination: string, receipt: Receipt, request: StoredRequest) => Promise<void>;
 
 /** The same on every retry and replay, so a CRM can drop a repeat it already took. */
 export const idempotencyKey = (id: string, destination: string) => `${id}:${destination}`;
@@ -68,9 +69,9 @@ export function deliveryProcessor(destinationName: string, destination: Destinat
       return current.receipt;
     }
     const stored = await ctx.store.get(id);
+    if (stored === null) return fail(job, destinationName, attempt, new PermanentDeliveryError(`request ${id} is no longer stored`), ctx);
     let receipt: Receipt;
     try {
-      if (stored === null) throw new PermanentDeliveryError(`request ${id} is no longer stored`);
       receipt = await destination.deliver(stored.record, { destination: destinationName, attempt, idempotency_key: idempotencyKey(id, destinationName) });
     } catch (error) {
       return fail(job, destinationName, attempt, error, ctx);
@@ -82,7 +83,7 @@ export function deliveryProcessor(destinationName: string, destination: Destinat
     }
     await setDeliveryState(ctx.store, id, destinationName, { status: 'delivered', attempts: attempt, receipt });
     metrics.delivered.inc({ destination: destinationName });
-    await ctx.onDelivered?.(id, destinationName, receipt);
+    await ctx.onDelivered?.(id, destinationName, receipt, stored);
     ctx.log.info({ id, destination: destinationName, attempt, external_id: receipt.external_id ?? null }, 'delivered');
     return receipt;
   };

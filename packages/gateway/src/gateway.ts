@@ -81,8 +81,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     store: workerStore,
     redisUrl: config.redis.url,
     log,
-    onDelivered: async (id, destination, receipt) => {
-      await replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');
+    onDelivered: async (id, destination, receipt, request) => {
+      // no job for a citizen who cannot be answered (a web form without contact, a CRM's own request)
+      if (replies.canAnswer(request.reply_to?.channel)) await replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');
       await statusPoller.follow(id, destination, receipt);
     },
   });

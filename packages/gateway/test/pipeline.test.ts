@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import { QUEUE, deliveryQueueName } from '@intake/core';
+import { REDIS_URL, startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 
 const WEBHOOK_SECRET = 'a-webhook-secret-for-tests';
@@ -58,6 +61,18 @@ describe('a web report travels to a CRM webhook', () => {
     });
     expect(status.record.id).toBe(id);
     expect(status.deliveries.crm.receipt).toMatchObject({ external_id: 'CRM-1' });
+
+    // the demo town has no SMS channel, so nobody can be told: no "delivered" reply is queued
+    const { prefix } = running.gateway.config.redis;
+    const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const [delivery, reply] = [new Queue(deliveryQueueName('crm'), { connection, prefix }), new Queue(QUEUE.reply, { connection, prefix })];
+    try {
+      await waitFor(async () => (await delivery.getJob(`${id}@crm`))?.isCompleted());
+      expect(await reply.getJob(`${id}.delivered`)).toBeUndefined();
+    } finally {
+      await Promise.all([delivery.close(), reply.close()]);
+      connection.disconnect();
+    }
   });
 
   it('makes one request of the same Idempotency-Key sent twice', async () => {
