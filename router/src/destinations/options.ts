@@ -10,5 +10,12 @@ export const QueueSettings = z.object({
 });
 export type QueueSettings = z.infer<typeof QueueSettings>;
 
-/** The base of a destination's options schema; strict, so a misspelt key is a config error, not a silent default. */
-export const destinationOptions = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), ...QueueSettings.shape });
+/**
+ * The base of a destination's options schema; strict, so a misspelt key is a config error, not a silent default.
+ * `concurrency` defaults to what suits the kind: an HTTP API mostly waits on the network, so more deliveries overlap.
+ */
+export const destinationOptions = <T extends string>(type: T, defaultConcurrency = 4) =>
+  z.strictObject({ type: z.literal(type), ...QueueSettings.shape, concurrency: QueueSettings.shape.concurrency.removeDefault().default(defaultConcurrency) });
+
+/** Deliveries in flight at once by default for a destination that is an HTTP API (webhook, Open311). */
+export const HTTP_API_CONCURRENCY = 16;

@@ -8,10 +8,10 @@ import {
   type ServiceRequest,
 } from '@intake/core';
 import { z } from 'zod';
-import { destinationOptions } from '../options.js';
+import { HTTP_API_CONCURRENCY, destinationOptions } from '../options.js';
 import { parseAnswer, type Open311Fields } from './answers.js';
 
-export const Open311Options = destinationOptions('open311').extend({
+export const Open311Options = destinationOptions('open311', HTTP_API_CONCURRENCY).extend({
   /** the GeoReport v2 base, e.g. https://crm.example.org/open311/v2 */
   url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).transform((url) => url.replace(/\/+$/, '')),
   api_key: z.string().min(1),

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { PermanentDeliveryError, type DeliveryEvent, type DestinationPlugin, type Receipt, type ServiceRequest } from '@intake/core';
 import { z } from 'zod';
-import { destinationOptions } from '../options.js';
+import { HTTP_API_CONCURRENCY, destinationOptions } from '../options.js';
 
-export const WebhookOptions = destinationOptions('webhook').extend({
+export const WebhookOptions = destinationOptions('webhook', HTTP_API_CONCURRENCY).extend({
   url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }),
   /** signs every body; the receiver checks X-Intake-Signature with it */
   secret: z.string().min(1),
