@@ -1,45 +1,54 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { deletePrefix } from '@intake/testkit';
-import autocannon from 'autocannon';
+import { resolveConfigPath } from '@intake/core';
+import { readOpenAddresses, type AddressRow } from '@intake/normalizer';
+import { measureEndToEnd, measureRoutes, type PipelineSettings } from './pipeline.js';
+import { printComparison, printFigure, printScaling, printSummary, writeResults, type Results } from './report.js';
+import { measureDedupe, measureGazetteer, measureNormalizer, type Town } from './scale.js';
+import { startCrm, startTwilio } from './stand-ins.js';
+import { benchConfig, corpusTexts } from './town.js';
 
 /**
- * `pnpm bench`: intake throughput against a floor measured in the same run on the same machine —
- * a bare express route that adds one BullMQ job per request. The ratio is the figure that matters.
+ * `pnpm bench`: Intake against floors measured in the same run on the same machine, in alternating rounds — the intake
+ * routes against a bare express route adding one BullMQ job, the pipeline end to end against three bare BullMQ hops —
+ * then the normalizer alone, and dedupe and gazetteer costs at a big city's scale. Ratios are the figures that matter.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONNECTIONS = 32;
-const BODY = JSON.stringify({ description: 'big pothole outside 211 Bear St, almost lost a tire', phone: '403 555 0123' });
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const SECTIONS = new Set((process.env.BENCH_ONLY ?? 'routes,pipeline,normalizer,dedupe,gazetteer').split(','));
+const RESULTS_FILE = path.resolve(process.env.BENCH_RESULTS ?? '.intake/bench.json');
 
-async function measure(url: string): Promise<number> {
-  const result = await autocannon({ url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'content-type': 'application/json' }, body: BODY });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result.requests.average;
+function townOf(settings: PipelineSettings): Town {
+  const config = benchConfig(settings.env);
+  const gazetteer = config.geocoding.providers.find((provider) => provider.type === 'gazetteer') as { file: string } | undefined;
+  if (gazetteer === undefined) throw new Error('the bench needs a gazetteer in the configuration');
+  const rows: AddressRow[] = [];
+  readOpenAddresses(resolveConfigPath(config, gazetteer.file), (row) => rows.push(row));
+  const center = { lat: rows.reduce((sum, row) => sum + row.lat, 0) / rows.length, long: rows.reduce((sum, row) => sum + row.long, 0) / rows.length };
+  return { config, center, texts: settings.texts, rows };
 }
 
 async function main() {
-  const prefix = `bench-${process.pid}`;
-  const servers = spawn(process.execPath, [path.join(__dirname, 'server.js')], { env: { ...process.env, BENCH_PREFIX: prefix }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(createInterface({ input: servers.stdout! }), 'line')) as [string];
-  const urls = JSON.parse(line) as { floor: string; intake: string };
-  const rows: { round: number; floor: number; intake: number }[] = [];
+  const [crm, twilio] = await Promise.all([startCrm(), startTwilio()]);
+  const settings: PipelineSettings = { env: { redisUrl: REDIS_URL, prefix: `bench-${process.pid}`, sinkUrl: crm.url, twilioUrl: twilio.url }, crm, texts: corpusTexts(), rounds: ROUNDS, seconds: SECONDS, messages: MESSAGES };
+  const results: Results = { comparisons: [], scalings: [], figures: [] };
+  console.log(`pnpm bench: ${ROUNDS} rounds alternating with the floor, ${SECONDS} s a timed round, each server in its own process, ${settings.texts.length} corpus messages in turn`);
   try {
-    await measure(urls.floor);
-    await measure(urls.intake);
-    for (let round = 1; round <= ROUNDS; round += 1) rows.push({ round, floor: await measure(urls.floor), intake: await measure(urls.intake) });
+    if (SECTIONS.has('routes')) for (const c of await measureRoutes(settings)) results.comparisons.push(c), printComparison(c);
+    if (SECTIONS.has('pipeline')) for (const c of await measureEndToEnd(settings)) results.comparisons.push(c), printComparison(c);
+    const town = townOf(settings);
+    if (SECTIONS.has('normalizer')) for (const f of await measureNormalizer(town)) results.figures.push(f), printFigure(f);
+    if (SECTIONS.has('dedupe')) for (const s of [await measureDedupe(town, SIZES)]) results.scalings.push(s), printScaling(s);
+    if (SECTIONS.has('gazetteer')) for (const s of measureGazetteer(town, SIZES)) results.scalings.push(s), printScaling(s);
   } finally {
-    servers.kill();
-    await Promise.all([deletePrefix(`${prefix}-gw`, REDIS_URL), deletePrefix(`${prefix}-bare`, REDIS_URL)]);
+    crm.close();
+    twilio.close();
   }
-  console.log(`intake throughput, ${CONNECTIONS} connections, ${SECONDS} s a run, alternating with the floor (servers in their own process)`);
-  console.log('round  floor req/s  intake req/s  ratio');
-  for (const { round, floor, intake } of rows) console.log(`${String(round).padStart(5)}  ${floor.toFixed(0).padStart(11)}  ${intake.toFixed(0).padStart(12)}  ${(intake / floor).toFixed(2)}`);
-  const ratio = rows.reduce((sum, r) => sum + r.intake, 0) / rows.reduce((sum, r) => sum + r.floor, 0);
-  console.log(`overall ratio intake/floor: ${ratio.toFixed(2)} (target >= 0.70)`);
+  printSummary(results);
+  writeResults(RESULTS_FILE, results);
+  console.log(`\nwritten to ${RESULTS_FILE}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,64 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { QUEUE, deliveryQueueName } from '@intake/core';
+import { deletePrefix } from '@intake/testkit';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { BenchEnv } from './town.js';
+
+export type ServerKind = 'route-floor' | 'pipeline-floor' | 'intake-http' | 'intake';
+
+export interface ServerProcess {
+  kind: ServerKind;
+  url: string;
+  prefix: string;
+  /** CPU time (user + system) the server process has used so far, in ms */
+  cpuMs(): Promise<number>;
+  /** resolves once the queues this server works on have nothing waiting or running (delayed jobs excepted) */
+  drained(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DRAIN_GIVE_UP_MS = 120_000;
+
+/** Starts one server under test in a process of its own (servers.ts), with its own key prefix. */
+export async function startServer(kind: ServerKind, env: BenchEnv): Promise<ServerProcess> {
+  const prefix = `${env.prefix}-${kind}`;
+  const child: ChildProcess = fork(path.join(__dirname, 'servers.js'), [], {
+    env: { ...process.env, BENCH_SERVER: kind, BENCH_ENV: JSON.stringify({ ...env, prefix }) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const [ready] = (await once(child, 'message')) as [{ url: string }];
+  const connection = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
+  const queueNames = kind === 'intake' ? [QUEUE.intake, QUEUE.route, QUEUE.reply, deliveryQueueName('crm')] : ['hop-1', 'hop-2', 'hop-3'];
+  const queues = queueNames.map((name) => new Queue(name, { connection, prefix }));
+  return {
+    kind,
+    url: ready.url,
+    prefix,
+    async cpuMs() {
+      child.send('cpu');
+      const [usage] = (await once(child, 'message')) as [{ cpu: NodeJS.CpuUsage }];
+      return (usage.cpu.user + usage.cpu.system) / 1000;
+    },
+    async drained() {
+      if (kind === 'route-floor' || kind === 'intake-http') return;
+      const giveUp = Date.now() + DRAIN_GIVE_UP_MS;
+      for (;;) {
+        const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized')));
+        const left = counts.reduce((sum, count) => sum + Object.values(count).reduce((a, b) => a + b, 0), 0);
+        if (left === 0) return;
+        if (Date.now() > giveUp) throw new Error(`${kind}: ${left} jobs still queued after ${DRAIN_GIVE_UP_MS / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+    async stop() {
+      await Promise.all(queues.map((queue) => queue.close()));
+      connection.disconnect();
+      child.kill();
+      await once(child, 'exit');
+      await deletePrefix(prefix, env.redisUrl);
+    },
+  };
+}

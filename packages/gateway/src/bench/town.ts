@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createHmac } from 'node:crypto';
+import { parseConfig, type LoadedConfig } from '@intake/core';
+import { getExpectedTwilioSignature } from 'twilio';
+import { parse } from 'yaml';
+import { DEMO_CONFIG } from '../config.js';
+import { pluginSchemas } from '../plugins.js';
+
+/** What the bench tells its server processes: where Redis, the CRM stand-in and Twilio's stand-in are. */
+export interface BenchEnv {
+  redisUrl: string;
+  prefix: string;
+  sinkUrl: string;
+  twilioUrl: string;
+}
+
+export const BENCH_SECRETS = { webhook: 'bench-webhook-secret', twilioToken: 'bench-twilio-token', twilioSid: 'AC00000000000000000000000000000000' };
+/** The URL Twilio is told to call; signatures are computed over it, whatever port the gateway listens on. */
+export const PUBLIC_URL = 'http://127.0.0.1';
+
+export const signWebhook = (body: string) => `sha256=${createHmac('sha256', BENCH_SECRETS.webhook).update(body).digest('hex')}`;
+export const signTwilio = (routePath: string, params: Record<string, string>) => getExpectedTwilioSignature(BENCH_SECRETS.twilioToken, `${PUBLIC_URL}${routePath}`, params);
+
+/**
+ * The demo town as a user runs it, with every destination replaced by one webhook CRM (the bench's stand-in) and SMS on
+ * (Twilio's REST API is a stand-in too). Its rules are kept, pointed at that CRM, so routing costs what it does.
+ */
+export function benchConfig(env: BenchEnv): LoadedConfig {
+  const raw = parse(readFileSync(DEMO_CONFIG, 'utf8')) as Record<string, any>;
+  raw.redis = { url: env.redisUrl, prefix: env.prefix };
+  raw.server = { port: 0, host: '127.0.0.1', admin_token: 'bench-admin-token', public_url: PUBLIC_URL };
+  raw.channels = { ...raw.channels, sms: { auth_token: BENCH_SECRETS.twilioToken, account_sid: BENCH_SECRETS.twilioSid, from: '+15005550006', api_url: env.twilioUrl } };
+  raw.router.destinations = { crm: { type: 'webhook', url: env.sinkUrl, secret: BENCH_SECRETS.webhook } };
+  for (const rule of raw.router.rules ?? []) rule.then.deliver_to = ['crm'];
+  raw.router.default.deliver_to = ['crm'];
+  return parseConfig(raw, { base_dir: path.dirname(DEMO_CONFIG), source: 'bench', env: process.env, plugins: pluginSchemas });
+}
+
+interface CorpusEntry {
+  text: string;
+  expected: { lat: number | null };
+}
+
+/** The normalizer's labelled corpus, the messages with a place: real, varied texts in every language it has. */
+export function corpusTexts(): string[] {
+  const file = path.resolve(__dirname, '../../../../normalizer/eval/corpus.jsonl');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as CorpusEntry)
+    .filter((entry) => entry.expected.lat !== null)
+    .map((entry) => entry.text);
+}
