@@ -1,6 +1,10 @@
+import { DecodingMode, decodeHTML } from 'entities';
 import { compile } from 'html-to-text';
 
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/i;
+const HTML_TAGS = new RegExp(HTML_TAG.source, 'gi');
+/** `&amp;lt;` is markup twice over; past this many layers what is left of it is removed, not rendered */
+const MAX_DECODING_PASSES = 4;
 // Control and invisible format characters (zero-width, bidi overrides) hide or reorder text in a CRM.
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
@@ -17,11 +21,25 @@ const htmlToPlain = compile({
   ],
 });
 
+/**
+ * Entities are decoded before markup is stripped, never after, until neither is left: `&lt;script&gt;` becomes
+ * markup that is removed, not live markup in the description (html-to-text decodes the text it renders).
+ */
+function withoutMarkup(input: string): string {
+  let text = input;
+  for (let pass = 0; pass < MAX_DECODING_PASSES; pass++) {
+    const decoded = decodeHTML(text, DecodingMode.Strict);
+    if (HTML_TAG.test(decoded)) text = htmlToPlain(decoded);
+    else if (decoded === text) return text;
+    else text = decoded;
+  }
+  return text.replace(HTML_TAGS, ' ');
+}
+
 /** Plain, readable text: HTML rendered to text (script and style dropped), invisible characters removed, whitespace collapsed. */
 export function cleanText(input: string | null | undefined): string {
   if (!input) return '';
-  const plain = HTML_TAG.test(input) ? htmlToPlain(input) : input;
-  return plain
+  return withoutMarkup(input)
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .split('\n')

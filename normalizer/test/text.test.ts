@@ -16,6 +16,20 @@ describe('cleanText', () => {
     expect(cleanText('<a href="https://maps.google.com/?q=51.1784,-115.5708">here</a>')).toContain('https://maps.google.com/?q=51.1784,-115.5708');
   });
 
+  it('decodes entities before stripping markup, so encoded markup never comes out live', () => {
+    expect(cleanText('&lt;script&gt;alert(1)&lt;/script&gt;pothole at 211 Bear St')).toBe('pothole at 211 Bear St');
+    expect(cleanText('<p>pothole</p> &lt;img src=x onerror=alert(1)&gt; on Bear St')).toBe('pothole\non Bear St');
+    expect(cleanText('&amp;lt;b&amp;gt;Jane&amp;lt;/b&amp;gt;')).toBe('Jane');
+    expect(cleanText('AT&amp;T box at Wolf &amp; Bear, 3 &lt; 5')).toBe('AT&T box at Wolf & Bear, 3 < 5');
+    for (const encoded of ['&lt;script&gt;x&lt;/script&gt;', '<i>&lt;iframe src=evil&gt;</i>', '&#60;svg onload=alert(1)&#62;', '&amp;amp;lt;a href=x&amp;amp;gt;']) {
+      expect(cleanText(encoded)).not.toMatch(/<[a-z]/i);
+    }
+  });
+
+  it('keeps an ampersand that starts no entity', () => {
+    expect(cleanText('Wolf & Bear, R&D building, &notanentity')).toBe('Wolf & Bear, R&D building, &notanentity');
+  });
+
   it('does not mistake comparisons for tags', () => {
     expect(cleanText('hole is 3 < 5 and > 2 inches')).toBe('hole is 3 < 5 and > 2 inches');
   });

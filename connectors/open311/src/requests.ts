@@ -1,5 +1,6 @@
 import type { RequestReader, StoredRequest } from '@intake/core';
 import { z } from 'zod';
+import { publicDescription } from './public-text.js';
 
 const DAY_MS = 86_400_000;
 /** GeoReport v2: a query spans at most 90 days and answers at most 1000 requests unless told otherwise. */
@@ -18,12 +19,13 @@ const httpUrl = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(u
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
- * A stored request as GeoReport v2 shows it. Nothing about the reporter is included: listings are public.
+ * A stored request as GeoReport v2 shows it. Nothing about the reporter is included, in the description neither: listings are public.
  * `status_notes` carries the CRM's own words ("in progress") once it has reported any.
  */
 export function toOpen311Request(stored: StoredRequest) {
   const { record } = stored;
   const media = record.media.find((item) => httpUrl(item.url));
+  const description = publicDescription(record);
   return {
     service_request_id: record.id,
     status: open311Status(stored.crm.status),
@@ -31,7 +33,7 @@ export function toOpen311Request(stored: StoredRequest) {
     service_name: record.service_name,
     // the schema wants a string: an unclassified request has the empty code
     service_code: record.service_code ?? '',
-    description: record.description === '' ? null : truncate(record.description, DESCRIPTION_MAX),
+    description: description === '' ? null : truncate(description, DESCRIPTION_MAX),
     agency_responsible: null,
     service_notice: null,
     requested_datetime: record.received_at,

@@ -327,6 +327,24 @@ describe('GET requests', () => {
     ]);
   });
 
+  it("shows the citizen's words without their signature, phone numbers, email addresses or name", async () => {
+    const description = [
+      'Streetlight out in front of 12 Maple Street, call me at (902) 555-0188 or write to jane.doe@example.org',
+      'jane doe here again: it has been dark for a week',
+      'Thanks,',
+      'Jane Doe',
+      'Director, Maple Street Residents',
+      '+1 902 555 0123',
+    ].join('\n');
+    // older than the default listing's 90 days, so the listings above stay as they are
+    const { record } = await app.save({ received_at: daysAgo(100), description, reporter: { name: 'Jane Doe', phone: '+19025550123', email: 'jane.doe@example.org' } });
+    const text = await (await get(`requests/${record.id}.json`)).text();
+    expect(text).not.toMatch(/jane|doe|555|Director|Thanks/i);
+    expect((JSON.parse(text) as { description: string }[])[0]!.description).toBe(
+      'Streetlight out in front of 12 Maple Street, call me at [removed] or write to [removed]\n[removed] here again: it has been dark for a week',
+    );
+  });
+
   it('answers 501 for lookups where the gateway gives no access to stored requests', async () => {
     const bare = await startOpen311App({ withRequests: false });
     try {

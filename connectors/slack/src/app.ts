@@ -1,4 +1,4 @@
-import { IntakeError, metrics, unauthorized, withTimeout, type ConnectorContext, type Logger } from '@intake/core';
+import { IntakeError, badRequest, metrics, unauthorized, withTimeout, type ConnectorContext, type Logger } from '@intake/core';
 import { App, ExpressReceiver, verifySlackRequest, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import express, { type Request, type RequestHandler, type Router } from 'express';
@@ -38,10 +38,27 @@ function verifiedBody(signingSecret: string, limit: string): RequestHandler[] {
       next(unauthorized(`the Slack signature does not match this request (${(error as Error).message.replace(/^.*?: /, '')})`));
       return;
     }
+    if (!parsesAsBoltParses(body.toString('utf8'), req.get('content-type'))) {
+      next(badRequest('the body is not valid JSON, nor a form whose payload is', 'invalid_body'));
+      return;
+    }
     req.rawBody = body;
     next();
   };
   return [express.raw({ type: () => true, limit }), verify];
+}
+
+/** bolt's own rule (a form, whose `payload` when present is JSON, or else JSON); bolt answers a failure with an empty 400. */
+function parsesAsBoltParses(body: string, contentType: string | undefined): boolean {
+  try {
+    if (contentType === 'application/x-www-form-urlencoded') {
+      const payload = new URLSearchParams(body).get('payload');
+      if (payload !== null) JSON.parse(payload);
+    } else JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const rootCause = (error: unknown): unknown => (error as { original?: unknown }).original ?? error;

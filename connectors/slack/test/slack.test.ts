@@ -62,6 +62,17 @@ describe('the Slack connector', () => {
       expect(response.status).toBe(401);
     });
 
+    it.each([
+      ['JSON', 'application/json', '{"type": "event_callback", '],
+      ['a form payload', 'application/x-www-form-urlencoded', 'payload=%7B%22type%22%3A'],
+    ])('answers a signed but unparsable %s body with a 400 JSON error and takes nothing', async (_what, contentType, body) => {
+      const before = connector.accepted.length;
+      const response = await fetch(`${connector.url}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...slackSignature(SIGNING_SECRET, body) }, body });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: { code: 'invalid_body', message: expect.any(String) } });
+      expect(connector.accepted.length).toBe(before);
+    });
+
     it('refuses a signed body changed on the way', async () => {
       const signed = slackSignature(SIGNING_SECRET, JSON.stringify(challenge.event));
       const response = await fetch(`${connector.url}/slack/events`, {

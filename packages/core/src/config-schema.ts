@@ -103,8 +103,12 @@ export const ConfigSchema = z
         admin_token: z.string().min(1).optional(),
         body_limit: z.string().default('256kb'),
         trust_proxy: z.union([z.boolean(), z.number(), z.string()]).default(false),
+        /** a request whose headers, or whole body, take longer is answered 408 and its connection closed (slow-body attacks) */
+        headers_timeout_ms: z.number().int().positive().default(10_000),
+        request_timeout_ms: z.number().int().positive().default(30_000),
       })
-      .default({ port: 3000, host: '0.0.0.0', body_limit: '256kb', trust_proxy: false }),
+      .refine((server) => server.headers_timeout_ms <= server.request_timeout_ms, { message: 'headers_timeout_ms may not exceed request_timeout_ms', path: ['headers_timeout_ms'] })
+      .default({ port: 3000, host: '0.0.0.0', body_limit: '256kb', trust_proxy: false, headers_timeout_ms: 10_000, request_timeout_ms: 30_000 }),
     redis: z
       .object({
         url: z.string().default('redis://127.0.0.1:6379'),

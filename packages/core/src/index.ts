@@ -15,3 +15,4 @@ export * from './timeout.js';
 export * from './ids.js';
 export * from './texts.js';
 export * from './channels.js';
+export * from './personal-text.js';

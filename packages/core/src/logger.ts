@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { replacePersonalText } from './personal-text.js';
 
 export type Logger = pino.Logger;
 
@@ -16,6 +17,11 @@ export function maskEmail(email: string): string {
   return `${email[0]}•••${email.slice(at)}`;
 }
 
+/** Masks the phone numbers and email addresses anywhere in a text, such as another service's error message. */
+export function maskPersonalText(text: string): string {
+  return replacePersonalText(text, { email: maskEmail, phone: maskPhone });
+}
+
 const SECRET_KEYS = new Set(['pass', 'password', 'auth_token', 'api_key', 'api_keys', 'secret', 'signing_secret', 'bot_token', 'admin_token', 'authorization', 'cookie', 'token', 'x-twilio-signature', 'x-slack-signature']);
 const PERSONAL_KEYS = new Set(['phone', 'email', 'from', 'to', 'caller', 'caller_phone']);
 const MAX_DEPTH = 10;
@@ -26,9 +32,14 @@ function maskValue(key: string, value: unknown): unknown {
   return undefined;
 }
 
-/** Masks by key at any depth (pino's own redact paths stop at a fixed depth); other values are copied as they are. */
+/**
+ * Masks by key at any depth (pino's own redact paths stop at a fixed depth), and phones and emails inside any text,
+ * errors' messages and stacks included: another service's error often names the number it refused.
+ */
 function sanitize(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskPersonalText(value);
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return sanitize({ ...value, type: value.name, message: value.message, stack: value.stack }, depth + 1);
   if (Array.isArray(value)) return value.map((item) => sanitize(item, depth + 1));
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
   return Object.fromEntries(
@@ -46,6 +57,11 @@ export function createLogger(options: { level?: string; name?: string; destinati
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       name: options.name ?? 'intake',
       formatters: { log: (object) => sanitize(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? maskPersonalText(arg) : arg)) as Parameters<typeof method>);
+        },
+      },
       // a child's bindings skip the log formatter; they are shallow, so pino's path redaction covers them
       redact: { paths: [...SECRET_KEYS, ...PERSONAL_KEYS].flatMap((key) => [key, `*.${key}`]), censor: (value, path) => maskValue(path[path.length - 1]!.toLowerCase(), value) ?? value },
     },

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, maskEmail, maskPhone } from '../src/index.js';
+import { createLogger, maskEmail, maskPersonalText, maskPhone } from '../src/index.js';
 
 function capture() {
   const lines: string[] = [];
@@ -34,6 +34,23 @@ describe('logs', () => {
     log.child({ caller: '+14035550123', smtp: { pass: 'hunter2' } }).warn('from a child');
     expect(text()).not.toContain('5550123');
     expect(text()).not.toContain('hunter2');
+  });
+
+  it('mask phones and emails inside the error texts of other services, wherever they are logged', () => {
+    const { log, text } = capture();
+    const twilio = Object.assign(new Error("The 'To' number +14035550123 is not a valid phone number."), { code: 21211, moreInfo: 'call (403) 555-0199 or mail ops@example.org' });
+    log.warn({ err: twilio }, 'reply failed');
+    log.warn({ destination: 'crm', err: 'CRM answered 422: {"email":"jane.doe@example.org","phone":"403-555-0123"}' }, 'delivery failed');
+    log.error('delivery to +1 403 555 0142 failed');
+    const out = text();
+    for (const personal of ['5550123', '555-0123', '555-0199', '555 0142', 'jane.doe', 'ops@']) expect(out).not.toContain(personal);
+    expect(out).toContain('is not a valid phone number');
+    expect(out).toContain('21211');
+  });
+
+  it('leave dates, counts, ids and house numbers readable in texts', () => {
+    const text = 'request 01JD8X4Q2V7ZK3M5N6P8R9T0AB at 211 Bear St on 2026-11-22, 3 of 12 attempts, digest 4035550123abcdef';
+    expect(maskPersonalText(text)).toBe(text);
   });
 
   it('keep enough of a number or address to tell them apart', () => {

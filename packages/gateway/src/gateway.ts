@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   OptOuts,
@@ -104,7 +104,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let pipeline: { close(): Promise<void> } | null = null;
 
   async function listen(port: number): Promise<number> {
-    const listening = app.listen(port, config.server.host);
+    const { headers_timeout_ms: headersTimeout, request_timeout_ms: requestTimeout } = config.server;
+    // Node checks these timeouts on an interval (30 s by default): check often enough for the limits to hold
+    const connectionsCheckingInterval = Math.min(1000, Math.ceil(headersTimeout / 2));
+    const listening = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, app).listen(port, config.server.host);
     server = listening;
     await new Promise<void>((resolve, reject) => {
       listening.once('listening', resolve);
