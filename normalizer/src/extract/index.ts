@@ -56,6 +56,8 @@ const OF_WORDS = new Set(['of', 'de', 'du', 'del']);
 const ARTICLES = new Set(['the', 'la', 'le', 'l', 'el']);
 const CURRENCY = new Set(['$', '€', '£', '¢']);
 const HOUSE_NUMBER = /^[1-9]\d{0,5}[a-z]?$/;
+/** A numbered street's name ("5th", "12th"): seldom anything else beside another street. */
+const ORDINAL = /^\d+(st|nd|rd|th)$/;
 
 const KIND_RANK: Record<string, number> = { point: 0, address: 1, intersection: 2, landmark: 3, street: 4, freeform: 5 };
 
@@ -130,8 +132,9 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   if (!direction && directionBefore && entry.names.some((name) => name.direction === directionBefore)) [direction, start] = [directionBefore, start - 1];
   const fitting = entry.names.filter((name) => (typed === null || sameStreetType(name.type, typed)) && (direction === null || name.direction === direction));
   const names = fitting.length > 0 ? fitting : entry.names;
-  const text = names.length === 1 ? names[0]!.display : titleCase([entry.core, typed].filter(Boolean).join(' '));
-  return { start, end, entry, names, typed: typed !== null, typeFirst, fuzzy, capitalized: tokens[i]!.capitalized, text };
+  const text = names.length === 1 ? names[0]!.display : titleCase([direction, entry.core, typed].filter(Boolean).join(' '));
+  // A direction the town's street list has for this name ("n walnut", "9th e") says "street" as a type does.
+  return { start, end, entry, names, typed: typed !== null || direction !== null, typeFirst, fuzzy, capitalized: tokens[i]!.capitalized, text };
 }
 
 function findMentions(tokens: Token[], vocabulary: Vocabulary): Mention[] {
@@ -241,13 +244,14 @@ function numberAfter(tokens: Token[], mention: Mention, next: Mention | undefine
   else if (!mention.typeFirst) {
     while (gap.length < 4 && BETWEEN_STREET_AND_NUMBER.has(tokens[k]?.norm ?? '')) gap.push(tokens[k++]!.norm);
     if (NUMBER_MARKS.has(tokens[k]?.norm ?? '') && gap.length > 0) k += 1;
-    if (gap.length === 0) return null;
+    // "East Ridge Rd 1363", "3rd St SE 513": a number right after a street is its house only when the street is typed.
+    if (gap.length === 0 && !mention.typed) return null;
   }
   const token = tokens[k];
   if (!token?.word || !HOUSE_NUMBER.test(token.norm) || !houseNumberAt(tokens, k) || MEASURES.has(tokens[k + 1]?.norm ?? '')) return null;
   if (next !== undefined && next.start <= k + 1) return null; // "on Bear near 211 Caribou St": the number is Caribou's
   if (gap.length > 0 && gap.every((word) => word === 'at' || word === 'a') && Number.parseInt(token.norm, 10) < TIME_LIKE_BELOW) return null;
-  return { number: token.norm.toUpperCase(), end: k + 1, score: gap.length > 0 ? 0.85 : 1 };
+  return { number: token.norm.toUpperCase(), end: k + 1, score: gap.length > 0 || !(marked || mention.typeFirst) ? 0.85 : 1 };
 }
 
 /** "211 Bear St #3", "211 Bear St, unit 3". */
@@ -276,13 +280,15 @@ function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: s
   // A misspelt bare name ("wolfe & bear st") is a street only beside a street that says so.
   const bareSlip = (m: Mention) => m.fuzzy && !m.typed;
   if ((bareSlip(a) && !b.typed) || (bareSlip(b) && !a.typed) || a.entry.core === b.entry.core) return 0;
-  const typed = Number(a.typed) + Number(b.typed);
+  const streetLike = (m: Mention) => m.typed || ORDINAL.test(m.entry.core);
+  const typed = Number(streetLike(a)) + Number(streetLike(b));
   if (typed === 2) return 1;
   if (typed === 1) return 0.9;
   if (cornerWordBefore(tokens, a.start)) return 0.85;
   const capitalized = a.capitalized && b.capitalized;
   if (STRONG_CONNECTORS.has(connector)) return capitalized ? 0.8 : 0.6;
-  return capitalized ? 0.5 : 0;
+  // "bear and wolf": two of the town's streets side by side; the geocoder still has to find them crossing.
+  return capitalized ? 0.6 : a.fuzzy || b.fuzzy ? 0 : 0.5;
 }
 
 const spanOf = (text: string, tokens: Token[], first: number, last: number) => {

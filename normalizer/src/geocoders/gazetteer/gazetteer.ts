@@ -28,6 +28,11 @@ export interface Street {
   bounds: [number, number, number, number];
 }
 
+/** Where two streets meet, and how far apart their closest lots are there (the smaller, the surer). */
+export interface Crossing extends LatLong {
+  gap: number;
+}
+
 export interface StreetMatch {
   streets: Street[];
   /** found by spelling tolerance, not exactly */
@@ -61,7 +66,7 @@ export class Gazetteer {
   private readonly ordered: Street[];
   private readonly index: KDBush<number>;
   private readonly streetIndexes = new Map<Street, KDBush<number>>();
-  private readonly intersections = new Map<string, LatLong | null>();
+  private readonly intersections = new Map<string, Crossing | null>();
 
   private constructor(feed: (add: (row: AddressRow) => void) => ReadReport) {
     const names = new Map<string, StreetName | null>();
@@ -225,13 +230,13 @@ export class Gazetteer {
    * Lines fitted through each street's points only rule out streets that run side by side (back-to-back lots come
    * close without the streets ever meeting). Null when the streets do not come close.
    */
-  intersection(a: Street, b: Street, maxGapMeters = 160): LatLong | null {
+  intersection(a: Street, b: Street, maxGapMeters = 160): Crossing | null {
     const key = [a.name.key, b.name.key].sort().join('|');
     if (!this.intersections.has(key)) this.intersections.set(key, this.computeIntersection(a, b, maxGapMeters));
     return this.intersections.get(key) ?? null;
   }
 
-  private computeIntersection(a: Street, b: Street, maxGapMeters: number): LatLong | null {
+  private computeIntersection(a: Street, b: Street, maxGapMeters: number): Crossing | null {
     const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
     const addressed = (street: Street) => (street.numbered.length > 0 ? street.numbered : street.ids);
     const onLarge = this.streetIndex(large, addressed(large));
@@ -252,7 +257,7 @@ export class Gazetteer {
     const corner = centroid([...corners.values()]);
     // Side by side, they meet only where one of them ends against the other (a T, or a merge at a bend).
     const meets = !this.runSideBySide(a, b, corner) || (closest.gap <= MAX_END_GAP_M && (this.endsAt(closest.p) || this.endsAt(closest.q)));
-    return meets ? corner : null;
+    return meets ? { ...corner, gap: closest.gap } : null;
   }
 
   /** A street's own k-d tree, made the first time a crossing with it is asked for. */

@@ -1,5 +1,5 @@
 import type { AddressQuery, GeocodeResult } from '@intake/core';
-import { foldNumber, type Gazetteer, type Street, type StreetMatch } from './gazetteer.js';
+import { foldNumber, type Crossing, type Gazetteer, type Street, type StreetMatch } from './gazetteer.js';
 import { centroid, middleAlong, type LatLong } from './geometry.js';
 
 /** How sure each kind of answer is, before spelling slips lower it. */
@@ -98,13 +98,18 @@ function blockAnswer(gazetteer: Gazetteer, street: Street, number: string): Answ
   return at(middleAlong(inBlock), `${start} block of ${street.name.display}`, 'street', CONFIDENCE.block);
 }
 
+/**
+ * Of all the streets the two names can mean ("Main" is N Main St and S Main St), the pair that truly cross: the one
+ * whose lots come closest at the corner.
+ */
 function intersectionAnswer(gazetteer: Gazetteer, streets: readonly Street[], crosses: readonly Street[]): Answer | null {
+  let best: { street: Street; cross: Street; point: Crossing } | null = null;
   for (const street of streets) {
     for (const cross of crosses) {
       if (street === cross) continue;
       const point = gazetteer.intersection(street, cross);
-      if (point) return at(point, `${street.name.display} & ${cross.name.display}`, 'intersection', CONFIDENCE.intersection);
+      if (point && (best === null || point.gap < best.point.gap)) best = { street, cross, point };
     }
   }
-  return null;
+  return best && at(best.point, `${best.street.name.display} & ${best.cross.name.display}`, 'intersection', CONFIDENCE.intersection);
 }

@@ -1,0 +1,62 @@
+import { buildVocabulary, extractAddresses, Gazetteer, geocodeWithGazetteer, type AddressRow } from '../src/index.js';
+
+/**
+ * A made-up grid town: N and S Main St run north-south along x = 0, split at Center; E and W 1st Ave run east-west
+ * 110 m north of Center, 1st St SE and 1st St SW 110 m south of it. Lots every 20 m, 12 m back, odd numbers on the
+ * north and east sides. East Ridge Rd runs east-west 1 km north, so a direction word is also part of a name.
+ */
+const ORIGIN = { lat: 40.0, long: -100.0 };
+const toLatLong = (x: number, y: number) => ({ lat: ORIGIN.lat + y / 110_574, long: ORIGIN.long + x / (111_320 * Math.cos((ORIGIN.lat * Math.PI) / 180)) });
+
+function street(name: string, along: 'x' | 'y', at: number, from: number, to: number, firstNumber: number): AddressRow[] {
+  const rows: AddressRow[] = [];
+  const step = from < to ? 20 : -20;
+  for (let d = from, n = firstNumber; step > 0 ? d <= to : d >= to; d += step, n += 2) {
+    for (const side of [1, -1]) {
+      const [x, y] = along === 'x' ? [d, at + 12 * side] : [at + 12 * side, d];
+      rows.push({ ...toLatLong(x, y), number: String(side === 1 ? n + 1 : n), street: name, unit: null });
+    }
+  }
+  return rows;
+}
+
+const town = Gazetteer.fromRows([
+  ...street('N Main St', 'y', 0, 30, 600, 100),
+  ...street('S Main St', 'y', 0, -30, -600, 100),
+  ...street('East 1st Avenue', 'x', 110, 30, 600, 100),
+  ...street('W 1st Ave', 'x', 110, -30, -600, 100),
+  ...street('1st St SE', 'x', -110, 30, 600, 100),
+  ...street('1st St SW', 'x', -110, -30, -600, 100),
+  ...street('East Ridge Rd', 'x', 1000, -600, 600, 1300),
+]);
+const vocabulary = buildVocabulary(town.streetNames(), [], ['Town of Gridley']);
+
+const firstPlace = (text: string) => {
+  const [best] = extractAddresses(text, vocabulary);
+  if (best?.kind !== 'query') return null;
+  return geocodeWithGazetteer(town, best.query);
+};
+
+describe('places written the ways a grid town writes them', () => {
+  it('takes a house number written after a typed street', () => {
+    expect(firstPlace('garbage missed near East Ridge Rd 1311, thanks')).toMatchObject({ address: '1311 East Ridge Road', precision: 'address' });
+    expect(firstPlace('pothole by 1st st se 121 since monday')).toMatchObject({ address: '121 1st Street Southeast', precision: 'address' });
+  });
+
+  it('reads a direction the street list has, before or after a bare name, as naming the street', () => {
+    expect(firstPlace('dead raccoon on 1st e somewhere')).toMatchObject({ address: 'East 1st Avenue', precision: 'street' });
+    expect(firstPlace('water main break on n main, water everywhere')).toMatchObject({ address: 'North Main Street', precision: 'street' });
+  });
+
+  it('chooses, of the streets a name can mean, the pair that truly cross', () => {
+    const corner = firstPlace('water bubbling up through the pavement main and 1st st se');
+    expect(corner).toMatchObject({ address: 'South Main Street & 1st Street Southeast', precision: 'intersection' });
+    const truth = toLatLong(0, -110);
+    expect(Math.abs(corner!.lat - truth.lat) * 110_574).toBeLessThan(25);
+  });
+
+  it('finds a bare crossing of two numbered or known streets, and no place in a bare name alone', () => {
+    expect(firstPlace('grass knee high at 1st ave e and n main')).toMatchObject({ address: 'East 1st Avenue & North Main Street', precision: 'intersection' });
+    expect(firstPlace('the main thing is the noise')).toBeNull();
+  });
+});
