@@ -1,10 +1,10 @@
-import type { RequestStore, StoredRequest } from '@intake/core';
+import { REFERENCE_ALPHABET, REFERENCE_LENGTH, type RequestStore, type StoredRequest } from '@intake/core';
 import type { IdentityIndex } from './identity.js';
 
 /**
  * Whether a message refers to an earlier report of its sender ("my report from yesterday", "the pothole I reported",
  * "following up on", "any update on", "suite à mon signalement", "mi reporte de ayer") and which short references
- * ("ABC123", the last six characters of a request id) it quotes.
+ * ("K7PM2Q", as acknowledgements print them) it quotes.
  */
 export interface FollowUp {
   /** the words say it is about an earlier report */
@@ -50,8 +50,8 @@ const PHRASES: readonly RegExp[] = [
   /\bnúmero de (?:referencia|reporte|caso|folio)\b/,
 ].map((phrase) => new RegExp(phrase.source.replaceAll('\\b', BOUNDARY), 'u'));
 
-/** Crockford base 32, as ULIDs are written: no I, L, O or U. */
-const REFERENCE = /(?<![\p{L}\p{N}])([0-9A-HJKMNP-TV-Z]{6})(?![\p{L}\p{N}])/giu;
+/** A reference's characters (core's REFERENCE_ALPHABET: no 0/O, 1/I/L) in any case. */
+const REFERENCE = new RegExp(`(?<![\\p{L}\\p{N}])([${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}})(?![\\p{L}\\p{N}])`, 'giu');
 const REFERENCE_CUE = /(?:ref(?:erence)?|référence|referencia|request|case|ticket|number|no|n°|nº|numéro|número|folio|demande|solicitud|reporte|#)\s*[:#.]?\s*$/i;
 /** Past this, a message is quoting a table, not a reference. */
 const MAX_REFERENCES = 3;
@@ -60,7 +60,7 @@ const MAX_REFERENCES = 3;
 const readable = (text: string) => text.normalize('NFC').toLowerCase().replace(/['’`]/g, ' ').replace(/\s+/g, ' ');
 
 /**
- * A quoted reference is six base-32 characters: upper case with a digit ("ABC123", as we print it), or any case
+ * A quoted reference is six reference characters: upper case with a digit ("K7PM2Q", as we print it), or any case
  * right after a word such as "ref" or "#" ("ref abc123"). Whether it is one of ours is for the caller to look up.
  */
 function quotedReferences(text: string): string[] {
@@ -91,7 +91,7 @@ export async function relatedRequest(
 ): Promise<StoredRequest | null> {
   const followUp = followUpOf(message.text);
   for (const reference of followUp.references) {
-    const id = await deps.identity.byReference(reference);
+    const id = await deps.store.idByReference(reference);
     const found = id !== null && id !== message.id ? await deps.store.get(id) : null;
     if (found) return original(deps.store, found);
   }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { shortReference, type LoadedConfig } from '@intake/core';
+import type { LoadedConfig } from '@intake/core';
 import type { ChainableCommander, Redis } from 'ioredis';
 
 /** A person's requests kept for "my report from yesterday": the latest ones are the ones people follow up. */
@@ -28,11 +28,10 @@ export class IdentityIndex {
   private contactKey = (contact: string) => `${this.prefix}:contact:${hash(contact)}`;
   private requestsKey = (person: string) => `${this.prefix}:person:${person}:requests`;
   private contactsKey = (person: string) => `${this.prefix}:person:${person}:contacts`;
-  private referenceKey = (reference: string) => `${this.prefix}:reference:${reference.toUpperCase()}`;
 
   /**
    * The person these contacts ("phone:+1403…", "email:a@b.org") belong to, joining them (null without contacts),
-   * with the request, when given, recorded as theirs and its short reference made findable.
+   * with the request, when given, recorded as theirs.
    */
   async personOf(contacts: readonly string[], request?: { id: string; received_at: string }): Promise<string | null> {
     const unique = [...new Set(contacts)];
@@ -69,10 +68,9 @@ export class IdentityIndex {
     await transaction.exec();
   }
 
-  /** Queues what records a request as the person's (when known) and makes its short reference findable. */
+  /** Queues what records a request as the person's (when known). */
   private remember(queue: ChainableCommander, person: string | null, requestId: string, receivedAt: string): void {
     const at = Date.parse(receivedAt);
-    queue.set(this.referenceKey(shortReference(requestId)), requestId, 'EX', this.ttlSeconds);
     if (person === null) return;
     const key = this.requestsKey(person);
     queue
@@ -84,10 +82,5 @@ export class IdentityIndex {
   /** The person's requests, newest first. */
   async requestsOf(person: string, limit: number): Promise<string[]> {
     return this.redis.zrevrange(this.requestsKey(person), 0, limit - 1);
-  }
-
-  /** The request a short reference ("ABC123") names, if it is one of ours. */
-  async byReference(reference: string): Promise<string | null> {
-    return this.redis.get(this.referenceKey(reference));
   }
 }

@@ -158,8 +158,10 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
     // A follow-up with no place of its own is about the place of the report it follows.
     const location = located.location.precision === 'none' && related !== null ? related.record.location : located.location;
     const code = chosen.sure ? chosen.code : ((await carriedOverCode(related, sender, message.received_at, location)) ?? chosen.code);
+    const tracking = message.tracking ?? (await store.allocateReference(message.id));
     const record: ServiceRequest = {
       id: message.id,
+      reference: tracking.reference,
       event: 'service_request.created',
       channel: message.channel,
       received_at: message.received_at,
@@ -190,6 +192,8 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
       service_confidence: chosen.confidence,
       crm: { status: null, external_id: null },
       related_to: related?.record.id ?? null,
+      tracking_token: tracking.token,
+      timeline: [],
       updated_at: new Date().toISOString(),
     };
     await store.save(request);

@@ -1,4 +1,4 @@
-import { newRequestId, shortReference, type LoadedConfig } from '@intake/core';
+import { newRequestId, type LoadedConfig } from '@intake/core';
 import type { Redis } from 'ioredis';
 import { createNormalizer, followUpOf, IdentityIndex, type Normalizer } from '../src/index.js';
 import { channels, deleteKeys, message, redisFor, silentLog, storeFor, testConfig } from './helpers.js';
@@ -62,14 +62,6 @@ describe('IdentityIndex on Redis', () => {
     expect(await identity.personOf(['phone:+14035550111'])).toBe(joined);
     expect(await identity.personOf(['email:bo@example.org'])).toBe(joined);
     expect(await identity.requestsOf(joined, 10)).toEqual(['r-email', 'r-phone']);
-  });
-
-  it('finds a request by its short reference, whoever made it', async () => {
-    const id = '01JD7ZK3Q8X2M4N6P9R1T5W7YZ';
-    await identity.personOf([], { id, received_at: '2026-11-03T10:00:00Z' });
-    expect(await identity.byReference('T5W7YZ')).toBe(id);
-    expect(await identity.byReference('t5w7yz')).toBe(id);
-    expect(await identity.byReference('AAAAAA')).toBeNull();
   });
 
   it('keeps no phone or email in its keys, and lets everything expire after the retention period', async () => {
@@ -139,7 +131,7 @@ describe('the same person across channels, following up an earlier report', () =
   it('threads a quoted short reference from anyone, and leaves a follow-up with nothing earlier alone', async () => {
     const at = new Date(Date.now() - DAY).toISOString();
     const first = await normalizer.normalize(message({ id: newRequestId(), text: 'graffiti on the wall at 110 Bear Street', sender: { phone: '4035550190' }, received_at: at }));
-    const quoted = await normalizer.normalize(message({ text: `neighbour here, about ref ${shortReference(first.request.record.id)}: it has spread to the door`, sender: { phone: '4035550191' }, received_at: later(at, DAY) }));
+    const quoted = await normalizer.normalize(message({ text: `neighbour here, about ref ${first.request.record.reference}: it has spread to the door`, sender: { phone: '4035550191' }, received_at: later(at, DAY) }));
     expect(quoted.request.related_to).toBe(first.request.record.id);
     const stranger = await normalizer.normalize(message({ text: 'I reported a pothole last week, any news?', sender: { phone: '4035550192' }, conversation_id: 'own', received_at: later(at, DAY) }));
     expect(stranger.request.related_to).toBeNull();

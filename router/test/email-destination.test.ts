@@ -1,4 +1,4 @@
-import { ConfigError, PermanentDeliveryError, createLogger, shortReference, type Destination, type PluginOptions } from '@intake/core';
+import { ConfigError, PermanentDeliveryError, createLogger, type Destination, type PluginOptions } from '@intake/core';
 import { startSmtpSink, waitFor, type SmtpRefusal, type SmtpSink } from '@intake/testkit';
 import { destinationPlugins } from '../src/index.js';
 import { buildConfig, buildRequest } from './helpers.js';
@@ -42,7 +42,7 @@ describe('email destination', () => {
     const receipt = await works.deliver(request, event(request.id));
 
     const mail = await waitFor(() => sink.messages[0], 5_000, 'the mail');
-    const reference = shortReference(request.id);
+    const { reference } = request;
     expect(mail.subject).toBe(`[Intake] Pothole at 211 Main Street [#${reference}]`);
     expect(mail.from?.value).toEqual([{ name: 'Example Town', address: TOWN }]);
     expect(mail.to && !Array.isArray(mail.to) && mail.to.value.map((to) => to.address)).toEqual([WORKS]);
@@ -89,10 +89,10 @@ describe('email destination', () => {
     });
     await made(create({ to: [WORKS, 'desk@example.org'], subject_prefix: '[Ops]' }, emailChannel(sink))).deliver(request, event(request.id));
     const mail = await waitFor(() => sink.messages[0], 5_000, 'the mail');
-    expect(mail.subject).toBe(`[Ops] URGENT Duplicate: Pothole (no address) [#${shortReference(request.id)}]`);
+    expect(mail.subject).toBe(`[Ops] URGENT Duplicate: Pothole (no address) [#${request.reference}]`);
     // mailparser reads X-Priority, Importance and the rest into one `priority`
     expect(mail.headers.get('priority')).toBe('high');
-    expect(mail.text).toContain(`Duplicate of: ${shortReference(request.duplicate_of!)} (request ${request.duplicate_of})`);
+    expect(mail.text).toContain(`Duplicate of: request ${request.duplicate_of}`);
     expect(mail.text).toContain('Location: no location given');
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('gas smell &lt;script&gt;alert(1)&lt;/script&gt; &amp; more');

@@ -26,6 +26,7 @@ export function buildConfig(raw: Record<string, unknown>, baseDir = tempDir()): 
 export function buildRequest(change: Partial<ServiceRequest> = {}): ServiceRequest {
   return {
     id: `req-${randomUUID()}`,
+    reference: 'K7PM2Q',
     event: 'service_request.created',
     channel: 'sms',
     received_at: '2026-11-22T10:00:00Z',
@@ -49,6 +50,8 @@ export const stored = (record: ServiceRequest): StoredRequest => ({
   state: 'received',
   reply_to: null,
   service_confidence: null,
+  tracking_token: null,
+  timeline: [],
   crm: { status: null, external_id: null },
   updated_at: new Date().toISOString(),
 });

@@ -4,6 +4,7 @@ import {
   OptOuts,
   QueueUnavailableError,
   createLogger,
+  newReference,
   parseConfig,
   textsFor,
   type ConfigInput,
@@ -59,6 +60,7 @@ export interface RecordingContext extends ConnectorContext {
  */
 export function recordingContext(config: LoadedConfig): RecordingContext {
   const byExternalId = new Map<string, string>();
+  const references = new Map<string, string>();
   const ctx: RecordingContext = {
     config,
     log: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
@@ -74,12 +76,13 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
       ctx.calls++;
       if (ctx.down) throw new QueueUnavailableError(new Error('redis is down'));
       const earlier = input.external_id ? byExternalId.get(input.external_id) : undefined;
-      if (earlier !== undefined) return { id: earlier, duplicate: true, continues: null };
-      const message = InboundMessage.parse({ ...input, id: randomUUID(), received_at: input.received_at ?? new Date().toISOString() });
+      if (earlier !== undefined) return { id: earlier, reference: references.get(earlier)!, tracking_path: null, duplicate: true, continues: null };
+      const message = InboundMessage.parse({ ...input, id: randomUUID(), received_at: input.received_at ?? new Date().toISOString(), tracking: { reference: newReference(), token: 'test-token-0123456789' } });
+      references.set(message.id, message.tracking!.reference);
       if (message.external_id !== null) byExternalId.set(message.external_id, message.id);
       ctx.accepted.push(message);
       await ctx.afterTake?.(message);
-      return { id: message.id, duplicate: false, continues: message.continues };
+      return { id: message.id, reference: message.tracking!.reference, tracking_path: null, duplicate: false, continues: message.continues };
     },
   };
   return ctx;

@@ -1,10 +1,10 @@
-import { ReplyAddress, createLogger, shortReference, textsFor, type Responder } from '@intake/core';
+import { ReplyAddress, createLogger, textsFor, type Responder } from '@intake/core';
 import { startSmtpSink, waitFor, type SmtpSink } from '@intake/testkit';
 import { createEmailConnector, parseEmail, replySubject } from '../src/index.js';
 import { SMTP_FROM, compose, testConfig } from './helpers.js';
 
 const REQUEST_ID = '01JDABCDEFGHJKMNPQRSTVWXYZ';
-const REFERENCE = shortReference(REQUEST_ID);
+const REFERENCE = 'K7PM2Q';
 
 describe('the email responder', () => {
   let sink: SmtpSink;

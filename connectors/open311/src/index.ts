@@ -3,7 +3,6 @@ import {
   isKnownSecret,
   metrics,
   settingsOf,
-  shortReference,
   type Connector,
   type ConnectorContext,
   type LoadedConfig,
@@ -125,8 +124,8 @@ function mount(router: Router, ctx: ConnectorContext): void {
     const problems = reportProblems(parsed.data, serviceCodes);
     if (problems.length > 0) throw refuse(problems, 400, 'invalid_request');
     const accepted = await ctx.accept(toInboundMessage(parsed.data));
-    const notice = ctx.texts.t(ctx.texts.defaultLanguage, 'open311.notice', { reference: shortReference(accepted.id) });
-    sendList(res, format, REQUESTS_XML, [{ service_request_id: accepted.id, service_notice: notice, account_id: parsed.data.account_id ?? null }]);
+    const notice = ctx.texts.t(ctx.texts.defaultLanguage, 'open311.notice', { reference: accepted.reference });
+    sendList(res, format, REQUESTS_XML, [{ service_request_id: accepted.id, reference: accepted.reference, service_notice: notice, account_id: parsed.data.account_id ?? null }]);
   });
 
   open311.get('/requests.:format', async (req, res) => {
@@ -140,7 +139,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
   open311.get('/requests/:file', async (req, res) => {
     const file = resourceOf(req.params.file);
     checkJurisdiction(config, req.query.jurisdiction_id);
-    const found = await readRequests().get(file.name);
+    const found = await readRequests().find(file.name);
     if (found === null) throw new Open311Error(404, [`service request ${file.name} was not found`]);
     // GeoReport v2 answers a single request as a list of one
     sendList(res, file.format, REQUESTS_XML, [toOpen311Request(found)]);

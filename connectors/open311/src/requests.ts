@@ -1,4 +1,4 @@
-import type { RequestReader, StoredRequest } from '@intake/core';
+import { currentStatus, type RequestReader, type StoredRequest } from '@intake/core';
 import { z } from 'zod';
 import { publicDescription } from './public-text.js';
 
@@ -9,10 +9,11 @@ export const MAX_RESULTS = 1000;
 const MAX_IDS = 200;
 const DESCRIPTION_MAX = 4000;
 
-/** A CRM status word that means the work is over; anything else (in progress, scheduled, …) is still open. */
-const CLOSED_STATUS = /^\s*(closed?|resolved|completed?|done|fixed|finished|cancell?ed|rejected|declined|archived|duplicate)\b/i;
+/** GeoReport v2 knows two statuses: a request is open until its CRM's word means closed. */
+export const open311Status = (stored: Pick<StoredRequest, 'timeline'>): 'open' | 'closed' => (currentStatus(stored) === 'closed' ? 'closed' : 'open');
 
-export const open311Status = (crmStatus: string | null): 'open' | 'closed' => (crmStatus !== null && CLOSED_STATUS.test(crmStatus) ? 'closed' : 'open');
+/** The CRM's latest public note, as `status_notes`. */
+const latestNote = (stored: StoredRequest) => stored.timeline.flatMap((event) => (event.kind === 'status' && event.note !== null ? [event.note] : [])).at(-1) ?? null;
 
 const httpUrl = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 
@@ -20,7 +21,7 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 
 /**
  * A stored request as GeoReport v2 shows it. Nothing about the reporter is included, in the description neither: listings are public.
- * `status_notes` carries the CRM's own words ("in progress") once it has reported any.
+ * `status_notes` carries the CRM's latest note ("Filled on Tuesday.") once it has given one.
  */
 export function toOpen311Request(stored: StoredRequest) {
   const { record } = stored;
@@ -28,8 +29,9 @@ export function toOpen311Request(stored: StoredRequest) {
   const description = publicDescription(record);
   return {
     service_request_id: record.id,
-    status: open311Status(stored.crm.status),
-    status_notes: stored.crm.status,
+    reference: record.reference,
+    status: open311Status(stored),
+    status_notes: latestNote(stored),
     service_name: record.service_name,
     // the schema wants a string: an unclassified request has the empty code
     service_code: record.service_code ?? '',
@@ -84,7 +86,7 @@ export type RequestsQuery = z.infer<typeof RequestsQuery>;
 export async function findRequests(requests: RequestReader, query: RequestsQuery): Promise<Open311Request[]> {
   if (query.service_request_id !== undefined) {
     // "This overrides all other arguments" (GeoReport v2)
-    const found = await Promise.all(query.service_request_id.map((id) => requests.get(id)));
+    const found = await Promise.all(query.service_request_id.map((id) => requests.find(id)));
     return found.filter((stored): stored is StoredRequest => stored !== null).map(toOpen311Request);
   }
   const codes = query.service_code === undefined ? null : new Set(query.service_code);

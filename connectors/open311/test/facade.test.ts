@@ -34,6 +34,8 @@ const REPORT = {
 };
 
 const fixtureShape = (name: string, root: string, item: string) => elementNames(parseXml(open311Fixture(name)), root, item);
+/** A CRM's request answers, plus Intake's one extension: the citizen's short `reference`. */
+const requestShape = (name: string) => [...fixtureShape(name, 'service_requests', 'request'), 'reference'].sort();
 
 describe('GET services', () => {
   it('lists the configured catalogue as GeoReport v2 services in JSON', async () => {
@@ -147,7 +149,7 @@ describe('POST requests', () => {
     const response = await postForm({ api_key: API_KEY, service_code: 'POTHOLE', address_string: '14 Maple Street' }, 'requests.xml');
     expect(response.status).toBe(200);
     const document = parseXml(await response.text());
-    expect(elementNames(document, 'service_requests', 'request')).toEqual(fixtureShape('cfa-post_service_request.xml', 'service_requests', 'request'));
+    expect(elementNames(document, 'service_requests', 'request')).toEqual(requestShape('cfa-post_service_request.xml'));
     const [created] = document.service_requests.request;
     expect(created.service_request_id).toMatch(/\S/);
     expect(created.account_id).toBe('');
@@ -221,9 +223,18 @@ describe('GET requests', () => {
   let unclassified: string;
 
   beforeAll(async () => {
-    recentRecord = await app.save({ received_at: daysAgo(1), media: [{ url: 'https://photos.example.org/2.jpg', content_type: 'image/jpeg', name: null }] }, { crm: { status: 'in progress', external_id: 'CRM-1' } });
+    recentRecord = await app.save({ received_at: daysAgo(1), media: [{ url: 'https://photos.example.org/2.jpg', content_type: 'image/jpeg', name: null }] }, {
+      crm: { status: 'in progress', external_id: 'CRM-1' },
+      timeline: [{ kind: 'status', at: daysAgo(1), status: 'in_progress', crm_status: 'in progress', note: 'A crew is booked for Monday.' }],
+    });
     recent = recentRecord.record.id;
-    closed = (await app.save({ received_at: daysAgo(2), service_code: 'STREETLIGHT', service_name: 'Streetlight out' }, { crm: { status: 'Resolved', external_id: 'CRM-2' } })).record.id;
+    closed = (await app.save({ received_at: daysAgo(2), service_code: 'STREETLIGHT', service_name: 'Streetlight out' }, {
+      crm: { status: 'resolved', external_id: 'CRM-2' },
+      timeline: [
+        { kind: 'status', at: daysAgo(2), status: 'closed', crm_status: 'resolved', note: 'Replaced the lamp.' },
+        { kind: 'status', at: daysAgo(1), status: 'closed', crm_status: 'closed', note: null },
+      ],
+    })).record.id;
     older = (await app.save({ received_at: daysAgo(40), description: 'x'.repeat(5000) })).record.id;
     unclassified = (await app.save({ received_at: daysAgo(3), service_code: null, service_name: null, description: '', location: { lat: null, long: null, address: null, precision: 'none', source: null, in_jurisdiction: null } })).record.id;
   });
@@ -246,8 +257,9 @@ describe('GET requests', () => {
     expect(ids(requests)).toEqual([recent, closed, unclassified, older]);
     expect(requests[0]).toEqual({
       service_request_id: recent,
+      reference: 'K7PM2Q',
       status: 'open',
-      status_notes: 'in progress',
+      status_notes: 'A crew is booked for Monday.',
       service_name: 'Pothole',
       service_code: 'POTHOLE',
       description: 'big pothole outside 12 Maple Street',
@@ -263,7 +275,7 @@ describe('GET requests', () => {
       long: -63.5874,
       media_url: 'https://photos.example.org/2.jpg',
     });
-    expect(requests[1]).toMatchObject({ status: 'closed', status_notes: 'Resolved', service_code: 'STREETLIGHT' });
+    expect(requests[1]).toMatchObject({ status: 'closed', status_notes: 'Replaced the lamp.', service_code: 'STREETLIGHT' });
     expect(requests[2]).toMatchObject({ service_code: '', service_name: null, description: null, lat: null, long: null, address: null });
     expect(requests[3]!.description).toHaveLength(4000);
   });
@@ -299,7 +311,7 @@ describe('GET requests', () => {
     const [json, response] = await Promise.all([list(''), get('requests.xml')]);
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
     const document = parseXml(await response.text());
-    expect(elementNames(document, 'service_requests', 'request')).toEqual(fixtureShape('cfa-service_requests.xml', 'service_requests', 'request'));
+    expect(elementNames(document, 'service_requests', 'request')).toEqual(requestShape('cfa-service_requests.xml'));
     const requests = document.service_requests.request.map((item: Record<string, string>) => typedFromXml('request', item));
     expectValid('requests', requests);
     expect(requests).toEqual(json);
@@ -316,7 +328,7 @@ describe('GET requests', () => {
     expect(body).toEqual((await list(`?service_request_id=${closed}`)));
 
     const xml = parseXml(await (await get(`requests/${closed}.xml`)).text());
-    expect(elementNames(xml, 'service_requests', 'request')).toEqual(fixtureShape('cfa-get_service_request.xml', 'service_requests', 'request'));
+    expect(elementNames(xml, 'service_requests', 'request')).toEqual(requestShape('cfa-get_service_request.xml'));
     expect(typedFromXml('request', xml.service_requests.request[0])).toEqual(body[0]);
 
     const missing = await get('requests/not-an-id.xml');
@@ -358,18 +370,16 @@ describe('GET requests', () => {
 });
 
 describe('status mapping and switch', () => {
+  const at = '2026-11-22T10:00:00Z';
   it.each([
-    [null, 'open'],
-    ['in progress', 'open'],
-    ['Open', 'open'],
-    ['not fixed yet', 'open'],
-    ['Closed', 'closed'],
-    ['closed - duplicate', 'closed'],
-    ['resolved', 'closed'],
-    ['Completed', 'closed'],
-    ['cancelled', 'closed'],
-  ])('a CRM status of %p is Open311 %p', (status, expected) => {
-    expect(open311Status(status)).toBe(expected);
+    [[], 'open'],
+    [['acknowledged'], 'open'],
+    [['in_progress'], 'open'],
+    [['closed'], 'closed'],
+    [['closed', 'acknowledged'], 'open'],
+  ] as const)('a request whose CRM said %p is Open311 %p', (statuses, expected) => {
+    const timeline = statuses.map((status) => ({ kind: 'status' as const, at, status, crm_status: status, note: null }));
+    expect(open311Status({ timeline })).toBe(expected);
   });
 
   it('is on only when channels.open311 is configured', () => {

@@ -28,6 +28,7 @@ export interface Open311App extends ConnectorApp {
 export function buildRecord(change: Partial<ServiceRequest> = {}): ServiceRequest {
   return {
     id: randomUUID(),
+    reference: 'K7PM2Q',
     event: 'service_request.created',
     channel: 'sms',
     received_at: new Date().toISOString(),
@@ -64,6 +65,8 @@ export async function startOpen311App(options: { config?: ConfigInput; redisUrl?
         state: 'routed',
         reply_to: null,
         service_confidence: 1,
+        tracking_token: null,
+        timeline: [],
         crm: { status: null, external_id: null },
         updated_at: new Date().toISOString(),
         ...extra,

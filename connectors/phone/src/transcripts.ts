@@ -1,4 +1,4 @@
-import { IntakeError, requireBearer, shortReference, type Connector, type ConnectorContext } from '@intake/core';
+import { IntakeError, requireBearer, type Connector, type ConnectorContext } from '@intake/core';
 import express, { type Router } from 'express';
 import { CALL_TRAITS, TRANSCRIPTS_KEY, TranscriptsSettings, transcriptsSettings } from './settings.js';
 import { parseTranscriptBody, transcriptToMessage } from './transcript.js';
@@ -13,7 +13,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
   router.post(TRANSCRIPTS_ROUTE, requireBearer(keys), express.json({ limit: config.server.body_limit }), async (req, res) => {
     if (!req.is('application/json')) throw new IntakeError(415, 'unsupported_media_type', 'send the transcript as application/json');
     const accepted = await ctx.accept(transcriptToMessage(parseTranscriptBody(req.body, serviceCodes), config));
-    res.status(202).json({ id: accepted.id, reference: shortReference(accepted.id), duplicate: accepted.duplicate });
+    res.status(202).json({ id: accepted.id, reference: accepted.reference, duplicate: accepted.duplicate });
   });
 }
 

@@ -44,11 +44,11 @@ export async function startConnector(config: LoadedConfig): Promise<ConnectorApp
     async accept(message) {
       if (state.queueDown) throw new QueueUnavailableError(new Error('redis is down'));
       const earlier = message.external_id ? byExternalId.get(message.external_id) : undefined;
-      if (earlier !== undefined) return { id: earlier, duplicate: true, continues: null };
+      if (earlier !== undefined) return { id: earlier, reference: `R${earlier.slice(-5)}`, tracking_path: null, duplicate: true, continues: null };
       const id = `REQ${String(state.accepted.length + 1).padStart(23, '0')}`;
       if (message.external_id) byExternalId.set(message.external_id, id);
       state.accepted.push(message);
-      return { id, duplicate: false, continues: message.continues ?? null };
+      return { id, reference: `R${id.slice(-5)}`, tracking_path: null, duplicate: false, continues: message.continues ?? null };
     },
   });
   return Object.assign(state, app);

@@ -1,4 +1,4 @@
-import { QueueUnavailableError, shortReference, type Connector, type ConnectorContext } from '@intake/core';
+import { QueueUnavailableError, type Connector, type ConnectorContext } from '@intake/core';
 import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
@@ -43,9 +43,9 @@ async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<string | n
   const accepted = await ctx.accept(sms.message);
   if (optedOut) return null;
   if (accepted.continues === null) {
-    return ctx.texts.t(ctx.texts.forText(sms.message.text ?? ''), 'reply.acknowledgement', { reference: shortReference(accepted.id) });
+    return ctx.texts.t(ctx.texts.forText(sms.message.text ?? ''), 'reply.acknowledgement', { reference: accepted.reference });
   }
-  return ctx.texts.t(await conversationLanguage(ctx, accepted.continues), 'reply.continued', { reference: shortReference(accepted.continues) });
+  return ctx.texts.t(await conversationLanguage(ctx, accepted.continues), 'reply.continued', { reference: accepted.reference });
 }
 
 /** An answer ("211 Bear St") says little of its language: the conversation goes on in the report's. */

@@ -33,7 +33,7 @@ export interface ConnectorApp extends StartedApp {
 export async function startConnectorApp(mount: Connector['mount'], config: LoadedConfig = testConfig()): Promise<ConnectorApp> {
   const recorder: Pick<ConnectorApp, 'accepted' | 'answer'> = {
     accepted: [],
-    answer: () => ({ id: `01JTEST${randomUUID().replace(/-/g, '').slice(0, 19).toUpperCase()}`, duplicate: false, continues: null }),
+    answer: () => ({ id: `01JTEST${randomUUID().replace(/-/g, '').slice(0, 19).toUpperCase()}`, reference: 'T3ST42', tracking_path: null, duplicate: false, continues: null }),
   };
   const app = await startApp({
     connector: { mount },

@@ -73,12 +73,12 @@ describe('POST /webhooks/twilio/sms', () => {
   const sms = (params: Record<string, string>) => postSigned(app.url, SMS, { MessageSid: 'SM00000000000000000000000000000001', To: '+15555550100', ...params });
 
   it('accepts a signed SMS and acknowledges it in TwiML with the short reference', async () => {
-    app.answer = () => ({ id: '01JD0000000000000000ABC123', duplicate: false, continues: null });
+    app.answer = () => ({ id: '01JD0000000000000000ABC123', reference: 'ABC234', tracking_path: null, duplicate: false, continues: null });
     const response = await sms({ From: '+15555550123', Body: '  Pothole outside 12 Maple St  ' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
     expect(await response.text()).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><Response><Message>City of Springfield: we received your report ABC123. Thank you.</Message></Response>',
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Message>City of Springfield: we received your report ABC234. Thank you.</Message></Response>',
     );
     expect(app.accepted).toEqual([
       {
@@ -94,9 +94,9 @@ describe('POST /webhooks/twilio/sms', () => {
   });
 
   it('thanks the citizen for an answer that continues an open request, naming that request', async () => {
-    app.answer = () => ({ id: '01JD0000000000000000NEW999', duplicate: false, continues: '01JD0000000000000000OLD111' });
+    app.answer = () => ({ id: '01JD0000000000000000NEW999', reference: 'QLD222', tracking_path: null, duplicate: false, continues: '01JD0000000000000000OLD111' });
     const text = await (await sms({ From: '+15555550123', Body: 'corner of Maple and Mill' })).text();
-    expect(text).toContain('<Message>City of Springfield: thank you, we added that to your report OLD111.</Message>');
+    expect(text).toContain('<Message>City of Springfield: thank you, we added that to your report QLD222.</Message>');
     expect(text).not.toContain('NEW999');
   });
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { badRequest, IntakeError, settingsOf, shortReference, type Connector, type ConnectorContext } from '@intake/core';
+import { badRequest, IntakeError, settingsOf, type Connector, type ConnectorContext } from '@intake/core';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { formValues, renderForm, renderThanks, type PageContext } from './pages.js';
@@ -58,7 +58,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const answerFormPost = async (req: Request, res: Response) => {
     try {
       const accepted = await acceptReport(req);
-      sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), shortReference(accepted.id)));
+      sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), accepted.reference));
     } catch (error) {
       if (!(error instanceof IntakeError)) throw error;
       const problems = error instanceof InvalidReport ? error.problems : [{ field: null, message: error.message }];
@@ -85,7 +85,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
     if (req.is('application/x-www-form-urlencoded')) return answerFormPost(req, res);
     if (!req.is('application/json')) throw new IntakeError(415, 'unsupported_media_type', 'send the report as application/json or as a form post');
     const accepted = await acceptReport(req);
-    res.status(202).json({ id: accepted.id, status: 'accepted', duplicate: accepted.duplicate, reference: shortReference(accepted.id) });
+    res.status(202).json({ id: accepted.id, status: 'accepted', duplicate: accepted.duplicate, reference: accepted.reference });
   });
 }
 

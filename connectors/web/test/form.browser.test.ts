@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { shortReference, type InboundMessage } from '@intake/core';
+import { type InboundMessage } from '@intake/core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { baseConfig, startWebApp, type WebApp } from './harness.js';
 
@@ -78,7 +78,7 @@ describeWithChromium('the web form in Chromium', () => {
     await page.screenshot({ path: '/tmp/intake-form-sent.png' });
 
     const job = await onlyJob();
-    expect(reference).toBe(shortReference(job.id));
+    expect(reference).toBe(job.tracking?.reference);
     expect(await focusedId(page)).toBe('done-heading');
     expect(job).toMatchObject({
       channel: 'web',
@@ -139,7 +139,7 @@ describeWithChromium('the web form in Chromium', () => {
     await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
 
     const job = await onlyJob();
-    expect(await page.locator('.reference').textContent()).toBe(shortReference(job.id));
+    expect(await page.locator('.reference').textContent()).toBe(job.tracking?.reference);
     expect(job).toMatchObject({ text: 'Graffiti on the bus shelter', service_code: 'GRAFFITI', address: '5 Mill Lane', point: null, external_id: null });
   });
 
@@ -186,7 +186,7 @@ describeWithChromium('the web form in Chromium', () => {
       expect(await page.title()).toBe('Signalement reçu – Town of Testville');
 
       const job = await onlyJob(bilingual);
-      expect(await page.locator('#reference').textContent()).toBe(shortReference(job.id));
+      expect(await page.locator('#reference').textContent()).toBe(job.tracking?.reference);
       expect(job).toMatchObject({ language: 'fr', text: 'Nid-de-poule profond devant le passage piéton', point: { lat: 44.652345, long: -63.587612 } });
       expect(problems).toEqual([]);
     });

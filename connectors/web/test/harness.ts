@@ -1,4 +1,4 @@
-import { parseConfig, type AddressSuggestion, type ConfigInput, type InboundMessage } from '@intake/core';
+import { parseConfig, type Accepted, type AddressSuggestion, type ConfigInput, type InboundMessage } from '@intake/core';
 import { startConnectorApp, type ConnectorApp } from '@intake/testkit';
 import { webConnector } from '../src/index.js';
 
@@ -31,7 +31,7 @@ export interface WebApp extends ConnectorApp {
 
 /** The web connector on a real express server (port 0), accepting into a real BullMQ queue on a unique prefix. */
 export async function startWebApp(options: { config?: ConfigInput; redisUrl?: string } = {}): Promise<WebApp> {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Accepted>();
   const app = await startConnectorApp({
     connector: webConnector,
     config: parseConfig(options.config ?? baseConfig(), { base_dir: __dirname, source: 'test' }),
@@ -39,9 +39,9 @@ export async function startWebApp(options: { config?: ConfigInput; redisUrl?: st
     suggestAddresses: (query, limit) => ADDRESSES.filter((a) => a.label.toLowerCase().includes(query.toLowerCase())).slice(0, limit),
     async accept(input, enqueue) {
       const earlier = input.external_id ? seen.get(input.external_id) : undefined;
-      if (earlier !== undefined) return { id: earlier, duplicate: true, continues: null };
+      if (earlier !== undefined) return { id: earlier.id, reference: earlier.reference, tracking_path: earlier.tracking_path, duplicate: true, continues: null };
       const accepted = await enqueue(input);
-      if (input.external_id) seen.set(input.external_id, accepted.id);
+      if (input.external_id) seen.set(input.external_id, accepted);
       return accepted;
     },
   });

@@ -1,4 +1,4 @@
-import { parseConfig, shortReference } from '@intake/core';
+import { parseConfig } from '@intake/core';
 import { webConnector } from '../src/index.js';
 import { baseConfig, startWebApp, type WebApp } from './harness.js';
 
@@ -96,7 +96,7 @@ describe('POST /api/v1/reports with JSON', () => {
 
     expect(response.status).toBe(202);
     const body = (await response.json()) as { id: string; status: string; duplicate: boolean; reference: string };
-    expect(body).toEqual({ id: expect.any(String), status: 'accepted', duplicate: false, reference: shortReference(body.id) });
+    expect(body).toEqual({ id: expect.any(String), status: 'accepted', duplicate: false, reference: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/) });
     const [job, ...others] = await app.jobs();
     expect(others).toHaveLength(0);
     expect(job).toMatchObject({
@@ -128,8 +128,8 @@ describe('POST /api/v1/reports with JSON', () => {
 
     expect(first.status).toBe(202);
     expect(again.status).toBe(202);
-    const firstBody = (await first.json()) as { id: string };
-    expect(await again.json()).toEqual({ id: firstBody.id, status: 'accepted', duplicate: true, reference: shortReference(firstBody.id) });
+    const firstBody = (await first.json()) as { id: string; reference: string };
+    expect(await again.json()).toEqual({ id: firstBody.id, status: 'accepted', duplicate: true, reference: firstBody.reference });
     const jobs = await app.jobs();
     expect(jobs.map((job) => job.external_id)).toEqual(['app-7f3c-0001']);
   });
@@ -227,7 +227,7 @@ describe('POST /api/v1/reports from the form without JavaScript', () => {
       reply_to: null,
     });
     expect(page).toContain('Thank you, your report was received');
-    expect(page).toContain(`<strong class="reference">${shortReference(job!.id)}</strong>`);
+    expect(page).toContain(`<strong class="reference">${job!.tracking?.reference}</strong>`);
     expect(page).toContain('href="../../static/web/form.css"');
   });
 

@@ -1,6 +1,6 @@
 import { CATALOGUE_LANGUAGES, primaryLanguage } from '@intake/i18n';
 import { z } from 'zod';
-import { Channel, Priority } from './schemas.js';
+import { Channel, Priority, PublicStatus } from './schemas.js';
 
 /** An SMTP server to send from: the email channel's replies, and the email destination's default. */
 export const SmtpSettings = z.object({
@@ -34,7 +34,11 @@ export const Landmark = z.object({
 });
 
 /** A plugin's options: its `type` picks the plugin, the plugin's own zod schema checks the rest. */
-const PluginOptions = z.looseObject({ type: z.string().min(1) });
+const PluginOptions = z.looseObject({
+  type: z.string().min(1),
+  /** a destination's team, in plain words; each destination's own schema checks it */
+  team: z.string().optional(),
+});
 export type PluginOptions = z.infer<typeof PluginOptions>;
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
@@ -148,6 +152,8 @@ export const ConfigSchema = z
         rate_limit: RateLimit.optional(),
       })
       .default({ attempts: 8, backoff_ms: 2000 }),
+    /** a CRM's status words (any case, "_" or "-" for spaces) and what they mean, on top of the built-in ones */
+    status_map: z.record(z.string().min(1).max(60), PublicStatus).default({}),
     router: z.object({
       destinations: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'), PluginOptions),
       rules: z.array(Rule).default([]),

@@ -1,10 +1,5 @@
 import type { Redis } from 'ioredis';
 
-/** The short reference a citizen sees and can quote: the random tail of the request's ULID. */
-export function shortReference(id: string): string {
-  return id.slice(-6).toUpperCase();
-}
-
 /** Numbers and addresses that texted STOP: nothing is sent to them until they text START. */
 export class OptOuts {
   constructor(

@@ -16,3 +16,4 @@ export * from './ids.js';
 export * from './texts.js';
 export * from './channels.js';
 export * from './personal-text.js';
+export * from './reference.js';

@@ -11,6 +11,10 @@ import type { RequestReader } from './store.js';
 
 export interface Accepted {
   id: string;
+  /** the short reference to tell the citizen (the earlier request's for a repeat, the completed one's for an answer) */
+  reference: string;
+  /** the tracking link's path for that reference (`/track/{reference}-{token}`), null when it is not known */
+  tracking_path: string | null;
   /** true when the channel id was seen before: the id is the earlier request's */
   duplicate: boolean;
   /** the open request this message answers (e.g. the location we asked for), when there is one */

@@ -7,6 +7,10 @@ export type Channel = z.infer<typeof Channel>;
 export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
 export type Priority = z.infer<typeof Priority>;
 
+/** The few words every CRM's statuses are mapped to (config `status_map` adds words): what a citizen is shown. */
+export const PublicStatus = z.enum(['received', 'acknowledged', 'in_progress', 'closed']);
+export type PublicStatus = z.infer<typeof PublicStatus>;
+
 export const Precision = z.enum(['address', 'intersection', 'street', 'coordinates', 'none']);
 export type Precision = z.infer<typeof Precision>;
 
@@ -72,6 +76,8 @@ export type InboundMessageInput = z.input<typeof InboundMessageInput>;
 export const InboundMessage = InboundMessageInput.extend({
   id: z.string().min(1),
   received_at: z.iso.datetime({ offset: true }),
+  /** the reference and tracking token accept gave it; a message queued without them gets them when it is normalized */
+  tracking: z.object({ reference: z.string().min(1).max(20), token: z.string().min(1).max(64) }).nullable().default(null),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 
@@ -97,6 +103,8 @@ export const NO_LOCATION: Location = {
 /** The record delivered to every destination (SPEC.md, "The record delivered"). */
 export const ServiceRequest = z.object({
   id: z.string(),
+  /** the short code the citizen is given and can quote (no 0/O, 1/I), unique within the retention period */
+  reference: z.string(),
   event: z.enum(['service_request.created', 'service_request.duplicate']),
   channel: Channel,
   received_at: z.string(),
@@ -142,6 +150,7 @@ export type DeliveryState = z.infer<typeof DeliveryState>;
 export function serviceRequestFrom(partial: Partial<ServiceRequest>): ServiceRequest {
   return {
     id: 'dry-run',
+    reference: 'DRY2UN',
     event: 'service_request.created',
     channel: 'web',
     received_at: new Date().toISOString(),

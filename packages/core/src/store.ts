@@ -1,10 +1,22 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Redis, Result } from 'ioredis';
 import { z } from 'zod';
-import { DeliveryState, ReplyAddress, ServiceRequest } from './schemas.js';
+import { newReference, parseReference, type RandomIndex } from './reference.js';
+import { DeliveryState, PublicStatus, ReplyAddress, ServiceRequest } from './schemas.js';
 
 export const RequestState = z.enum(['received', 'awaiting_location', 'routed']);
 export type RequestState = z.infer<typeof RequestState>;
+
+/** One step in a request's public timeline after it was received. */
+export const TimelineEvent = z.discriminatedUnion('kind', [
+  /** delivered to a destination: `team` says to whom in plain words, when the config says */
+  z.object({ kind: z.literal('passed_on'), at: z.string(), destination: z.string(), team: z.string().nullable() }),
+  /** the CRM's status (its own word and what it maps to) and its public note */
+  z.object({ kind: z.literal('status'), at: z.string(), status: PublicStatus, crm_status: z.string(), note: z.string().nullable() }),
+  /** something added later, by the citizen (a follow-up, a photo) or by an Open311 client */
+  z.object({ kind: z.literal('update'), at: z.string(), note: z.string(), from: z.string() }),
+]);
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 /** The delivered record plus what Intake needs to keep the conversation going. */
 export const StoredRequest = z.object({
@@ -17,9 +29,20 @@ export const StoredRequest = z.object({
   crm: z.object({ status: z.string().nullable(), external_id: z.string().nullable() }).default({ status: null, external_id: null }),
   /** the earlier request this one follows up ("my report from yesterday", a quoted reference); optional, so older records still read */
   related_to: z.string().nullable().optional(),
+  /** with the reference, opens the citizen's tracking page; optional, so older records still read */
+  tracking_token: z.string().nullable().default(null),
+  /** what happened since it was received, oldest first */
+  timeline: z.array(TimelineEvent).default([]),
   updated_at: z.string(),
 });
 export type StoredRequest = z.infer<typeof StoredRequest>;
+/** A stored request as written: what has a default (the timeline, the token) may be left out. */
+export type StoredRequestInput = z.input<typeof StoredRequest>;
+
+/** Where a request stands: its latest CRM status, else received. */
+export function currentStatus(request: Pick<StoredRequest, 'timeline'>): PublicStatus {
+  return request.timeline.findLast((event) => event.kind === 'status')?.status ?? 'received';
+}
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
@@ -57,7 +80,30 @@ export interface ReceivedRange {
 }
 
 /** What a channel may read of stored requests (Open311's GET routes): lookups and listings, never writes. */
-export type RequestReader = Pick<RequestStore, 'get' | 'received'>;
+export type RequestReader = Pick<RequestStore, 'get' | 'find' | 'received'>;
+
+/** Fresh references tried before giving up: at a million live requests a draw collides about once in 800. */
+const REFERENCE_ATTEMPTS = 10;
+
+/**
+ * How a citizen finds their request again: the reference they can quote, and the token that, with it, opens the
+ * tracking page (the reference alone, which anyone may guess or overhear, shows nothing).
+ */
+export const Tracking = z.object({ reference: z.string(), token: z.string() });
+export type Tracking = z.infer<typeof Tracking>;
+
+/** 96 random bits: the tracking link cannot be guessed from the reference. */
+const newTrackingToken = () => randomBytes(12).toString('base64url');
+
+/** Claims a reference for a request (KEYS: reference, the request's tracking; ARGV: id, tracking JSON, ttl): 1 when won. */
+const CLAIM_REFERENCE = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[3]) then
+  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+  return 1
+end
+return 0`;
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
 /** Requests and their delivery states in Redis; every key expires after the retention period. */
 export class RequestStore {
@@ -78,6 +124,12 @@ export class RequestStore {
   private deliveriesKey(id: string) {
     return `${this.prefix}:request:${id}:deliveries`;
   }
+  private referenceKey(reference: string) {
+    return `${this.prefix}:reference:${reference}`;
+  }
+  private trackingKey(id: string) {
+    return `${this.prefix}:request:${id}:tracking`;
+  }
   private seenKey(channel: string, externalId: string) {
     return `${this.prefix}:seen:${channel}:${hash(externalId)}`;
   }
@@ -88,7 +140,7 @@ export class RequestStore {
   }
 
   /** Writes a request unconditionally (a new one, or one whose every field the caller owns). */
-  async save(request: StoredRequest): Promise<void> {
+  async save(request: StoredRequestInput): Promise<void> {
     await this.write(StoredRequest.parse(request), null);
   }
 
@@ -105,6 +157,43 @@ export class RequestStore {
   async get(id: string): Promise<StoredRequest | null> {
     const json = await this.redis.get(this.key(id));
     return json === null ? null : StoredRequest.parse(JSON.parse(json));
+  }
+
+  /** A request by its id or by its reference, as a citizen or a clerk may quote either. */
+  async find(idOrReference: string): Promise<StoredRequest | null> {
+    if (ULID.test(idOrReference)) return this.get(idOrReference.toUpperCase());
+    const id = await this.idByReference(idOrReference);
+    return this.get(id ?? idOrReference);
+  }
+
+  /** The id of the request a reference names, in any case or with the usual "#" and dashes; null when none does. */
+  async idByReference(reference: string): Promise<string | null> {
+    const printed = parseReference(reference);
+    return printed === null ? null : this.redis.get(this.referenceKey(printed));
+  }
+
+  /** The reference and tracking token given to a request id, once allocated (before the record itself is saved). */
+  async trackingOf(id: string): Promise<Tracking | null> {
+    const json = await this.redis.get(this.trackingKey(id));
+    return json === null ? null : Tracking.parse(JSON.parse(json));
+  }
+
+  /**
+   * Gives a request a reference no live request has: each candidate is claimed with SET NX for the retention period,
+   * and a taken one is drawn again. Throws when every draw collided (the reference space is nearly full).
+   */
+  async allocateReference(id: string, random?: RandomIndex): Promise<Tracking> {
+    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+      const tracking: Tracking = { reference: newReference(random), token: newTrackingToken() };
+      const won = await this.redis.eval(CLAIM_REFERENCE, 2, this.referenceKey(tracking.reference), this.trackingKey(id), id, JSON.stringify(tracking), this.ttlSeconds);
+      if (won === 1) return tracking;
+    }
+    throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} draws`);
+  }
+
+  /** Frees a reference whose request was never written (its queue write failed). */
+  async releaseReference(id: string, reference: string): Promise<void> {
+    if ((await this.redis.get(this.referenceKey(reference))) === id) await this.redis.del(this.referenceKey(reference), this.trackingKey(id));
   }
 
   /**

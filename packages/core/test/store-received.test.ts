@@ -23,6 +23,8 @@ function request(id: string, daysAgo: number, serviceCode: string | null): Store
     state: 'received',
     reply_to: null,
     service_confidence: null,
+    tracking_token: null,
+    timeline: [],
     crm: { status: null, external_id: null },
     updated_at: new Date().toISOString(),
   };

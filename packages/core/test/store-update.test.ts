@@ -26,6 +26,8 @@ function request(id: string): StoredRequest {
     state: 'received',
     reply_to: null,
     service_confidence: null,
+    tracking_token: null,
+    timeline: [],
     crm: { status: null, external_id: null },
     updated_at: new Date().toISOString(),
   };

@@ -8,13 +8,15 @@ import {
   intakeJobId,
   metrics,
   newRequestId,
+  trackingPath,
   type Accepted,
   type IntakeJob,
   type RequestStore,
+  type Tracking,
   withTimeout,
 } from '@intake/core';
+import type { Conversations } from '@intake/citizen';
 import type { Queue } from 'bullmq';
-import type { Conversations } from './conversations.js';
 
 const QUEUE_WRITE_TIMEOUT_MS = 3_000;
 
@@ -24,39 +26,60 @@ export interface AcceptDeps {
   conversations: Conversations;
 }
 
+/** A repeat of a message whose first write predates references has neither a reference nor a link. */
+function acceptedTracking(tracking: Tracking | null): Pick<Accepted, 'reference' | 'tracking_path'> {
+  return tracking === null ? { reference: '', tracking_path: null } : { reference: tracking.reference, tracking_path: trackingPath(tracking) };
+}
+
 /**
- * The whole hot path of every intake route: validate, then one queue write.
+ * The whole hot path of every intake route: validate, claim a reference, then one queue write.
  *
  * A message with a channel id (MessageSid, Message-ID, Idempotency-Key) is written as a job whose id derives from
  * that channel id, so the write itself is idempotent: two deliveries of one message, concurrent or one retrying
  * after a failure half-way, add one job, and both answer with the id of the request that job holds. The claim
  * (`seen` key) that answers retries once the job is gone is recorded only after the job exists, here and again by
  * the worker that processes it, so a claim always names a message that was written.
+ *
+ * The reference is claimed before the job is written, so whoever finds the job finds its reference. One whose job
+ * was never written (a failure half-way) is not freed: it expires unused, which costs nothing.
  */
 export function createAccept({ intakeQueue, store, conversations }: AcceptDeps) {
+  const repeatOf = async (id: string): Promise<Accepted> => ({ id, ...acceptedTracking(await store.trackingOf(id)), duplicate: true, continues: null });
+
+  /** What the citizen is told: the tracking of the report an answer completes, else the message's own. */
+  async function shownTracking(message: InboundMessage, own: Tracking): Promise<Tracking> {
+    if (message.continues === null) return own;
+    return (await store.trackingOf(message.continues)) ?? own;
+  }
+
   async function write(message: InboundMessage): Promise<Accepted> {
     const { channel, external_id: externalId } = message;
     if (externalId !== null) {
       const earlier = await store.externalIdHolder(channel, externalId);
-      if (earlier !== null) return { id: earlier, duplicate: true, continues: null };
+      if (earlier !== null) return repeatOf(earlier);
     }
+    const own = await store.allocateReference(message.id);
+    message.tracking = own;
     message.continues = await conversations.openFor(message);
+    const fresh: Accepted = { id: message.id, ...acceptedTracking(await shownTracking(message, own)), duplicate: false, continues: message.continues };
     const jobId = intakeJobId(message);
     await intakeQueue.add(QUEUE.intake, message, { ...PIPELINE_JOB_OPTIONS, jobId });
-    if (externalId === null) return { id: message.id, duplicate: false, continues: message.continues };
+    if (externalId === null) return fresh;
 
     // the job may be another delivery's of the same message: what it holds is the answer
     const held = (await intakeQueue.getJob(jobId))?.data.id ?? (await store.externalIdHolder(channel, externalId));
     if (held === null) throw new Error(`the intake job ${jobId} vanished before its claim was recorded`);
     // the write happened: a claim that cannot be recorded now is recorded by the worker
     await store.claimExternalId(channel, externalId, held).catch(() => undefined);
-    return held === message.id ? { id: held, duplicate: false, continues: message.continues } : { id: held, duplicate: true, continues: null };
+    if (held === message.id) return fresh;
+    await store.releaseReference(message.id, own.reference).catch(() => undefined);
+    return repeatOf(held);
   }
 
   return async function accept(input: InboundMessageInput): Promise<Accepted> {
     const parsed = InboundMessageInput.safeParse(input);
     if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), 'invalid_message');
-    const message: InboundMessage = { ...parsed.data, id: newRequestId(), received_at: parsed.data.received_at ?? new Date().toISOString() };
+    const message: InboundMessage = { ...parsed.data, id: newRequestId(), received_at: parsed.data.received_at ?? new Date().toISOString(), tracking: null };
     let accepted: Accepted;
     try {
       accepted = await withTimeout(write(message), QUEUE_WRITE_TIMEOUT_MS, 'the intake write');

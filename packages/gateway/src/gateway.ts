@@ -19,11 +19,10 @@ import type { Redis } from 'ioredis';
 import { createNormalizer, detectLanguage, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
+import { Conversations, Replies, RequestStatuses } from '@intake/citizen';
 import { createAccept } from './accept.js';
-import { Conversations } from './conversations.js';
 import { createHttpApp } from './http.js';
 import { createQueueDepths } from './metrics.js';
-import { Replies } from './replies.js';
 import { connectors as allConnectors, channels } from './plugins.js';
 import { StatusPoller } from './status-poller.js';
 import { startPipelineWorkers } from './workers.js';
@@ -75,15 +74,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const texts = textsFor(config, detectLanguage);
   const conversations = new Conversations(workerDataRedis, config, channels);
   const replies = new Replies({ config, log, texts, store: workerStore, redis: workerRedis, connectors });
-  const statusPoller = new StatusPoller({ config, log, store: workerStore, replies, redis: workerDataRedis });
+  const statuses = new RequestStatuses({ config, store: workerStore, replies });
+  const statusPoller = new StatusPoller({ config, log, statuses, redis: workerDataRedis });
   const router = createRouter({
     config,
     store: workerStore,
     redisUrl: config.redis.url,
     log,
-    onDelivered: async (id, destination, receipt, request) => {
-      // no job for a citizen who cannot be answered (a web form without contact, a CRM's own request)
-      if (replies.canAnswer(request.reply_to?.channel)) await replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');
+    onDelivered: async (id, destination, receipt) => {
+      await statuses.passedOn(id, destination);
       await statusPoller.follow(id, destination, receipt);
     },
   });
@@ -98,7 +97,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
-  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, replies });
+  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }) });
 
   let server: Server | null = null;
   let pipeline: { close(): Promise<void> } | null = null;

@@ -18,8 +18,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { QueueDepths } from './metrics.js';
-import { recordCrmStatus } from './crm-status.js';
-import type { Replies } from './replies.js';
+import type { RequestStatuses } from '@intake/citizen';
 
 export interface HttpDeps {
   context: ConnectorContext;
@@ -28,7 +27,7 @@ export interface HttpDeps {
   redis: Redis;
   router: IntakeRouter;
   queueDepths: QueueDepths;
-  replies: Replies;
+  statuses: RequestStatuses;
 }
 
 /** What a CRM (or an operator) says about a request's progress. */
@@ -92,17 +91,17 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
 
   const admin = requireBearer(config.server.admin_token === undefined ? [] : [config.server.admin_token]);
   app.get('/api/v1/requests/:id', admin, async (req, res) => {
-    const id = String(req.params.id);
-    const stored = await deps.store.get(id);
-    if (stored === null) throw notFound(`no request ${id}`);
-    const deliveries = await deps.store.deliveries(id);
+    const idOrReference = String(req.params.id);
+    const stored = await deps.store.find(idOrReference);
+    if (stored === null) throw notFound(`no request ${idOrReference}`);
+    const deliveries = await deps.store.deliveries(stored.record.id);
     res.json({ ...stored, deliveries: Object.fromEntries(deliveries.map((d) => [d.destination, d])) });
   });
   app.post('/api/v1/requests/:id/status', admin, express.json({ limit: config.server.body_limit }), async (req, res) => {
     const id = String(req.params.id);
     const update = StatusUpdate.safeParse(req.body);
     if (!update.success) throw badRequest(update.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    const recorded = await recordCrmStatus({ config, store: deps.store, replies: deps.replies }, id, update.data);
+    const recorded = await deps.statuses.record(id, update.data);
     if (recorded === null) throw notFound(`no request ${id}`);
     res.status(202).json({ status: 'accepted', changed: recorded.changed });
   });

@@ -1,14 +1,16 @@
 import type { Destination, LoadedConfig, Logger, Receipt } from '@intake/core';
 import { destinationPlugins } from '@intake/router';
 import type { Redis } from 'ioredis';
-import { recordCrmStatus, type CrmStatusDeps } from './crm-status.js';
+import type { RequestStatuses } from '@intake/citizen';
 
 /** External ids asked about in one call: keeps `?service_request_id=a,b,c` well inside URL limits. */
 const BATCH = 50;
 const DEFAULT_INTERVAL_MS = 60_000;
 
-export interface StatusPollerDeps extends CrmStatusDeps {
+export interface StatusPollerDeps {
+  config: LoadedConfig;
   log: Logger;
+  statuses: RequestStatuses;
   /** a connection that waits out outages (the workers') */
   redis: Redis;
 }
@@ -103,7 +105,11 @@ export class StatusPoller {
     for (const report of await destination.pollStatus(asked)) {
       const entry = followed.get(report.external_id);
       if (entry === undefined) continue;
-      const recorded = await recordCrmStatus(this.deps, entry.id, { status: report.status, note: report.notes });
+      const recorded = await this.deps.statuses.record(entry.id, { status: report.status, note: report.notes }).catch((error: Error) => {
+        // a word the town has not mapped: nothing to record, and the operator is the one who can fix it
+        this.deps.log.warn({ destination: name, err: error.message }, 'status not recorded');
+        return undefined;
+      });
       if (recorded === null || report.closed) finished.push(report.external_id);
     }
     if (finished.length > 0) await this.deps.redis.hdel(this.key(name), ...finished);

@@ -15,8 +15,7 @@ import {
 import type { Normalized, Normalizer } from '@intake/normalizer';
 import type { IntakeRouter } from '@intake/router';
 import { Worker, type Job } from 'bullmq';
-import type { Conversations } from './conversations.js';
-import type { Replies } from './replies.js';
+import { acknowledgementTexts, type Conversations, type Replies } from '@intake/citizen';
 
 export interface PipelineDeps {
   config: LoadedConfig;
@@ -64,7 +63,7 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     }
     // a channel whose own answer acknowledged (TwiML) gets no second acknowledgement
     if (answerable && !deps.channels.traits(message.channel).acknowledgesInAnswer) {
-      await replies.enqueue(id, 'acknowledgement', [{ key: 'reply.acknowledgement' }]);
+      await replies.enqueue(id, 'acknowledgement', acknowledgementTexts(config, request));
     }
     await scheduleRoute(id);
   }

@@ -3,7 +3,7 @@ import { REDIS_URL, deletePrefix, uniquePrefix } from '@intake/testkit';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createAccept } from '../src/accept.js';
-import { Conversations } from '../src/conversations.js';
+import { Conversations } from '@intake/citizen';
 import { channels } from '../src/plugins.js';
 import { demoConfig } from './harness.js';
 
@@ -46,7 +46,7 @@ describe('accept: one channel id, one request', () => {
     expect(await store.externalIdHolder('sms', 'SM-unclaimed')).toBeNull();
 
     const retry = await accept(sms('SM-unclaimed'));
-    expect(retry).toEqual({ id: first.id, duplicate: true, continues: null });
+    expect(retry).toEqual({ id: first.id, reference: first.reference, tracking_path: first.tracking_path, duplicate: true, continues: null });
     expect(await store.externalIdHolder('sms', 'SM-unclaimed')).toBe(first.id);
   });
 

@@ -1,4 +1,3 @@
-import { shortReference } from '@intake/core';
 import { startSmtpSink, waitFor, type SmtpRefusal, type SmtpSink } from '@intake/testkit';
 import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { settle, untilReady } from './twilio.js';
@@ -46,7 +45,7 @@ describe('the email destination through the gateway, against a real SMTP server'
     const mail = await waitFor(() => mailsFor(id)[0], 15_000, 'the mail');
     const request = await waitFor(deliveryOf(id, 'delivered'), 5_000, 'the delivered state');
 
-    expect(mail.subject).toBe(`[Intake] Pothole at 211 Bear Street [#${shortReference(id)}]`);
+    expect(mail.subject).toBe(`[Intake] Pothole at 211 Bear Street [#${(await stored(id)).record.reference}]`);
     expect(mail.text).toContain('Reporter: Jane Citizen, +14035550123');
     expect(mail.text).toMatch(/Map: https:\/\/www\.openstreetmap\.org\/\?mlat=51\.\d+&mlon=-115\.\d+/);
     const attachment = mail.attachments.find((file) => file.contentType === 'application/json');

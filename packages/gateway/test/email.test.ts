@@ -1,4 +1,3 @@
-import { shortReference } from '@intake/core';
 import { startDovecot, startLoopbackServer, startSmtpSink, waitFor, type Dovecot, type LoopbackServer, type SmtpSink } from '@intake/testkit';
 import { demoConfig, startGateway, type Running } from './harness.js';
 
@@ -79,7 +78,7 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     await inboxEmpty();
     expect((await dovecot.list('Processed')).some((mail) => mail.source.includes(messageId))).toBe(true);
 
-    const reference = shortReference(record.id);
+    const reference = record.reference;
     const ack = await waitFor(() => mailTo('jane@example.org', messageId)[0], 15_000, 'the acknowledgement');
     expect(ack.subject).toBe(`Re: Pothole [#${reference}]`);
     expect(ack.text).toContain(reference);

@@ -42,9 +42,11 @@ describe('Open311 facade, end to end', () => {
       media_url: 'https://photos.example.org/pothole.jpg',
     });
     expect(response.status).toBe(200);
-    const [created] = (await response.json()) as { service_request_id: string; service_notice: string }[];
+    const [created] = (await response.json()) as { service_request_id: string; reference: string; service_notice: string }[];
     const id = created!.service_request_id;
-    expect(created!.service_notice).toMatch(/^Town of Banff received your report [0-9A-Z]{6}\.$/);
+    const { reference } = created!;
+    expect(reference).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    expect(created!.service_notice).toBe(`Town of Banff received your report ${reference}.`);
 
     const record = await waitFor(() => deliveredRecord(crm, id), 15_000, 'the delivery');
     expect(record).toMatchObject({
@@ -54,12 +56,20 @@ describe('Open311 facade, end to end', () => {
       reporter: { name: 'Jane Doe', email: 'jane.doe@example.org', phone: null },
       location: { lat: 51.1768046, long: -115.5728479, in_jurisdiction: true },
       media: [{ url: 'https://photos.example.org/pothole.jpg' }],
+      reference,
     });
 
     const one = (await (await open311(`requests/${id}.json`)).json()) as Record<string, any>[];
     expectValid('requests', one);
     expect(one[0]).toMatchObject({ service_request_id: id, status: 'open', status_notes: null, service_code: 'POTHOLE', service_name: 'Pothole', lat: 51.1768046, long: -115.5728479 });
     expect(JSON.stringify(one)).not.toMatch(/jane/i);
+    const byReference = (await (await open311(`requests/${reference.toLowerCase()}.json`)).json()) as Record<string, any>[];
+    expect(byReference).toEqual(one);
+    const listedByReference = (await (await open311(`requests.json?service_request_id=${reference}`)).json()) as { service_request_id: string }[];
+    expect(listedByReference.map((request) => request.service_request_id)).toEqual([id]);
+    const admin = (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as Record<string, any>;
+    expect(admin.record).toMatchObject({ id, reference });
+    expect((await fetch(`${running.url}/api/v1/requests/Z9Z9Z9`, { headers: adminHeaders })).status).toBe(404);
     const listed = (await (await open311('requests.json?service_code=POTHOLE&status=open')).json()) as { service_request_id: string }[];
     expect(listed.map((request) => request.service_request_id)).toContain(id);
 
@@ -72,7 +82,7 @@ describe('Open311 facade, end to end', () => {
     const xml = parseXml(await (await open311(`requests/${id}.xml`)).text());
     const closed = typedFromXml('request', xml.service_requests.request[0]);
     expectValid('requests', [closed]);
-    expect(closed).toMatchObject({ service_request_id: id, status: 'closed', status_notes: 'Closed' });
+    expect(closed).toMatchObject({ service_request_id: id, reference, status: 'closed', status_notes: 'Filled on Tuesday.' });
     const stillOpen = (await (await open311('requests.json?status=open')).json()) as { service_request_id: string }[];
     expect(stillOpen.map((request) => request.service_request_id)).not.toContain(id);
   });

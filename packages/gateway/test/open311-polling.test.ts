@@ -1,4 +1,3 @@
-import { shortReference } from '@intake/core';
 import { open311Fixture, startLoopbackServer, waitFor, type LoopbackServer, type ReceivedRequest, type Reply } from '@intake/testkit';
 import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
@@ -70,7 +69,7 @@ describe('Open311 status polling', () => {
     // while the CRM says "Open" nothing new is said; the status is kept as the CRM's word, lower case
     await waitFor(() => polls().length >= 2, 10_000, 'polling');
     const id = String(posted.headers['idempotency-key']).replace(/:city$/, '');
-    expect(shortReference(id)).toBe(reference);
+    expect((await stored(id)).record.reference).toBe(reference);
     await waitFor(async () => (await stored(id)).crm.status === 'open', 5_000, 'the open status');
     expect((await stored(id)).crm).toEqual({ status: 'open', external_id: '293944' });
     expect(textsAbout(reference)).toHaveLength(1);

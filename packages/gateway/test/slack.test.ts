@@ -1,4 +1,3 @@
-import { shortReference } from '@intake/core';
 import { SLACK_BOT, postAsSlack, startLoopbackServer, startSlackStandIn, waitFor, type LoopbackServer, type SlackBody, type SlackStandIn } from '@intake/testkit';
 import { demoConfig, startGateway, type Running } from './harness.js';
 import { settle, untilReady } from './twilio.js';
@@ -98,7 +97,7 @@ describe('Slack through the gateway, end to end', () => {
       service_code: 'POTHOLE',
       location: { address: '211 Bear Street', precision: 'address', in_jurisdiction: true },
     });
-    const reference = shortReference(record.id);
+    const reference = record.reference;
     const acknowledgement = await waitFor(() => postedTo('U0SAM', `received your report ${reference}`), 15_000, 'the acknowledgement');
     expect(acknowledgement.metadata).toEqual({ event_type: 'intake_reply', event_payload: { request_id: record.id, reference, kind: 'acknowledgement' } });
     await waitFor(() => postedTo('U0SAM', `${reference} has been passed to the team`), 15_000, 'the delivered status');

@@ -1,4 +1,3 @@
-import { shortReference } from '@intake/core';
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
@@ -34,7 +33,7 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
 
   const text = (params: Record<string, string>) => postAsTwilio(running.url, running.gateway.config, SMS, { MessageSid: nextSid(), To: TWILIO.number, ...params });
   const recordFor = (reference: string) => {
-    const request = crm.requests.find((received) => shortReference(JSON.parse(received.body).id) === reference);
+    const request = crm.requests.find((received) => JSON.parse(received.body).reference === reference);
     return request === undefined ? undefined : (JSON.parse(request.body) as Record<string, any>);
   };
 

@@ -1,4 +1,3 @@
-import { shortReference } from '@intake/core';
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
@@ -15,7 +14,8 @@ describe('CRM status updates', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.sms = smsChannel(twilioApi);
-        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret', team: 'Public Works' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.status_map = { 'Crew Dispatched': 'in_progress' };
       }),
     );
     await untilReady(running.url);
@@ -28,19 +28,18 @@ describe('CRM status updates', () => {
 
   const postStatus = (id: string, body: unknown, headers: Record<string, string> = adminHeaders) =>
     fetch(`${running.url}/api/v1/requests/${id}/status`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  /** Texts a report in; returns the reference the TwiML acknowledgement gives. */
+  const report = async (sid: string, body: string) => {
+    const response = await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', { MessageSid: `SM${Date.now()}${sid}`, From: '+14035550188', To: TWILIO.number, Body: body });
+    return /report ([0-9A-Z]{6})\b/.exec(await response.text())![1]!;
+  };
   const textsAbout = (reference: string) => twilioApi.messages().filter((message) => message.To === '+14035550188' && message.Body.includes(reference));
 
   it('texts the citizen each new status once, keeps the CRM id, and refuses bad updates', async () => {
-    const response = await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', {
-      MessageSid: `SM${Date.now()}status`,
-      From: '+14035550188',
-      To: TWILIO.number,
-      Body: 'streetlight out in front of 211 Bear Street',
-    });
-    const reference = /report ([0-9A-Z]{6})\b/.exec(await response.text())![1]!;
+    const reference = await report('status', 'streetlight out in front of 211 Bear Street');
     const delivered = await waitFor(() => crm.requests[0], 15_000, 'the delivery');
-    const { id } = JSON.parse(delivered.body) as { id: string };
-    expect(shortReference(id)).toBe(reference);
+    const { id, reference: deliveredReference } = JSON.parse(delivered.body) as { id: string; reference: string };
+    expect(deliveredReference).toBe(reference);
     await waitFor(() => textsAbout(reference).length === 1, 15_000, 'the delivered SMS');
 
     expect((await postStatus(id, { status: 'in progress', note: 'A crew is on the way.' })).status).toBe(202);
@@ -57,5 +56,27 @@ describe('CRM status updates', () => {
     expect((await postStatus('01UNKNOWN0000000000000000', { status: 'closed' })).status).toBe(404);
     await settle();
     expect(textsAbout(reference)).toHaveLength(2);
+  });
+
+  it('maps the CRM\'s words (and the town\'s own) to the public statuses, keeps every note in the timeline, and refuses a word no one mapped', async () => {
+    const reference = await report('words', 'graffiti on the wall at 211 Bear Street');
+    const stored = async () => (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as any;
+    await waitFor(async () => (await stored()).timeline?.length === 1, 15_000, 'the delivery');
+    const before = await stored();
+
+    const refused = await postStatus(reference, { status: 'banana', note: 'peeled' });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as any).error.code).toBe('unknown_status');
+    expect(await stored()).toEqual(before);
+
+    expect((await postStatus(reference.toLowerCase(), { status: 'Crew Dispatched', note: 'On its way.' })).status).toBe(202);
+    expect((await postStatus(reference, { status: 'FIXED', note: 'Painted over.' })).status).toBe(202);
+    const done = await waitFor(() => textsAbout(reference).find((text) => text.Body.includes('closed')), 15_000, 'the closed SMS');
+    expect(done.Body).toBe(`Town of Banff: your report ${reference} is now closed. Painted over.`);
+    expect((await stored()).timeline).toEqual([
+      { kind: 'passed_on', at: expect.any(String), destination: 'crm', team: 'Public Works' },
+      { kind: 'status', at: expect.any(String), status: 'in_progress', crm_status: 'crew dispatched', note: 'On its way.' },
+      { kind: 'status', at: expect.any(String), status: 'closed', crm_status: 'fixed', note: 'Painted over.' },
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-import { shortReference } from '@intake/core';
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { demoConfig, startGateway, type Running } from './harness.js';
 import { deliveredRecord, settle, untilReady } from './twilio.js';
@@ -40,7 +39,7 @@ describe('POST /api/v1/transcripts, end to end', () => {
       call_id: nextCallId(),
       transcript: "Clerk: Town of Banff, what's the problem? Caller: a streetlight is out. Clerk: what's the address? Caller: it's 211 Banff Avenue by the bank",
     });
-    expect(answer).toEqual({ id: expect.any(String), reference: shortReference(answer.id), duplicate: false });
+    expect(answer).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/), duplicate: false });
     const record = await delivery(answer.id);
     expect(record).toMatchObject({
       channel: 'transcript',

@@ -9,6 +9,8 @@ import {
   createFastFailRedis,
   createLogger,
   textsFor,
+  newReference,
+  trackingPath,
   type Accepted,
   type Connector,
   type ConnectorContext,
@@ -86,13 +88,13 @@ function openRedis(url: string): TestRedis {
 
 function enqueueOnto(queue: Queue): Enqueue {
   return async (input) => {
-    const message = InboundMessage.parse({ ...input, id: randomUUID(), received_at: new Date().toISOString() });
+    const message = InboundMessage.parse({ ...input, id: randomUUID(), received_at: new Date().toISOString(), tracking: { reference: newReference(), token: 'test-token-0123456789' } });
     try {
       await queue.add('inbound', message, { jobId: message.id });
     } catch (error) {
       throw new QueueUnavailableError(error);
     }
-    return { id: message.id, duplicate: false, continues: null };
+    return { id: message.id, reference: message.tracking!.reference, tracking_path: trackingPath(message.tracking!), duplicate: false, continues: null };
   };
 }
 

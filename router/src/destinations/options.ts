@@ -7,6 +7,8 @@ export const QueueSettings = z.object({
   rate_limit: RateLimit.optional(),
   /** deliveries in flight at once, per worker process */
   concurrency: z.number().int().min(1).max(100).default(4),
+  /** who works on what this destination receives, in plain words ("Public Works"): the citizen's timeline says so */
+  team: z.string().min(1).max(100).optional(),
 });
 export type QueueSettings = z.infer<typeof QueueSettings>;
 

@@ -1,4 +1,4 @@
-import { InboundMessageInput, RequestStore, createLogger, newRequestId, type LoadedConfig } from '@intake/core';
+import { InboundMessageInput, RequestStore, createLogger, newReference, newRequestId, type LoadedConfig } from '@intake/core';
 import { Deduper, Gazetteer, contentStems, createNormalizer, geocodeWithGazetteer, type AddressRow, type DedupeInput } from '@intake/normalizer';
 import { startRedisServer } from '@intake/testkit';
 import { Redis } from 'ioredis';
@@ -160,7 +160,8 @@ export async function measureNormalizer(town: Town): Promise<Figure[]> {
   try {
     const messages = Array.from({ length: NORMALIZED }, (_, i) => {
       const parsed = InboundMessageInput.parse({ channel: 'web', text: town.texts[i % town.texts.length] });
-      return { ...parsed, id: newRequestId(), received_at: new Date().toISOString() };
+      // accept gives each message its reference; the normalizer only copies it
+      return { ...parsed, id: newRequestId(), received_at: new Date().toISOString(), tracking: { reference: newReference(), token: 'bench-token-000000' } };
     });
     for (const message of messages.slice(0, 100)) await normalizer.normalize({ ...message, id: newRequestId() });
     const times: number[] = [];

@@ -4,7 +4,7 @@
  */
 import { QUEUE, RequestStore, createFastFailRedis, createLogger, openQueue, type IntakeJob } from '@intake/core';
 import { createAccept } from '../../src/accept.js';
-import { Conversations } from '../../src/conversations.js';
+import { Conversations } from '@intake/citizen';
 import { channels } from '../../src/plugins.js';
 import { demoConfig } from '../harness.js';
 import { smsFrom } from './messages.js';

@@ -6,7 +6,7 @@ import { startRedisServer, uniquePrefix, waitFor, type RedisServer } from '@inta
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createAccept } from '../../src/accept.js';
-import { Conversations } from '../../src/conversations.js';
+import { Conversations } from '@intake/citizen';
 import { channels } from '../../src/plugins.js';
 import { demoConfig } from '../harness.js';
 import { smsFrom } from './messages.js';

@@ -1,4 +1,4 @@
-import { shortReference, type ServiceRequest } from '@intake/core';
+import type { ServiceRequest } from '@intake/core';
 import escapeHtml from 'escape-html';
 
 /** What a works inbox reads: the subject line and the same rows as plain text and as HTML. */
@@ -47,8 +47,8 @@ function rowsOf(request: ServiceRequest, timezone: string): Row[] {
   const service = request.service_name === null ? 'not classified' : `${request.service_name} (${request.service_code})`;
   const rule = request.routing.rule === null ? '' : ` — rule "${request.routing.rule}"`;
   return [
-    { label: 'Reference', text: `${shortReference(request.id)} (request ${request.id})` },
-    ...(request.duplicate_of === null ? [] : [{ label: 'Duplicate of', text: `${shortReference(request.duplicate_of)} (request ${request.duplicate_of})` }]),
+    { label: 'Reference', text: `${request.reference} (request ${request.id})` },
+    ...(request.duplicate_of === null ? [] : [{ label: 'Duplicate of', text: `request ${request.duplicate_of}` }]),
     { label: 'Service', text: service },
     { label: 'Priority', text: `${request.routing.priority}${rule}` },
     ...locationRows(request),
@@ -62,7 +62,7 @@ function subjectOf(request: ServiceRequest, prefix: string): string {
   const flags = [request.routing.priority === 'urgent' ? 'URGENT' : null, request.duplicate_of === null ? null : 'Duplicate'].filter(Boolean).join(' ');
   const what = request.service_name ?? 'Service request';
   const where = request.location.address === null ? '(no address)' : `at ${request.location.address}`;
-  return [prefix, flags === '' ? null : `${flags}:`, what, where, `[#${shortReference(request.id)}]`].filter(Boolean).join(' ');
+  return [prefix, flags === '' ? null : `${flags}:`, what, where, `[#${request.reference}]`].filter(Boolean).join(' ');
 }
 
 const htmlRow = ({ label, text, href }: Row) =>

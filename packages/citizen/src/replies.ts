@@ -4,7 +4,6 @@ import {
   WORKER_RECOVERY_OPTIONS,
   metricsRegistry,
   openQueue,
-  shortReference,
   type Channel,
   type Connector,
   type LoadedConfig,
@@ -75,7 +74,7 @@ export class Replies {
       return;
     }
     const language = this.deps.texts.pick(stored.record.language);
-    const reference = shortReference(id);
+    const { reference } = stored.record;
     const text = texts.map((part) => (typeof part === 'string' ? part : this.deps.texts.t(language, part.key, { reference, ...part.values }))).join(' ');
     await responder.send(to, { request_id: id, reference, kind, text, language });
     repliesSent.inc({ channel: to.channel, kind, outcome: 'sent' });
