@@ -1,4 +1,5 @@
-import { fold } from './language.js';
+import { fold, LANGUAGES } from './language.js';
+import { WORDS } from './words.js';
 
 /** Street types and their common abbreviations (English, French, Spanish), by canonical name. */
 const TYPE_VARIANTS: Record<string, string[]> = {
@@ -23,7 +24,8 @@ const TYPE_VARIANTS: Record<string, string[]> = {
   heights: ['hts', 'heights'],
   gate: ['gate'],
   row: ['row'],
-  rue: ['rue'],
+  rue: ['rue', 'r'],
+  croissant: ['croissant'],
   chemin: ['ch', 'chemin'],
   route: ['rte', 'route'],
   rang: ['rang'],
@@ -49,13 +51,14 @@ const TYPE_FAMILIES: readonly (readonly string[])[] = [
   ['square', 'plaza'],
   ['promenade', 'paseo'],
   ['lane', 'allee'],
+  ['crescent', 'croissant'],
   ['close', 'impasse'],
 ];
 const FAMILY = new Map(TYPE_FAMILIES.flatMap((family) => family.map((type) => [type, family[0]!] as const)));
 export const sameStreetType = (a: string | null, b: string | null): boolean => a === b || (a !== null && b !== null && FAMILY.get(a) !== undefined && FAMILY.get(a) === FAMILY.get(b));
 
 /** Types French and Spanish write before the name ("rue Bear", "la calle Otter"), whatever the town's data says. */
-export const TYPE_FIRST: ReadonlySet<string> = new Set(['rue', 'avenue', 'boulevard', 'chemin', 'route', 'allee', 'impasse', 'promenade', 'calle', 'avenida', 'camino', 'paseo', 'carretera', 'plaza', 'bulevar']);
+export const TYPE_FIRST: ReadonlySet<string> = new Set(['rue', 'avenue', 'boulevard', 'chemin', 'route', 'allee', 'impasse', 'promenade', 'croissant', 'rang', 'montee', 'calle', 'avenida', 'camino', 'paseo', 'carretera', 'plaza', 'bulevar']);
 
 const DIRECTION_VARIANTS: Record<string, string[]> = {
   north: ['n', 'north', 'nord', 'norte'],
@@ -71,7 +74,6 @@ const DIRECTION_VARIANTS: Record<string, string[]> = {
 /** Abbreviations inside a name, so "St. Julien" and "Saint Julien" are one street. */
 const NAME_ABBREVIATIONS: Record<string, string> = {
   st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'point',
-  first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th', seventh: '7th', eighth: '8th', ninth: '9th', tenth: '10th',
 };
 
 const invert = (table: Record<string, string[]>) => {
@@ -86,7 +88,17 @@ export const FULL_TYPE_NAMES: readonly string[] = Object.keys(TYPE_VARIANTS).fil
 
 export const streetType = (token: string): string | null => TYPES.get(token) ?? null;
 export const streetDirection = (token: string): string | null => DIRECTIONS.get(token) ?? null;
-export const expandNameToken = (token: string): string => NAME_ABBREVIATIONS[token] ?? token;
+const ORDINAL_WORDS = new Map(LANGUAGES.flatMap((language) => Object.entries(WORDS[language].places.ordinal_words)));
+/** "5th", "5e", "1re", "1er": a number with an ordinal ending, in English or French. */
+const WRITTEN_ORDINAL = /^(\d+)(st|nd|rd|th|e|er|re|ere|eme|ieme)$/;
+
+/** One spelling for a numbered street's name however it is written: "5th", "fifth", "5e", "cinquieme" are one. */
+function ordinalOf(token: string): string | null {
+  const value = WRITTEN_ORDINAL.exec(token)?.[1] ?? ORDINAL_WORDS.get(token);
+  return value === undefined ? null : `${Number(value)}th`;
+}
+
+export const expandNameToken = (token: string): string => NAME_ABBREVIATIONS[token] ?? ordinalOf(token) ?? token;
 
 export interface StreetName {
   /** canonical words: "bear street", "saint julien road", "rue saint jean" */

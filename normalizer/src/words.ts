@@ -8,6 +8,12 @@ const Phrases = z.array(z.string().min(1));
 /** One language's words, as its file in normalizer/words/ holds them (see its README). */
 const LanguageWords = z.strictObject({
   intent: z.strictObject({ greetings: Phrases, question_starts: Phrases, request_starts: Phrases, speaker_labels: Phrases }),
+  places: z.strictObject({
+    /** "fifth", "cinquieme": a numbered street's name in words */
+    ordinal_words: z.record(z.string().min(1), z.number().int().positive()),
+    /** "my address is", "j habite au": the writer's own place follows, which is not where the problem is */
+    own_address: Phrases,
+  }),
 });
 export type LanguageWords = z.infer<typeof LanguageWords>;
 

@@ -60,3 +60,37 @@ describe('places written the ways a grid town writes them', () => {
     expect(firstPlace('the main thing is the noise')).toBeNull();
   });
 });
+
+/** A made-up French village: Rue Saint-Michel north-south, Rue des Lilas and 1re Avenue east-west across it. */
+const village = Gazetteer.fromRows([
+  ...street('Rue Saint-Michel', 'y', 0, -600, 600, 100),
+  ...street('Rue des Lilas', 'x', 200, 30, 600, 100),
+  ...street('1re Avenue', 'x', -200, 30, 600, 100),
+  ...street('Rue Hillcrest', 'x', -2000, -600, 600, 10),
+]);
+const villageWords = buildVocabulary(village.streetNames(), [], ['Village de Lilas']);
+const villagePlace = (text: string) => {
+  const [best] = extractAddresses(text, villageWords);
+  return best?.kind === 'query' ? geocodeWithGazetteer(village, best.query) : null;
+};
+
+describe('places written the ways a French or Spanish speaker writes them', () => {
+  it('reads crossing phrases: au coin de la rue X et de la rue Y, cruce de X con Y, esquina de X y Y', () => {
+    const corner = { address: 'Rue Saint-Michel & Rue des Lilas', precision: 'intersection' };
+    expect(villagePlace('banc de neige au coin de la rue St-Michel et de la rue des Lilas')).toMatchObject(corner);
+    expect(villagePlace("à l'angle de la r. Saint-Michel et de la rue des Lilas, une mouffette morte")).toMatchObject(corner);
+    expect(villagePlace('hay un bache en el cruce de la calle Saint-Michel con la rue des Lilas')).toMatchObject(corner);
+    expect(villagePlace('en la esquina de la rue Saint-Michel y la rue des Lilas hay basura')).toMatchObject(corner);
+  });
+
+  it('knows a numbered street in words and in its French spelling', () => {
+    expect(villagePlace('la grille est pleine devant le 121 première avenue')).toMatchObject({ address: '121 1re Avenue', precision: 'address' });
+    expect(villagePlace('pothole at 121 1st Avenue')).toMatchObject({ address: '121 1re Avenue', precision: 'address' });
+  });
+
+  it("takes the problem's place over the writer's own address", () => {
+    expect(villagePlace("J'habite au 12, rue Hillcrest, mais c'est pour un autre endroit : 121 rue des Lilas")).toMatchObject({ address: '121 Rue des Lilas' });
+    expect(villagePlace('vivo en 12 rue Hillcrest pero el problema está frente al 121 rue des Lilas')).toMatchObject({ address: '121 Rue des Lilas' });
+    expect(villagePlace('I live at 12, rue Hillcrest')).toMatchObject({ address: '12 Rue Hillcrest' });
+  });
+});

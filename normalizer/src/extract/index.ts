@@ -1,6 +1,7 @@
 import type { AddressQuery } from '@intake/core';
 import { isTypoOf } from '../fuzzy.js';
-import { fold } from '../language.js';
+import { fold, words } from '../language.js';
+import { inAllLanguages } from '../words.js';
 import { expandNameToken, FULL_TYPE_NAMES, sameStreetType, streetDirection, streetType, TYPE_FIRST, type StreetName } from '../streets.js';
 import { MEASURES, MONTHS, spelledNumberEndingAt } from './numbers.js';
 import { findPoints } from './points.js';
@@ -43,7 +44,9 @@ interface Mention {
 
 const STRONG_CONNECTORS = new Set(['&', '@', '/', '+', 'at', 'and/or', 'meets', 'meet', 'crosses']);
 /** "n" is how texts write "and" ("wolf n bear"). */
-const WEAK_CONNECTORS = new Set(['and', 'n', 'et', 'y', 'e', 'with']);
+const WEAK_CONNECTORS = new Set(['and', 'n', 'et', 'y', 'e', 'with', 'con']);
+/** Words a crossing phrase puts before its second street: "et de la rue X", "y la calle X". */
+const CROSSING_FILLERS = new Set(['de', 'la', 'l', 'du', 'des', 'del', 'el', 'the']);
 const CORNER_WORDS = new Set(['corner', 'intersection', 'coin', 'angle', 'croisement', 'carrefour', 'intersection', 'esquina', 'cruce', 'interseccion']);
 const FILLER_WORDS = new Set(['the', 'of', 'de', 'du', 'des', 'la', 'le', 'l', 'at', 'on', 'a', 'entre', 'del']);
 const LOCATION_WORDS = new Set([
@@ -57,7 +60,7 @@ const ARTICLES = new Set(['the', 'la', 'le', 'l', 'el']);
 const CURRENCY = new Set(['$', '€', '£', '¢']);
 const HOUSE_NUMBER = /^[1-9]\d{0,5}[a-z]?$/;
 /** A numbered street's name ("5th", "12th"): seldom anything else beside another street. */
-const ORDINAL = /^\d+(st|nd|rd|th)$/;
+const ORDINAL = /^\d+(st|nd|rd|th|e|er|re)$/;
 
 const KIND_RANK: Record<string, number> = { point: 0, address: 1, intersection: 2, landmark: 3, street: 4, freeform: 5 };
 
@@ -280,7 +283,7 @@ function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: s
   // A misspelt bare name ("wolfe & bear st") is a street only beside a street that says so.
   const bareSlip = (m: Mention) => m.fuzzy && !m.typed;
   if ((bareSlip(a) && !b.typed) || (bareSlip(b) && !a.typed) || a.entry.core === b.entry.core) return 0;
-  const streetLike = (m: Mention) => m.typed || ORDINAL.test(m.entry.core);
+  const streetLike = (m: Mention) => m.typed || ORDINAL.test(tokens[m.start]!.norm);
   const typed = Number(streetLike(a)) + Number(streetLike(b));
   if (typed === 2) return 1;
   if (typed === 1) return 0.9;
@@ -289,6 +292,11 @@ function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: s
   if (STRONG_CONNECTORS.has(connector)) return capitalized ? 0.8 : 0.6;
   // "bear and wolf": two of the town's streets side by side; the geocoder still has to find them crossing.
   return capitalized ? 0.6 : a.fuzzy || b.fuzzy ? 0 : 0.5;
+}
+
+/** Whether tokens [from, to) are all crossing fillers ("de la"), at most three of them. */
+function fillersOnly(tokens: Token[], from: number, to: number): boolean {
+  return to >= from && to - from <= 3 && tokens.slice(from, to).every((token) => CROSSING_FILLERS.has(token.norm));
 }
 
 const spanOf = (text: string, tokens: Token[], first: number, last: number) => {
@@ -313,7 +321,7 @@ function streetCandidates(text: string, tokens: Token[], vocabulary: Vocabulary)
     if (crossUsed.has(mention)) return;
     const next = mentions[m + 1];
     const connector = tokens[mention.end];
-    if (next && connector && next.start === mention.end + 1 && (STRONG_CONNECTORS.has(connector.norm) || WEAK_CONNECTORS.has(connector.norm))) {
+    if (next && connector && fillersOnly(tokens, mention.end + 1, next.start) && (STRONG_CONNECTORS.has(connector.norm) || WEAK_CONNECTORS.has(connector.norm))) {
       const score = intersectionScore(tokens, mention, next, connector.norm);
       if (score > 0) {
         const span = spanOf(text, tokens, mention.start, next.end);
@@ -390,6 +398,20 @@ function withCorrections(text: string, found: Extracted[]): Extracted[] {
   });
 }
 
+const OWN_ADDRESS = inAllLanguages((words) => words.places.own_address);
+/** The writer's own address counts this much when another place follows: the problem is there. */
+const OWN_ADDRESS_FACTOR = 0.5;
+
+/** "my address is 12 Elm St but this is about 40 Oak St", "j'habite au 119, rue X, mais ...": the second place wins. */
+function withOwnAddresses(text: string, found: Extracted[]): Extracted[] {
+  return found.map((place) => {
+    const before = words(text.slice(Math.max(0, place.start - 40), place.start)).join(' ');
+    const own = OWN_ADDRESS.some((cue) => before === cue || before.endsWith(` ${cue}`));
+    const otherLater = found.some((other) => other.start >= place.end);
+    return own && otherLater ? { ...place, score: place.score * OWN_ADDRESS_FACTOR } : place;
+  });
+}
+
 const kindOf = (item: Extracted) => (item.kind === 'query' ? item.query.kind : item.kind);
 
 /** Best first: surer mentions, then the more precise kind, then the earlier one. */
@@ -407,5 +429,5 @@ export function extractAddresses(text: string, vocabulary: Vocabulary): Extracte
   const fromPoints: Extracted[] = points.map((point) => ({ ...point, kind: 'point', score: point.via === 'map_link' ? 1 : 0.95 }));
   const named = [...streetCandidates(text, tokens, vocabulary), ...landmarkCandidates(text, tokens, vocabulary)];
   const all = [...fromPoints, ...named, ...unknownStreetCandidates(text, tokens, named)];
-  return rankExtracted(withCorrections(text, all));
+  return rankExtracted(withOwnAddresses(text, withCorrections(text, all)));
 }
