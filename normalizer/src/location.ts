@@ -38,7 +38,7 @@ function pointLocation(locator: Locator, point: LatLong, source: string): Locati
   let chosen = point;
   let inside = locator.inJurisdiction(point);
   // Pasted pairs are sometimes long, lat; the town's extent tells which order was meant.
-  if (inside === false && source !== 'device' && Math.abs(point.long) <= 90 && locator.inJurisdiction({ lat: point.long, long: point.lat }) === true) {
+  if (inside === false && source !== 'device' && source !== 'photo' && Math.abs(point.long) <= 90 && locator.inJurisdiction({ lat: point.long, long: point.lat }) === true) {
     [chosen, inside] = [{ lat: point.long, long: point.lat }, true];
   }
   return { lat: chosen.lat, long: chosen.long, address: nearestLabel(locator, chosen), precision: 'coordinates', source, in_jurisdiction: inside };
@@ -83,9 +83,12 @@ function weighByZone(candidates: readonly Extracted[], zones: readonly Zone[]): 
 
 /**
  * Where the problem is: the device's point, else the form's address field, else the places named in the text,
- * each through the geocoder chain; precision 'none' when nothing usable was found.
+ * each through the geocoder chain, else where a photo was taken; precision 'none' when nothing usable was found.
  */
-export async function locate(locator: Locator, input: { point: DevicePoint | null; address: string | null; description: string; zones?: readonly Zone[] }): Promise<Located> {
+export async function locate(
+  locator: Locator,
+  input: { point: DevicePoint | null; address: string | null; description: string; zones?: readonly Zone[]; photoPoint?: DevicePoint | null },
+): Promise<Located> {
   const named = extractAddresses(input.description, locator.vocabulary);
   // Place names are kept out of classification wherever they are, signatures included.
   const sure = named.filter((candidate) => candidate.score >= SURE_MENTION);
@@ -98,6 +101,7 @@ export async function locate(locator: Locator, input: { point: DevicePoint | nul
     if (freeform) return { location: { lat: freeform.lat, long: freeform.long, address: freeform.address, precision: freeform.precision, source: freeform.source, in_jurisdiction: locator.inJurisdiction(freeform) }, mentions: sure };
   }
   const fromText = await locateFirst(locator, candidates);
+  if (!fromText && input.photoPoint) return { location: pointLocation(locator, input.photoPoint, 'photo'), mentions: sure };
   if (!fromText) return { location: NO_LOCATION, mentions: sure };
   return { location: withoutFrom(fromText), mentions: [...new Set([fromText.from, ...sure])] };
 }

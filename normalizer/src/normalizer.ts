@@ -149,7 +149,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
   async function fresh(message: InboundMessage): Promise<Normalized> {
     const description = composeDescription(message);
     const zones = zonesOf(deps.channels, message, description);
-    const located = await locate(locator, { point: message.point, address: message.address, description, zones });
+    const located = await locate(locator, { point: message.point, address: message.address, description, zones, photoPoint: message.photo_point });
     const problem = problemWords(description, located.mentions, zones);
     const classification = classifier.classify(problem);
     const chosen = chooseService(config, message, classification, log);
@@ -211,7 +211,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
   /** The citizen's answer to our question: its place (and photos) complete the waiting request, which keeps its id. */
   async function answer(waiting: StoredRequest, message: InboundMessage): Promise<Normalized> {
     const words = composeDescription(message);
-    const { location } = await locate(locator, { point: message.point, address: message.address, description: words, zones: zonesOf(deps.channels, message, words) });
+    const { location } = await locate(locator, { point: message.point, address: message.address, description: words, zones: zonesOf(deps.channels, message, words), photoPoint: message.photo_point });
     const found = location.precision !== 'none';
     const original = waiting.record;
     const record: ServiceRequest = {

@@ -37,7 +37,7 @@ describe('email destination', () => {
   });
 
   it('mails a readable summary to the works inbox with the whole record attached as JSON', async () => {
-    const request = buildRequest({ reporter: { name: 'Jane Citizen', phone: '+14035550123', email: 'jane@example.org' }, media: [{ url: 'https://img.example/p.jpg', content_type: 'image/jpeg', name: null }] });
+    const request = buildRequest({ reporter: { name: 'Jane Citizen', phone: '+14035550123', email: 'jane@example.org' }, media: [{ url: 'https://img.example/p.jpg', content_type: 'image/jpeg', name: null, bytes: null }] });
     const works = made(create({ to: WORKS }, emailChannel(sink)));
     const receipt = await works.deliver(request, event(request.id));
 
@@ -85,7 +85,7 @@ describe('email destination', () => {
       routing: { rule: 'gas', priority: 'urgent' },
       event: 'service_request.duplicate',
       duplicate_of: '01JDABCDEFGHJKMNPQRSTVWXYZ',
-      media: [{ url: 'javascript:alert(1)', content_type: null, name: null }],
+      media: [{ url: 'javascript:alert(1)', content_type: null, name: null, bytes: null }],
     });
     await made(create({ to: [WORKS, 'desk@example.org'], subject_prefix: '[Ops]' }, emailChannel(sink))).deliver(request, event(request.id));
     const mail = await waitFor(() => sink.messages[0], 5_000, 'the mail');

@@ -50,7 +50,7 @@ describe('open311 destination: creating requests', () => {
   it('POSTs the GeoReport v2 arguments form-encoded and reads the id from a real XML answer', async () => {
     const request = buildRequest({
       reporter: { name: 'Jane Q. Doe', phone: '+14035550123', email: 'jane@example.org' },
-      media: [{ url: 'cid:not-a-web-url', content_type: null, name: null }, { url: 'https://media.example.org/1.jpg', content_type: 'image/jpeg', name: null }],
+      media: [{ url: 'cid:not-a-web-url', content_type: null, name: null, bytes: null }, { url: 'https://media.example.org/1.jpg', content_type: 'image/jpeg', name: null, bytes: null }],
     });
     const receipt = await create(options()).deliver(request, event(request.id));
     expect(receipt).toEqual({

@@ -1,4 +1,5 @@
 import { QueueUnavailableError, maskEmail, type Connector, type ConnectorContext } from '@intake/core';
+import { storeAttachments } from './attachments.js';
 import { parseEmail } from './parse.js';
 import { MailboxPoller, type MailHandler } from './poller.js';
 import { createEmailResponder } from './responder.js';
@@ -25,8 +26,13 @@ function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHan
       return { done: 'rejected' };
     }
     const sender = maskEmail(parsed.message.sender?.email ?? '');
+    const message = await storeAttachments(ctx.media, parsed.message, parsed.contents).catch((error: Error) => error);
+    if (message instanceof Error) {
+      log.warn({ channel: 'email', uid, err: message.message }, 'media store unavailable: email left in the mailbox');
+      return { retryMs: 30_000 };
+    }
     try {
-      const accepted = await ctx.accept(parsed.message);
+      const accepted = await ctx.accept(message);
       log.info({ channel: 'email', uid, sender, id: accepted.id, duplicate: accepted.duplicate, continues: accepted.continues }, 'email accepted');
       return { done: 'queued' };
     } catch (error) {

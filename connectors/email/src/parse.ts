@@ -16,7 +16,8 @@ export interface EmailParseOptions {
 }
 
 /** `skip`: no request by design (auto-replies, bounces, lists); `reject`: no request because none can be made. */
-export type ParsedEmail = { kind: 'message'; message: InboundMessageInput } | { kind: 'skip'; reason: string } | { kind: 'reject'; reason: string };
+/** `contents` holds the bytes of each of the message's media, in order, for the media store. */
+export type ParsedEmail = { kind: 'message'; message: InboundMessageInput; contents: Buffer[] } | { kind: 'skip'; reason: string } | { kind: 'reject'; reason: string };
 
 const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true } as const;
 const MAX_TEXT = 20_000;
@@ -127,15 +128,19 @@ function partUrl(messageId: string, attachment: Attachment): string {
 
 function mediaOf(attachments: Attachment[], messageId: string, limits: EmailParseOptions['attachments']) {
   const media: Media[] = [];
+  const contents: Buffer[] = [];
   const notKept: string[] = [];
   for (const attachment of attachments.filter((a) => !isAttachedMessage(a))) {
     const label = `${attachment.filename ?? 'unnamed'} (${attachment.contentType}, ${attachment.size} bytes)`;
     if (!typeAccepted(attachment.contentType, limits.types)) notKept.push(`${label}: type not accepted`);
     else if (attachment.size > limits.max_bytes) notKept.push(`${label}: larger than ${limits.max_bytes} bytes`);
     else if (media.length >= MAX_MEDIA) notKept.push(`${label}: more than ${MAX_MEDIA} attachments`);
-    else media.push({ url: partUrl(messageId, attachment), content_type: attachment.contentType, name: attachment.filename ? clamp(attachment.filename, 500) : null });
+    else {
+      media.push({ url: partUrl(messageId, attachment), content_type: attachment.contentType, name: attachment.filename ? clamp(attachment.filename, 500) : null, bytes: null });
+      contents.push(attachment.content);
+    }
   }
-  return { media, notKept };
+  return { media, contents, notKept };
 }
 
 const formatMailbox = (mailbox: Mailbox) => (mailbox.name ? `${mailbox.name} <${mailbox.address}>` : mailbox.address);
@@ -166,7 +171,7 @@ export async function parseEmail(raw: Buffer | string, options: EmailParseOption
   // an attached original keeps its own Message-ID, so the citizen's direct mail and the clerk's copy are one request
   const externalId = forward?.attached && author.messageId !== null ? author.messageId : messageId;
   const text = visibleText(author);
-  const { media, notKept } = mediaOf(author.attachments, messageId, options.attachments);
+  const { media, contents, notKept } = mediaOf(author.attachments, messageId, options.attachments);
   if (text === '' && author.subject === null && media.length === 0) return { kind: 'reject', reason: 'nothing to read: no text, subject or usable attachment' };
 
   const thread = [author.messageId, ...author.ancestors.slice(-MAX_THREAD)].filter((id): id is string => id !== null);
@@ -196,5 +201,5 @@ export async function parseEmail(raw: Buffer | string, options: EmailParseOption
   };
   const valid = InboundMessageInput.safeParse(message);
   if (!valid.success) return { kind: 'reject', reason: valid.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
-  return { kind: 'message', message };
+  return { kind: 'message', message, contents };
 }

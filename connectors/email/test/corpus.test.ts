@@ -56,7 +56,7 @@ describe('the email corpus through the parser', () => {
 
   it('keeps the PDF of a mail as media and notes what it cannot keep', () => {
     const pdf = outcomes.get('attachment_emails__attachment_pdf.eml')!;
-    expect(pdf.kind === 'message' && pdf.message.media).toEqual([{ url: 'mid:xxxx%40xxxx.com?part=2', content_type: 'application/pdf', name: 'broken.pdf' }]);
+    expect(pdf.kind === 'message' && pdf.message.media).toEqual([{ url: 'mid:xxxx%40xxxx.com?part=2', content_type: 'application/pdf', name: 'broken.pdf', bytes: null }]);
     const script = outcomes.get('attachment_emails__attachment_content_disposition.eml')!;
     expect(script.kind === 'message' && script.message.context?.attachments_not_kept).toMatch(/api\.rb \(text\/x-ruby-script, \d+ bytes\): type not accepted/);
   });

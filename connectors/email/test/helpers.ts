@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   InboundMessage,
   OptOuts,
@@ -12,6 +15,7 @@ import {
   type InboundMessageInput,
   type LoadedConfig,
 } from '@intake/core';
+import { LocalMediaStore, createMediaService } from '@intake/media';
 import type { Dovecot } from '@intake/testkit';
 import type Mail from 'nodemailer/lib/mailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -68,6 +72,7 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
     optOuts: null as unknown as OptOuts,
     suggestAddresses: () => [],
     texts: textsFor(config),
+    media: createMediaService(config, createLogger({ level: 'silent' }), { store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'email-media-'))) }).intake,
     accepted: [],
     calls: 0,
     down: false,

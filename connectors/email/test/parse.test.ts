@@ -109,9 +109,9 @@ describe('parseEmail: attachments', () => {
     });
     const message = messageOf(await parse(raw));
     expect(message.media).toEqual([
-      { url: 'mid:att%40example.org?part=2', content_type: 'image/jpeg', name: 'couch.jpg' },
-      { url: 'mid:att%40example.org/photo1%40example.org', content_type: 'image/png', name: 'inline.png' },
-      { url: 'mid:att%40example.org?part=4', content_type: 'application/pdf', name: 'map.pdf' },
+      { url: 'mid:att%40example.org?part=2', content_type: 'image/jpeg', name: 'couch.jpg', bytes: null },
+      { url: 'mid:att%40example.org/photo1%40example.org', content_type: 'image/png', name: 'inline.png', bytes: null },
+      { url: 'mid:att%40example.org?part=4', content_type: 'application/pdf', name: 'map.pdf', bytes: null },
     ]);
     expect(message.context?.attachments_not_kept).toBe(
       'letter.docx (application/vnd.openxmlformats-officedocument.wordprocessingml.document, 300 bytes): type not accepted\n' +
@@ -208,7 +208,7 @@ describe('parseEmail: forwarded by a clerk', () => {
     expect(message.context).toMatchObject({ forwarded_by: 'Carl Clerk <carl@testville.example>', forwarded_note: 'From the front desk.' });
     expect(message.reply_to).toMatchObject({ to: 'jane@example.org', thread: ['<orig@example.org>', '<older@example.org>'], subject: 'Pothole' });
     expect(message.conversation_id).toBe('<older@example.org>');
-    expect(message.media).toEqual([{ url: 'mid:fwd2%40testville.example?part=2.2', content_type: 'image/jpeg', name: 'hole.jpg' }]);
+    expect(message.media).toEqual([{ url: 'mid:fwd2%40testville.example?part=2.2', content_type: 'image/jpeg', name: 'hole.jpg', bytes: null }]);
   });
 });
 

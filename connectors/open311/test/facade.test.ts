@@ -223,7 +223,7 @@ describe('GET requests', () => {
   let unclassified: string;
 
   beforeAll(async () => {
-    recentRecord = await app.save({ received_at: daysAgo(1), media: [{ url: 'https://photos.example.org/2.jpg', content_type: 'image/jpeg', name: null }] }, {
+    recentRecord = await app.save({ received_at: daysAgo(1), media: [{ url: 'https://photos.example.org/2.jpg', content_type: 'image/jpeg', name: null, bytes: null }] }, {
       crm: { status: 'in progress', external_id: 'CRM-1' },
       timeline: [{ kind: 'status', at: daysAgo(1), status: 'in_progress', crm_status: 'in progress', note: 'A crew is booked for Monday.' }],
     });

@@ -41,7 +41,7 @@ export function parseTranscription(body: unknown, config: LoadedConfig): Inbound
     external_id: `call:${form.CallSid}`,
     sender: { name: null, phone, email: null, handle: null },
     text: transcribed ? form.TranscriptionText.trim() : voiceText.transcriptionFailed,
-    media: form.RecordingUrl === undefined ? [] : [{ url: form.RecordingUrl, content_type: 'audio/x-wav', name: 'recording' }],
+    media: form.RecordingUrl === undefined ? [] : [{ url: form.RecordingUrl, content_type: 'audio/x-wav', name: 'recording', bytes: null }],
     reply_to: smsReplyTo(config, phone, form.To ?? null),
     context: { call_sid: form.CallSid, transcription_status: form.TranscriptionStatus },
   };

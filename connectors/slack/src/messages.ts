@@ -37,7 +37,7 @@ export function mediaOf(files: z.infer<typeof SlackFile>[]): Media[] {
   return files
     .filter((file) => file.permalink !== undefined)
     .slice(0, 20)
-    .map((file) => ({ url: file.permalink!, content_type: file.mimetype ?? null, name: file.name ?? null }));
+    .map((file) => ({ url: file.permalink!, content_type: file.mimetype ?? null, name: file.name ?? null, bytes: null }));
 }
 
 /** The first picture of a message, to prefill the form's photo link. */

@@ -2,6 +2,7 @@ import { QueueUnavailableError, type Connector, type ConnectorContext } from '@i
 import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
+import { fetchTwilioMedia } from './media.js';
 import { createTwilioResponder } from './responder.js';
 import { SMS_KEY, SmsSettings, TEXTING_TRAITS, smsSettings } from './settings.js';
 import { sendTwiml, twilioWebhook } from './webhook.js';
@@ -10,6 +11,7 @@ export { describeIssues } from './issues.js';
 export { parseTwilioMessage, keywordOf, type ParsedSms, type Keyword, type SmsChannel } from './message.js';
 export { createTwilioResponder } from './responder.js';
 export { SmsSettings, TEXTING_TRAITS, smsSettings } from './settings.js';
+export { fetchTwilioMedia } from './media.js';
 export { publicBase, publicUrl, sendTwiml, twilioWebhook } from './webhook.js';
 
 export const SMS_ROUTE = '/webhooks/twilio/sms';
@@ -76,4 +78,5 @@ export const smsConnector: Connector<SmsSettings> = {
   enabled: (config) => smsSettings(config) !== undefined,
   mount,
   responder: createTwilioResponder,
+  fetchMedia: fetchTwilioMedia,
 };

@@ -58,7 +58,7 @@ function mediaOf(form: TwilioMessageForm): Media[] {
     const url = form[`MediaUrl${i}`];
     if (typeof url !== 'string' || url === '') continue;
     const type = form[`MediaContentType${i}`];
-    media.push({ url, content_type: typeof type === 'string' && type !== '' ? type : null, name: null });
+    media.push({ url, content_type: typeof type === 'string' && type !== '' ? type : null, name: null, bytes: null });
   }
   return media;
 }

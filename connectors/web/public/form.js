@@ -104,15 +104,6 @@
     });
   }
 
-  function reportFrom(formElement) {
-    var report = {};
-    new FormData(formElement).forEach(function (value, name) {
-      var text = String(value).trim();
-      if (text !== '') report[name] = name === 'lat' || name === 'long' ? Number(text) : text;
-    });
-    return report;
-  }
-
   function problemText(response, body) {
     if (response.status === 503 || response.status === 429) return text('busy');
     if (body && body.error && body.error.message) return text('not_sent_because', { message: body.error.message });
@@ -141,8 +132,9 @@
       say(status, text('sending'));
       fetch(form.action, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
-        body: JSON.stringify(reportFrom(form)),
+        // multipart, photos and all; the browser sets the boundary
+        headers: { Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: new FormData(form),
       })
         .then(function (response) {
           return response.json().catch(function () { return null; }).then(function (body) {

@@ -3,6 +3,7 @@ import { badRequest, IntakeError, settingsOf, type Connector, type ConnectorCont
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { formValues, renderForm, renderThanks, type PageContext } from './pages.js';
+import { photoUpload, savePhotos } from './photos.js';
 import { InvalidReport, parseIdempotencyKey, parseReport, toInboundMessage } from './report.js';
 
 /** `channels.web`: the citizen form and the reports API; `enabled: false` turns them off. */
@@ -49,10 +50,17 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const pageFor = (req: Request, root: string): PageContext => ({ config, texts, language: pageLanguage(ctx, req), root });
   const formPages = new Map(texts.languages.map((language) => [language, renderForm({ config, texts, language, root: FORM_ROOT })]));
 
-  const acceptReport = (req: Request) => {
+  const upload = photoUpload(config);
+
+  /** The report is checked before its photos are stored, so a refused report leaves nothing behind. */
+  const acceptReport = async (req: Request) => {
     const externalId = parseIdempotencyKey(req.get('Idempotency-Key'));
-    return ctx.accept(toInboundMessage(parseReport(req.body, serviceCodes), externalId));
+    const report = parseReport(req.body, serviceCodes);
+    const photos = await savePhotos(ctx.media, req.files);
+    return ctx.accept(toInboundMessage(report, externalId, photos));
   };
+  /** A browser's own post (no JavaScript) wants pages back; the form's script and other clients want JSON. */
+  const wantsPage = (req: Request) => req.is('application/x-www-form-urlencoded') || (req.is('multipart/form-data') && req.accepts(['json', 'html']) === 'html');
 
   /** A plain form post (no JavaScript) gets pages back, errors included, never JSON. */
   const answerFormPost = async (req: Request, res: Response) => {
@@ -81,9 +89,11 @@ function mount(router: Router, ctx: ConnectorContext): void {
     res.set('Cache-Control', 'public, max-age=300').json({ suggestions: ctx.suggestAddresses(query.data.q, query.data.limit) });
   });
 
-  router.post('/api/v1/reports', express.json({ limit }), express.urlencoded({ extended: false, limit }), async (req, res) => {
-    if (req.is('application/x-www-form-urlencoded')) return answerFormPost(req, res);
-    if (!req.is('application/json')) throw new IntakeError(415, 'unsupported_media_type', 'send the report as application/json or as a form post');
+  router.post('/api/v1/reports', express.json({ limit }), express.urlencoded({ extended: false, limit }), upload, async (req, res) => {
+    if (wantsPage(req)) return answerFormPost(req, res);
+    if (!req.is('application/json') && !req.is('multipart/form-data')) {
+      throw new IntakeError(415, 'unsupported_media_type', 'send the report as application/json, multipart/form-data (with photos) or as a form post');
+    }
     const accepted = await acceptReport(req);
     res.status(202).json({ id: accepted.id, status: 'accepted', duplicate: accepted.duplicate, reference: accepted.reference });
   });

@@ -79,6 +79,7 @@ const FIELDS: Record<string, { id: string; label: string }> = {
   name: { id: 'name', label: 'name_label' },
   email: { id: 'email', label: 'email_label' },
   phone: { id: 'phone', label: 'phone_label' },
+  photo: { id: 'photo', label: 'photo_label' },
 };
 
 function errorSummary(pc: PageContext, problems: ReportProblem[]): SafeHtml {
@@ -106,7 +107,7 @@ export function renderForm(pc: PageContext, { values = {}, problems = [] }: Form
   const body = html`<h1>${t('title')}</h1>
 <p class="lead">${t('lead')}</p>
 ${errorSummary(pc, problems)}
-<form id="report" class="card" method="post" action="${root}api/v1/reports" data-texts="${scriptTexts}">
+<form id="report" class="card" method="post" action="${root}api/v1/reports" enctype="multipart/form-data" data-texts="${scriptTexts}">
 <input type="hidden" name="language" value="${pc.language}">
 <fieldset>
 <legend>${t('problem_legend')}</legend>
@@ -120,6 +121,11 @@ ${errorSummary(pc, problems)}
 <select id="service_code" name="service_code"${invalid('service_code')}>
 ${serviceOptions(pc, pc.config.services, values.service_code)}
 </select>
+</div>
+<div class="field">
+<label for="photo">${t('photo_label')}</label>
+<p class="hint" id="photo-hint">${pc.texts.t(pc.language, 'form.photo_hint', { count: pc.config.media.max_photos })}</p>
+<input id="photo" name="photo" type="file" accept="image/*" multiple aria-describedby="photo-hint"${invalid('photo')}>
 </div>
 </fieldset>
 <fieldset>

@@ -1,4 +1,4 @@
-import { badRequest, IntakeError, type InboundMessageInput } from '@intake/core';
+import { badRequest, IntakeError, type InboundMessageInput, type SavedPhoto } from '@intake/core';
 import { compile } from 'html-to-text';
 import { z } from 'zod';
 
@@ -96,7 +96,7 @@ export function parseReport(body: unknown, serviceCodes: ReadonlySet<string>): R
   return result.data;
 }
 
-export function toInboundMessage(report: ReportBody, externalId: string | null): InboundMessageInput {
+export function toInboundMessage(report: ReportBody, externalId: string | null, photos: SavedPhoto[] = []): InboundMessageInput {
   const email = report.email ?? null;
   return {
     channel: 'web',
@@ -106,7 +106,8 @@ export function toInboundMessage(report: ReportBody, externalId: string | null):
     service_code: report.service_code ?? null,
     address: report.address ?? null,
     point: report.lat !== undefined && report.long !== undefined ? { lat: report.lat, long: report.long } : null,
-    media: (report.media_urls ?? []).map((url) => ({ url, content_type: null, name: null })),
+    media: [...photos.map((photo) => photo.media), ...(report.media_urls ?? []).map((url) => ({ url, content_type: null, name: null, bytes: null }))],
+    photo_point: photos.find((photo) => photo.point !== null)?.point ?? null,
     language: report.language ?? null,
     reply_to: email === null ? null : { channel: 'email', to: email, from: null, thread: [], subject: null },
   };

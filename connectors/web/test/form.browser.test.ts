@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type InboundMessage } from '@intake/core';
+import exifr from 'exifr';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { baseConfig, startWebApp, type WebApp } from './harness.js';
 
 // what the page-side callbacks below touch; the suite is type-checked without the DOM library
@@ -108,6 +110,7 @@ describeWithChromium('the web form in Chromium', () => {
     await tab();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
+    await tab(); // the photos, left empty
     await tab();
     await page.keyboard.type('mapl', { delay: 40 });
     await page.getByRole('option', { name: '14 Maple Street' }).waitFor();
@@ -122,9 +125,28 @@ describeWithChromium('the web form in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
 
-    expect(order).toEqual(['Skip to main content', 'description', 'service_code', 'address', 'use-location', 'clear-location', 'name', 'email', 'phone', 'submit']);
+    expect(order).toEqual(['Skip to main content', 'description', 'service_code', 'photo', 'address', 'use-location', 'clear-location', 'name', 'email', 'phone', 'submit']);
     const job = await onlyJob();
     expect(job).toMatchObject({ text: 'Streetlight out since Monday', service_code: 'STREETLIGHT', address: '14 Maple Street', point: { lat: 44.652345, long: -63.587612 } });
+    expect(problems).toEqual([]);
+  });
+
+  it('sends photos with the report, each stored without its EXIF', async () => {
+    const { page, problems } = await openForm(PHONE);
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#336699' } }).jpeg().withExif({ IFD0: { Artist: 'Jane Citizen' } }).toBuffer();
+    await page.getByLabel('Describe the problem').fill('Broken bench in the park, see photos');
+    await page.getByLabel('Photos (optional)').setInputFiles([
+      { name: 'bench.jpg', mimeType: 'image/jpeg', buffer: photo },
+      { name: 'bench-2.jpg', mimeType: 'image/jpeg', buffer: photo },
+    ]);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
+
+    const job = await onlyJob();
+    expect(job.media.map((media) => media.name)).toEqual(['bench.jpg', 'bench-2.jpg']);
+    const served = Buffer.from(await (await fetch(job.media[0]!.url)).arrayBuffer());
+    expect(await sharp(served).metadata()).toMatchObject({ format: 'jpeg', width: 320, height: 240 });
+    expect(await exifr.parse(served)).toBeUndefined();
     expect(problems).toEqual([]);
   });
 

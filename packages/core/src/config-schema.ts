@@ -77,6 +77,33 @@ export const Rule = z.object({
 });
 export type Rule = z.infer<typeof Rule>;
 
+const MediaStoreConfig = z.discriminatedUnion('type', [
+  /** files under a folder, relative to the config file; the demo keeps them in the data dir */
+  z.object({ type: z.literal('local'), dir: z.string().min(1).default('.intake/media') }),
+  /** an S3-compatible bucket (AWS S3, MinIO, Ceph, R2...) */
+  z.object({
+    type: z.literal('s3'),
+    bucket: z.string().min(1),
+    region: z.string().default('us-east-1'),
+    endpoint: z.string().url().optional(),
+    access_key_id: z.string().min(1).optional(),
+    secret_access_key: z.string().min(1).optional(),
+    force_path_style: z.boolean().default(false),
+    key_prefix: z.string().default('media/'),
+  }),
+]);
+
+/** Photos citizens send: where they are kept and how long their links open. */
+export const MediaConfig = z.object({
+  store: MediaStoreConfig.prefault({ type: 'local' }),
+  /** signs the `/media` links; without it, a key derived from server.admin_token (or, lacking that too, a random one per process) */
+  signing_secret: z.string().min(16).optional(),
+  link_days: z.number().positive().default(30),
+  /** per photo, after upload and before re-encoding */
+  max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
+  max_photos: z.number().int().min(0).max(10).default(5),
+});
+
 export const RateLimit = z.object({ max: z.number().int().positive(), per_seconds: z.number().positive().default(1) });
 
 export const ConfigSchema = z
@@ -134,6 +161,7 @@ export const ConfigSchema = z
     geocoding: z
       .object({ providers: z.array(PluginOptions).default([]) })
       .default({ providers: [] }),
+    media: MediaConfig.prefault({}),
     dedupe: z
       .object({
         radius_m: z.number().positive().default(75),

@@ -6,7 +6,7 @@ import type { LoadedConfig } from './config.js';
 import type { OptOuts } from './conversation.js';
 import type { PluginOptions } from './config-schema.js';
 import type { Logger } from './logger.js';
-import { Precision, type Channel, type InboundMessageInput, type ReplyAddress, type ServiceRequest } from './schemas.js';
+import { Precision, type Channel, type DevicePoint, type InboundMessageInput, type Media, type ReplyAddress, type ServiceRequest } from './schemas.js';
 import type { RequestReader } from './store.js';
 
 export interface Accepted {
@@ -21,6 +21,20 @@ export interface Accepted {
   continues: string | null;
 }
 
+/** A photo as the record carries it, and where it was taken when its EXIF said so (the EXIF itself is gone). */
+export interface SavedPhoto {
+  media: Media;
+  point: DevicePoint | null;
+}
+
+/** The media store as channels use it: everything kept is served at a signed, expiring `/media` link. */
+export interface MediaIntake {
+  /** re-encodes an image without its metadata and stores it; an IntakeError (415) when the bytes are not an image */
+  savePhoto(bytes: Buffer, name: string | null): Promise<SavedPhoto>;
+  /** stores a file that is not a photo (an emailed PDF) as it is */
+  saveFile(bytes: Buffer, contentType: string, name: string | null): Promise<Media>;
+}
+
 export const AddressSuggestion = z.object({ label: z.string(), lat: z.number(), long: z.number() });
 export type AddressSuggestion = z.infer<typeof AddressSuggestion>;
 
@@ -33,6 +47,8 @@ export interface ConnectorContext {
   suggestAddresses(query: string, limit: number): AddressSuggestion[];
   /** every text a citizen sees, in their language (`@intake/i18n`) */
   texts: Texts;
+  /** where photos and attachments are kept (`@intake/media`) */
+  media: MediaIntake;
   /** STOP/START keywords: who must not be written to */
   optOuts: OptOuts;
   /** read-only access to stored requests, for channels whose clients look them up (Open311); the gateway provides it */
@@ -54,6 +70,11 @@ export interface Connector<S = unknown> {
   mount(router: Router, ctx: ConnectorContext): void;
   /** the channel's outbound half, when it can answer citizens (SMS, email, Slack); `texts` for what it adds around a reply */
   responder?(config: LoadedConfig, log: Logger, texts: Texts): Responder | null;
+  /**
+   * Media the channel only references (Twilio's MMS URLs, which need the account's credentials), fetched before the
+   * message is normalized; null when the URL is not one of the channel's own, which is then never fetched.
+   */
+  fetchMedia?(config: LoadedConfig, url: string): Promise<{ bytes: Buffer; content_type: string | null } | null>;
   /** long-running pollers (IMAP) start and stop with the app */
   start?(ctx: ConnectorContext): Promise<void>;
   stop?(): Promise<void>;

@@ -15,9 +15,12 @@ export const Precision = z.enum(['address', 'intersection', 'street', 'coordinat
 export type Precision = z.infer<typeof Precision>;
 
 export const Media = z.object({
+  /** a signed link served by Intake (`/media/{id}?...`) for what Intake stored; a link passed on as given otherwise */
   url: z.string().min(1).max(2048),
   content_type: z.string().max(200).nullable().default(null),
   name: z.string().max(500).nullable().default(null),
+  /** the stored size; null for a link Intake did not store */
+  bytes: z.number().int().nonnegative().nullable().default(null),
 });
 export type Media = z.infer<typeof Media>;
 
@@ -60,6 +63,8 @@ export const InboundMessageInput = z.object({
   address: z.string().max(500).nullable().default(null),
   point: DevicePoint.nullable().default(null),
   media: z.array(Media).max(20).default([]),
+  /** where a photo was taken (its EXIF GPS position): the location when nothing else gives one */
+  photo_point: DevicePoint.nullable().default(null),
   conversation_id: z.string().max(500).nullable().default(null),
   /** the request this message adds to (an answer to our question), when the channel or the conversation knows it */
   continues: z.string().max(100).nullable().default(null),

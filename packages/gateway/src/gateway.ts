@@ -16,6 +16,7 @@ import {
   withTimeout,
 } from '@intake/core';
 import type { Redis } from 'ioredis';
+import { createMediaService } from '@intake/media';
 import { createNormalizer, detectLanguage, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
@@ -72,6 +73,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const normalizer = await createNormalizer({ config, redis: workerDataRedis, store: workerStore, log, channels });
   const connectors = allConnectors.filter((connector) => connector.enabled(config));
   const texts = textsFor(config, detectLanguage);
+  const media = createMediaService(config, log);
   const conversations = new Conversations(workerDataRedis, config, channels);
   const replies = new Replies({ config, log, texts, store: workerStore, redis: workerRedis, connectors });
   const statuses = new RequestStatuses({ config, store: workerStore, replies });
@@ -91,13 +93,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     config,
     log,
     texts,
+    media: media.intake,
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
     optOuts: new OptOuts(dataRedis, config.redis.prefix),
     requests: store,
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
-  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }) });
+  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }), mediaRoutes: media.router() });
 
   let server: Server | null = null;
   let pipeline: { close(): Promise<void> } | null = null;
@@ -125,7 +128,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     async start(port = config.server.port) {
       await Promise.all([redis, dataRedis].map((connection) => untilReady(connection, 2000)));
       if (options.workers !== false) {
-        pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies, channels });
+        pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies, channels, connectors, media: media.intake });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
         statusPoller.start();
       }

@@ -28,6 +28,8 @@ export interface HttpDeps {
   router: IntakeRouter;
   queueDepths: QueueDepths;
   statuses: RequestStatuses;
+  /** `GET /media/:id`: signed links to stored photos */
+  mediaRoutes: express.Router;
 }
 
 /** What a CRM (or an operator) says about a request's progress. */
@@ -147,6 +149,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.set('trust proxy', config.server.trust_proxy);
   app.use(accessLog(log));
   operatorRoutes(app, deps);
+  app.use(deps.mediaRoutes);
   for (const connector of deps.connectors) {
     const router = express.Router();
     connector.mount(router, deps.context);

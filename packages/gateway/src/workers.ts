@@ -5,7 +5,9 @@ import {
   WORKER_RECOVERY_OPTIONS,
   createWorkerRedis,
   openQueue,
+  type Connector,
   type IntakeJob,
+  type MediaIntake,
   type LoadedConfig,
   type Logger,
   type RequestStore,
@@ -16,6 +18,7 @@ import type { Normalized, Normalizer } from '@intake/normalizer';
 import type { IntakeRouter } from '@intake/router';
 import { Worker, type Job } from 'bullmq';
 import { acknowledgementTexts, type Conversations, type Replies } from '@intake/citizen';
+import { importChannelMedia } from './channel-media.js';
 
 export interface PipelineDeps {
   config: LoadedConfig;
@@ -26,6 +29,8 @@ export interface PipelineDeps {
   conversations: Conversations;
   replies: Replies;
   channels: ChannelRegistry;
+  connectors: Connector[];
+  media: MediaIntake;
 }
 
 /** The two pipeline stages as BullMQ workers: intake -> normalizer -> route queue -> router -> delivery queues. */
@@ -69,7 +74,7 @@ export function startPipelineWorkers(deps: PipelineDeps) {
   }
 
   const normalize = async (job: Job<IntakeJob>) => {
-    const message = InboundMessage.parse(job.data);
+    const message = await importChannelMedia(deps, InboundMessage.parse(job.data));
     // recorded before the job can finish and be removed, in case the accepting process could not
     if (message.external_id !== null) await deps.store.claimExternalId(message.channel, message.external_id, message.id);
     const normalized = await normalizer.normalize(message);

@@ -1,4 +1,6 @@
 import { startDovecot, startLoopbackServer, startSmtpSink, waitFor, type Dovecot, type LoopbackServer, type SmtpSink } from '@intake/testkit';
+import exifr from 'exifr';
+import sharp from 'sharp';
 import { demoConfig, startGateway, type Running } from './harness.js';
 
 const TOWN_ADDRESS = '311@intake-test.example';
@@ -29,6 +31,13 @@ function rawMail(mail: Mail): string {
     'Content-Type: text/plain; charset=utf-8',
   ];
   return `${headers.join('\r\n')}\r\n\r\n${mail.body.replace(/\n/g, '\r\n')}\r\n`;
+}
+
+/** A multipart/mixed mail: the head's header lines, a text part, then one attachment (its header lines, a blank line, its body). */
+function mixedMail(head: string[], text: string, attachment: string[]): string {
+  const boundary = 'mixed-boundary';
+  const parts = [`--${boundary}`, 'Content-Type: text/plain; charset=utf-8', '', text, `--${boundary}`, ...attachment, `--${boundary}--`, ''];
+  return [...head, 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`, '', ...parts].join('\r\n');
 }
 
 describe('email intake through the gateway, against Dovecot and a real SMTP server', () => {
@@ -116,6 +125,29 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     expect(records().filter((r) => r.id === record.id)).toHaveLength(1);
   });
 
+  it('saves an attached photo into the media store, re-encoded without EXIF, and places the report where it was taken', async () => {
+    const messageId = '<gw-photo@example.org>';
+    const photo = await sharp({ create: { width: 500, height: 375, channels: 3, background: '#445566' } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: 'Jane Citizen' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 10/1 3456/100', GPSLongitudeRef: 'W', GPSLongitude: '115/1 34/1 1668/100' } })
+      .toBuffer();
+    const mail = mixedMail(
+      [`From: ${JANE}`, `To: ${TOWN_ADDRESS}`, 'Subject: Broken bench', `Message-ID: ${messageId}`, 'Date: Mon, 23 Nov 2026 10:00:00 -0700'],
+      'The bench is broken, the seat boards are split. Photo attached.',
+      ['Content-Type: image/jpeg; name="bench.jpg"', 'Content-Disposition: attachment; filename="bench.jpg"', 'Content-Transfer-Encoding: base64', '', ...(photo.toString('base64').match(/.{1,76}/g) ?? [])],
+    );
+    await dovecot.deliver(mail);
+    const record = await delivered(messageId);
+    expect(record.media).toEqual([{ url: expect.stringMatching(/\/media\/[0-9A-Z]{26}\.jpg\?expires=\d+&signature=/), content_type: 'image/jpeg', name: 'bench.jpg', bytes: expect.any(Number) }]);
+    expect(record.location).toMatchObject({ precision: 'coordinates', source: 'photo', in_jurisdiction: true });
+
+    const link = new URL(record.media[0].url);
+    const served = Buffer.from(await (await fetch(`${running.url}${link.pathname}${link.search}`)).arrayBuffer());
+    expect(served.length).toBe(record.media[0].bytes);
+    expect(await sharp(served).metadata()).toMatchObject({ format: 'jpeg', width: 500, height: 375 });
+    expect(await exifr.parse(served)).toBeUndefined();
+  });
+
   it('answers a French mail in French, the subject included, and keeps its language in the record', async () => {
     const messageId = '<gw-francais@example.org>';
     const body = 'Bonjour, il y a un lampadaire qui ne fonctionne plus depuis une semaine, la rue est très sombre le soir. Merci de votre aide.';
@@ -165,27 +197,11 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     expect(inline.description).not.toContain('Came to my inbox');
 
     const original = rawMail({ from: 'Omar Owner <omar@example.net>', subject: 'Tree down', body: 'A big tree branch fell across the sidewalk at 211 Bear St.', messageId: '<gw-original@example.net>' });
-    const boundary = 'forward-boundary';
-    const attached = [
-      'From: Carl Clerk <carl@banff.example>',
-      `To: ${TOWN_ADDRESS}`,
-      'Subject: Fwd: Tree down',
-      'Message-ID: <gw-fwd-attached@banff.example>',
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/mixed; boundary="${boundary}"`,
-      '',
-      `--${boundary}`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
+    const attached = mixedMail(
+      ['From: Carl Clerk <carl@banff.example>', `To: ${TOWN_ADDRESS}`, 'Subject: Fwd: Tree down', 'Message-ID: <gw-fwd-attached@banff.example>'],
       'Forwarding as attachment.',
-      `--${boundary}`,
-      'Content-Type: message/rfc822; name="Tree down.eml"',
-      'Content-Disposition: attachment; filename="Tree down.eml"',
-      '',
-      original,
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
+      ['Content-Type: message/rfc822; name="Tree down.eml"', 'Content-Disposition: attachment; filename="Tree down.eml"', '', original],
+    );
     await dovecot.deliver(attached);
     // the attached original keeps its own Message-ID
     const tree = await delivered('<gw-original@example.net>', 'the attached forward');

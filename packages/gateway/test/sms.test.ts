@@ -1,4 +1,6 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import exifr from 'exifr';
+import sharp from 'sharp';
 import { demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
@@ -81,25 +83,37 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
     expect(crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === '+14035550125')).toHaveLength(1);
   });
 
-  it('carries MMS photos into the record', async () => {
+  it('fetches MMS photos from Twilio with the account\'s credentials into the media store, and places the report where the photo was taken', async () => {
+    const elsewhere = await startLoopbackServer(() => ({ status: 200, body: 'not fetched' }));
+    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#554433' } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: 'Jane Citizen' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 10/1 3456/100', GPSLongitudeRef: 'W', GPSLongitude: '115/1 34/1 1668/100' } })
+      .toBuffer();
+    const twilioMedia = twilioApi.addMedia(photo, 'image/jpeg');
     const reference = referenceIn(
       await (
-        await text({
-          From: '+14035550126',
-          Body: 'sidewalk broken in front of 211 Banff Avenue',
-          NumMedia: '2',
-          MediaUrl0: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1',
-          MediaContentType0: 'image/jpeg',
-          MediaUrl1: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2',
-          MediaContentType1: 'image/png',
-        })
+        await text({ From: '+14035550126', Body: 'sidewalk slab broken and lifted, see the photo', NumMedia: '2', MediaUrl0: twilioMedia, MediaContentType0: 'image/jpeg', MediaUrl1: `${elsewhere.url}/photo.jpg`, MediaContentType1: 'image/jpeg' })
       ).text(),
     )!;
     const record = await waitFor(() => recordFor(reference), 15_000, 'the MMS delivery');
+    await elsewhere.close();
+
     expect(record.media).toEqual([
-      { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', content_type: 'image/jpeg', name: null },
-      { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2', content_type: 'image/png', name: null },
+      { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1\/media\/[0-9A-Z]{26}\.jpg\?expires=\d+&signature=/), content_type: 'image/jpeg', name: null, bytes: expect.any(Number) },
+      // a link no channel owns is passed on as given, and never fetched by the gateway
+      { url: `${elsewhere.url}/photo.jpg`, content_type: 'image/jpeg', name: null, bytes: null },
     ]);
+    expect(elsewhere.requests).toEqual([]);
+    const fetches = twilioApi.requests.filter((request) => request.method === 'GET');
+    expect(fetches.map((request) => request.headers.authorization)).toEqual([`Basic ${Buffer.from(`${TWILIO.accountSid}:${TWILIO.authToken}`).toString('base64')}`]);
+    expect(record.location).toMatchObject({ precision: 'coordinates', source: 'photo', in_jurisdiction: true, lat: expect.closeTo(51.17627, 4), long: expect.closeTo(-115.5713, 4) });
+
+    // the public_url of these tests is a pretend proxy in front of the gateway: the same path and query, fetched directly
+    const served = await fetch(`${running.url}${new URL(record.media[0].url).pathname}${new URL(record.media[0].url).search}`);
+    expect(served.status).toBe(200);
+    const bytes = Buffer.from(await served.arrayBuffer());
+    expect(await sharp(bytes).metadata()).toMatchObject({ format: 'jpeg', width: 400, height: 300 });
+    expect(await exifr.parse(bytes)).toBeUndefined();
   });
 
   it('takes a WhatsApp location pin as a point with coordinates precision', async () => {

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   InboundMessage,
   IntakeError,
@@ -17,6 +20,7 @@ import {
   type InboundMessageInput,
   type LoadedConfig,
 } from '@intake/core';
+import { LocalMediaStore, createMediaService } from '@intake/media';
 import { Queue } from 'bullmq';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Redis } from 'ioredis';
@@ -112,24 +116,31 @@ export async function startConnectorApp(options: ConnectorAppOptions): Promise<C
   const enqueue = enqueueOnto(queue);
   const accept = options.accept ?? enqueue;
 
+  // listening first, so that media links name the app's own port
+  const app = express();
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'intake-media-'));
+  const media = createMediaService(config, log, { store: new LocalMediaStore(mediaDir), base: `http://127.0.0.1:${port}` });
+
   const ctx: ConnectorContext = {
     config,
-    log: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    log,
     optOuts,
     suggestAddresses: options.suggestAddresses ?? (() => []),
     accept: (message) => accept(message, enqueue),
     texts: textsFor(config),
+    media: media.intake,
     ...options.extraContext?.(redis),
   };
-  const app = express();
   const router = express.Router();
   options.connector.mount(router, ctx);
+  app.use(media.router());
   app.use(router);
   app.use(jsonErrors);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
   await settled(connection);
-  const { port } = server.address() as AddressInfo;
 
   return {
     url: `http://127.0.0.1:${port}`,

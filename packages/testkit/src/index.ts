@@ -12,7 +12,7 @@ export interface ReceivedRequest {
   body: string;
 }
 
-export type Reply = { status: number; body?: string; headers?: Record<string, string> };
+export type Reply = { status: number; body?: string | Buffer; headers?: Record<string, string> };
 export type Responder = (request: ReceivedRequest, index: number) => Reply | Promise<Reply>;
 
 export interface LoopbackServer {
