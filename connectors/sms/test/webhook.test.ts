@@ -133,8 +133,8 @@ describe('POST /webhooks/twilio/sms', () => {
       MediaContentType1: 'video/mp4',
     });
     expect(app.accepted[0]?.media).toEqual([
-      { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', content_type: 'image/jpeg', name: null },
-      { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2', content_type: 'video/mp4', name: null },
+      { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', content_type: 'image/jpeg', name: null, bytes: null },
+      { url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2', content_type: 'video/mp4', name: null, bytes: null },
     ]);
   });
 
