@@ -28,7 +28,7 @@ describe('a Twilio transcription callback', () => {
       external_id: 'call:CA0123456789abcdef0123456789abcdef',
       sender: { name: null, phone: '+15555550123', email: null, handle: null },
       text: 'A tree is down across Shore Road near number 18.',
-      media: [{ url: CALLBACK.RecordingUrl, content_type: 'audio/x-wav', name: 'recording' }],
+      media: [{ url: CALLBACK.RecordingUrl, content_type: 'audio/x-wav', name: 'recording', bytes: null }],
       reply_to: null,
       context: { call_sid: CALLBACK.CallSid, transcription_status: 'completed' },
     });

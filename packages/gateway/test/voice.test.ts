@@ -75,7 +75,7 @@ describe('a phone call through Twilio, end to end', () => {
       description: 'Hi, there is a tree down blocking the road in front of 211 Bear Street.',
       service_code: 'TREE',
       location: { address: '211 Bear Street', precision: 'address', in_jurisdiction: true },
-      media: [{ url: RECORDING, content_type: 'audio/x-wav', name: 'recording' }],
+      media: [{ url: RECORDING, content_type: 'audio/x-wav', name: 'recording', bytes: null }],
       source: { external_id: `call:${callSid}` },
     });
     const text = await waitFor(() => twilioApi.messages().find((message) => message.To === '+14035550142'), 15_000, 'an SMS to the caller');
@@ -125,6 +125,6 @@ describe('a phone call in a town that does not text', () => {
     const record = JSON.parse(delivered.body);
     expect(record).toMatchObject({ channel: 'voice', reporter: { phone: '+14035550146' }, location: { precision: 'none' } });
     expect(record.description).toBe('Voice message from a caller. The automatic transcription failed: please listen to the recording.');
-    expect(record.media).toEqual([{ url: RECORDING, content_type: 'audio/x-wav', name: 'recording' }]);
+    expect(record.media).toEqual([{ url: RECORDING, content_type: 'audio/x-wav', name: 'recording', bytes: null }]);
   });
 });
