@@ -17,12 +17,14 @@ import {
   type Logger,
   type PluginOptions,
   type RequestStore,
+  type StatusListener,
 } from '@intake/core';
 import { Worker, type JobsOptions, type Queue } from 'bullmq';
 import { deliveryProcessor, setDeliveryState, type DeliveredHook } from './delivery.js';
 import { destinationPlugins } from './destinations/index.js';
 import { QueueSettings } from './destinations/options.js';
 import { createRules, type Decision, type Rules } from './rules.js';
+import { StatusPoller, pollable } from './status-poller.js';
 
 export interface RouterDeps {
   config: LoadedConfig;
@@ -30,6 +32,8 @@ export interface RouterDeps {
   redisUrl: string;
   log: Logger;
   onDelivered?: DeliveredHook;
+  /** where the statuses of destinations that can be asked (Open311) go; without it no CRM is asked */
+  onStatus?: StatusListener;
 }
 
 /** A delivery that gave up, as an operator lists it; `entry_id` is what replay() takes. */
@@ -79,7 +83,7 @@ function parseOptions(name: string, options: PluginOptions): { plugin: Destinati
   return { plugin, options: parsed.data, settings: QueueSettings.parse(parsed.data) };
 }
 
-export function createRouter({ config, store, redisUrl, log: parentLog, onDelivered }: RouterDeps): IntakeRouter {
+export function createRouter({ config, store, redisUrl, log: parentLog, onDelivered, onStatus }: RouterDeps): IntakeRouter {
   const log = parentLog.child({ stage: 'router' });
   const rules = createRules(config);
   const connection = createWorkerRedis(redisUrl);
@@ -95,6 +99,11 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
   const deadLetterQueue = openQueue<DeadLetterJob>(QUEUE.deadLetter, connection, config.redis.prefix, log);
   const workers: Worker<DeliveryJob>[] = [];
   const created: Destination[] = [];
+  const statusPoller = onStatus === undefined ? null : new StatusPoller({ config, log, redis: connection, onStatus });
+  const delivered: DeliveredHook = async (id, destination, receipt, request) => {
+    await onDelivered?.(id, destination, receipt, request);
+    await statusPoller?.follow(id, destination, receipt);
+  };
 
   const jobOptions: JobsOptions = {
     attempts: config.delivery.attempts,
@@ -137,8 +146,10 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
     for (const { name, plugin, options, settings } of destinations.values()) {
       const destination = plugin.create(options, { config, log: log.child({ destination: name }) });
       created.push(destination);
+      // the destination that delivers is the one asked for status: its CRM client exists once
+      if (statusPoller !== null && pollable(destination)) statusPoller.watch(name, destination);
       const rateLimit = settings.rate_limit ?? config.delivery.rate_limit;
-      const worker = new Worker<DeliveryJob>(deliveryQueueName(name), deliveryProcessor(name, destination, { store, log, deadLetters: deadLetterQueue, onDelivered }), {
+      const worker = new Worker<DeliveryJob>(deliveryQueueName(name), deliveryProcessor(name, destination, { store, log, deadLetters: deadLetterQueue, onDelivered: delivered }), {
         ...queueOptions,
         ...WORKER_RECOVERY_OPTIONS,
         concurrency: settings.concurrency,
@@ -175,6 +186,7 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
 
   async function close() {
     await Promise.all(workers.map((worker) => worker.close()));
+    await statusPoller?.close();
     await Promise.all([...[...destinations.values()].map((destination) => destination.queue.close()), deadLetterQueue.close()]);
     await Promise.all(created.map((destination) => destination.close?.()));
     await connection.quit();

@@ -259,4 +259,37 @@ describe('open311 destination behind the router', () => {
       await router.close();
     }
   });
+
+  it('asks the CRM that took the request for its status, through the delivering destination, and reports each answer to onStatus', async () => {
+    const statusPrefix = uniquePrefix('open311-status');
+    // 638344 in the recorded answer is ours once the CRM created 293944
+    const looked = replay('cfa-get_service_request.xml', (body) => body.replaceAll('638344', '293944'));
+    const city = await startLoopbackServer((received) => (received.method === 'POST' ? replay('cfa-post_service_request.xml') : looked));
+    const store = new RequestStore(redis, statusPrefix);
+    const config = buildConfig(
+      {
+        redis: { url: REDIS_URL, prefix: statusPrefix },
+        router: { destinations: { city: { type: 'open311', url: city.url, api_key: 'k', format: 'xml', poll_seconds: 0.1 } }, default: { deliver_to: ['city'] } },
+      },
+      tempDir(),
+    );
+    const reports: [string, string][] = [];
+    const router = createRouter({ config, store, redisUrl: REDIS_URL, log, onStatus: async (id, report) => (reports.push([id, report.status]), { stored: true }) });
+    router.startDeliveryWorkers();
+    try {
+      const request = buildRequest();
+      await store.save(stored(request));
+      await router.route(request.id);
+      await waitFor(() => reports.length > 0, 10_000, 'a status report');
+      expect(reports[0]).toEqual([request.id, 'closed']);
+      const asked = city.requests.filter((r) => r.method === 'GET').map((r) => new URL(r.url, city.url).searchParams.get('service_request_id'));
+      expect(asked[0]).toBe('293944');
+      // closed: the request is no longer followed, so the CRM is not asked about it again
+      await waitFor(async () => (await redis.hexists(`${statusPrefix}:status-poll:city`, '293944')) === 0, 10_000, 'the request to be unfollowed');
+    } finally {
+      await router.close();
+      await city.close();
+      await deletePrefix(statusPrefix);
+    }
+  });
 });

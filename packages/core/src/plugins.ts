@@ -127,13 +127,19 @@ export interface CrmStatus {
   closed: boolean;
 }
 
+/**
+ * Where the statuses a destination's CRM reports go (the gateway's CRM status handling implements it). Answers
+ * `stored: false` when the request is no longer stored, so it is no longer asked about.
+ */
+export type StatusListener = (requestId: string, status: CrmStatus) => Promise<{ stored: boolean }>;
+
 /** A CRM or sink. Throw PermanentDeliveryError for answers a retry cannot fix. */
 export interface Destination {
   type: string;
   deliver(request: ServiceRequest, event: DeliveryEvent): Promise<Receipt>;
   /** CRMs that can be asked (Open311): the statuses of requests it took, by the external ids its receipts gave */
   pollStatus?(externalIds: string[]): Promise<CrmStatus[]>;
-  /** how often the gateway calls pollStatus */
+  /** how often the router's status poller calls pollStatus */
   pollIntervalMs?: number;
   close?(): Promise<void>;
 }

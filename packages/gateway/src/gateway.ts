@@ -25,7 +25,6 @@ import { createAccept } from './accept.js';
 import { createHttpApp } from './http.js';
 import { createQueueDepths } from './metrics.js';
 import { connectors as allConnectors, channels } from './plugins.js';
-import { StatusPoller } from './status-poller.js';
 import { startPipelineWorkers } from './workers.js';
 
 export interface GatewayOptions {
@@ -77,15 +76,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const conversations = new Conversations(workerDataRedis, config, channels);
   const replies = new Replies({ config, log, texts, store: workerStore, redis: workerRedis, connectors });
   const statuses = new RequestStatuses({ config, store: workerStore, replies });
-  const statusPoller = new StatusPoller({ config, log, statuses, redis: workerDataRedis });
   const router = createRouter({
     config,
     store: workerStore,
     redisUrl: config.redis.url,
     log,
-    onDelivered: async (id, destination, receipt) => {
+    onDelivered: async (id, destination) => {
       await statuses.passedOn(id, destination);
-      await statusPoller.follow(id, destination, receipt);
+    },
+    // what an Open311 CRM reports when asked goes the way of the status route's updates
+    onStatus: async (id, report) => {
+      const recorded = await statuses.record(id, { status: report.status, note: report.notes }).catch((error: Error) => {
+        // a word the town has not mapped: nothing to record, and the operator is the one who can fix it
+        log.warn({ id, err: error.message }, 'status not recorded');
+        return undefined;
+      });
+      return { stored: recorded !== null };
     },
   });
   const context: ConnectorContext = {
@@ -130,7 +136,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (options.workers !== false) {
         pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies, channels, connectors, media: media.intake });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
-        statusPoller.start();
       }
       return options.http === false ? null : listen(port);
     },
@@ -139,7 +144,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
       if (pipeline !== null) await Promise.all(connectors.map((connector) => connector.stop?.()));
       await pipeline?.close();
-      await statusPoller.close();
       await replies.close();
       await router.close();
       await normalizer.close();

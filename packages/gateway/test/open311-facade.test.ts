@@ -59,6 +59,9 @@ describe('Open311 facade, end to end', () => {
       reference,
     });
 
+    // the CRM has the POST before the worker records the delivery: the request is read twice only once it has settled
+    const settled = async () => ((await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as { timeline: { kind: string }[] }).timeline;
+    await waitFor(async () => (await settled()).some((event) => event.kind === 'passed_on'), 15_000, 'the delivery to be recorded');
     const one = (await (await open311(`requests/${id}.json`)).json()) as Record<string, any>[];
     expectValid('requests', one);
     expect(one[0]).toMatchObject({ service_request_id: id, status: 'open', status_notes: null, service_code: 'POTHOLE', service_name: 'Pothole', lat: 51.1768046, long: -115.5728479 });
