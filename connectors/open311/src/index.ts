@@ -8,11 +8,13 @@ import {
   type LoadedConfig,
   type ServiceDefinition,
 } from '@intake/core';
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import { z } from 'zod';
 import { Open311Error, formatOfPath, sendErrors, sendList, sendObject, splitFormat, type Format } from './format.js';
 import { Open311Report, reportProblems, toInboundMessage } from './report.js';
-import { RequestsQuery, findRequests, toOpen311Request } from './requests.js';
+import { MAX_RESULTS, RequestsQuery, findRequests, toOpen311Request } from './requests.js';
+import { sendDiscovery } from './discovery.js';
+import { UpdatePost, UpdatesQuery, toRequestUpdate } from './updates.js';
 
 export { open311Status } from './requests.js';
 
@@ -22,6 +24,7 @@ type Open311Settings = z.infer<typeof Open311Settings>;
 
 const REQUESTS_XML = { root: 'service_requests', item: 'request' };
 const SERVICES_XML = { root: 'services', item: 'service' };
+const UPDATES_XML = { root: 'service_request_updates', item: 'request_update' };
 
 const toOpen311Service = (service: ServiceDefinition) => ({
   service_code: service.code,
@@ -106,8 +109,8 @@ function mount(router: Router, ctx: ConnectorContext): void {
     sendObject(res, file.format, 'service_definition', { service_code: file.name, attributes: [] });
   });
 
-  open311.post('/requests.:format', express.urlencoded({ extended: false, limit }), express.json({ limit }), async (req, res) => {
-    const format = formatOf(req.params.format);
+  /** A POST's arguments, once its api_key and jurisdiction are right. */
+  const postedFields = (req: Request): Record<string, unknown> => {
     if (req.is('multipart/form-data')) {
       throw refuse(['send the request form-encoded (application/x-www-form-urlencoded) or as JSON'], 415, 'unsupported_media_type');
     }
@@ -119,6 +122,12 @@ function mount(router: Router, ctx: ConnectorContext): void {
     }
     const jurisdiction = jurisdictionProblem(config, fields.jurisdiction_id);
     if (jurisdiction !== null) throw refuse([jurisdiction], 404, 'unknown_jurisdiction');
+    return fields;
+  };
+
+  open311.post('/requests.:format', express.urlencoded({ extended: false, limit }), express.json({ limit }), async (req, res) => {
+    const format = formatOf(req.params.format);
+    const fields = postedFields(req);
     const parsed = Open311Report.safeParse(fields);
     if (!parsed.success) throw refuse(problemsOf(parsed.error), 400, 'invalid_request');
     const problems = reportProblems(parsed.data, serviceCodes);
@@ -145,10 +154,34 @@ function mount(router: Router, ctx: ConnectorContext): void {
     sendList(res, file.format, REQUESTS_XML, [toOpen311Request(found)]);
   });
 
+  open311.get('/servicerequestupdates.:format', async (req, res) => {
+    const format = formatOf(req.params.format);
+    const query = UpdatesQuery.safeParse(req.query);
+    if (!query.success) throw new Open311Error(400, problemsOf(query.error));
+    checkJurisdiction(config, query.data.jurisdiction_id);
+    const entries = await readRequests().timelineBetween(query.data.from, query.data.to, MAX_RESULTS);
+    sendList(res, format, UPDATES_XML, entries.map(toRequestUpdate));
+  });
+
+  open311.post('/servicerequestupdates.:format', express.urlencoded({ extended: false, limit }), express.json({ limit }), async (req, res) => {
+    const format = formatOf(req.params.format);
+    const parsed = UpdatePost.safeParse(postedFields(req));
+    if (!parsed.success) throw refuse(problemsOf(parsed.error), 400, 'invalid_request');
+    if (ctx.addUpdate === undefined) throw new Open311Error(501, ['this server does not take updates']);
+    const added = await ctx.addUpdate(parsed.data.service_request_id, { note: parsed.data.description, from: 'open311' });
+    if (added === null) throw refuse([`service request ${parsed.data.service_request_id} was not found`], 404, 'unknown_request');
+    sendList(res, format, UPDATES_XML, [{ update_id: added.update_id }]);
+  });
+
   open311.use((req, _res, next) => next(new Open311Error(404, [`no such Open311 resource: ${req.path}`])));
   const errors: ErrorRequestHandler = (error: unknown, req, res, _next) => sendErrors(res, formatOfPath(req.path), asOpen311Error(error, ctx));
   open311.use(errors);
   router.use('/open311/v2', open311);
+  router.get('/open311/discovery.:format', (req, res, next) => {
+    const format = req.params.format;
+    if (format !== 'json' && format !== 'xml') return next();
+    sendDiscovery(res, format, config);
+  });
 }
 
 /** The Open311 GeoReport v2 server facade, for the Open311 apps a town already has (`channels.open311`). */

@@ -46,11 +46,8 @@ export class RequestStatuses {
     const changed = last === undefined || last.crm_status !== meaning.word || (note !== null && last.note !== note);
     const id = before.record.id;
     const event = { kind: 'status' as const, at: new Date().toISOString(), status: meaning.status, crm_status: meaning.word, note };
-    const request = await this.deps.store.update(id, (stored) => ({
-      ...stored,
-      crm: { status: meaning.word, external_id: update.external_id ?? stored.crm.external_id },
-      timeline: changed ? [...stored.timeline, event] : stored.timeline,
-    }));
+    const kept = await this.deps.store.update(id, (stored) => ({ ...stored, crm: { status: meaning.word, external_id: update.external_id ?? stored.crm.external_id } }));
+    const request = changed && kept !== null ? await this.deps.store.appendTimeline(id, event) : kept;
     if (request === null) return null;
     const was = currentStatus(before);
     const moved = meaning.status !== was && !(QUIET.has(meaning.status) && was !== 'closed');
@@ -64,8 +61,7 @@ export class RequestStatuses {
   /** A destination took the request: the timeline says to which team, and the citizen is told once. */
   async passedOn(id: string, destination: string): Promise<void> {
     const team = this.deps.config.router.destinations[destination]?.team ?? null;
-    const event = { kind: 'passed_on' as const, at: new Date().toISOString(), destination, team };
-    const request = await this.deps.store.update(id, (stored) => ({ ...stored, timeline: [...stored.timeline, event] }));
+    const request = await this.deps.store.appendTimeline(id, { kind: 'passed_on', at: new Date().toISOString(), destination, team });
     // no reply job for a citizen who cannot be answered (a web form without contact, a CRM's own request)
     if (request !== null && this.deps.replies.canAnswer(request.reply_to?.channel)) await this.deps.replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');
   }

@@ -3,3 +3,4 @@ export { Replies, type ReplyDeps } from './replies.js';
 export { RequestStatuses, type CrmStatusUpdate, type RequestStatusesDeps } from './crm-status.js';
 export { StatusWords, UnknownStatusError, statusWord, type StatusMeaning } from './statuses.js';
 export { acknowledgementTexts, followTexts, trackingLink } from './links.js';
+export { addUpdate, type AddedUpdate } from './updates.js';

@@ -53,6 +53,8 @@ export interface ConnectorContext {
   optOuts: OptOuts;
   /** read-only access to stored requests, for channels whose clients look them up (Open311); the gateway provides it */
   requests?: RequestReader;
+  /** adds a comment to a stored request (Open311's POST servicerequestupdates); null when there is no such request */
+  addUpdate?(idOrReference: string, update: { note: string; from: string }): Promise<{ update_id: string } | null>;
 }
 
 /**

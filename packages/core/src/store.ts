@@ -80,7 +80,18 @@ export interface ReceivedRange {
 }
 
 /** What a channel may read of stored requests (Open311's GET routes): lookups and listings, never writes. */
-export type RequestReader = Pick<RequestStore, 'get' | 'find' | 'received'>;
+export type RequestReader = Pick<RequestStore, 'get' | 'find' | 'received' | 'timelineBetween'>;
+
+/** A status or an update in a request's timeline, as Open311's service request updates list them. */
+export interface TimelineEntry {
+  request: StoredRequest;
+  event: TimelineEvent;
+  /** its place in the request's timeline: with the request id, a stable update id */
+  index: number;
+}
+
+/** The timeline events that Open311 clients follow as updates; deliveries are Intake's own business. */
+const LISTED_EVENTS: ReadonlySet<TimelineEvent['kind']> = new Set(['status', 'update']);
 
 /** Fresh references tried before giving up: at a million live requests a draw collides about once in 800. */
 const REFERENCE_ATTEMPTS = 10;
@@ -135,6 +146,11 @@ export class RequestStore {
   }
 
   /** Request ids by the time they were received (all, and per service code), for listings such as Open311's. */
+  /** Timeline events by when they happened (`{id}#{index}`), for Open311's service request updates. */
+  private updatesKey() {
+    return `${this.prefix}:updates`;
+  }
+
   private receivedKey(serviceCode?: string) {
     return serviceCode === undefined ? `${this.prefix}:received` : `${this.prefix}:received:${serviceCode}`;
   }
@@ -224,6 +240,36 @@ export class RequestStore {
       if (await this.write(next, json)) return next;
     }
     throw new Error(`request ${id} was changed by other writers ${MAX_UPDATE_ATTEMPTS} times in a row; not updated`);
+  }
+
+  /** Adds an event to a request's timeline (and to the updates listing when clients follow it); null when not stored. */
+  async appendTimeline(id: string, event: TimelineEvent): Promise<StoredRequest | null> {
+    const request = await this.update(id, (stored) => ({ ...stored, timeline: [...stored.timeline, event] }));
+    if (request === null || !LISTED_EVENTS.has(event.kind)) return request;
+    const key = this.updatesKey();
+    const at = Date.parse(event.at);
+    await this.redis
+      .multi()
+      .zadd(key, Number.isFinite(at) ? at : Date.now(), `${id}#${request.timeline.length - 1}`)
+      .zremrangebyscore(key, '-inf', `(${Date.now() - this.ttlSeconds * 1000}`)
+      .expire(key, this.ttlSeconds)
+      .exec();
+    return request;
+  }
+
+  /** Statuses and updates recorded between `from` and `to` (ms since the epoch), oldest first, at most `limit`. */
+  async timelineBetween(from: number, to: number, limit = 1000): Promise<TimelineEntry[]> {
+    const members = await this.redis.zrangebyscore(this.updatesKey(), from, to, 'LIMIT', 0, limit);
+    const requests = new Map<string, StoredRequest | null>();
+    const entries: TimelineEntry[] = [];
+    for (const member of members) {
+      const [id, position] = member.split('#') as [string, string];
+      if (!requests.has(id)) requests.set(id, await this.get(id));
+      const request = requests.get(id);
+      const event = request?.timeline[Number(position)];
+      if (request && event) entries.push({ request, event, index: Number(position) });
+    }
+    return entries;
   }
 
   async setDelivery(id: string, state: DeliveryState): Promise<void> {

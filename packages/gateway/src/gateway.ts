@@ -20,9 +20,10 @@ import { createMediaService } from '@intake/media';
 import { createNormalizer, detectLanguage, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
-import { Conversations, Replies, RequestStatuses } from '@intake/citizen';
+import { Conversations, Replies, RequestStatuses, addUpdate } from '@intake/citizen';
 import { createAccept } from './accept.js';
 import { createHttpApp } from './http.js';
+import { readerWithPending } from './pending.js';
 import { createQueueDepths } from './metrics.js';
 import { connectors as allConnectors, channels } from './plugins.js';
 import { startPipelineWorkers } from './workers.js';
@@ -102,7 +103,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     media: media.intake,
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
     optOuts: new OptOuts(dataRedis, config.redis.prefix),
-    requests: store,
+    requests: readerWithPending(store, intakeQueue, config),
+    addUpdate: (idOrReference, update) => addUpdate(store, idOrReference, update),
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
