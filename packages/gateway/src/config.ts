@@ -6,6 +6,7 @@ export const DEMO_CONFIG = path.resolve(__dirname, '../demo/intake.yaml');
 
 /** `--config`, else INTAKE_CONFIG, else the built-in demo. INTAKE_DATA_DIR defaults to ./.intake of the working folder. */
 export function loadGatewayConfig(file?: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
-  const chosen = file ?? env.INTAKE_CONFIG ?? DEMO_CONFIG;
+  // an empty INTAKE_CONFIG (compose's `${INTAKE_CONFIG:-}`) means none was given, not a file named ''
+  const chosen = file ?? (env.INTAKE_CONFIG || DEMO_CONFIG);
   return loadConfig({ file: chosen, env: { INTAKE_DATA_DIR: path.resolve('.intake'), ...env }, plugins: pluginSchemas });
 }

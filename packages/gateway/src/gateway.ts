@@ -22,6 +22,7 @@ import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
 import { Conversations, Replies, RequestStatuses, addUpdate } from '@intake/citizen';
 import { createAccept } from './accept.js';
+import { startHeartbeat } from './health.js';
 import { createHttpApp } from './http.js';
 import { readerWithPending } from './pending.js';
 import { createQueueDepths } from './metrics.js';
@@ -111,6 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }), mediaRoutes: media.router() });
 
   let server: Server | null = null;
+  let stopHeartbeat: () => void = () => undefined;
   let pipeline: { close(): Promise<void> } | null = null;
 
   async function listen(port: number): Promise<number> {
@@ -136,6 +138,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     async start(port = config.server.port) {
       await Promise.all([redis, dataRedis].map((connection) => untilReady(connection, 2000)));
       if (options.workers !== false) {
+        stopHeartbeat = startHeartbeat(workerDataRedis, config);
         pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies, channels, connectors, media: media.intake });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
       }
@@ -145,6 +148,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const closing = server;
       if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
       if (pipeline !== null) await Promise.all(connectors.map((connector) => connector.stop?.()));
+      stopHeartbeat();
       await pipeline?.close();
       await replies.close();
       await router.close();

