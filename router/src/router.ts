@@ -124,12 +124,16 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
   }
 
   async function route(id: string): Promise<Decision> {
-    const stored = await store.get(id);
-    if (stored === null) throw notFound(`request ${id} not found`);
-    const decision = rules.decide(stored.record);
-    const routing = { rule: decision.rule, priority: decision.priority };
-    await store.update(id, (current) => ({ ...current, state: 'routed', record: { ...current.record, routing } }));
-    if (stored.state !== 'routed') metrics.routed.inc({ rule: decision.rule ?? DEFAULT_RULE_LABEL });
+    // decided inside the update, on the record as stored: one read and one write
+    const decided: { decision?: Decision; routedBefore?: boolean } = {};
+    const updated = await store.update(id, (current) => {
+      const decision = rules.decide(current.record);
+      Object.assign(decided, { decision, routedBefore: current.state === 'routed' });
+      return { ...current, state: 'routed', record: { ...current.record, routing: { rule: decision.rule, priority: decision.priority } } };
+    });
+    const { decision } = decided;
+    if (updated === null || decision === undefined) throw notFound(`request ${id} not found`);
+    if (!decided.routedBefore) metrics.routed.inc({ rule: decision.rule ?? DEFAULT_RULE_LABEL });
     // A repeat must not reset a delivery that is under way or done: only new destinations start as 'queued'.
     const known = new Set((await store.deliveries(id)).map((state) => state.destination));
     for (const destination of decision.deliver_to) {
