@@ -40,11 +40,14 @@ export function startPipelineWorkers(deps: PipelineDeps) {
   const prefix = config.redis.prefix;
   const routeQueue = openQueue<RouteJob>(QUEUE.route, connection, prefix, log);
 
-  /** Routes now, or after `delay` ms; an answer that completes a waiting request promotes its delayed routing. */
-  async function scheduleRoute(id: string, delay = 0) {
+  /** Routes now, or after `delay` ms (a repeat adds nothing: the job id is the request's). */
+  const scheduleRoute = (id: string, delay = 0) => routeQueue.add(QUEUE.route, { id }, { ...PIPELINE_JOB_OPTIONS, jobId: id, delay });
+
+  /** An answer that completes a waiting request promotes its delayed routing. */
+  async function routeNow(id: string) {
     const waiting = await routeQueue.getJob(id);
-    if (waiting !== undefined && delay === 0 && (await waiting.isDelayed())) await waiting.promote();
-    else await routeQueue.add(QUEUE.route, { id }, { ...PIPELINE_JOB_OPTIONS, jobId: id, delay });
+    if (waiting !== undefined && (await waiting.isDelayed())) await waiting.promote();
+    else await scheduleRoute(id);
   }
 
   /** A request without a usable location waits for the citizen's answer when we can ask; otherwise it goes as it is. */
@@ -54,9 +57,13 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     if (message.continues !== null) {
       // the answer we asked for completes its request; any other reply in our thread becomes a request that is
       // never answered (no acknowledgement, no status), so an auto-responder and Intake cannot write to each other forever
-      if (message.continues === id) await deps.conversations.close(request.reply_to);
-      else await deps.store.update(id, (stored) => ({ ...stored, reply_to: null }));
-      await scheduleRoute(id);
+      if (message.continues === id) {
+        await deps.conversations.close(request.reply_to);
+        await routeNow(id);
+      } else {
+        await deps.store.update(id, (stored) => ({ ...stored, reply_to: null }));
+        await scheduleRoute(id);
+      }
       return;
     }
     if (needs_location && answerable && request.reply_to !== null && request.record.event === 'service_request.created') {
