@@ -65,6 +65,7 @@ export function createLogger(options: { level?: string; name?: string; destinati
       // a child's bindings skip the log formatter; they are shallow, so pino's path redaction covers them
       redact: { paths: [...SECRET_KEYS, ...PERSONAL_KEYS].flatMap((key) => [key, `*.${key}`]), censor: (value, path) => maskValue(path[path.length - 1]!.toLowerCase(), value) ?? value },
     },
-    options.destination,
+    // stdout written asynchronously: a busy route no longer makes a write call per line (pino flushes it on exit)
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
