@@ -63,12 +63,13 @@ export function deliveryProcessor(destinationName: string, destination: Destinat
   return async (job: Job<DeliveryJob>): Promise<Receipt | null> => {
     const { id } = job.data;
     const attempt = job.attemptsMade + 1;
-    const current = (await ctx.store.deliveries(id)).find((state) => state.destination === destinationName);
+    // both read at once: the request is nearly always still to deliver
+    const [deliveries, stored] = await Promise.all([ctx.store.deliveries(id), ctx.store.get(id)]);
+    const current = deliveries.find((state) => state.destination === destinationName);
     if (current?.status === 'delivered') {
       ctx.log.info({ id, destination: destinationName }, 'already delivered, skipped');
       return current.receipt;
     }
-    const stored = await ctx.store.get(id);
     if (stored === null) return fail(job, destinationName, attempt, new PermanentDeliveryError(`request ${id} is no longer stored`), ctx);
     let receipt: Receipt;
     try {
