@@ -16,7 +16,8 @@ export interface Classification {
 }
 
 export interface Classifier {
-  classify(text: string): Classification;
+  /** `language`, when the caller has detected it already on these words or the message they come from */
+  classify(text: string, language?: Language): Classification;
 }
 
 /**
@@ -69,9 +70,9 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
 export function buildClassifier(services: readonly ServiceDefinition[]): Classifier {
   const index = new TermIndex(catalogueTerms(services));
   return {
-    classify(text) {
+    classify(text, known) {
       const { tokens, breaks } = wordsWithBreaks(text);
-      const language = detectLanguage(text);
+      const language = known ?? detectLanguage(text);
       const matches = index.findAll(tokens, language);
       const topics = [...new Set(matches.flatMap((match) => match.terms.filter((term) => term.weight > 0).flatMap((term) => term.topics)))].sort();
       const ranked = [...score(matches, tokens, breaks, language).entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);

@@ -151,7 +151,9 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
     const zones = zonesOf(deps.channels, message, description);
     const located = await locate(locator, { point: message.point, address: message.address, description, zones, photoPoint: message.photo_point });
     const problem = problemWords(description, located.mentions, zones);
-    const classification = classifier.classify(problem);
+    // detected once, on the words as sent (as the SMS webhook does for its acknowledgement, so both answers agree)
+    const textLanguage = detectLanguage(message.text === '' ? description : message.text);
+    const classification = classifier.classify(problem, textLanguage);
     const chosen = chooseService(config, message, classification, log);
     const reporter = { name: cleanText(message.sender.name) || null, phone: normalizePhone(message.sender.phone, config.jurisdiction.country), email: normalizeEmail(message.sender.email) };
     const { sender, related } = await threadOf(message, description, zones, reporter, chosen.sure ? chosen.code : null);
@@ -177,8 +179,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
         details: message.source_details,
       },
       duplicate_of: null,
-      // detected on the words as sent, as the SMS webhook does for its acknowledgement, so both answers agree
-      language: message.language ?? detectLanguage(message.text === '' ? description : message.text),
+      language: message.language ?? textLanguage,
       intent: intentOf(description, classification.language),
       routing: { rule: null, priority: 'normal' },
     };
