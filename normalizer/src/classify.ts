@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '@intake/core';
 import { damagedMatches, isModifier, settingFactor } from './grammar.js';
-import { detectLanguage, words, type Language } from './language.js';
+import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './language.js';
 import { linkConcepts } from './lexicon-links.js';
 import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
 
@@ -67,8 +67,8 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
  * Classifies free text against the catalogue: its own keywords, and the built-in lexicon of common 311 words in
  * English, French and Spanish tied to the services that name them. Accents are ignored, stems and slips forgiven.
  */
-export function buildClassifier(services: readonly ServiceDefinition[]): Classifier {
-  const index = new TermIndex(catalogueTerms(services));
+export function buildClassifier(services: readonly ServiceDefinition[], fallbackCode: string | null = null): Classifier {
+  const index = new TermIndex(catalogueTerms(services, fallbackCode));
   return {
     classify(text, known) {
       const { tokens, breaks } = wordsWithBreaks(text);
@@ -90,7 +90,7 @@ export function buildClassifier(services: readonly ServiceDefinition[]): Classif
  * the services their concept is linked to. Where both know a word, the catalogue says where it goes and the lexicon
  * how telling it is.
  */
-export function catalogueTerms(services: readonly ServiceDefinition[]): Term[] {
+export function catalogueTerms(services: readonly ServiceDefinition[], fallbackCode: string | null = null): Term[] {
   const byKey = new Map<string, Term>();
   for (const service of services) {
     for (const phrase of service.keywords) {
@@ -103,6 +103,8 @@ export function catalogueTerms(services: readonly ServiceDefinition[]): Term[] {
       byKey.set(key, term);
     }
   }
+  // The catch-all service ("Other") is where no evidence leads, so its own words are none.
+  for (const term of namedTerms(services.filter((service) => service.code !== fallbackCode))) if (!byKey.has(term.tokens.join(' '))) byKey.set(term.tokens.join(' '), term);
   for (const lexical of linkConcepts(services)) {
     const known = byKey.get(lexical.tokens.join(' '));
     // A problem this catalogue has no service for ("the playground swing is broken") is evidence for none of them.
@@ -117,6 +119,39 @@ export function catalogueTerms(services: readonly ServiceDefinition[]): Term[] {
     }
   }
   return [...byKey.values()];
+}
+
+/** How telling a word of a service's own name, or of its description, is when the town gives it no keywords. */
+const NAME_WORD_WEIGHT = 1;
+const DESCRIPTION_WORD_WEIGHT = 0.7;
+/** A word shared by more services than this ("repair", "public") tells none of them apart. */
+const MAX_SERVICES_PER_WORD = 4;
+const MIN_NAMED_WORD = 4;
+
+/**
+ * Terms from the names and descriptions of the services that have no keywords (a catalogue as a CRM exports it):
+ * each content word points to the services that use it, less surely the more of them do.
+ */
+function namedTerms(services: readonly ServiceDefinition[]): Term[] {
+  const content = (text: string | undefined) =>
+    new Set(words(text ?? '').filter((word) => word.length >= MIN_NAMED_WORD && !/\d/.test(word) && !LANGUAGES.some((language) => isStopword(word, language))));
+  const users = new Map<string, Map<string, number>>();
+  for (const service of services.filter((s) => s.keywords.length === 0)) {
+    const fromName = content(service.name);
+    for (const word of new Set([...fromName, ...content(service.description)])) {
+      const weight = fromName.has(word) ? NAME_WORD_WEIGHT : DESCRIPTION_WORD_WEIGHT;
+      users.set(word, new Map([...(users.get(word) ?? []), [service.code, weight]]));
+    }
+  }
+  return [...users]
+    .filter(([, codes]) => codes.size <= MAX_SERVICES_PER_WORD)
+    .map(([word, codes]) => ({
+      tokens: [word],
+      language: null,
+      weight: Math.max(...codes.values()) / codes.size,
+      targets: new Map([...codes].map(([code, weight]) => [code, weight / Math.max(...codes.values())])),
+      topics: [...codes.keys()].map((code) => `service:${code}`),
+    }));
 }
 
 const classifiers = new WeakMap<readonly ServiceDefinition[], Classifier>();

@@ -121,7 +121,7 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
     gazetteers,
     inJurisdiction: jurisdictionCheck(config, gazetteers),
   };
-  const classifier = buildClassifier(config.services);
+  const classifier = buildClassifier(config.services, config.classification.fallback_code);
   const deduper = new Deduper(deps.redis, config);
   const identity = new IdentityIndex(deps.redis, config);
   log.info({ streets: gazetteers.reduce((n, g) => n + g.streets.size, 0), addresses: gazetteers.reduce((n, g) => n + g.size, 0), geocoders: geocoders.map((g) => g.name) }, 'normalizer ready');

@@ -58,7 +58,7 @@ describe('classify against the catalogue keywords', () => {
   });
 
   it('returns no code and no confidence when nothing matches', () => {
-    expect(classify('something weird happened', services)).toMatchObject({ code: null, confidence: 0 });
+    expect(buildClassifier(services, 'OTHER').classify('something weird happened')).toMatchObject({ code: null, confidence: 0 });
   });
 });
 
@@ -145,5 +145,18 @@ describe('classify in a town with a terse catalogue of its own', () => {
 
   it('stays unsure of words it has no concept for', () => {
     expect(terse.classify('something smells weird')).toMatchObject({ code: null, confidence: 0 });
+  });
+});
+
+describe('a catalogue of names and descriptions only', () => {
+  const catalogue = [
+    { code: 'MOW', name: 'Park mowing', group: 'Parks', description: 'Grass in a city park or median that needs cutting.', keywords: [] },
+    { code: 'HYD', name: 'Fire hydrant damage', group: 'Water', description: 'A leaking, knocked over or open hydrant.', keywords: [] },
+    { code: 'OTHER', name: 'Other', group: 'General', description: 'Anything else.', keywords: [] },
+  ];
+
+  it("uses each service's own name and description words", () => {
+    expect(classify('the median on the boulevard has not been mowed, grass needs cutting', catalogue).code).toBe('MOW');
+    expect(classify('someone knocked over the hydrant on my corner', catalogue).code).toBe('HYD');
   });
 });
