@@ -28,7 +28,7 @@ import { intentOf } from './intent.js';
 import { contentStems, detectLanguage } from './language.js';
 import { locate, streetsOf, type Locator } from './location.js';
 import { cleanText, composeDescription } from './text.js';
-import { emailZones, FORWARD_NOTE_WEIGHT, SIGNATURE_WEIGHT, type Zone } from './zones.js';
+import { emailZones, type Zone } from './zones.js';
 
 export interface NormalizerDeps {
   config: LoadedConfig;
@@ -69,7 +69,7 @@ function createGeocoders(deps: NormalizerDeps, plugins: readonly GeocoderPlugin[
  */
 function problemWords(description: string, mentions: readonly Extracted[], zones: readonly Zone[]): string {
   let text = description;
-  const spans = [...mentions, ...zones.filter((zone) => zone.weight === FORWARD_NOTE_WEIGHT)];
+  const spans = [...mentions, ...zones.filter((zone) => zone.kind === 'forward')];
   for (const { start, end } of spans) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
   return text;
 }
@@ -91,7 +91,7 @@ const senderKey = (person: string | null) => (person === null ? null : `person:$
 
 /** The ways to reach the sender this message shows: phone, email, a phone in an email's signature, a Slack handle. */
 function contactsOf(channels: ChannelRegistry, message: InboundMessage, phone: string | null, email: string | null, description: string, zones: readonly Zone[], country: string): string[] {
-  const signed = zones.filter((zone) => zone.weight === SIGNATURE_WEIGHT).flatMap((zone) => phonesIn(description.slice(zone.start, zone.end), country));
+  const signed = zones.filter((zone) => zone.kind === 'signature').flatMap((zone) => phonesIn(description.slice(zone.start, zone.end), country));
   const phones = [...(phone ? [phone] : []), ...signed].map((number) => `phone:${number}`);
   // on calls the handle is the clerk who took them, not the person reporting
   const handle = message.sender.handle && !channels.traits(message.channel).handledByClerk ? [`${message.channel}:${message.sender.handle}`] : [];

@@ -13,6 +13,8 @@ const LanguageWords = z.strictObject({
     ordinal_words: z.record(z.string().min(1), z.number().int().positive()),
     /** "my address is", "j habite au": the writer's own place follows, which is not where the problem is */
     own_address: Phrases,
+    /** "my house", "chez moi": the writer's home is the place, and the address in their signature says where it is */
+    home: Phrases,
   }),
 });
 export type LanguageWords = z.infer<typeof LanguageWords>;

@@ -1,3 +1,6 @@
+import { words } from './language.js';
+import { inAllLanguages } from './words.js';
+
 /**
  * The parts of an email that are not the citizen's report: a forwarding clerk's note and signature, quoted earlier
  * messages, and signatures. A place named there ("110 Bear Street, Box 1260" under a clerk's name) must not beat the
@@ -8,14 +11,24 @@ export interface Zone {
   end: number;
   /** how much a place named here counts, 0..1 */
   weight: number;
+  /** the citizen's own signature (its phone is theirs), a quoted earlier mail, or a forwarding clerk's note */
+  kind: 'signature' | 'quote' | 'forward';
 }
 
-/** A signature's place counts for half: it is the sender's address, the place only when nothing else is named. */
-export const SIGNATURE_WEIGHT = 0.5;
+/**
+ * A signature's place is the sender's address: the place only when the body speaks of the sender's home ("outside my
+ * house") and names nothing else, so then it counts for half, and otherwise not at all.
+ */
+const SIGNATURE_WEIGHT = 0.5;
+const HOME = inAllLanguages((words) => words.places.home);
+const speaksOfHome = (text: string) => {
+  const said = ` ${words(text).join(' ')} `;
+  return HOME.some((phrase) => said.includes(` ${phrase} `));
+};
 /** Quoted earlier messages: often the question we asked, sometimes a place since corrected. */
-export const QUOTED_WEIGHT = 0.5;
+const QUOTED_WEIGHT = 0.5;
 /** A forwarding clerk's note is about the message, and its signature is the town's own address. */
-export const FORWARD_NOTE_WEIGHT = 0;
+const FORWARD_NOTE_WEIGHT = 0;
 
 const FORWARD_MARKER = /^(?:-{2,}\s*)?(?:forwarded message|original message|begin forwarded message|message transf[ée]r[ée]|mensaje reenviado|message d'origine|mensaje original)\b.*$/im;
 const QUOTE_HEADER = /^(?:on\b.*\bwrote|le\b.*\ba [ée]crit|el\b.*\bescribi[óo]|.*\bwrote)\s*:\s*$/i;
@@ -55,16 +68,18 @@ function signatureStart(lines: readonly Line[], from: number, to: number): numbe
 export function emailZones(text: string): Zone[] {
   const lines = linesOf(text);
   const zones: Zone[] = [];
-  const span = (from: number, to: number, weight: number) => {
-    if (from < to) zones.push({ start: lines[from]!.start, end: lines[to - 1]!.end, weight });
+  const span = (from: number, to: number, weight: number, kind: Zone['kind']) => {
+    if (from < to) zones.push({ start: lines[from]!.start, end: lines[to - 1]!.end, weight, kind });
   };
   const forward = lines.findIndex((line) => FORWARD_MARKER.test(line.text));
   const bodyFrom = forward >= 0 ? forward + 1 : 0;
-  if (forward >= 0) span(0, forward + 1, FORWARD_NOTE_WEIGHT);
+  if (forward >= 0) span(0, forward + 1, FORWARD_NOTE_WEIGHT, 'forward');
   const quoted = lines.findIndex((line, i) => i >= bodyFrom && (QUOTE_HEADER.test(line.text) || line.text.startsWith('>')));
   const bodyTo = quoted >= 0 ? quoted : lines.length;
-  if (quoted >= 0) span(quoted, lines.length, QUOTED_WEIGHT);
-  span(signatureStart(lines, bodyFrom, bodyTo), bodyTo, SIGNATURE_WEIGHT);
+  if (quoted >= 0) span(quoted, lines.length, QUOTED_WEIGHT, 'quote');
+  const signature = signatureStart(lines, bodyFrom, bodyTo);
+  const body = lines.slice(bodyFrom, signature).map((line) => line.text).join('\n');
+  span(signature, bodyTo, speaksOfHome(body) ? SIGNATURE_WEIGHT : 0, 'signature');
   return zones;
 }
 

@@ -20,14 +20,14 @@ describe('emailZones: what in an email is not the report', () => {
     '(403) 555-0135',
   ].join('\n');
 
-  it('gives a forwarding clerk note and signature no weight, the forwarded report full weight, its signature half', () => {
+  it('gives a forwarding clerk note and signature no weight, the forwarded report full weight, and its signature none', () => {
     expect(weightOf(forwarded, '100 Main Street')).toBe(0);
     expect(weightOf(forwarded, 'Please create a request')).toBe(0);
     expect(weightOf(forwarded, '12 Oak Street')).toBe(1);
-    expect(weightOf(forwarded, '(403) 555-0135')).toBe(0.5);
+    expect(weightOf(forwarded, '(403) 555-0135')).toBe(0);
   });
 
-  it('gives quoted earlier mail half weight, and finds a signature after a sign-off', () => {
+  it('gives quoted earlier mail half weight, and finds a signature after a sign-off, whose address is not the place', () => {
     const reply = [
       'Re: streetlight out',
       'Sorry, wrong number before. The light is out in front of 219 Oak Street.',
@@ -38,8 +38,15 @@ describe('emailZones: what in an email is not the report', () => {
       '> Hi, the streetlight in front of 214 Oak Street has been out for a week.',
     ].join('\n');
     expect(weightOf(reply, '219 Oak Street')).toBe(1);
-    expect(weightOf(reply, '12 Elm Avenue')).toBe(0.5);
+    expect(weightOf(reply, '12 Elm Avenue')).toBe(0);
     expect(weightOf(reply, '214 Oak Street')).toBe(0.5);
+  });
+
+  it("counts a signature's address for half when the body speaks of the writer's home", () => {
+    const home = ['Hello,', 'The tree outside my house came down in the storm.', 'Regards,', 'Maya Anderson', '12 Elm Avenue'].join('\n');
+    expect(weightOf(home, '12 Elm Avenue')).toBe(0.5);
+    const casa = ['Hola,', 'se cayó un árbol frente a mi casa.', 'Saludos,', 'Ana Ruiz', '12 Elm Avenue'].join('\n');
+    expect(weightOf(casa, '12 Elm Avenue')).toBe(0.5);
   });
 
   it('leaves a short mail without signature or quote whole, greeting included', () => {
