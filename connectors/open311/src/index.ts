@@ -2,6 +2,7 @@ import {
   IntakeError,
   isKnownSecret,
   metrics,
+  perClientLimit,
   settingsOf,
   type Connector,
   type ConnectorContext,
@@ -109,15 +110,17 @@ function mount(router: Router, ctx: ConnectorContext): void {
     sendObject(res, file.format, 'service_definition', { service_code: file.name, attributes: [] });
   });
 
-  /** A POST's arguments, once its api_key and jurisdiction are right. */
-  const postedFields = (req: Request): Record<string, unknown> => {
+  /** A POST's arguments, once its api_key and jurisdiction are right; an address that guessed keys too often waits. */
+  const postedFields = async (req: Request): Promise<Record<string, unknown>> => {
     if (req.is('multipart/form-data')) {
       throw refuse(['send the request form-encoded (application/x-www-form-urlencoded) or as JSON'], 415, 'unsupported_media_type');
     }
     // Some clients put every argument in the query string, as the GeoReport swagger describes them.
     const fields: Record<string, unknown> = { ...req.query, ...(typeof req.body === 'object' && req.body !== null ? req.body : {}) };
     const apiKey = typeof fields.api_key === 'string' && fields.api_key !== '' ? fields.api_key : undefined;
+    await ctx.rateLimits?.keyGuard(req.ip);
     if (apiKey === undefined || !isKnownSecret(apiKey, apiKeys)) {
+      await ctx.rateLimits?.keyFailed(req.ip);
       throw refuse([apiKey === undefined ? 'api_key was not provided' : 'invalid api_key received'], 403, 'bad_api_key');
     }
     const jurisdiction = jurisdictionProblem(config, fields.jurisdiction_id);
@@ -125,9 +128,10 @@ function mount(router: Router, ctx: ConnectorContext): void {
     return fields;
   };
 
+  open311.post(['/requests.:format', '/servicerequestupdates.:format'], perClientLimit(ctx.rateLimits));
   open311.post('/requests.:format', express.urlencoded({ extended: false, limit }), express.json({ limit }), async (req, res) => {
     const format = formatOf(req.params.format);
-    const fields = postedFields(req);
+    const fields = await postedFields(req);
     const parsed = Open311Report.safeParse(fields);
     if (!parsed.success) throw refuse(problemsOf(parsed.error), 400, 'invalid_request');
     const problems = reportProblems(parsed.data, serviceCodes);
@@ -165,7 +169,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
 
   open311.post('/servicerequestupdates.:format', express.urlencoded({ extended: false, limit }), express.json({ limit }), async (req, res) => {
     const format = formatOf(req.params.format);
-    const parsed = UpdatePost.safeParse(postedFields(req));
+    const parsed = UpdatePost.safeParse(await postedFields(req));
     if (!parsed.success) throw refuse(problemsOf(parsed.error), 400, 'invalid_request');
     if (ctx.addUpdate === undefined) throw new Open311Error(501, ['this server does not take updates']);
     const added = await ctx.addUpdate(parsed.data.service_request_id, { note: parsed.data.description, from: 'open311' });

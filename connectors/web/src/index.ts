@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { badRequest, IntakeError, settingsOf, type Connector, type ConnectorContext } from '@intake/core';
+import { badRequest, IntakeError, perClientLimit, settingsOf, type Connector, type ConnectorContext } from '@intake/core';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { formValues, renderForm, renderThanks, type PageContext } from './pages.js';
@@ -89,7 +89,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
     res.set('Cache-Control', 'public, max-age=300').json({ suggestions: ctx.suggestAddresses(query.data.q, query.data.limit) });
   });
 
-  router.post('/api/v1/reports', express.json({ limit }), express.urlencoded({ extended: false, limit }), upload, async (req, res) => {
+  router.post('/api/v1/reports', perClientLimit(ctx.rateLimits), express.json({ limit }), express.urlencoded({ extended: false, limit }), upload, async (req, res) => {
     if (wantsPage(req)) return answerFormPost(req, res);
     if (!req.is('application/json') && !req.is('multipart/form-data')) {
       throw new IntakeError(415, 'unsupported_media_type', 'send the report as application/json, multipart/form-data (with photos) or as a form post');

@@ -106,6 +106,18 @@ export const MediaConfig = z.object({
 
 export const RateLimit = z.object({ max: z.number().int().positive(), per_seconds: z.number().positive().default(1) });
 
+/**
+ * What one client address, or one sender, may send (null: no limit); generous, so a town's real traffic never meets
+ * them and a flood or a script does. `key_failures` slows API key guessing on Open311.
+ */
+const RateLimits = z.object({
+  per_client: RateLimit.nullable().default({ max: 120, per_seconds: 60 }),
+  per_sender: RateLimit.nullable().default({ max: 60, per_seconds: 3600 }),
+  key_failures: RateLimit.nullable().default({ max: 10, per_seconds: 600 }),
+});
+export type RateLimitSettings = z.infer<typeof RateLimits>;
+const RATE_LIMIT_DEFAULTS: RateLimitSettings = { per_client: { max: 120, per_seconds: 60 }, per_sender: { max: 60, per_seconds: 3600 }, key_failures: { max: 10, per_seconds: 600 } };
+
 export const ConfigSchema = z
   .object({
     jurisdiction: z.object({
@@ -137,9 +149,10 @@ export const ConfigSchema = z
         /** a request whose headers, or whole body, take longer is answered 408 and its connection closed (slow-body attacks) */
         headers_timeout_ms: z.number().int().positive().default(10_000),
         request_timeout_ms: z.number().int().positive().default(30_000),
+        rate_limits: RateLimits.default(RATE_LIMIT_DEFAULTS),
       })
       .refine((server) => server.headers_timeout_ms <= server.request_timeout_ms, { message: 'headers_timeout_ms may not exceed request_timeout_ms', path: ['headers_timeout_ms'] })
-      .default({ port: 3000, host: '0.0.0.0', body_limit: '256kb', trust_proxy: false, headers_timeout_ms: 10_000, request_timeout_ms: 30_000 }),
+      .default({ port: 3000, host: '0.0.0.0', body_limit: '256kb', trust_proxy: false, headers_timeout_ms: 10_000, request_timeout_ms: 30_000, rate_limits: RATE_LIMIT_DEFAULTS }),
     redis: z
       .object({
         url: z.string().default('redis://127.0.0.1:6379'),

@@ -17,3 +17,4 @@ export * from './texts.js';
 export * from './channels.js';
 export * from './personal-text.js';
 export * from './reference.js';
+export * from './rate-limits.js';

@@ -7,6 +7,7 @@ import type { OptOuts } from './conversation.js';
 import type { PluginOptions } from './config-schema.js';
 import type { Logger } from './logger.js';
 import { Precision, type Channel, type DevicePoint, type InboundMessageInput, type Media, type ReplyAddress, type ServiceRequest } from './schemas.js';
+import type { RateLimits } from './rate-limits.js';
 import type { RequestReader } from './store.js';
 
 export interface Accepted {
@@ -55,6 +56,8 @@ export interface ConnectorContext {
   requests?: RequestReader;
   /** adds a comment to a stored request (Open311's POST servicerequestupdates); null when there is no such request */
   addUpdate?(idOrReference: string, update: { note: string; from: string }): Promise<{ update_id: string } | null>;
+  /** per-client and API-key limits for routes citizens' clients call; the gateway provides them */
+  rateLimits?: RateLimits;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   InboundMessage,
   InboundMessageInput,
+  IntakeError,
   PIPELINE_JOB_OPTIONS,
   QUEUE,
   QueueUnavailableError,
@@ -24,6 +25,8 @@ export interface AcceptDeps {
   intakeQueue: Queue<IntakeJob>;
   store: RequestStore;
   conversations: Conversations;
+  /** a 429 for a sender who sent too many new messages */
+  senderLimit?: (message: InboundMessage) => Promise<void>;
 }
 
 /** A repeat of a message whose first write predates references has neither a reference nor a link. */
@@ -43,7 +46,7 @@ function acceptedTracking(tracking: Tracking | null): Pick<Accepted, 'reference'
  * The reference is claimed before the job is written, so whoever finds the job finds its reference. One whose job
  * was never written (a failure half-way) is not freed: it expires unused, which costs nothing.
  */
-export function createAccept({ intakeQueue, store, conversations }: AcceptDeps) {
+export function createAccept({ intakeQueue, store, conversations, senderLimit }: AcceptDeps) {
   const repeatOf = async (id: string): Promise<Accepted> => ({ id, ...acceptedTracking(await store.trackingOf(id)), duplicate: true, continues: null });
 
   /** What the citizen is told: the tracking of the report an answer completes, else the message's own. */
@@ -58,6 +61,8 @@ export function createAccept({ intakeQueue, store, conversations }: AcceptDeps) 
       const earlier = await store.externalIdHolder(channel, externalId);
       if (earlier !== null) return repeatOf(earlier);
     }
+    // a retry of a message already taken is answered above, never limited
+    await senderLimit?.(message);
     const own = await store.allocateReference(message.id);
     message.tracking = own;
     message.continues = await conversations.openFor(message);
@@ -84,6 +89,10 @@ export function createAccept({ intakeQueue, store, conversations }: AcceptDeps) 
     try {
       accepted = await withTimeout(write(message), QUEUE_WRITE_TIMEOUT_MS, 'the intake write');
     } catch (error) {
+      if (error instanceof IntakeError) {
+        metrics.rejected.inc({ channel: message.channel, reason: error.code });
+        throw error;
+      }
       metrics.rejected.inc({ channel: message.channel, reason: 'queue_unavailable' });
       throw new QueueUnavailableError(error);
     }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   OptOuts,
+  RateLimits,
   QUEUE,
   RequestStore,
   createFastFailRedis,
@@ -96,8 +97,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return { stored: recorded !== null };
     },
   });
+  const rateLimits = new RateLimits(dataRedis, config.redis.prefix, config.server.rate_limits);
   const context: ConnectorContext = {
-    accept: createAccept({ intakeQueue, store, conversations: new Conversations(dataRedis, config, channels) }),
+    accept: createAccept({ intakeQueue, store, conversations: new Conversations(dataRedis, config, channels), senderLimit: (message) => rateLimits.perSender(message) }),
     config,
     log,
     texts,
@@ -106,6 +108,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     optOuts: new OptOuts(dataRedis, config.redis.prefix),
     requests: readerWithPending(store, intakeQueue, config),
     addUpdate: (idOrReference, update) => addUpdate(store, idOrReference, update),
+    rateLimits,
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());

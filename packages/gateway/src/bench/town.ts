@@ -29,7 +29,15 @@ export const signTwilio = (routePath: string, params: Record<string, string>) =>
 export function benchConfig(env: BenchEnv): LoadedConfig {
   const raw = parse(readFileSync(DEMO_CONFIG, 'utf8')) as Record<string, any>;
   raw.redis = { url: env.redisUrl, prefix: env.prefix };
-  raw.server = { port: 0, host: '127.0.0.1', admin_token: 'bench-admin-token', public_url: PUBLIC_URL };
+  // one loopback client stands for a whole town: its limits never trigger, but they are counted, at their cost
+  const unreachable = { max: 1_000_000_000, per_seconds: 60 };
+  raw.server = {
+    port: 0,
+    host: '127.0.0.1',
+    admin_token: 'bench-admin-token',
+    public_url: PUBLIC_URL,
+    rate_limits: { per_client: unreachable, per_sender: unreachable, key_failures: unreachable },
+  };
   raw.channels = { ...raw.channels, sms: { auth_token: BENCH_SECRETS.twilioToken, account_sid: BENCH_SECRETS.twilioSid, from: '+15005550006', api_url: env.twilioUrl } };
   raw.router.destinations = { crm: { type: 'webhook', url: env.sinkUrl, secret: BENCH_SECRETS.webhook } };
   for (const rule of raw.router.rules ?? []) rule.then.deliver_to = ['crm'];

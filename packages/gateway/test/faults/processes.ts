@@ -51,7 +51,8 @@ export async function startGatewayProcess(configFile: string, mode: Mode, logDir
       seen += chunk.toString('utf8');
       if (/Intake (listening|workers running)/.test(seen)) resolve();
     });
-    void ended.then(({ code, signal }) => reject(new Error(`intake start ${mode} ended (${code ?? signal}) before it was ready; log in ${logDir}`)));
+    child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString('utf8')));
+    void ended.then(({ code, signal }) => reject(new Error(`intake start ${mode} ended (${code ?? signal}) before it was ready:\n${seen.slice(-2000)}`)));
   });
   return {
     mode,
