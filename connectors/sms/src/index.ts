@@ -1,4 +1,4 @@
-import { QueueUnavailableError, type Connector, type ConnectorContext } from '@intake/core';
+import { QueueUnavailableError, publicLink, type Connector, type ConnectorContext } from '@intake/core';
 import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
@@ -45,7 +45,10 @@ async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<string | n
   const accepted = await ctx.accept(sms.message);
   if (optedOut) return null;
   if (accepted.continues === null) {
-    return ctx.texts.t(ctx.texts.forText(sms.message.text ?? ''), 'reply.acknowledgement', { reference: accepted.reference });
+    const language = ctx.texts.forText(sms.message.text ?? '');
+    const link = accepted.tracking_path === null ? null : publicLink(ctx.config.server.public_url, accepted.tracking_path);
+    const thanks = ctx.texts.t(language, 'reply.acknowledgement', { reference: accepted.reference });
+    return link === null ? thanks : `${thanks} ${ctx.texts.t(language, 'reply.follow', { link })}`;
   }
   return ctx.texts.t(await conversationLanguage(ctx, accepted.continues), 'reply.continued', { reference: accepted.reference });
 }

@@ -66,7 +66,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const answerFormPost = async (req: Request, res: Response) => {
     try {
       const accepted = await acceptReport(req);
-      sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), accepted.reference));
+      sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), accepted.reference, accepted.tracking_path));
     } catch (error) {
       if (!(error instanceof IntakeError)) throw error;
       const problems = error instanceof InvalidReport ? error.problems : [{ field: null, message: error.message }];

@@ -171,13 +171,14 @@ ${serviceOptions(pc, pc.config.services, values.service_code)}
   return page(pc, problems.length > 0 ? t('error_title') : t('title'), body);
 }
 
-export function renderThanks(pc: PageContext, reference: string): string {
+export function renderThanks(pc: PageContext, reference: string, trackingPath: string | null): string {
   const { root } = pc;
   const t = (key: string) => say(pc, key);
   const body = html`<section class="card">
 <h1>${t('received_heading')}</h1>
 <p>${t('reference_is')} <strong class="reference">${reference}</strong></p>
 <p>${t('keep_reference')}</p>
+${trackingPath === null ? html`` : html`<p><a class="track" href="${root}${trackingPath.replace(/^\//, '')}">${t('follow_link')}</a></p>`}
 <p><a href="${root}?lang=${pc.language}">${t('another')}</a></p>
 </section>`;
   return page(pc, t('received_title'), body);

@@ -228,6 +228,7 @@ describe('POST /api/v1/reports from the form without JavaScript', () => {
     });
     expect(page).toContain('Thank you, your report was received');
     expect(page).toContain(`<strong class="reference">${job!.tracking?.reference}</strong>`);
+    expect(page).toContain(`<a class="track" href="../../track/${job!.tracking?.reference}-test-token-0123456789">Follow your report</a>`);
     expect(page).toContain('href="../../static/web/form.css"');
   });
 

@@ -21,7 +21,7 @@ import { createMediaService } from '@intake/media';
 import { createNormalizer, detectLanguage, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
-import { Conversations, Replies, RequestStatuses, addUpdate } from '@intake/citizen';
+import { Conversations, Replies, RequestStatuses, addUpdate, trackingRouter } from '@intake/citizen';
 import { createAccept } from './accept.js';
 import { startHeartbeat } from './health.js';
 import { createHttpApp } from './http.js';
@@ -112,7 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
-  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }), mediaRoutes: media.router() });
+  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }), mediaRoutes: media.router(), trackingRoutes: trackingRouter({ config, texts, requests: store }) });
 
   let server: Server | null = null;
   let stopHeartbeat: () => void = () => undefined;

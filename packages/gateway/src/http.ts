@@ -30,6 +30,8 @@ export interface HttpDeps {
   statuses: RequestStatuses;
   /** `GET /media/:id`: signed links to stored photos */
   mediaRoutes: express.Router;
+  /** `GET /track/{reference}-{token}`: the citizen's tracking page */
+  trackingRoutes: express.Router;
 }
 
 /** What a CRM (or an operator) says about a request's progress. */
@@ -150,6 +152,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use(accessLog(log));
   operatorRoutes(app, deps);
   app.use(deps.mediaRoutes);
+  app.use(deps.trackingRoutes);
   for (const connector of deps.connectors) {
     const router = express.Router();
     connector.mount(router, deps.context);

@@ -44,7 +44,7 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
     const response = await text({ MessageSid: sid, From: '+14035550123', Body: 'big pothole outside 211 Bear St, almost lost a tire' });
     expect(response.status).toBe(200);
     const twiml = await response.text();
-    expect(twiml).toMatch(/<Message>Town of Banff: we received your report [0-9A-Z]{6}\. Thank you\.<\/Message>/);
+    expect(twiml).toMatch(/<Message>Town of Banff: we received your report ([0-9A-Z]{6})\. Thank you\. Follow it at http:\/\/127\.0\.0\.1\/track\/\1-[\w-]{16}<\/Message>/);
     const reference = referenceIn(twiml)!;
 
     const record = await waitFor(() => recordFor(reference), 15_000, 'the CRM delivery');
@@ -148,7 +148,7 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
   it('answers a French SMS in French: the acknowledgement, the question, the thanks for the answer and the status', async () => {
     const phone = '+14035550131';
     const first = await (await text({ From: phone, Body: 'Le lampadaire est éteint depuis trois jours, il fait très noir le soir' })).text();
-    expect(first).toMatch(/<Message>Town of Banff : nous avons bien reçu votre signalement [0-9A-Z]{6}\. Merci\.<\/Message>/);
+    expect(first).toMatch(/<Message>Town of Banff : nous avons bien reçu votre signalement ([0-9A-Z]{6})\. Merci\. Suivez-le sur http:\/\/127\.0\.0\.1\/track\/\1-[\w-]{16}<\/Message>/);
     const reference = /signalement ([0-9A-Z]{6})\b/.exec(first)![1]!;
     const question = await waitFor(() => twilioApi.messages().find((message) => message.To === phone && message.Body.includes(reference)), 15_000, 'the question');
     expect(question.Body).toBe(`Town of Banff : merci, votre signalement ${reference} est enregistré. Où se trouve le problème ? Répondez avec une adresse ou l’intersection la plus proche.`);
@@ -163,7 +163,7 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
 
   it('answers in the default language when the citizen writes one the town does not offer', async () => {
     const first = await (await text({ From: '+14035550132', Body: 'Hay un bache muy grande delante del 211 Bear St, casi pierdo una llanta' })).text();
-    expect(first).toMatch(/<Message>Town of Banff: we received your report [0-9A-Z]{6}\. Thank you\.<\/Message>/);
+    expect(first).toMatch(/<Message>Town of Banff: we received your report ([0-9A-Z]{6})\. Thank you\. Follow it at http:\/\/127\.0\.0\.1\/track\/\1-[\w-]{16}<\/Message>/);
     const record = await waitFor(() => recordFor(referenceIn(first)!), 15_000, 'the delivery');
     expect(record.language).toBe('es');
   });
