@@ -16,5 +16,7 @@ describe('the evaluation runner', () => {
     expect(placeKey('Wolf Street & Bear Street')).toBe(placeKey('Bear Street & Wolf Street'));
     expect(placeKey('300 block of Banff Avenue')).toBe(placeKey('Banff Avenue')); // a block is labelled as its street
     expect(placeKey('211 Bear Street')).not.toBe(placeKey('213 Bear Street'));
+    expect(placeKey('Rue du Couvent & Rue Saint-Jean-Baptiste')).toBe(placeKey('Rue Saint-Jean-Baptiste & Rue du Couvent')); // "apt" inside a name is no unit
+    expect(placeKey('12 Main St apt 3')).toBe(placeKey('12 Main Street'));
   });
 });

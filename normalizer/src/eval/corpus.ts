@@ -39,7 +39,7 @@ export function splitOf(entry: Pick<CorpusEntry, 'id' | 'dedupe_group'>): 'dev' 
  * "300 block of Banff Avenue" is Banff Avenue, as the corpus labels a block (eval/README.md, precision `street`).
  */
 export function placeKey(label: string): string {
-  const withoutUnit = label.replace(/,?\s*(unit|apt|suite|#)\s*\S+$/i, '').replace(/^[^,]*,\s*(?=\d)/, '');
+  const withoutUnit = label.replace(/,?\s*(\b(unit|apt|suite)\b\.?|#)\s*\S+$/i, '').replace(/^[^,]*,\s*(?=\d)/, '');
   const streetKey = (name: string) => parseStreetName(name)?.key ?? fold(name).trim();
   if (/\s(&|and|at)\s/i.test(withoutUnit)) return withoutUnit.split(/\s(?:&|and|at)\s/i).map(streetKey).sort().join(' & ');
   const block = /^(\d+)\s+block\s+of\s+(.+)$/i.exec(withoutUnit);
