@@ -70,6 +70,7 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
     log: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
     // email has no STOP keyword: the connector never records opt-outs
     optOuts: null as unknown as OptOuts,
+    firstTime: async () => true,
     suggestAddresses: () => [],
     texts: textsFor(config),
     media: createMediaService(config, createLogger({ level: 'silent' }), { store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'email-media-'))) }).intake,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { QueueUnavailableError, publicLink, type Connector, type ConnectorContext } from '@intake/core';
 import type { Router } from 'express';
 import { twiml } from 'twilio';
@@ -45,12 +46,27 @@ async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<string | n
   const accepted = await ctx.accept(sms.message);
   if (optedOut) return null;
   if (accepted.continues === null) {
+    // Twilio sending the same MessageSid again lost our first answer: it gets it again
+    if (!accepted.duplicate && !(await firstOfItsKind(ctx, sms))) return null;
     const language = ctx.texts.forText(sms.message.text ?? '');
     const link = accepted.tracking_path === null ? null : publicLink(ctx.config.server.public_url, accepted.tracking_path);
     const thanks = ctx.texts.t(language, 'reply.acknowledgement', { reference: accepted.reference });
     return link === null ? thanks : `${thanks} ${ctx.texts.t(language, 'reply.follow', { link })}`;
   }
   return ctx.texts.t(await conversationLanguage(ctx, accepted.continues), 'reply.continued', { reference: accepted.reference });
+}
+
+/** The words of a text as a repeat would spell them again: case, accents, spacing and punctuation aside. */
+const gist = (text: string) => text.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+const repeatKey = (sms: ParsedSms) => createHash('sha256').update(`${sms.channel}\n${sms.phone}\n${gist(sms.message.text ?? '')}`).digest('base64url').slice(0, 22);
+
+/**
+ * A number that sends the same words again within the sender window (a flood, or a citizen's impatience) gets
+ * one acknowledgement, not one each. Nothing here may fail the message once it is accepted: in doubt, acknowledge.
+ */
+async function firstOfItsKind(ctx: ConnectorContext, sms: ParsedSms): Promise<boolean> {
+  const windowSeconds = Math.max(60, ctx.config.dedupe.sender_window_minutes * 60);
+  return ctx.firstTime(`sms-ack:${repeatKey(sms)}`, windowSeconds).catch(() => true);
 }
 
 /** An answer ("211 Bear St") says little of its language: the conversation goes on in the report's. */

@@ -10,7 +10,9 @@ import {
   type Logger,
   type OutboundReply,
   type CatalogueText,
+  type ReplyAddress,
   type ReplyJob,
+  type StoredRequest,
   type RequestStore,
   type Responder,
 } from '@intake/core';
@@ -18,6 +20,7 @@ import type { Texts } from '@intake/i18n';
 import { Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
+import { Recipients } from './recipients.js';
 
 const repliesSent = new Counter({ name: 'intake_replies_total', help: 'Replies to citizens, by channel and outcome', labelNames: ['channel', 'kind', 'outcome'], registers: [metricsRegistry] });
 
@@ -37,10 +40,12 @@ export class Replies {
   private readonly responders = new Map<Channel, Responder>();
   private worker: Worker<ReplyJob> | null = null;
   private readonly optOuts: OptOuts;
+  private readonly recipients: Recipients;
 
   constructor(private readonly deps: ReplyDeps) {
     this.queue = openQueue<ReplyJob>(QUEUE.reply, deps.redis, deps.config.redis.prefix, deps.log);
     this.optOuts = new OptOuts(deps.redis, deps.config.redis.prefix);
+    this.recipients = new Recipients(deps.redis, deps.config.redis.prefix, deps.config.conversations.unconfirmed_daily_limit, deps.config.redis.retention_days * 86_400);
     for (const connector of deps.connectors) {
       const responder = connector.responder?.(deps.config, deps.log, deps.texts);
       for (const channel of responder?.channels ?? []) this.responders.set(channel, responder!);
@@ -62,6 +67,24 @@ export class Replies {
     });
   }
 
+  /** The address wrote to us on the channel we answer on: it is no stranger's, and is no longer limited. */
+  async confirmRecipient(to: ReplyAddress): Promise<void> {
+    await this.recipients.confirm(to);
+  }
+
+  /** A repeat of the same sender's earlier report is answered by that report's messages, not again. */
+  private async repeatsSender(stored: StoredRequest, to: ReplyAddress): Promise<boolean> {
+    const first = stored.record.duplicate_of === null ? null : await this.deps.store.get(stored.record.duplicate_of);
+    return first?.reply_to?.channel === to.channel && first.reply_to.to === to.to;
+  }
+
+  /** Why nothing is sent: the citizen opted out, already heard about this report, or is a typed address at its daily limit. */
+  private async silence(stored: StoredRequest, to: ReplyAddress): Promise<string | null> {
+    if (await this.optOuts.isOptedOut(to.channel, to.to)) return 'opted_out';
+    if (await this.repeatsSender(stored, to)) return 'repeat';
+    return (await this.recipients.mayWrite(to)) ? null : 'limited';
+  }
+
   private async send(job: Job<ReplyJob>): Promise<void> {
     const { request_id: id, kind, texts } = job.data;
     const stored = await this.deps.store.get(id);
@@ -69,8 +92,9 @@ export class Replies {
     if (!stored || !to) return;
     const responder = this.responders.get(to.channel);
     if (responder === undefined) return;
-    if (await this.optOuts.isOptedOut(to.channel, to.to)) {
-      repliesSent.inc({ channel: to.channel, kind, outcome: 'opted_out' });
+    const silence = await this.silence(stored, to);
+    if (silence !== null) {
+      repliesSent.inc({ channel: to.channel, kind, outcome: silence });
       return;
     }
     const language = this.deps.texts.pick(stored.record.language);

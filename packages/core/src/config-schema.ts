@@ -184,8 +184,13 @@ export const ConfigSchema = z
       })
       .default({ radius_m: 75, window_hours: 72, sender_window_minutes: 10, text_similarity: 0.2 }),
     conversations: z
-      .object({ sms_window_minutes: z.number().positive().default(30), email_window_hours: z.number().positive().default(72) })
-      .default({ sms_window_minutes: 30, email_window_hours: 72 }),
+      .object({
+        sms_window_minutes: z.number().positive().default(30),
+        email_window_hours: z.number().positive().default(72),
+        /** messages a day to an address typed into a form until it has written to us itself (no mail-bombing a stranger) */
+        unconfirmed_daily_limit: z.number().int().min(0).default(3),
+      })
+      .default({ sms_window_minutes: 30, email_window_hours: 72, unconfirmed_daily_limit: 3 }),
     delivery: z
       .object({
         attempts: z.number().int().min(1).max(50).default(8),

@@ -1,5 +1,12 @@
 import type { Redis } from 'ioredis';
 
+/** True the first time a key is seen within `seconds`, on every node (Redis SET NX EX): to answer a repeat only once. */
+export type FirstTime = (key: string, seconds: number) => Promise<boolean>;
+
+export function firstTimeOn(redis: Redis, prefix: string): FirstTime {
+  return async (key, seconds) => (await redis.set(`${prefix}:first:${key}`, '1', 'EX', Math.max(1, Math.round(seconds)), 'NX')) === 'OK';
+}
+
 /** Numbers and addresses that texted STOP: nothing is sent to them until they text START. */
 export class OptOuts {
   constructor(

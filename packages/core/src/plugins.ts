@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { ChannelDeclaration } from './channels.js';
 import type { LoadedConfig } from './config.js';
-import type { OptOuts } from './conversation.js';
+import type { FirstTime, OptOuts } from './conversation.js';
 import type { PluginOptions } from './config-schema.js';
 import type { Logger } from './logger.js';
 import { Precision, type Channel, type DevicePoint, type InboundMessageInput, type Media, type ReplyAddress, type ServiceRequest } from './schemas.js';
@@ -52,6 +52,8 @@ export interface ConnectorContext {
   media: MediaIntake;
   /** STOP/START keywords: who must not be written to */
   optOuts: OptOuts;
+  /** remembers keys for a while across nodes, so that a repeated message is answered once */
+  firstTime: FirstTime;
   /** read-only access to stored requests, for channels whose clients look them up (Open311); the gateway provides it */
   requests?: RequestReader;
   /** adds a comment to a stored request (Open311's POST servicerequestupdates); null when there is no such request */

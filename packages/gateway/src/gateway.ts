@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import {
   OptOuts,
   RateLimits,
+  firstTimeOn,
   QUEUE,
   RequestStore,
   createFastFailRedis,
@@ -106,6 +107,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     media: media.intake,
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
     optOuts: new OptOuts(dataRedis, config.redis.prefix),
+    firstTime: firstTimeOn(dataRedis, config.redis.prefix),
     requests: readerWithPending(store, intakeQueue, config),
     addUpdate: (idOrReference, update) => addUpdate(store, idOrReference, update),
     rateLimits,

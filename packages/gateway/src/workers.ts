@@ -54,6 +54,7 @@ export function startPipelineWorkers(deps: PipelineDeps) {
   async function afterNormalizing(message: InboundMessage, { request, needs_location }: Normalized) {
     const id = request.record.id;
     const answerable = replies.canAnswer(request.reply_to?.channel);
+    if (request.reply_to !== null && request.reply_to.channel === message.channel) await replies.confirmRecipient(request.reply_to);
     if (message.continues !== null) {
       // the answer we asked for completes its request; any other reply in our thread becomes a request that is
       // never answered (no acknowledgement, no status), so an auto-responder and Intake cannot write to each other forever

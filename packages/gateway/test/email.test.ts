@@ -2,6 +2,7 @@ import { startDovecot, startLoopbackServer, startSmtpSink, waitFor, type Dovecot
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { demoConfig, startGateway, type Running } from './harness.js';
+import { settle } from './twilio.js';
 
 const TOWN_ADDRESS = '311@intake-test.example';
 const JANE = 'Jane Citizen <jane@example.org>';
@@ -146,6 +147,24 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     expect(served.length).toBe(record.media[0].bytes);
     expect(await sharp(served).metadata()).toMatchObject({ format: 'jpeg', width: 500, height: 375 });
     expect(await exifr.parse(served)).toBeUndefined();
+  });
+
+  it('writes at most a few messages a day to an address typed into the web form, until that address writes to us', async () => {
+    const stranger = 'stranger@example.org';
+    const problems = ['Pothole outside 211 Bear St', 'Streetlight out at 137 Banff Avenue', 'Graffiti on the wall at 110 Bear Street', 'Overflowing bin at 204 Caribou Street', 'Broken bench at 317 Banff Avenue'];
+    const report = (description: string) =>
+      fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ description, email: stranger }) });
+    for (const description of problems) expect((await report(description)).status).toBe(202);
+    await waitFor(() => records().filter((record) => record.reporter.email === stranger).length === problems.length, 20_000, 'every report delivered');
+    await waitFor(() => mailTo(stranger).length === 3, 15_000, 'three mails');
+    await settle(2000);
+    expect(mailTo(stranger)).toHaveLength(3);
+
+    // the address answers from its own mailbox: it wants our messages, and gets them again
+    await dovecot.deliver(rawMail({ from: `Sam Stranger <${stranger}>`, subject: 'Tree down', body: 'A tree is down across the path at 100 Muskrat St.', messageId: '<gw-stranger@example.org>' }));
+    await waitFor(() => mailTo(stranger, '<gw-stranger@example.org>')[0], 20_000, 'the answer to its own mail');
+    expect((await report('Icy sidewalk in front of 224 Bear Street')).status).toBe(202);
+    await waitFor(() => mailTo(stranger).some((mail) => mail.inReplyTo === undefined && mail.text?.includes('passed')), 20_000, 'mail about the new web report');
   });
 
   it('answers a French mail in French, the subject included, and keeps its language in the record', async () => {

@@ -168,6 +168,19 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
     expect(record.language).toBe('es');
   });
 
+  it('answers a flood of the same words from one number once: one acknowledgement, one status', async () => {
+    const phone = '+14035550133';
+    const answers: string[] = [];
+    for (let i = 0; i < 6; i += 1) answers.push(await (await text({ From: phone, Body: i % 2 === 0 ? 'Broken swing at 211 Bear St!' : 'broken swing at 211 bear st' })).text());
+    expect(answers.filter((twiml) => twiml.includes('<Message>'))).toHaveLength(1);
+    expect(answers.slice(1)).toEqual(Array(5).fill('<?xml version="1.0" encoding="UTF-8"?><Response/>'));
+
+    await waitFor(() => crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === phone).length === 6, 15_000, 'six deliveries');
+    await waitFor(() => twilioApi.messages().some((message) => message.To === phone), 15_000, 'the status');
+    await settle(1500);
+    expect(twilioApi.messages().filter((message) => message.To === phone)).toHaveLength(1);
+  });
+
   it('records STOP, sends nothing more to that number, and takes START back', async () => {
     const phone = '+14035550129';
     expect(await (await text({ From: phone, Body: 'STOP' })).text()).toContain('you are unsubscribed');
