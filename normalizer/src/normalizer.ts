@@ -50,6 +50,8 @@ export interface Normalizer {
   normalize(message: InboundMessage): Promise<Normalized>;
   /** completions for the web form's address box, from the gazetteer */
   suggestAddresses(query: string, limit: number): AddressSuggestion[];
+  /** whether an address field or the words of a report name a place the geocoders find */
+  locates(report: { address: string | null; description: string }): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -239,6 +241,10 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
       metrics.normalized.inc({ channel: message.channel });
       log.debug({ id: record.id, service_code: record.service_code, precision: record.location.precision, duplicate_of: record.duplicate_of }, 'normalized');
       return normalized;
+    },
+    async locates({ address, description }) {
+      const { location } = await locate(locator, { point: null, address, description: description.slice(0, 5000) });
+      return location.precision !== 'none';
     },
     suggestAddresses(query, limit) {
       const trimmed = query.trim().slice(0, 200);

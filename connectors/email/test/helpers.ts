@@ -72,6 +72,7 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
     optOuts: null as unknown as OptOuts,
     firstTime: async () => true,
     suggestAddresses: () => [],
+    locates: async () => true,
     texts: textsFor(config),
     media: createMediaService(config, createLogger({ level: 'silent' }), { store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'email-media-'))) }).intake,
     accepted: [],

@@ -120,17 +120,35 @@
     byId('done-heading').focus();
   }
 
+  /**
+   * Asks where once before sending a report that nothing places: no location set, no photo, and neither the
+   * address field nor the description names a place the town can find. Resolves true when it asked.
+   */
+  function askedWhere() {
+    var question = byId('where-question');
+    if (!question || !question.hidden || byId('lat').value || byId('photo').files.length > 0) return Promise.resolve(false);
+    var locateUrl = new URL('locate', form.action);
+    locateUrl.search = new URLSearchParams({ address: byId('address').value, description: byId('description').value }).toString();
+    return fetch(locateUrl, { headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : { located: true }; })
+      .then(function (body) {
+        if (body.located) return false;
+        question.hidden = false;
+        question.focus();
+        return true;
+      })
+      // a question that cannot be asked never stops a report
+      .catch(function () { return false; });
+  }
+
   function enhanceSubmit() {
     var status = byId('form-status');
     // one key for this report: a retry after a network error or a 503 cannot make a second request
     var idempotencyKey = newIdempotencyKey();
     var sending = false;
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      if (sending) return;
-      sending = true;
+    function send() {
       say(status, text('sending'));
-      fetch(form.action, {
+      return fetch(form.action, {
         method: 'POST',
         // multipart, photos and all; the browser sets the boundary
         headers: { Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
@@ -142,7 +160,14 @@
             else say(status, problemText(response, body), true);
           });
         })
-        .catch(function () { say(status, text('offline'), true); })
+        .catch(function () { say(status, text('offline'), true); });
+    }
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (sending) return;
+      sending = true;
+      askedWhere()
+        .then(function (asked) { return asked ? undefined : send(); })
         .then(function () { sending = false; });
     });
   }

@@ -4,7 +4,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { formValues, renderForm, renderThanks, type PageContext } from './pages.js';
 import { photoUpload, savePhotos } from './photos.js';
-import { InvalidReport, parseIdempotencyKey, parseReport, toInboundMessage } from './report.js';
+import { InvalidReport, parseIdempotencyKey, parseReport, toInboundMessage, type ReportBody } from './report.js';
 
 /** `channels.web`: the citizen form and the reports API; `enabled: false` turns them off. */
 const WebSettings = z.object({ enabled: z.boolean().default(true) });
@@ -27,6 +27,12 @@ const PAGE_HEADERS = {
 const AddressQuery = z.object({
   q: z.string({ error: 'q is required' }).trim().min(2, 'q must be 2 to 100 characters').max(100, 'q must be 2 to 100 characters'),
   limit: z.coerce.number().int('limit must be a whole number').min(1, 'limit must be 1 to 20').max(20, 'limit must be 1 to 20').default(8),
+});
+
+/** What the form's script asks before sending: does the report name a place? */
+const LocateQuery = z.object({
+  address: z.string().trim().max(500).optional(),
+  description: z.string().max(5000).default(''),
 });
 
 function sendPage(res: Response, status: number, body: string): void {
@@ -53,19 +59,27 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const upload = photoUpload(config);
 
   /** The report is checked before its photos are stored, so a refused report leaves nothing behind. */
-  const acceptReport = async (req: Request) => {
+  const acceptReport = async (req: Request, report = parseReport(req.body, serviceCodes)) => {
     const externalId = parseIdempotencyKey(req.get('Idempotency-Key'));
-    const report = parseReport(req.body, serviceCodes);
     const photos = await savePhotos(ctx.media, req.files);
     return ctx.accept(toInboundMessage(report, externalId, photos));
   };
+
+  /**
+   * The form asks where once before it sends a report that no field, word or photo places: a report with no
+   * location is the one a crew cannot act on. Asked once, the citizen may still send it as it is.
+   */
+  const mustAskWhere = async (req: Request, report: ReportBody) =>
+    report.asked_where === undefined && report.lat === undefined && (req.files?.length ?? 0) === 0 && !(await ctx.locates({ address: report.address ?? null, description: report.description }));
   /** A browser's own post (no JavaScript) wants pages back; the form's script and other clients want JSON. */
   const wantsPage = (req: Request) => req.is('application/x-www-form-urlencoded') || (req.is('multipart/form-data') && req.accepts(['json', 'html']) === 'html');
 
   /** A plain form post (no JavaScript) gets pages back, errors included, never JSON. */
   const answerFormPost = async (req: Request, res: Response) => {
     try {
-      const accepted = await acceptReport(req);
+      const report = parseReport(req.body, serviceCodes);
+      if (await mustAskWhere(req, report)) return sendPage(res, 200, renderForm(pageFor(req, REPORTS_ROOT), { values: formValues(req.body), askWhere: true }));
+      const accepted = await acceptReport(req, report);
       sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), accepted.reference, accepted.tracking_path));
     } catch (error) {
       if (!(error instanceof IntakeError)) throw error;
@@ -87,6 +101,12 @@ function mount(router: Router, ctx: ConnectorContext): void {
     const query = AddressQuery.safeParse(req.query);
     if (!query.success) throw badRequest(query.error.issues.map((issue) => issue.message).join('; '), 'invalid_query');
     res.set('Cache-Control', 'public, max-age=300').json({ suggestions: ctx.suggestAddresses(query.data.q, query.data.limit) });
+  });
+
+  router.get('/api/v1/locate', async (req, res) => {
+    const query = LocateQuery.safeParse(req.query);
+    if (!query.success) throw badRequest(query.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), 'invalid_query');
+    res.set('Cache-Control', 'no-store').json({ located: await ctx.locates({ address: query.data.address ?? null, description: query.data.description }) });
   });
 
   router.post('/api/v1/reports', perClientLimit(ctx.rateLimits), express.json({ limit }), express.urlencoded({ extended: false, limit }), upload, async (req, res) => {

@@ -3,7 +3,7 @@ import type { Texts } from '@intake/i18n';
 import { html, type SafeHtml } from './html.js';
 import type { ReportProblem } from './report.js';
 
-const FORM_FIELDS = ['description', 'service_code', 'address', 'lat', 'long', 'name', 'email', 'phone', 'language'] as const;
+const FORM_FIELDS = ['description', 'service_code', 'address', 'lat', 'long', 'name', 'email', 'phone', 'language', 'asked_where'] as const;
 
 /** What the citizen typed, put back into the form when the server turns a post down. */
 export type FormValues = Partial<Record<(typeof FORM_FIELDS)[number], string>>;
@@ -97,9 +97,19 @@ function errorSummary(pc: PageContext, problems: ReportProblem[]): SafeHtml {
 export interface FormState {
   values?: FormValues;
   problems?: ReportProblem[];
+  /** the report names no place the town can find: ask where before it is sent */
+  askWhere?: boolean;
 }
 
-export function renderForm(pc: PageContext, { values = {}, problems = [] }: FormState = {}): string {
+/** "Where is it?", shown by the server (no JavaScript) or by the script, before the report is sent. */
+function whereQuestion(pc: PageContext, asked: boolean): SafeHtml {
+  return html`<div id="where-question" class="where-question" role="alert" tabindex="-1"${asked ? '' : html` hidden`}>
+<h2>${say(pc, 'where_heading')}</h2>
+<p>${say(pc, 'where_question')}</p>
+</div>`;
+}
+
+export function renderForm(pc: PageContext, { values = {}, problems = [], askWhere = false }: FormState = {}): string {
   const { root } = pc;
   const t = (key: string) => say(pc, key);
   const scriptTexts = JSON.stringify(pc.texts.templates(pc.language, 'form_script'));
@@ -109,6 +119,7 @@ export function renderForm(pc: PageContext, { values = {}, problems = [] }: Form
 ${errorSummary(pc, problems)}
 <form id="report" class="card" method="post" action="${root}api/v1/reports" enctype="multipart/form-data" data-texts="${scriptTexts}">
 <input type="hidden" name="language" value="${pc.language}">
+${askWhere ? html`<input type="hidden" name="asked_where" value="1">` : ''}
 <fieldset>
 <legend>${t('problem_legend')}</legend>
 <div class="field">
@@ -128,8 +139,9 @@ ${serviceOptions(pc, pc.config.services, values.service_code)}
 <input id="photo" name="photo" type="file" accept="image/*" multiple aria-describedby="photo-hint"${invalid('photo')}>
 </div>
 </fieldset>
-<fieldset>
+<fieldset id="where">
 <legend>${t('where_legend')}</legend>
+${whereQuestion(pc, askWhere)}
 <div class="field">
 <label for="address">${t('address_label')}</label>
 <p class="hint" id="address-hint">${t('address_hint')}</p>

@@ -58,6 +58,8 @@ export const ReportBody = z
     name: text(200),
     email: optional(z.string({ error: 'must be text' }).trim().max(320, 'is too long').pipe(z.email('is not a valid email address'))),
     phone: optional(z.string({ error: 'must be text' }).trim().regex(PHONE, 'is not a valid phone number')),
+    /** set by the form once it has asked where the problem is */
+    asked_where: text(5),
     /** the language of the form the citizen filled in, so that answers come in it */
     language: text(35),
     media_urls: optional(

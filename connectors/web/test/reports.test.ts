@@ -33,7 +33,7 @@ describe('GET / (the form)', () => {
       expect(page).toContain(`<label for="${id}"`);
       expect(page).toContain(`id="${id}"`);
     }
-    expect(page.match(/<fieldset>/g)).toHaveLength(3);
+    expect(page.match(/<fieldset[ >]/g)).toHaveLength(3);
     expect(page.match(/<legend>/g)).toHaveLength(3);
     expect(page).toMatch(/aria-live="polite"/);
     expect(page).toMatch(/<textarea id="description" name="description"[^>]* required/);

@@ -44,6 +44,8 @@ export interface ConnectorContext {
   accept(message: InboundMessageInput): Promise<Accepted>;
   config: LoadedConfig;
   log: Logger;
+  /** whether a form's address field or words name a place the town's geocoders find, so the form can ask where first */
+  locates(report: { address: string | null; description: string }): Promise<boolean>;
   /** address completions from the jurisdiction's gazetteer, for forms */
   suggestAddresses(query: string, limit: number): AddressSuggestion[];
   /** every text a citizen sees, in their language (`@intake/i18n`) */

@@ -106,6 +106,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     texts,
     media: media.intake,
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
+    locates: (report) => normalizer.locates(report),
     optOuts: new OptOuts(dataRedis, config.redis.prefix),
     firstTime: firstTimeOn(dataRedis, config.redis.prefix),
     requests: readerWithPending(store, intakeQueue, config),

@@ -49,4 +49,50 @@ describeWithChromium('a report sent from the web form in a browser', () => {
       location: { address: '211 Bear Street', precision: 'address', in_jurisdiction: true },
     });
   });
+
+  const recordOf = (description: string) => crm.requests.map((request) => JSON.parse(request.body)).find((record) => record.description === description);
+
+  it('asks where before sending a report that names no place, and sends it with the suggestion picked', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${running.url}/`);
+    const description = 'The streetlight is out across from the bank near the mall';
+    await page.getByLabel('Describe the problem').fill(description);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('heading', { name: 'Where is it?' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Thank you, your report was received' }).isVisible()).toBe(false);
+
+    await page.getByLabel('Address or nearest corner').pressSequentially('211 bea', { delay: 40 });
+    await page.getByRole('option', { name: '211 Bear Street' }).click();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
+    const record = await waitFor(() => recordOf(description), 15_000, 'the located report');
+    expect(record.location).toMatchObject({ address: '211 Bear Street', precision: 'address' });
+    expect(crm.requests.filter((request) => JSON.parse(request.body).description === description)).toHaveLength(1);
+  });
+
+  it('asks where in French on a phone, with the script', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-CA' })).newPage();
+    await page.goto(`${running.url}/`);
+    await page.getByLabel('Décrivez le problème').fill('Le lampadaire est éteint en face de la banque, près du centre commercial');
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await page.getByRole('heading', { name: 'Où se trouve le problème ?' }).waitFor();
+    await page.screenshot({ path: '/tmp/intake-form-fr-where.png' });
+    expect(await page.getByRole('button', { name: 'Utiliser ma position' }).count()).toBe(1);
+  });
+
+  it('asks where in French without JavaScript: the server answers the form again with the question', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'fr-CA', javaScriptEnabled: false })).newPage();
+    await page.goto(`${running.url}/`);
+    const description = 'Un nid-de-poule énorme en face de la banque, près du centre commercial';
+    await page.getByLabel('Décrivez le problème').fill(description);
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await page.getByRole('heading', { name: 'Où se trouve le problème ?' }).waitFor();
+    expect(await page.getByLabel('Décrivez le problème').inputValue()).toBe(description);
+
+    await page.getByLabel('Adresse ou coin de rue le plus proche').fill('211 Bear St');
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await page.getByRole('heading', { name: 'Merci, votre signalement a été reçu' }).waitFor();
+    const record = await waitFor(() => recordOf(description), 15_000, 'the located report');
+    expect(record).toMatchObject({ language: 'fr', location: { address: '211 Bear Street', precision: 'address' } });
+  });
 });

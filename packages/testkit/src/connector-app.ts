@@ -43,6 +43,8 @@ export interface ConnectorAppOptions {
   accept?: (message: InboundMessageInput, enqueue: Enqueue) => Promise<Accepted>;
   /** by default there is no gazetteer: no suggestions */
   suggestAddresses?: ConnectorContext['suggestAddresses'];
+  /** by default there is no geocoder: every report counts as placed, and the form never asks where */
+  locates?: ConnectorContext['locates'];
   /** context the connector reads beyond the basics (e.g. `requests`), on the app's Redis */
   extraContext?: (redis: TestRedis) => Partial<ConnectorContext>;
   /** another Redis, e.g. one that is down, to see the connector refuse */
@@ -132,6 +134,7 @@ export async function startConnectorApp(options: ConnectorAppOptions): Promise<C
     optOuts,
     firstTime: firstTimeOn(connection, prefix),
     suggestAddresses: options.suggestAddresses ?? (() => []),
+    locates: options.locates ?? (async () => true),
     accept: (message) => accept(message, enqueue),
     texts: textsFor(config),
     media: media.intake,
