@@ -77,21 +77,8 @@ export const Rule = z.object({
 });
 export type Rule = z.infer<typeof Rule>;
 
-const MediaStoreConfig = z.discriminatedUnion('type', [
-  /** files under a folder, relative to the config file; the demo keeps them in the data dir */
-  z.object({ type: z.literal('local'), dir: z.string().min(1).default('.intake/media') }),
-  /** an S3-compatible bucket (AWS S3, MinIO, Ceph, R2...) */
-  z.object({
-    type: z.literal('s3'),
-    bucket: z.string().min(1),
-    region: z.string().default('us-east-1'),
-    endpoint: z.string().url().optional(),
-    access_key_id: z.string().min(1).optional(),
-    secret_access_key: z.string().min(1).optional(),
-    force_path_style: z.boolean().default(false),
-    key_prefix: z.string().default('media/'),
-  }),
-]);
+/** Where photos are kept: files under a folder, relative to the config file (the demo: the data dir). A second kind (S3) adds a member. */
+const MediaStoreConfig = z.discriminatedUnion('type', [z.object({ type: z.literal('local'), dir: z.string().min(1).default('.intake/media') })]);
 
 /** Photos citizens send: where they are kept and how long their links open. */
 export const MediaConfig = z.object({
