@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { badRequest, IntakeError, perClientLimit, settingsOf, type Connector, type ConnectorContext } from '@intake/core';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { formValues, renderForm, renderThanks, type PageContext } from './pages.js';
 import { photoUpload, savePhotos } from './photos.js';
@@ -75,6 +75,13 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const wantsPage = (req: Request) => req.is('application/x-www-form-urlencoded') || (req.is('multipart/form-data') && req.accepts(['json', 'html']) === 'html');
 
   /** A plain form post (no JavaScript) gets pages back, errors included, never JSON. */
+  /** The form again, with what was wrong beside it. */
+  const refusedFormPost = (req: Request, res: Response, error: IntakeError) => {
+    const problems = error instanceof InvalidReport ? error.problems : [{ field: null, message: error.message }];
+    res.set(error.headers);
+    sendPage(res, error.status, renderForm(pageFor(req, REPORTS_ROOT), { values: formValues(req.body), problems }));
+  };
+
   const answerFormPost = async (req: Request, res: Response) => {
     try {
       const report = parseReport(req.body, serviceCodes);
@@ -83,10 +90,14 @@ function mount(router: Router, ctx: ConnectorContext): void {
       sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), accepted.reference, accepted.tracking_path));
     } catch (error) {
       if (!(error instanceof IntakeError)) throw error;
-      const problems = error instanceof InvalidReport ? error.problems : [{ field: null, message: error.message }];
-      res.set(error.headers);
-      sendPage(res, error.status, renderForm(pageFor(req, REPORTS_ROOT), { values: formValues(req.body), problems }));
+      refusedFormPost(req, res, error);
     }
+  };
+
+  /** A photo over the limits is refused while the body is read: a browser's own post still gets the form back. */
+  const photoRefusal: ErrorRequestHandler = (error, req, res, next) => {
+    if (error instanceof IntakeError && wantsPage(req)) refusedFormPost(req, res, error);
+    else next(error);
   };
 
   router.use('/static/web/vendor', express.static(AUTOCOMPLETE_DIR, { index: false, maxAge: '1d' }));
@@ -117,6 +128,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
     const accepted = await acceptReport(req);
     res.status(202).json({ id: accepted.id, status: 'accepted', duplicate: accepted.duplicate, reference: accepted.reference });
   });
+  router.use('/api/v1/reports', photoRefusal);
 }
 
 /** The web channel: the citizen form at `/`, address suggestions, and `POST /api/v1/reports` for the form, apps and scripts. */

@@ -78,6 +78,14 @@ describe('POST /api/v1/reports with photos (multipart/form-data)', () => {
     expect(await app.jobs()).toHaveLength(0);
   });
 
+  it('answers a browser\'s own post with a photo over the limit with the form again, not JSON', async () => {
+    const response = await post(multipart({ description: 'a big photo' }, [{ bytes: Buffer.alloc(300_000, 1), name: 'big.jpg', type: 'image/jpeg' }]), 'text/html');
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('each photo must be at most');
+    expect(await app.jobs()).toHaveLength(0);
+  });
+
   it('answers a browser\'s own multipart post with a page', async () => {
     const response = await post(multipart({ description: 'Graffiti on the wall' }, [{ bytes: await phonePhoto(), name: 'a.jpg', type: 'image/jpeg' }]), 'text/html,application/xhtml+xml');
     expect(response.status).toBe(202);
