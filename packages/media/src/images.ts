@@ -6,7 +6,10 @@ import sharp from 'sharp';
 const PHOTO_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
 /** A decompression bomb (a tiny file that opens into gigapixels) is refused before it is decoded. */
 const MAX_INPUT_PIXELS = 50_000_000;
-/** Enough for a crew to see the problem; phones send 12-50 megapixels. */
+/**
+ * Enough for a crew to see the problem; phones send 12-50 megapixels. Plain libjpeg rather than mozjpeg: on a
+ * 12-megapixel photo mozjpeg took 1.7-2.2 s against 0.3 s here, for files a fifth smaller.
+ */
 const MAX_SIDE = 2560;
 
 export interface Reencoded {
@@ -38,7 +41,7 @@ export async function reencodePhoto(bytes: Buffer, name: string | null): Promise
   const upright = image.rotate().resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
   const lossless = metadata.format === 'png' || metadata.format === 'gif';
   try {
-    const encoded = lossless ? await upright.png({ compressionLevel: 9 }).toBuffer() : await upright.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+    const encoded = lossless ? await upright.png({ compressionLevel: 9 }).toBuffer() : await upright.jpeg({ quality: 85 }).toBuffer();
     return { bytes: encoded, content_type: lossless ? 'image/png' : 'image/jpeg', extension: lossless ? 'png' : 'jpg', point: await gpsOf(bytes) };
   } catch {
     throw notAPhoto(name);
