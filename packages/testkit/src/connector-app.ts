@@ -25,7 +25,7 @@ import { LocalMediaStore, createMediaService } from '@intake/media';
 import { Queue } from 'bullmq';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import { REDIS_URL, deletePrefix } from './index.js';
+import { REDIS_URL, deletePrefix } from './redis.js';
 
 /** The app's own Redis: one connection and a key/BullMQ prefix no other test file uses. */
 export interface TestRedis {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { startLoopbackServer, type LoopbackServer } from './index.js';
+import { startLoopbackServer, type LoopbackServer } from './loopback.js';
 
 /** The app and bot user the stand-in posts as. */
 export const SLACK_BOT = { user_id: 'U0INTAKEBOT', bot_id: 'B0INTAKEBOT', app_id: 'A0INTAKEAPP', team_id: 'T0TOWN' };

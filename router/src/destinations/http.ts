@@ -1,7 +1,7 @@
 import { PermanentDeliveryError } from '@intake/core';
 
 /** A retry may fix a server error, a timeout or throttling; any other 4xx will be refused again. */
-export const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
+const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
 
 /** "POST https://crm.example.org/intake": the query is left out, it may carry a token or name people's requests. */
 export function describeCall(method: string, url: URL | string): string {
