@@ -105,6 +105,13 @@ const RateLimits = z.object({
 export type RateLimitSettings = z.infer<typeof RateLimits>;
 const RATE_LIMIT_DEFAULTS: RateLimitSettings = { per_client: { max: 120, per_seconds: 60 }, per_sender: { max: 60, per_seconds: 3600 }, key_failures: { max: 10, per_seconds: 600 } };
 
+const portMessage = (issue: { input?: unknown }) => `must be a number from 0 to 65535, got ${JSON.stringify(issue.input)}`;
+/** A TCP port (0 picks a free one); "8080" from an environment variable counts as the number. */
+const Port = z.preprocess(
+  (value) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value),
+  z.number({ error: portMessage }).int({ error: portMessage }).min(0, { error: portMessage }).max(65535, { error: portMessage }),
+);
+
 export const ConfigSchema = z
   .object({
     jurisdiction: z.object({
@@ -127,7 +134,7 @@ export const ConfigSchema = z
     }),
     server: z
       .object({
-        port: z.coerce.number().int().min(0).max(65535).default(3000),
+        port: Port.default(3000),
         host: z.string().default('0.0.0.0'),
         public_url: z.string().url().optional(),
         admin_token: z.string().min(1).optional(),

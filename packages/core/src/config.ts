@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { distance } from 'fastest-levenshtein';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigSchema, type Config, type PluginOptions } from './config-schema.js';
@@ -74,13 +75,21 @@ function parsePlugins(
   return parsed;
 }
 
+/** The known word a mistyped one was probably meant to be: a few letters off, or the start of it ("radius_meters"). */
+export function closest(word: string, known: readonly string[]): string | null {
+  const scored = known.map((candidate) => ({ candidate, cost: word.startsWith(candidate) || candidate.startsWith(word) ? 0 : distance(word, candidate) }));
+  const best = scored.sort((a, b) => a.cost - b.cost)[0];
+  return best !== undefined && best.cost <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : null;
+}
+
 /** Each channel's settings through its connector's schema; a key no connector owns, or a rule for no channel, is an error. */
 function parseChannels(config: LoadedConfig, channels: NonNullable<PluginSchemas['channels']>, problems: string[]): void {
   const known = Object.keys(channels.settings);
   for (const [key, settings] of Object.entries(config.channels)) {
     const schema = channels.settings[key];
     if (schema === undefined) {
-      problems.push(`channels.${key}: no such channel (known: ${known.join(', ')})`);
+      const suggestion = closest(key, known);
+      problems.push(`channels.${key}: no such channel${suggestion === null ? '' : ` (did you mean "${suggestion}"?)`} (known: ${known.join(', ')})`);
       continue;
     }
     const result = schema.safeParse(settings ?? {});
@@ -112,12 +121,15 @@ function checkFiles(config: LoadedConfig, problems: string[]) {
 /** A rule for a code the catalogue lacks can never match (channels only take catalogue codes): worth saying, not fatal. */
 function warningsOf(config: Config): string[] {
   const codes = new Set(config.services.map((service) => service.code));
-  return config.router.rules.flatMap((rule, i) =>
-    [rule.when.service_code ?? []]
-      .flat()
-      .filter((code) => !codes.has(code))
-      .map((code) => `router.rules.${i}.when.service_code: "${code}" is not in the service catalogue, so this condition never holds`),
-  );
+  const groups = new Set(config.services.flatMap((service) => (service.group === undefined ? [] : [service.group])));
+  const unknown = (field: 'service_code' | 'service_group', known: Set<string>, what: string) =>
+    config.router.rules.flatMap((rule, i) =>
+      [rule.when[field] ?? []]
+        .flat()
+        .filter((value) => !known.has(value))
+        .map((value) => `router.rules.${i}.when.${field}: "${value}" is not ${what}, so this condition never holds`),
+    );
+  return [...unknown('service_code', codes, 'in the service catalogue'), ...unknown('service_group', groups, 'the group of any service in the catalogue')];
 }
 
 /** Validates an already-read configuration object; throws ConfigError with every problem. */

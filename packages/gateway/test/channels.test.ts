@@ -35,6 +35,7 @@ describe('the channels the registered connectors declare', () => {
 
   it('refuse a channel no connector serves, under channels or in a rule', () => {
     expect(problemsOf((raw) => (raw.channels = { fax: {} }))).toEqual([expect.stringMatching(/^channels\.fax: no such channel \(known: .*sms/)]);
+    expect(problemsOf((raw) => (raw.channels = { slak: { signing_secret: 's', bot_token: 'b' } }))).toEqual([expect.stringMatching(/^channels\.slak: no such channel \(did you mean "slack"\?\)/)]);
     const rule = { name: 'faxes', when: { channel: 'fax' }, then: { deliver_to: [] } };
     expect(problemsOf((raw) => (raw.router.rules = [rule]))).toEqual([expect.stringMatching(/^router\.rules\.0\.when\.channel: no channel "fax"/)]);
   });
