@@ -48,8 +48,16 @@ export interface IntakeRouter {
   /** One BullMQ worker per configured destination, with its rate limit. */
   startDeliveryWorkers(): void;
   deadLetters(limit?: number): Promise<DeadLetterEntry[]>;
+  /** The entries an operator means by an entry id or a request id (all of that request's entries). */
+  findDeadLetters(entryOrRequestId: string): Promise<DeadLetterEntry[]>;
   /** Queues a dead letter to its destination again (a new job) and removes it from the dead-letter queue. */
   replay(entryId: string): Promise<void>;
+  /** Replays every dead letter of one destination, or of all; returns how many. */
+  replayAll(destination?: string): Promise<number>;
+  /** Drops dead letters for good: one entry, or every entry of a destination (or of all). Returns how many. */
+  purge(target: { entry_id: string } | { destination?: string }): Promise<number>;
+  /** Sends a request to one destination again, even one that took it already (the same idempotency key). */
+  resend(id: string, destination: string): Promise<void>;
   /** Job counts (waiting, active, delayed, failed) per delivery queue and for the dead-letter queue. */
   queueDepths(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
@@ -65,6 +73,7 @@ interface ConfiguredDestination {
 
 const DELIVERY_JOB = 'deliver';
 const DAY_SECONDS = 86_400;
+const DEAD_LETTER_PAGE = 500;
 /** the metric label when no rule matched */
 const DEFAULT_RULE_LABEL = '(default)';
 
@@ -169,6 +178,51 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
     return jobs.filter((job) => job?.id !== undefined).map((job) => ({ entry_id: job.id as string, ...job.data }));
   }
 
+  /** Every entry, a page at a time: replay-all and purge-all must not stop at the first hundred. */
+  async function allDeadLetters(destination?: string): Promise<DeadLetterEntry[]> {
+    const all: DeadLetterEntry[] = [];
+    for (let start = 0; ; start += DEAD_LETTER_PAGE) {
+      const jobs = await deadLetterQueue.getJobs(['waiting'], start, start + DEAD_LETTER_PAGE - 1, true);
+      all.push(...jobs.filter((job) => job?.id !== undefined).map((job) => ({ entry_id: job.id as string, ...job.data })));
+      if (jobs.length < DEAD_LETTER_PAGE) break;
+    }
+    return destination === undefined ? all : all.filter((entry) => entry.destination === destination);
+  }
+
+  async function findDeadLetters(entryOrRequestId: string): Promise<DeadLetterEntry[]> {
+    const entry = await deadLetterQueue.getJob(entryOrRequestId);
+    if (entry?.id !== undefined) return [{ entry_id: entry.id, ...entry.data }];
+    return (await allDeadLetters()).filter((candidate) => candidate.id === entryOrRequestId);
+  }
+
+  async function replayAll(destination?: string): Promise<number> {
+    if (destination !== undefined) destinationNamed(destination);
+    const entries = await allDeadLetters(destination);
+    for (const entry of entries) await replay(entry.entry_id);
+    return entries.length;
+  }
+
+  async function purge(target: { entry_id: string } | { destination?: string }): Promise<number> {
+    if ('entry_id' in target) {
+      const entry = await deadLetterQueue.getJob(target.entry_id);
+      if (entry === undefined) throw notFound(`no dead letter ${target.entry_id}`);
+      await entry.remove();
+      return 1;
+    }
+    const entries = await allDeadLetters(target.destination);
+    await Promise.all(entries.map((entry) => deadLetterQueue.remove(entry.entry_id)));
+    log.info({ destination: target.destination ?? '(all)', purged: entries.length }, 'dead letters purged');
+    return entries.length;
+  }
+
+  async function resend(id: string, destination: string): Promise<void> {
+    destinationNamed(destination);
+    if ((await store.get(id)) === null) throw notFound(`request ${id} not found`);
+    await setDeliveryState(store, id, destination, { status: 'queued', attempts: 0 });
+    await enqueue(id, destination, replayJobId(id, destination));
+    log.info({ id, destination }, 'resent by an operator');
+  }
+
   async function replay(entryId: string): Promise<void> {
     const entry = await deadLetterQueue.getJob(entryId);
     if (entry === undefined) throw notFound(`no dead letter ${entryId}`);
@@ -196,5 +250,5 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
     await connection.quit();
   }
 
-  return { rules, route, startDeliveryWorkers, deadLetters, replay, queueDepths, close };
+  return { rules, route, startDeliveryWorkers, deadLetters, findDeadLetters, replay, replayAll, purge, resend, queueDepths, close };
 }

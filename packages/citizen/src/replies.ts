@@ -101,6 +101,7 @@ export class Replies {
     const { reference } = stored.record;
     const text = texts.map((part) => (typeof part === 'string' ? part : this.deps.texts.t(language, part.key, { reference, ...part.values }))).join(' ');
     await responder.send(to, { request_id: id, reference, kind, text, language });
+    await this.deps.store.addTurn(id, { at: new Date().toISOString(), from: 'intake', channel: to.channel, kind, text });
     repliesSent.inc({ channel: to.channel, kind, outcome: 'sent' });
   }
 

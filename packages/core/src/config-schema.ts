@@ -112,6 +112,31 @@ const Port = z.preprocess(
   z.number({ error: portMessage }).int({ error: portMessage }).min(0, { error: portMessage }).max(65535, { error: portMessage }),
 );
 
+/** Where the console's list, search and map read from: an embedded SQLite file by default, PostgreSQL for bigger towns. */
+export const IndexSettings = z.discriminatedUnion('type', [
+  /** `path` defaults to index.sqlite in the data directory; one file per HTTP node, each fed the whole stream */
+  z.object({ type: z.literal('sqlite'), path: z.string().min(1).optional() }),
+  z.object({ type: z.literal('postgres'), url: z.string().min(1), schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and _ only').default('intake') }),
+]);
+export type IndexSettings = z.infer<typeof IndexSettings>;
+
+export const ConsoleUser = z.object({
+  name: z.string().min(1).max(100),
+  /** an argon2 hash (`pnpm intake users hash`), never the password itself */
+  password_hash: z.string().startsWith('$argon2', 'an argon2 hash (pnpm intake users hash)'),
+});
+
+export const ConsoleSettings = z.object({
+  users: z.array(ConsoleUser).default([]),
+  /** signs the session cookie; by default derived from server.admin_token, so every node agrees without more config */
+  session_secret: z.string().min(1).optional(),
+  session_hours: z.number().positive().max(24 * 30).default(12),
+  index: IndexSettings.default({ type: 'sqlite' }),
+  /** an XYZ tile URL ("https://tile.example.org/{z}/{x}/{y}.png") to draw under the reports map; none by default */
+  tile_url: z.string().optional(),
+});
+export type ConsoleSettings = z.infer<typeof ConsoleSettings>;
+
 export const ConfigSchema = z
   .object({
     jurisdiction: z.object({
@@ -144,6 +169,8 @@ export const ConfigSchema = z
         headers_timeout_ms: z.number().int().positive().default(10_000),
         request_timeout_ms: z.number().int().positive().default(30_000),
         rate_limits: RateLimits.default(RATE_LIMIT_DEFAULTS),
+        /** /metrics behind `Authorization: Bearer <token>`, or served on its own `port` (then not on the main one) */
+        metrics: z.object({ token: z.string().min(1).optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
       })
       .refine((server) => server.headers_timeout_ms <= server.request_timeout_ms, { message: 'headers_timeout_ms may not exceed request_timeout_ms', path: ['headers_timeout_ms'] })
       .default({ port: 3000, host: '0.0.0.0', body_limit: '256kb', trust_proxy: false, headers_timeout_ms: 10_000, request_timeout_ms: 30_000, rate_limits: RATE_LIMIT_DEFAULTS }),
@@ -194,6 +221,7 @@ export const ConfigSchema = z
       .default({ attempts: 8, backoff_ms: 2000 }),
     /** a CRM's status words (any case, "_" or "-" for spaces) and what they mean, on top of the built-in ones */
     status_map: z.record(z.string().min(1).max(60), PublicStatus).default({}),
+    console: ConsoleSettings.default({ users: [], session_hours: 12, index: { type: 'sqlite' } }),
     router: z.object({
       destinations: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'), PluginOptions),
       rules: z.array(Rule).default([]),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis, Result } from 'ioredis';
+import type { ChainableCommander, Redis, Result } from 'ioredis';
 import { z } from 'zod';
 import { newReference, parseReference, type RandomIndex } from './reference.js';
 import { DeliveryState, PublicStatus, ReplyAddress, ServiceRequest } from './schemas.js';
@@ -44,18 +44,33 @@ export function currentStatus(request: Pick<StoredRequest, 'timeline'>): PublicS
   return request.timeline.findLast((event) => event.kind === 'status')?.status ?? 'received';
 }
 
+/** One turn of the conversation on a request: what the citizen wrote, or what Intake answered. */
+export const ConversationTurn = z.object({
+  at: z.string(),
+  from: z.enum(['citizen', 'intake']),
+  channel: z.string(),
+  /** for Intake's turns: acknowledgement, question, status; for the citizen's: the message's channel id */
+  kind: z.string().nullable().default(null),
+  text: z.string(),
+});
+export type ConversationTurn = z.infer<typeof ConversationTurn>;
+/** A runaway conversation (an auto-responder) keeps only its latest turns. */
+const MAX_TURNS = 200;
+
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
 const MAX_UPDATE_ATTEMPTS = 50;
 
 /**
- * KEYS: the record, then its received indexes. ARGV: the JSON it must still hold ('' for any), the new JSON, the TTL,
- * the index score, the id, the score below which index entries have expired. Returns 1 when written, 0 when not.
+ * KEYS: the record, the index feed, then its received indexes. ARGV: the JSON it must still hold ('' for any), the new
+ * JSON, the TTL, the index score, the id, the score below which index entries have expired, the feed's length.
+ * Returns 1 when written, 0 when not.
  */
 const WRITE_REQUEST = `
 if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
-for i = 2, #KEYS do
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], '*', 'id', ARGV[5])
+for i = 3, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[6])
   redis.call('EXPIRE', KEYS[i], ARGV[3])
@@ -116,6 +131,11 @@ return 0`;
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
+/** The stream every change to a request is written to, atomically with the change: what keeps search indexes fed. */
+export const indexFeedKey = (prefix: string) => `${prefix}:index-feed`;
+/** Roughly how many changes the feed keeps for an index that was away; a longer absence needs a rebuild. */
+const FEED_LENGTH = 1_000_000;
+
 /** Requests and their delivery states in Redis; every key expires after the retention period. */
 export class RequestStore {
   private readonly ttlSeconds: number;
@@ -165,9 +185,18 @@ export class RequestStore {
     const { id, received_at: receivedAt, service_code: serviceCode } = request.record;
     const at = Date.parse(receivedAt);
     const indexes = serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)];
-    const args = [expected ?? '', JSON.stringify(request), this.ttlSeconds, Number.isFinite(at) ? at : Date.now(), id, Date.now() - this.ttlSeconds * 1000];
-    const written = await this.redis.intakeWriteRequest(1 + indexes.length, this.key(id), ...indexes, ...args);
+    const args = [expected ?? '', JSON.stringify(request), this.ttlSeconds, Number.isFinite(at) ? at : Date.now(), id, Date.now() - this.ttlSeconds * 1000, FEED_LENGTH];
+    const written = await this.redis.intakeWriteRequest(2 + indexes.length, this.key(id), indexFeedKey(this.prefix), ...indexes, ...args);
     return written === 1;
+  }
+
+  private feed(change: ChainableCommander, id: string): ChainableCommander {
+    return change.xadd(indexFeedKey(this.prefix), 'MAXLEN', '~', FEED_LENGTH, '*', 'id', id);
+  }
+
+  private async exec(change: ChainableCommander): Promise<void> {
+    const failed = (await change.exec())?.find(([error]) => error !== null);
+    if (failed) throw failed[0];
   }
 
   async get(id: string): Promise<StoredRequest | null> {
@@ -274,12 +303,25 @@ export class RequestStore {
 
   async setDelivery(id: string, state: DeliveryState): Promise<void> {
     const key = this.deliveriesKey(id);
-    await this.redis.multi().hset(key, state.destination, JSON.stringify(state)).expire(key, this.ttlSeconds).exec();
+    await this.exec(this.feed(this.redis.multi().hset(key, state.destination, JSON.stringify(state)).expire(key, this.ttlSeconds), id));
   }
 
   async deliveries(id: string): Promise<DeliveryState[]> {
     const all = await this.redis.hgetall(this.deliveriesKey(id));
     return Object.values(all).map((json) => DeliveryState.parse(JSON.parse(json)));
+  }
+
+  private conversationKey(id: string) {
+    return `${this.prefix}:request:${id}:conversation`;
+  }
+
+  async addTurn(id: string, turn: z.input<typeof ConversationTurn>): Promise<void> {
+    const key = this.conversationKey(id);
+    await this.exec(this.redis.multi().rpush(key, JSON.stringify(ConversationTurn.parse(turn))).ltrim(key, -MAX_TURNS, -1).expire(key, this.ttlSeconds));
+  }
+
+  async conversation(id: string): Promise<ConversationTurn[]> {
+    return (await this.redis.lrange(this.conversationKey(id), 0, -1)).map((json) => ConversationTurn.parse(JSON.parse(json)));
   }
 
   /** The request id that holds a channel id, or null. A claim is only ever written once that request's job exists. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { hash } from '@node-rs/argon2';
 import { ConfigError, ServiceRequest, createLogger, serviceRequestFrom } from '@intake/core';
 import { checkGazetteers } from '@intake/normalizer';
 import { createRules } from '@intake/router';
@@ -14,7 +15,10 @@ const USAGE = `usage: intake <command> [--config intake.yaml]
   start [--workers-only | --http-only] [--port N]   run the gateway (HTTP and workers by default)
   config check                                      validate the configuration and summarise it
   rules test <request.json>                         show which rule a request matches, and why
-  dead-letters list | dead-letters replay <id>      list or replay deliveries that gave up
+  dead-letters list [--destination d]               deliveries that gave up
+  dead-letters inspect|replay|purge <id>            one entry, or every entry of a request id
+  dead-letters replay|purge --all [--destination d] every entry (of one destination)
+  users hash                                        read a password on standard input, print its hash for console.users
   health [--workers] [--port N]                     exit 0 when this host's HTTP side answers /readyz (--workers: its workers beat)`;
 
 async function start(values: { config?: string; 'workers-only'?: boolean; 'http-only'?: boolean; port?: string }) {
@@ -61,25 +65,51 @@ function testRules(file: string | undefined, configFile?: string) {
   console.log(JSON.stringify(createRules(config).decide(serviceRequestFrom(request)), null, 2));
 }
 
-async function deadLetters(action: string | undefined, id: string | undefined, configFile?: string) {
-  const config = loadGatewayConfig(configFile);
+interface DeadLetterOptions {
+  all?: boolean;
+  destination?: string;
+  config?: string;
+}
+
+/** `list`, `inspect <id>`, `replay <id>` / `replay --all [--destination d]`, `purge` the same; an id is an entry's or a request's. */
+async function deadLetters(action: string | undefined, id: string | undefined, options: DeadLetterOptions) {
+  const config = loadGatewayConfig(options.config);
   const gateway = await createGateway({ config, log: createLogger({ level: 'warn' }), http: false, workers: false });
+  const { router } = gateway;
+  const matching = async (entryOrRequestId: string) => {
+    const entries = await router.findDeadLetters(entryOrRequestId);
+    if (entries.length === 0) throw new Error(`no dead letter ${entryOrRequestId} (neither an entry id nor a request id with entries)`);
+    return entries;
+  };
   try {
-    if (action === 'replay' && id !== undefined) {
-      await gateway.router.replay(id);
-      console.log(`replayed ${id}`);
-    } else if (action === 'list') console.log(JSON.stringify(await gateway.router.deadLetters(), null, 2));
-    else throw new Error(USAGE);
+    if (action === 'list') console.log(JSON.stringify((await router.deadLetters(10_000)).filter((entry) => options.destination === undefined || entry.destination === options.destination), null, 2));
+    else if (action === 'inspect' && id !== undefined) console.log(JSON.stringify(await matching(id), null, 2));
+    else if (action === 'replay' && options.all) console.log(`replayed ${await router.replayAll(options.destination)} dead letters`);
+    else if (action === 'purge' && options.all) console.log(`purged ${await router.purge(options.destination === undefined ? {} : { destination: options.destination })} dead letters`);
+    else if ((action === 'replay' || action === 'purge') && id !== undefined) {
+      const entries = await matching(id);
+      for (const entry of entries) await (action === 'replay' ? router.replay(entry.entry_id) : router.purge({ entry_id: entry.entry_id }));
+      console.log(`${action === 'replay' ? 'replayed' : 'purged'} ${entries.map((entry) => entry.entry_id).join(', ')}`);
+    } else throw new Error(USAGE);
   } finally {
     await gateway.stop();
   }
+}
+
+/** The password comes on standard input, never as an argument that shell history and `ps` would keep. */
+async function hashPassword() {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  if (password.length < 8) throw new Error('give a password of at least 8 characters on standard input');
+  console.log(await hash(password));
 }
 
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { config: { type: 'string', short: 'c' }, 'workers-only': { type: 'boolean' }, 'http-only': { type: 'boolean' }, workers: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { config: { type: 'string', short: 'c' }, 'workers-only': { type: 'boolean' }, all: { type: 'boolean' }, destination: { type: 'string' }, 'http-only': { type: 'boolean' }, workers: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, sub, arg] = positionals;
   if (values.help || command === undefined) return console.log(USAGE);
@@ -87,7 +117,8 @@ async function main(argv: string[]) {
   if (command === 'health') return health(values);
   if (command === 'config' && sub === 'check') return checkConfig(values.config);
   if (command === 'rules' && sub === 'test') return testRules(arg, values.config);
-  if (command === 'dead-letters') return deadLetters(sub, arg, values.config);
+  if (command === 'users' && sub === 'hash') return hashPassword();
+  if (command === 'dead-letters') return deadLetters(sub, arg, values);
   throw new Error(USAGE);
 }
 

@@ -23,6 +23,8 @@ import { createNormalizer, detectLanguage, type Normalizer } from '@intake/norma
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
 import { Conversations, Replies, RequestStatuses, addUpdate, trackingRouter } from '@intake/citizen';
+import { Aggregates, IndexFeeder, createConsole, openRequestIndex } from '@intake/console';
+import path from 'node:path';
 import { createAccept } from './accept.js';
 import { startHeartbeat } from './health.js';
 import { createHttpApp } from './http.js';
@@ -115,7 +117,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
-  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }), mediaRoutes: media.router(), trackingRoutes: trackingRouter({ config, texts, requests: store }) });
+  // The index is fed where the console reads it: each HTTP node keeps its own SQLite file (or shares PostgreSQL).
+  const serving = options.http !== false;
+  const opened = serving ? await openRequestIndex(config, process.env.INTAKE_DATA_DIR ?? path.resolve('.intake')) : null;
+  const feeder = opened && new IndexFeeder({
+    redisUrl: config.redis.url,
+    prefix: config.redis.prefix,
+    group: opened.group,
+    store: workerStore,
+    index: opened.index,
+    aggregates: new Aggregates(workerRedis, config.redis.prefix, config.jurisdiction.timezone),
+    log,
+  });
+  const console = opened && createConsole({ config, redis, store, router, index: opened.index, channels: channels.names, log });
+  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }), mediaRoutes: media.router(), trackingRoutes: trackingRouter({ config, texts, requests: store }), ...(console && { console: console.router }) });
 
   let server: Server | null = null;
   let stopHeartbeat: () => void = () => undefined;
@@ -148,6 +163,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies, channels, connectors, media: media.intake });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
       }
+      feeder?.start();
       return options.http === false ? null : listen(port);
     },
     async stop() {
@@ -156,6 +172,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (pipeline !== null) await Promise.all(connectors.map((connector) => connector.stop?.()));
       stopHeartbeat();
       await pipeline?.close();
+      await feeder?.stop();
+      await console?.close();
+      await opened?.index.close();
       await replies.close();
       await router.close();
       await normalizer.close();

@@ -14,7 +14,7 @@ import {
   type RequestStore,
 } from '@intake/core';
 import type { IntakeRouter } from '@intake/router';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { QueueDepths } from './metrics.js';
@@ -32,6 +32,8 @@ export interface HttpDeps {
   mediaRoutes: express.Router;
   /** `GET /track/{reference}-{token}`: the citizen's tracking page */
   trackingRoutes: express.Router;
+  /** the operator console, mounted at /admin */
+  console?: Router;
 }
 
 /** What a CRM (or an operator) says about a request's progress. */
@@ -153,6 +155,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   operatorRoutes(app, deps);
   app.use(deps.mediaRoutes);
   app.use(deps.trackingRoutes);
+  if (deps.console !== undefined) app.use('/admin', deps.console);
   for (const connector of deps.connectors) {
     const router = express.Router();
     connector.mount(router, deps.context);

@@ -86,6 +86,11 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     // recorded before the job can finish and be removed, in case the accepting process could not
     if (message.external_id !== null) await deps.store.claimExternalId(message.channel, message.external_id, message.id);
     const normalized = await normalizer.normalize(message);
+    const said = [message.subject, message.text].filter(Boolean).join('\n');
+    // a retried job must not log the same message twice: the turn names the message it came from
+    if (!(await deps.store.conversation(normalized.request.record.id)).some((turn) => turn.kind === message.id)) {
+      await deps.store.addTurn(normalized.request.record.id, { at: message.received_at, from: 'citizen', channel: message.channel, kind: message.id, text: said });
+    }
     await afterNormalizing(message, normalized);
   };
   const route = async (job: Job<RouteJob>) => {

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { QUEUE, deliveryQueueName, openQueue, type LoadedConfig, type Logger, type RequestStore } from '@intake/core';
+import type { IntakeRouter } from '@intake/router';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import express, { type Request, type Response, type Router } from 'express';
+import type { Redis } from 'ioredis';
+import { createAuth, TOKEN_USER } from './auth.js';
+import { deadLetterPages } from './pages/dead-letters.js';
+import { listPage } from './pages/list.js';
+import { requestActions, requestPage } from './pages/request.js';
+import type { RequestIndex } from './search/request-index.js';
+import { loadTownMap } from './town-map.js';
+
+export interface ConsoleDeps {
+  config: LoadedConfig;
+  /** the fast-failing connection of HTTP paths */
+  redis: Redis;
+  store: RequestStore;
+  router: IntakeRouter;
+  index: RequestIndex;
+  /** every channel the registered connectors declare, for the filters */
+  channels: string[];
+  log: Logger;
+}
+
+export interface Console {
+  /** mount at /admin */
+  router: Router;
+  close(): Promise<void>;
+}
+
+const ASSETS = path.join(__dirname, '..', 'assets');
+const SECURITY_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data: https:; style-src 'self'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+};
+
+/** What each page gets besides the request: who is signed in and the token its forms carry. */
+export type PageHandler = (req: Request, res: Response, ctx: { user: string; csrf: string }) => Promise<void>;
+
+/** @bull-board over every queue of the pipeline, behind the console's sign-in (its own API is same-site JSON only). */
+function queueBoard(deps: ConsoleDeps) {
+  const names = [QUEUE.intake, QUEUE.route, QUEUE.reply, ...Object.keys(deps.config.router.destinations).map(deliveryQueueName), QUEUE.deadLetter];
+  const queues = names.map((name) => openQueue(name, deps.redis, deps.config.redis.prefix, deps.log));
+  const adapter = new ExpressAdapter();
+  adapter.setBasePath('/admin/queues');
+  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter: adapter, options: { uiConfig: { boardTitle: 'Intake queues' } } });
+  return { router: adapter.getRouter() as Router, close: () => Promise.all(queues.map((queue) => queue.close())) };
+}
+
+/** The operator console, an express router the gateway mounts at /admin in its own app. */
+export function createConsole(deps: ConsoleDeps): Console {
+  const auth = createAuth({ config: deps.config, redis: deps.redis });
+  const pageDeps = { ...deps, map: loadTownMap(deps.config) };
+  const board = queueBoard(deps);
+  const request = requestActions(pageDeps);
+  const deadLetters = deadLetterPages(deps);
+  const show = (handler: PageHandler) => async (req: Request, res: Response) => handler(req, res, { user: req.session.user ?? TOKEN_USER, csrf: auth.token(req) });
+
+  const console = express.Router();
+  console.use('/assets', express.static(ASSETS, { maxAge: '1h', index: false }));
+  console.get('/assets/chart.js', (_req, res) => res.sendFile(require.resolve('chart.js/dist/chart.umd.min.js')));
+  console.use(auth.routes);
+  console.use(auth.requireSignIn);
+  console.use('/queues', board.router);
+  console.use((_req, res, next) => {
+    res.set(SECURITY_HEADERS);
+    next();
+  });
+  console.get('/', show(listPage(deps)));
+  console.get('/requests/:id', show(requestPage(pageDeps)));
+  console.post('/requests/:id/reroute', auth.csrf, request.reroute);
+  console.post('/requests/:id/resend', auth.csrf, request.resend);
+  console.post('/requests/:id/not-duplicate', auth.csrf, request.notDuplicate);
+  console.get('/dead-letters', show(deadLetters.list));
+  console.post('/dead-letters/replay-all', auth.csrf, deadLetters.replayAll);
+  console.post('/dead-letters/purge-all', auth.csrf, deadLetters.purgeAll);
+  console.get('/dead-letters/:entry', show(deadLetters.inspect));
+  console.post('/dead-letters/:entry/replay', auth.csrf, deadLetters.replay);
+  console.post('/dead-letters/:entry/purge', auth.csrf, deadLetters.purge);
+  return { router: console, close: async () => void (await board.close()) };
+}

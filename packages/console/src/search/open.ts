@@ -1,0 +1,20 @@
+import { hostname } from 'node:os';
+import path from 'node:path';
+import type { LoadedConfig } from '@intake/core';
+import type { RequestIndex } from './request-index.js';
+import { openPostgresIndex } from './postgres.js';
+import { openSqliteIndex } from './sqlite.js';
+
+export interface OpenedIndex {
+  index: RequestIndex;
+  /** the feed's consumer group: one per SQLite file (each is fed everything), one for a shared PostgreSQL schema */
+  group: string;
+}
+
+/** The index the config names: PostgreSQL when given, else a SQLite file in the data directory. */
+export async function openRequestIndex(config: LoadedConfig, dataDir: string): Promise<OpenedIndex> {
+  const settings = config.console.index;
+  if (settings.type === 'postgres') return { index: await openPostgresIndex(settings.url, settings.schema), group: `postgres:${settings.schema}` };
+  const file = path.resolve(config.base_dir, settings.path ?? path.join(dataDir, 'index.sqlite'));
+  return { index: openSqliteIndex(file), group: `sqlite:${hostname()}:${file}` };
+}
