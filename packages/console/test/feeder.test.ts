@@ -10,11 +10,13 @@ const prefix = uniquePrefix('console-feed');
 const TIMEZONE = 'America/Edmonton';
 
 const stored = (id: string, fields: Partial<StoredRequest['record']> = {}, state: StoredRequest['state'] = 'routed'): StoredRequest => ({
-  record: serviceRequestFrom({ id, received_at: '2026-11-20T23:30:00Z', channel: 'sms', service_code: 'POTHOLE', description: 'pothole on bear', ...fields }),
+  record: serviceRequestFrom({ id, reference: id.slice(-6), received_at: '2026-11-20T23:30:00Z', channel: 'sms', service_code: 'POTHOLE', description: 'pothole on bear', ...fields }),
   state,
   reply_to: null,
   service_confidence: null,
   crm: { status: null, external_id: null },
+  tracking_token: null,
+  timeline: [],
   updated_at: new Date().toISOString(),
 });
 

@@ -17,10 +17,7 @@ export interface RequestPageDeps {
 
 /** A request by its id or by the reference the citizen quotes. */
 export async function findRequest(deps: RequestPageDeps, idOrReference: string): Promise<StoredRequest> {
-  const direct = await deps.store.get(idOrReference);
-  if (direct !== null) return direct;
-  const [indexed] = await deps.index.search({ reference: idOrReference.toUpperCase(), limit: 1 });
-  const found = indexed === undefined ? null : await deps.store.get(indexed.id);
+  const found = await deps.store.find(idOrReference);
   if (found === null) throw notFound(`no request ${idOrReference}`);
   return found;
 }
@@ -39,8 +36,19 @@ function recordCard(config: LoadedConfig, stored: StoredRequest): Html {
     ${field('In town', record.location.in_jurisdiction === null ? null : record.location.in_jurisdiction ? 'yes' : 'no')}
     ${field('Reporter', [record.reporter.name, maskPhone(record.reporter.phone), maskEmail(record.reporter.email)].filter(Boolean).join(' · ') || null)}
     ${field('Rule', record.routing.rule ?? '(default)')}${field('Priority', record.routing.priority)}
-    ${field('State', stored.state)}${field('CRM status', stored.crm.status)}${field('CRM id', stored.crm.external_id)}
+    ${field('State', stored.state)}${field('CRM id', stored.crm.external_id)}
   </dl></section>`;
+}
+
+function timelineCard(config: LoadedConfig, stored: StoredRequest): Html {
+  const line = (event: StoredRequest['timeline'][number]) =>
+    event.kind === 'status'
+      ? html`<li><strong>${event.status.replace('_', ' ')}</strong> (CRM: ${event.crm_status})${event.note === null ? '' : html` — ${event.note}`}<small>${at(config, event.at)}</small></li>`
+      : event.kind === 'passed_on'
+        ? html`<li>Passed on to ${event.team ?? event.destination}<small>${at(config, event.at)}</small></li>`
+        : html`<li>Update from ${event.from}: ${event.note}<small>${at(config, event.at)}</small></li>`;
+  return html`<section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">CRM statuses</h2>
+    ${stored.timeline.length === 0 ? html`<p class="empty">No status from a CRM yet.</p>` : html`<ol class="timeline">${stored.timeline.map(line)}</ol>`}</section>`;
 }
 
 function deliveriesCard(config: LoadedConfig, deliveries: DeliveryState[], csrf: string, id: string): Html {
@@ -60,7 +68,7 @@ export function requestPage(deps: RequestPageDeps) {
     const { record } = stored;
     const id = record.id;
     const [deliveries, conversation, duplicates] = await Promise.all([store.deliveries(id), store.conversation(id), index.search({ duplicate_of: id, limit: 50 })]);
-    const reference = (record as { reference?: string }).reference ?? id.slice(-6).toUpperCase();
+    const { reference } = record;
     const point = record.location.lat !== null && record.location.long !== null && deps.map !== null
       ? mapSvg(deps.map, [{ lat: record.location.lat, long: record.location.long, label: record.location.address ?? 'reported point' }], `Where request ${reference} was reported`)
       : html`<p class="empty">No point on the map.</p>`;
@@ -81,6 +89,7 @@ export function requestPage(deps: RequestPageDeps) {
       <div class="grid">${recordCard(config, stored)}<section class="card" aria-labelledby="map-h"><h2 id="map-h">Map</h2>${point}</section></div>
       <section class="card" aria-labelledby="conversation-h"><h2 id="conversation-h">Conversation</h2>${turns}</section>
       <section class="card" aria-labelledby="photos-h"><h2 id="photos-h">Photos</h2>${photos}</section>
+      ${timelineCard(config, stored)}
       ${deliveriesCard(config, deliveries, ctx.csrf, id)}
       <section class="card" aria-labelledby="duplicates-h"><h2 id="duplicates-h">Duplicates</h2>${duplicateOf}
         ${duplicates.length === 0 ? html`<p class="empty">No later report was found to repeat this one.</p>` : html`<ul>${duplicates.map((d) => html`<li><a href="/admin/requests/${d.id}">${d.reference}</a> · ${localDateTime(d.received_at, config.jurisdiction.timezone)} · ${d.description.slice(0, 80)}</li>`)}</ul>`}

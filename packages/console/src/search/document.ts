@@ -1,4 +1,4 @@
-import { shortReference, type DeliveryState, type StoredRequest } from '@intake/core';
+import { currentStatus, type DeliveryState, type StoredRequest } from '@intake/core';
 import { z } from 'zod';
 
 /** One request as the console lists, searches and maps it: the record flattened to what a query needs. */
@@ -8,7 +8,7 @@ export const IndexedRequest = z.object({
   received_at: z.number(),
   channel: z.string(),
   service_code: z.string().nullable(),
-  /** the CRM's word once it gave one, else 'failed' when a delivery gave up, else where Intake is with it */
+  /** the CRM's status (mapped to received, acknowledged, in_progress, closed) once it gave one, else 'failed' when a delivery gave up, else where Intake is with it */
   status: z.string(),
   description: z.string(),
   address: z.string().nullable(),
@@ -29,7 +29,7 @@ export function streetOf(address: string | null): string | null {
 }
 
 function statusOf(stored: StoredRequest, deliveries: DeliveryState[]): string {
-  if (stored.crm.status !== null) return stored.crm.status;
+  if (stored.timeline.some((event) => event.kind === 'status')) return currentStatus(stored);
   if (deliveries.some((delivery) => delivery.status === 'dead')) return 'failed';
   if (deliveries.length > 0 && deliveries.every((delivery) => delivery.status === 'delivered')) return 'delivered';
   return stored.state;
@@ -37,10 +37,9 @@ function statusOf(stored: StoredRequest, deliveries: DeliveryState[]): string {
 
 export function toIndexed(stored: StoredRequest, deliveries: DeliveryState[]): IndexedRequest {
   const { record } = stored;
-  const reference = (record as { reference?: string }).reference ?? shortReference(record.id);
   return {
     id: record.id,
-    reference,
+    reference: record.reference,
     received_at: Date.parse(record.received_at),
     channel: record.channel,
     service_code: record.service_code,
