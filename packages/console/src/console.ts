@@ -12,6 +12,10 @@ import { listPage } from './pages/list.js';
 import { requestActions, requestPage } from './pages/request.js';
 import type { RequestIndex } from './search/request-index.js';
 import { loadTownMap } from './town-map.js';
+import { Aggregates } from './reports/aggregates.js';
+import { loadAreas } from './reports/areas.js';
+import { reportExports } from './reports/exports.js';
+import { reportsPage } from './reports/page.js';
 
 export interface ConsoleDeps {
   config: LoadedConfig;
@@ -32,6 +36,8 @@ export interface Console {
 }
 
 const ASSETS = path.join(__dirname, '..', 'assets');
+/** Chart.js's browser build, served by the console itself (no CDN); its package exports only the module entry. */
+const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
 const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
   'Content-Security-Policy': "default-src 'self'; img-src 'self' data: https:; style-src 'self'; frame-ancestors 'none'",
@@ -55,6 +61,8 @@ function queueBoard(deps: ConsoleDeps) {
 export function createConsole(deps: ConsoleDeps): Console {
   const auth = createAuth({ config: deps.config, redis: deps.redis });
   const pageDeps = { ...deps, map: loadTownMap(deps.config) };
+  const reportDeps = { ...pageDeps, aggregates: new Aggregates(deps.redis, deps.config.redis.prefix, deps.config.jurisdiction.timezone, loadAreas(deps.config)), areas: loadAreas(deps.config) };
+  const exports = reportExports(reportDeps);
   const board = queueBoard(deps);
   const request = requestActions(pageDeps);
   const deadLetters = deadLetterPages(deps);
@@ -62,7 +70,7 @@ export function createConsole(deps: ConsoleDeps): Console {
 
   const console = express.Router();
   console.use('/assets', express.static(ASSETS, { maxAge: '1h', index: false }));
-  console.get('/assets/chart.js', (_req, res) => res.sendFile(require.resolve('chart.js/dist/chart.umd.min.js')));
+  console.get('/assets/chart.js', (_req, res) => res.sendFile(CHART_JS, { dotfiles: 'allow', maxAge: '1h' }));
   console.use(auth.routes);
   console.use(auth.requireSignIn);
   console.use('/queues', board.router);
@@ -75,6 +83,9 @@ export function createConsole(deps: ConsoleDeps): Console {
   console.post('/requests/:id/reroute', auth.csrf, request.reroute);
   console.post('/requests/:id/resend', auth.csrf, request.resend);
   console.post('/requests/:id/not-duplicate', auth.csrf, request.notDuplicate);
+  console.get('/reports', show(reportsPage(reportDeps)));
+  console.get('/reports/export.csv', exports.csv);
+  console.get('/reports/export.geojson', exports.geojson);
   console.get('/dead-letters', show(deadLetters.list));
   console.post('/dead-letters/replay-all', auth.csrf, deadLetters.replayAll);
   console.post('/dead-letters/purge-all', auth.csrf, deadLetters.purgeAll);

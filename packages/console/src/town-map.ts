@@ -1,6 +1,7 @@
 import { readAreas, resolveConfigPath, type Area, type LoadedConfig } from '@intake/core';
 import { loadGazetteer, readOpenAddresses, type AddressRow } from '@intake/normalizer';
 import { html, type Html } from './html.js';
+import { tilesFor } from './tiles.js';
 
 type LongLat = [number, number];
 
@@ -78,8 +79,12 @@ export interface MapMarker {
 
 const WIDTH = 800;
 
-/** An SVG of the town with markers; nothing is fetched from outside. Longitudes are scaled by cos(latitude). */
-export function mapSvg(map: TownMap, markers: MapMarker[], title: string): Html {
+/**
+ * An SVG of the town with markers; nothing is fetched from outside unless a tile URL is configured, then its tiles
+ * are drawn beneath. Longitudes are scaled by cos(latitude): at a town's size the difference from Web Mercator is
+ * well under a street's width.
+ */
+export function mapSvg(map: TownMap, markers: MapMarker[], title: string, tileUrl?: string): Html {
   const [west, south, east, north] = map.bbox;
   const pad = Math.max(east - west, north - south) * 0.03;
   const scaleX = Math.cos(((south + north) / 2) * (Math.PI / 180));
@@ -88,13 +93,16 @@ export function mapSvg(map: TownMap, markers: MapMarker[], title: string): Html 
   const x = (long: number) => (((long - west + pad) * scaleX) / spanX) * WIDTH;
   const y = (lat: number) => ((north + pad - lat) / spanY) * height;
   const path = (line: LongLat[]) => line.map(([long, lat], i) => `${i === 0 ? 'M' : 'L'}${x(long).toFixed(1)},${y(lat).toFixed(1)}`).join('');
-  return html`<svg class="map" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">
+  // a picture, unless its markers are links: then a group whose links a keyboard and a screen reader can reach
+  const role = markers.some((marker) => marker.href !== undefined) ? 'group' : 'img';
+  return html`<svg class="map" viewBox="0 0 ${WIDTH} ${height}" role="${role}" aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">
     <title id="map-title">${title}</title>
+    ${tileUrl === undefined ? '' : tilesFor(tileUrl, map.bbox).map((tile) => html`<image href="${tile.url}" x="${x(tile.west).toFixed(1)}" y="${y(tile.north).toFixed(1)}" width="${(x(tile.east) - x(tile.west)).toFixed(1)}" height="${(y(tile.south) - y(tile.north)).toFixed(1)}" preserveAspectRatio="none" opacity="0.8"/>`)}
     ${map.boundary.map((ring) => html`<path class="boundary" d="${path(ring)}Z" fill="#f1f5ee" stroke="#6b8f5e" stroke-width="2"/>`)}
     ${map.streets.map((street) => html`<path class="street" d="${path(street.line)}" fill="none" stroke="#b9c0c8" stroke-width="3" stroke-linecap="round"><title>${street.name}</title></path>`)}
     ${markers.map((marker) => {
       const dot = html`<circle class="marker ${marker.kind ?? ''}" cx="${x(marker.long).toFixed(1)}" cy="${y(marker.lat).toFixed(1)}" r="6" fill="#c0392b" fill-opacity="0.75" stroke="#fff"><title>${marker.label}</title></circle>`;
-      return marker.href === undefined ? dot : html`<a href="${marker.href}">${dot}</a>`;
+      return marker.href === undefined ? dot : html`<a href="${marker.href}" aria-label="${marker.label}">${dot}</a>`;
     })}
   </svg>`;
 }

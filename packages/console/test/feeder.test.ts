@@ -72,19 +72,19 @@ describe('the index feed and the report counters', () => {
     // 23:30 UTC on the 20th is the afternoon of the 20th in Edmonton
     const day = (await aggregates.days('2026-11-20', '2026-11-20')).get('2026-11-20')!;
     expect(day).toEqual({
-      'n|sms|POTHOLE': 1,
-      'n|email|TREE': 1,
-      'dup|sms|POTHOLE': 1,
-      'st|sms|POTHOLE|Bear Street': 1,
-      'st|email|TREE|Wolf Street': 1,
-      [`t|sms|POTHOLE|${timeBucket(60_000)}`]: 1,
-      'dead|sms|POTHOLE|works': 1,
+      'n|*|sms|POTHOLE': 1,
+      'n|*|email|TREE': 1,
+      'dup|*|sms|POTHOLE': 1,
+      'st|*|sms|POTHOLE|Bear Street': 1,
+      'st|*|email|TREE|Wolf Street': 1,
+      [`t|*|sms|POTHOLE|${timeBucket(60_000)}`]: 1,
+      'dead|*|sms|POTHOLE|works': 1,
     });
     // the first request was saved while 'received': it is counted once routed, and only once
     await store.update('01JDFEED00000000000000000A', (request) => ({ ...request, state: 'routed' }));
     await store.update('01JDFEED00000000000000000A', (request) => request);
     await feed.drain();
-    expect((await aggregates.days('2026-11-20', '2026-11-20')).get('2026-11-20')!['n|sms|POTHOLE']).toBe(2);
+    expect((await aggregates.days('2026-11-20', '2026-11-20')).get('2026-11-20')!['n|*|sms|POTHOLE']).toBe(2);
   });
 
   it('keeps indexing in the background once started', async () => {

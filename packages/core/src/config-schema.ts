@@ -132,6 +132,8 @@ export const ConsoleSettings = z.object({
   session_secret: z.string().min(1).optional(),
   session_hours: z.number().positive().max(24 * 30).default(12),
   index: IndexSettings.default({ type: 'sqlite' }),
+  /** areas a report can be narrowed to, name: GeoJSON polygon file; default: the files the rules' `within` name */
+  areas: z.record(z.string().regex(/^[A-Za-z0-9 _.-]{1,60}$/, 'letters, digits, spaces, _ . - only'), z.string().min(1)).optional(),
   /** an XYZ tile URL ("https://tile.example.org/{z}/{x}/{y}.png") to draw under the reports map; none by default */
   tile_url: z.string().optional(),
 });

@@ -23,7 +23,7 @@ import { createNormalizer, detectLanguage, type Normalizer } from '@intake/norma
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
 import { Conversations, Replies, RequestStatuses, addUpdate, trackingRouter } from '@intake/citizen';
-import { Aggregates, IndexFeeder, createConsole, openRequestIndex } from '@intake/console';
+import { Aggregates, IndexFeeder, createConsole, loadAreas, openRequestIndex } from '@intake/console';
 import path from 'node:path';
 import { createAccept } from './accept.js';
 import { startHeartbeat } from './health.js';
@@ -126,7 +126,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     group: opened.group,
     store: workerStore,
     index: opened.index,
-    aggregates: new Aggregates(workerRedis, config.redis.prefix, config.jurisdiction.timezone),
+    aggregates: new Aggregates(workerRedis, config.redis.prefix, config.jurisdiction.timezone, loadAreas(config)),
     log,
   });
   const console = opened && createConsole({ config, redis, store, router, index: opened.index, channels: channels.names, log });

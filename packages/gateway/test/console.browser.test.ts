@@ -123,6 +123,50 @@ describeWithChromium('the operator console in a browser', () => {
     expect(await deliveryOf(ids[1]!)).toBe('dead');
   });
 
+  it('draws the reports: charts on canvas, the map with its points, the figures, and exports with the same filters', async () => {
+    await page.goto(`${running.url}/admin/reports`);
+    await page.locator('#chart-day[data-drawn="true"]').waitFor();
+    await page.locator('#chart-week[data-drawn="true"]').waitFor();
+    // a drawn chart has coloured pixels: count the ones that are not blank
+    const inked = await page.evaluate(() =>
+      ['chart-day', 'chart-week'].map((id) => {
+        const canvas = (globalThis as any).document.getElementById(id);
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data as Uint8ClampedArray;
+        let n = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) n++;
+        return n;
+      }),
+    );
+    expect(inked[0]).toBeGreaterThan(500);
+    expect(inked[1]).toBeGreaterThan(500);
+    expect((await page.locator('#fig-total strong').textContent())?.trim()).toBe('2');
+    expect(await page.locator('svg.map path.street').count()).toBeGreaterThan(10);
+    expect(await page.locator('svg.map circle.marker').count()).toBe(2);
+    expect(await page.locator('table', { hasText: 'Busiest streets' }).textContent()).toContain('Bear Street');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'reports');
+
+    await page.getByLabel('Service', { exact: true }).selectOption('STREETLIGHT');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/service=STREETLIGHT/);
+    expect((await page.locator('#fig-total strong').textContent())?.trim()).toBe('1');
+    expect(await page.locator('svg.map circle.marker').count()).toBe(1);
+    const csvHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    expect(csvHref).toContain('service=STREETLIGHT');
+    const csv = await (await fetch(`${running.url}${csvHref}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('id,reference,received_at,channel,service_code,status,address,street,lat,long,duplicate_of,description');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('STREETLIGHT');
+    expect(csv).not.toContain('555');
+    const geojsonHref = await page.getByRole('link', { name: 'Export GeoJSON' }).getAttribute('href');
+    const geojson = (await (await fetch(`${running.url}${geojsonHref}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as any;
+    expect(geojson.type).toBe('FeatureCollection');
+    expect(geojson.features).toHaveLength(1);
+    expect(geojson.features[0].geometry.coordinates[1]).toBeCloseTo(51.177, 2);
+    expect(geojson.features[0].properties).toMatchObject({ service_code: 'STREETLIGHT', address: '211 Bear Street' });
+  });
+
   it('re-routes and resends from the request page', async () => {
     await page.goto(`${running.url}/admin/requests/${ids[1]}`);
     await page.getByRole('button', { name: 'Resend', exact: true }).click();

@@ -1,6 +1,7 @@
-import type { DeliveryState, StoredRequest } from '@intake/core';
+import { pointInAreas, type DeliveryState, type StoredRequest } from '@intake/core';
 import type { Redis } from 'ioredis';
 import { streetOf } from '../search/document.js';
+import type { NamedArea } from './areas.js';
 
 /** Council reports look back years, longer than requests are kept. */
 const KEEP_SECONDS = 3 * 366 * 86_400;
@@ -19,23 +20,27 @@ return 0`;
 export const timeBucket = (ms: number) => Math.max(0, Math.floor(Math.log2(Math.max(ms, 1000) / 1000) * 4));
 export const bucketSeconds = (bucket: number) => 2 ** ((bucket + 0.5) / 4);
 
-/** One day's counters, by channel and service ("channel|service" in every field), so any filter is a sum of fields. */
+/** One day's counters, by area, channel and service ("kind|area|channel|service[|detail]"), so any filter is a sum of fields. */
 export type DayCounters = Record<string, number>;
 
 export interface Fact {
   kind: 'n' | 'dup' | 'st' | 't' | 'dead';
+  /** '*' for the whole town, or the name of an area the request lies in (each fact is counted once for each) */
+  area: string;
   channel: string;
   service: string;
   /** the street, the time bucket or the destination */
   detail?: string;
 }
 
-export const factField = (fact: Fact) => [fact.kind, fact.channel, fact.service, ...(fact.detail === undefined ? [] : [fact.detail])].join('|');
+export const factField = (fact: Fact) => [fact.kind, fact.area, fact.channel, fact.service, ...(fact.detail === undefined ? [] : [fact.detail])].join('|');
 
 export function parseField(field: string): Fact {
-  const [kind, channel = '', service = '', ...detail] = field.split('|');
-  return { kind: kind as Fact['kind'], channel, service, ...(detail.length > 0 ? { detail: detail.join('|') } : {}) };
+  const [kind, area = '*', channel = '', service = '', ...detail] = field.split('|');
+  return { kind: kind as Fact['kind'], area, channel, service, ...(detail.length > 0 ? { detail: detail.join('|') } : {}) };
 }
+
+export const WHOLE_TOWN = '*';
 
 /** Kept as the pipeline runs, per local day in Redis hashes, so a report never reads every request. */
 export class Aggregates {
@@ -45,6 +50,7 @@ export class Aggregates {
     private readonly redis: Redis,
     private readonly prefix: string,
     timezone: string,
+    private readonly areas: NamedArea[] = [],
   ) {
     this.localDate = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
     if (typeof (redis as unknown as { intakeCountOnce?: unknown }).intakeCountOnce !== 'function') {
@@ -71,18 +77,22 @@ export class Aggregates {
     const receivedMs = Date.parse(record.received_at);
     if (!Number.isFinite(receivedMs) || stored.state !== 'routed') return;
     const day = this.dayOf(receivedMs);
-    const dims = { channel: record.channel, service: record.service_code ?? NO_SERVICE };
+    const { lat, long } = record.location;
+    const inAreas = lat === null || long === null ? [] : this.areas.filter((area) => pointInAreas({ lat, long }, area.areas)).map((area) => area.name);
+    // each fact once for the whole town and once for every area the request lies in
+    const everywhere = (fact: Omit<Fact, 'area' | 'channel' | 'service'>): Fact[] =>
+      [WHOLE_TOWN, ...inAreas].map((area) => ({ ...fact, area, channel: record.channel, service: record.service_code ?? NO_SERVICE }));
     const street = streetOf(record.location.address);
-    const facts: Fact[] = [{ kind: 'n', ...dims }];
-    if (record.duplicate_of !== null) facts.push({ kind: 'dup', ...dims });
-    if (street !== null) facts.push({ kind: 'st', ...dims, detail: street });
+    const facts = everywhere({ kind: 'n' });
+    if (record.duplicate_of !== null) facts.push(...everywhere({ kind: 'dup' }));
+    if (street !== null) facts.push(...everywhere({ kind: 'st', detail: street }));
     await this.countOnce(`n:${record.id}`, day, facts);
     const delivered = deliveries.filter((delivery) => delivery.status === 'delivered').map((delivery) => Date.parse(delivery.updated_at));
     if (delivered.length > 0) {
-      await this.countOnce(`t:${record.id}`, day, [{ kind: 't', ...dims, detail: String(timeBucket(Math.min(...delivered) - receivedMs)) }]);
+      await this.countOnce(`t:${record.id}`, day, everywhere({ kind: 't', detail: String(timeBucket(Math.min(...delivered) - receivedMs)) }));
     }
     for (const dead of deliveries.filter((delivery) => delivery.status === 'dead')) {
-      await this.countOnce(`dead:${record.id}:${dead.destination}`, day, [{ kind: 'dead', ...dims, detail: dead.destination }]);
+      await this.countOnce(`dead:${record.id}:${dead.destination}`, day, everywhere({ kind: 'dead', detail: dead.destination }));
     }
   }
 
