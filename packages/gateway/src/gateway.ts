@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -27,7 +28,7 @@ import { Aggregates, IndexFeeder, createConsole, loadAreas, openRequestIndex } f
 import path from 'node:path';
 import { createAccept } from './accept.js';
 import { startHeartbeat } from './health.js';
-import { createHttpApp } from './http.js';
+import { createHttpApp, createMetricsApp } from './http.js';
 import { readerWithPending } from './pending.js';
 import { createQueueDepths } from './metrics.js';
 import { connectors as allConnectors, channels } from './plugins.js';
@@ -51,6 +52,8 @@ export interface Gateway {
   router: IntakeRouter;
   /** listens on `port` (0 for any free one) when HTTP is on, and starts workers and pollers; returns the bound port */
   start(port?: number): Promise<number | null>;
+  /** the port /metrics listens on when `server.metrics.port` gives it one of its own (0: any free one), once started */
+  metricsPort(): number | null;
   stop(): Promise<void>;
 }
 
@@ -136,6 +139,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let stopHeartbeat: () => void = () => undefined;
   let pipeline: { close(): Promise<void> } | null = null;
 
+  let metricsServer: Server | null = null;
+
+  async function listenForMetrics(port: number): Promise<void> {
+    const listening = createMetricsApp(queueDepths, config.server.metrics?.token, log, redis).listen(port, config.server.host);
+    metricsServer = listening;
+    await once(listening, 'listening');
+  }
+
   async function listen(port: number): Promise<number> {
     const { headers_timeout_ms: headersTimeout, request_timeout_ms: requestTimeout } = config.server;
     // Node checks these timeouts on an interval (30 s by default): check often enough for the limits to hold
@@ -164,11 +175,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
       }
       feeder?.start();
+      if (config.server.metrics?.port !== undefined) await listenForMetrics(config.server.metrics.port);
       return options.http === false ? null : listen(port);
     },
+    metricsPort: () => (metricsServer === null ? null : (metricsServer.address() as AddressInfo).port),
     async stop() {
-      const closing = server;
-      if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
+      for (const closing of [server, metricsServer]) if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
       if (pipeline !== null) await Promise.all(connectors.map((connector) => connector.stop?.()));
       stopHeartbeat();
       await pipeline?.close();

@@ -90,10 +90,8 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
     );
     res.status(redisUp ? 200 : 503).json({ status: redisUp ? 'ready' : 'unavailable', redis: redisUp ? 'up' : 'down' });
   });
-  app.get('/metrics', async (_req, res) => {
-    await withTimeout(deps.queueDepths.refresh(), 2000, 'reading queue depths').catch(() => undefined);
-    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
-  });
+  // with a port of its own, /metrics is served there only (createMetricsApp), not beside the public routes
+  if (config.server.metrics?.port === undefined) app.get('/metrics', ...metricsRoute(deps.queueDepths, config.server.metrics?.token));
 
   const admin = requireBearer(config.server.admin_token === undefined ? [] : [config.server.admin_token]);
   app.get('/api/v1/requests/:id', admin, async (req, res) => {
@@ -123,6 +121,25 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
     await deps.router.replay(String(req.params.id));
     res.status(202).json({ status: 'replayed' });
   });
+}
+
+/** Prometheus text, behind `server.metrics.token` when one is set (any other caller gets 401 JSON). */
+function metricsRoute(queueDepths: QueueDepths, token: string | undefined): RequestHandler[] {
+  const serve: RequestHandler = async (_req, res) => {
+    await withTimeout(queueDepths.refresh(), 2000, 'reading queue depths').catch(() => undefined);
+    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  };
+  return token === undefined ? [serve] : [requireBearer([token]), serve];
+}
+
+/** /metrics alone, for `server.metrics.port`: workers-only processes serve their counters this way too. */
+export function createMetricsApp(queueDepths: QueueDepths, token: string | undefined, log: Logger, redis: Redis): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', ...metricsRoute(queueDepths, token));
+  app.use((_req, _res, next) => next(notFound('no such route')));
+  app.use(errorHandler(log, redis));
+  return app;
 }
 
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);

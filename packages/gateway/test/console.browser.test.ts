@@ -133,7 +133,7 @@ describeWithChromium('the operator console in a browser', () => {
         const canvas = (globalThis as any).document.getElementById(id);
         const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data as Uint8ClampedArray;
         let n = 0;
-        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) n++;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) n++;
         return n;
       }),
     );

@@ -79,3 +79,26 @@ describe('docker/ against the specification and a linter', () => {
     expect(dockerfile.slice(dockerfile.lastIndexOf('FROM '))).toMatch(/^USER node$/m);
   });
 });
+
+describe('docker/ monitoring files', () => {
+  it('has a Grafana dashboard whose every query names a metric the gateway registers', async () => {
+    const { metricsRegistry } = await import('@intake/core');
+    await import('../src/index.js'); // registers the gateway's and the citizen package's metrics too
+    const registered = new Set((await metricsRegistry.getMetricsAsJSON()).map((metric) => metric.name));
+    const dashboard = JSON.parse(read('docker/grafana/intake-dashboard.json')) as { panels: { targets: { expr: string }[] }[] };
+    const used = dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => target.expr.match(/intake_[a-z_]+/g) ?? []));
+    expect(used.length).toBeGreaterThan(8);
+    for (const name of used) expect(registered).toContain(name);
+  });
+
+  it('has a Prometheus scrape config for the metrics port of every process', () => {
+    const prometheus = parse(read('docker/prometheus.yml')) as { scrape_configs: { metrics_path: string; dns_sd_configs: { names: string[]; port: number }[] }[] };
+    const job = prometheus.scrape_configs[0]!;
+    expect(job.metrics_path).toBe('/metrics');
+    expect(job.dns_sd_configs[0]!.names.sort()).toEqual(Object.keys(compose().services).filter((name) => name !== 'redis').sort());
+  });
+});
+
+function compose() {
+  return parse(read('docker/compose.yaml')) as { services: Record<string, unknown> };
+}
