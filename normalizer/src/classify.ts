@@ -4,7 +4,6 @@ import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './l
 import { linkConcepts } from './lexicon-links.js';
 import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
 
-
 export interface Classification {
   /** the best service, or null when nothing in the text points to one */
   code: string | null;
@@ -74,7 +73,9 @@ export function buildClassifier(services: readonly ServiceDefinition[], fallback
       const { tokens, breaks } = wordsWithBreaks(text);
       const language = known ?? detectLanguage(text);
       const matches = index.findAll(tokens, language);
-      const topics = [...new Set(matches.flatMap((match) => match.terms.filter((term) => term.weight > 0).flatMap((term) => term.topics)))].sort();
+      const topics = [
+        ...new Set(matches.flatMap((match) => match.terms.filter((term) => term.weight > 0).flatMap((term) => term.topics))),
+      ].sort();
       const ranked = [...score(matches, tokens, breaks, language).entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);
       const [top, second] = ranked;
       if (!top || top[0] === ELSEWHERE) return { code: null, confidence: 0, language, topics };
@@ -104,11 +105,13 @@ export function catalogueTerms(services: readonly ServiceDefinition[], fallbackC
     }
   }
   // The catch-all service ("Other") is where no evidence leads, so its own words are none.
-  for (const term of namedTerms(services.filter((service) => service.code !== fallbackCode))) if (!byKey.has(term.tokens.join(' '))) byKey.set(term.tokens.join(' '), term);
+  for (const term of namedTerms(services.filter((service) => service.code !== fallbackCode)))
+    if (!byKey.has(term.tokens.join(' '))) byKey.set(term.tokens.join(' '), term);
   for (const lexical of linkConcepts(services)) {
     const known = byKey.get(lexical.tokens.join(' '));
     // A problem this catalogue has no service for ("the playground swing is broken") is evidence for none of them.
-    if (!known && lexical.targets.size === 0 && lexical.weight >= MIN_SUBJECT_WEIGHT) byKey.set(lexical.tokens.join(' '), { ...lexical, targets: new Map([[ELSEWHERE, ELSEWHERE_SHARE]]) });
+    if (!known && lexical.targets.size === 0 && lexical.weight >= MIN_SUBJECT_WEIGHT)
+      byKey.set(lexical.tokens.join(' '), { ...lexical, targets: new Map([[ELSEWHERE, ELSEWHERE_SHARE]]) });
     else if (!known) byKey.set(lexical.tokens.join(' '), lexical);
     else {
       // The lexicon knows the keyword's language ("stationnement" is not the English "station") and, unless it is
@@ -134,7 +137,11 @@ const MIN_NAMED_WORD = 4;
  */
 function namedTerms(services: readonly ServiceDefinition[]): Term[] {
   const content = (text: string | undefined) =>
-    new Set(words(text ?? '').filter((word) => word.length >= MIN_NAMED_WORD && !/\d/.test(word) && !LANGUAGES.some((language) => isStopword(word, language))));
+    new Set(
+      words(text ?? '').filter(
+        (word) => word.length >= MIN_NAMED_WORD && !/\d/.test(word) && !LANGUAGES.some((language) => isStopword(word, language)),
+      ),
+    );
   const users = new Map<string, Map<string, number>>();
   for (const service of services.filter((s) => s.keywords.length === 0)) {
     const fromName = content(service.name);

@@ -101,7 +101,18 @@ export class Deduper {
     let expiredReply = -1;
     if (input.service_code !== null && input.point !== null) {
       nearReply = nextReply();
-      transaction.geosearch(this.geoKey(input.service_code), 'FROMLONLAT', input.point.long, input.point.lat, 'BYRADIUS', this.radius, 'm', 'ASC', 'COUNT', NEAR_LIMIT);
+      transaction.geosearch(
+        this.geoKey(input.service_code),
+        'FROMLONLAT',
+        input.point.long,
+        input.point.lat,
+        'BYRADIUS',
+        this.radius,
+        'm',
+        'ASC',
+        'COUNT',
+        NEAR_LIMIT,
+      );
       expiredReply = nextReply();
       transaction.zrangebyscore(this.timeKey(input.service_code), '-inf', at - this.windowMs - 1, 'LIMIT', 0, CLEANUP_BATCH);
     }
@@ -124,7 +135,11 @@ export class Deduper {
 
     const verdict =
       (await this.firstMatch(idsAt(senderReply), (other) => this.sameSenderRepeat(self, other), 'sender')) ??
-      (await this.firstMatch([...nearIds, ...streetIds], (other) => this.nearRepeat(self, other) && (nearIds.has(other.id) || alongStreet(other)), 'near'));
+      (await this.firstMatch(
+        [...nearIds, ...streetIds],
+        (other) => this.nearRepeat(self, other) && (nearIds.has(other.id) || alongStreet(other)),
+        'near',
+      ));
     await this.forget(input.service_code, idsAt(expiredReply));
     if (verdict === null) return { duplicate_of: null, kind: null };
     await this.redis.set(this.infoKey(input.id), JSON.stringify({ ...self, root: verdict.duplicate_of }), 'PX', this.infoTtlMs());
@@ -145,7 +160,16 @@ export class Deduper {
   }
 
   private remembered(input: DedupeInput): Remembered {
-    return { id: input.id, at: Date.parse(input.received_at), code: input.service_code, point: input.point, stems: input.stems, topics: input.topics, precise: input.precise, root: null };
+    return {
+      id: input.id,
+      at: Date.parse(input.received_at),
+      code: input.service_code,
+      point: input.point,
+      stems: input.stems,
+      topics: input.topics,
+      precise: input.precise,
+      root: null,
+    };
   }
 
   private senderKeyOf(input: DedupeInput): string | null {
@@ -212,12 +236,18 @@ export class Deduper {
    * The same sender's latest request within the sender window at the same place (or with no place to compare), so
    * "still there!! 40 minutes now" carries on what they reported a moment ago.
    */
-  async lastFromSender(sender: string, receivedAt: string, point: { lat: number; long: number } | null): Promise<{ id: string; service_code: string | null } | null> {
+  async lastFromSender(
+    sender: string,
+    receivedAt: string,
+    point: { lat: number; long: number } | null,
+  ): Promise<{ id: string; service_code: string | null } | null> {
     if (this.senderWindowMs <= 0) return null;
     const at = Date.parse(receivedAt);
     const ids = await this.redis.zrangebyscore(this.senderKey(sender), at - this.senderWindowMs, at);
     if (ids.length === 0) return null;
-    const infos = (await this.redis.mget(ids.map(this.infoKey))).filter((json): json is string => json !== null).map((json) => JSON.parse(json) as Remembered);
+    const infos = (await this.redis.mget(ids.map(this.infoKey)))
+      .filter((json): json is string => json !== null)
+      .map((json) => JSON.parse(json) as Remembered);
     const samePlace = (other: Remembered) => point === null || other.point === null || distanceMeters(point, other.point) <= this.radius;
     const latest = infos.filter(samePlace).sort((a, b) => b.at - a.at)[0];
     return latest ? { id: latest.id, service_code: latest.code } : null;
@@ -237,6 +267,10 @@ export class Deduper {
   /** Takes requests past the window out of a code's geo index (found by the check's own transaction). */
   private async forget(code: string | null, expired: string[]): Promise<void> {
     if (code === null || expired.length === 0) return;
-    await this.redis.multi().zrem(this.geoKey(code), ...expired).zrem(this.timeKey(code), ...expired).exec();
+    await this.redis
+      .multi()
+      .zrem(this.geoKey(code), ...expired)
+      .zrem(this.timeKey(code), ...expired)
+      .exec();
   }
 }

@@ -52,7 +52,8 @@ const PHRASES: readonly RegExp[] = [
 
 /** A reference's characters (core's REFERENCE_ALPHABET: no 0/O, 1/I/L) in any case. */
 const REFERENCE = new RegExp(`(?<![\\p{L}\\p{N}])([${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}})(?![\\p{L}\\p{N}])`, 'giu');
-const REFERENCE_CUE = /(?:ref(?:erence)?|référence|referencia|request|case|ticket|number|no|n°|nº|numéro|número|folio|demande|solicitud|reporte|#)\s*[:#.]?\s*$/i;
+const REFERENCE_CUE =
+  /(?:ref(?:erence)?|référence|referencia|request|case|ticket|number|no|n°|nº|numéro|número|folio|demande|solicitud|reporte|#)\s*[:#.]?\s*$/i;
 /** Past this, a message is quoting a table, not a reference. */
 const MAX_REFERENCES = 3;
 
@@ -96,9 +97,12 @@ export async function relatedRequest(
     if (found) return original(deps.store, found);
   }
   if (!followUp.refers || message.person === null) return null;
-  const ids = (await deps.identity.requestsOf(message.person, RECENT_REQUESTS + 1)).filter((id) => id !== message.id).slice(0, RECENT_REQUESTS);
+  const ids = (await deps.identity.requestsOf(message.person, RECENT_REQUESTS + 1))
+    .filter((id) => id !== message.id)
+    .slice(0, RECENT_REQUESTS);
   const earlier = (await Promise.all(ids.map((id) => deps.store.get(id)))).filter((request): request is StoredRequest => request !== null);
-  const found = earlier.find((request) => message.service_code !== null && request.record.service_code === message.service_code) ?? earlier[0] ?? null;
+  const found =
+    earlier.find((request) => message.service_code !== null && request.record.service_code === message.service_code) ?? earlier[0] ?? null;
   return found && (await original(deps.store, found));
 }
 

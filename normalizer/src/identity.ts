@@ -35,12 +35,16 @@ export class IdentityIndex {
    */
   async personOf(contacts: readonly string[], request?: { id: string; received_at: string }): Promise<string | null> {
     const unique = [...new Set(contacts)];
-    const known = unique.length === 0 ? [] : [...new Set((await this.redis.mget(unique.map(this.contactKey))).filter((person): person is string => person !== null))];
+    const known =
+      unique.length === 0
+        ? []
+        : [...new Set((await this.redis.mget(unique.map(this.contactKey))).filter((person): person is string => person !== null))];
     const person = unique.length === 0 ? null : (known[0] ?? randomUUID());
     for (const other of known.slice(1)) await this.merge(other, person!);
     // NX with GET: a contact that another message gave to someone else meanwhile is merged, not overwritten.
     const claims = this.redis.pipeline();
-    for (const contact of unique) claims.set(this.contactKey(contact), person!, 'EX', this.ttlSeconds, 'NX', 'GET').expire(this.contactKey(contact), this.ttlSeconds);
+    for (const contact of unique)
+      claims.set(this.contactKey(contact), person!, 'EX', this.ttlSeconds, 'NX', 'GET').expire(this.contactKey(contact), this.ttlSeconds);
     if (person !== null) claims.sadd(this.contactsKey(person), ...unique).expire(this.contactsKey(person), this.ttlSeconds);
     if (request) this.remember(claims, person, request.id, request.received_at);
     const results = (await claims.exec()) ?? [];

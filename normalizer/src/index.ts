@@ -1,12 +1,29 @@
 export { createNormalizer, type Normalized, type Normalizer, type NormalizerDeps } from './normalizer.js';
 export { geocoderPlugins } from './geocoders/index.js';
-export { GazetteerGeocoder, Gazetteer, checkGazetteers, geocodeWithGazetteer, loadGazetteer, readOpenAddresses, type AddressRow, type ReadReport } from './geocoders/gazetteer/index.js';
+export {
+  GazetteerGeocoder,
+  Gazetteer,
+  checkGazetteers,
+  geocodeWithGazetteer,
+  loadGazetteer,
+  readOpenAddresses,
+  type AddressRow,
+  type ReadReport,
+} from './geocoders/gazetteer/index.js';
 export { createHttpGeocoder, queryText, type HttpProvider } from './geocoders/http.js';
 export { parseNominatim } from './geocoders/nominatim/index.js';
 export { parsePelias } from './geocoders/pelias/index.js';
 export { parseArcgis } from './geocoders/arcgis/index.js';
 export { GeocoderChain } from './chain.js';
-export { buildVocabulary, extractAddresses, findPoints, pointFromMapLink, type Extracted, type Landmark, type Vocabulary } from './extract/index.js';
+export {
+  buildVocabulary,
+  extractAddresses,
+  findPoints,
+  pointFromMapLink,
+  type Extracted,
+  type Landmark,
+  type Vocabulary,
+} from './extract/index.js';
 export { parseSpelledNumber } from './extract/numbers.js';
 export { buildClassifier, classify, type Classification, type Classifier } from './classify.js';
 export { normalizePhone, normalizeEmail } from './contact.js';

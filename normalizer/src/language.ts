@@ -7,7 +7,10 @@ export const LANGUAGES: readonly Language[] = ['en', 'fr', 'es'];
 
 /** Lower case without accents: "Déneigement" -> "deneigement", so "eclairage" and "éclairage" meet. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Folded words; apostrophes split French elisions ("l'arbre" -> "l", "arbre"). */
@@ -66,7 +69,9 @@ export function detectLanguage(text: string): Language {
 /** The stems of the content words, for comparing two texts regardless of inflection. */
 export function contentStems(text: string, language: Language = detectLanguage(text)): string[] {
   const tokens = words(text);
-  const stems = tokens.filter((token) => token.length > 2 && !isStopword(token, language) && !/^\d+$/.test(token)).map((token) => stem(token, language));
+  const stems = tokens
+    .filter((token) => token.length > 2 && !isStopword(token, language) && !/^\d+$/.test(token))
+    .map((token) => stem(token, language));
   return [...new Set(stems)];
 }
 

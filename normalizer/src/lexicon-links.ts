@@ -34,10 +34,18 @@ const stemsOf = (tokens: readonly string[], languages: readonly Language[]) =>
 
 function parseTerm(raw: string, language: Language, concept: Concept): Omit<Term, 'targets'> {
   const [text, weight] = raw.split(':');
-  return { tokens: words(text!), language, weight: (weight === undefined ? 1 : Number(weight)) * (concept.salience ?? 1), topics: [concept.id] };
+  return {
+    tokens: words(text!),
+    language,
+    weight: (weight === undefined ? 1 : Number(weight)) * (concept.salience ?? 1),
+    topics: [concept.id],
+  };
 }
 
-const termsOf = (concept: Concept) => LANGUAGES.flatMap((language) => concept[language].map((raw) => parseTerm(raw, language, concept))).filter((term) => term.tokens.length > 0);
+const termsOf = (concept: Concept) =>
+  LANGUAGES.flatMap((language) => concept[language].map((raw) => parseTerm(raw, language, concept))).filter(
+    (term) => term.tokens.length > 0,
+  );
 
 const phraseOf = (tokens: string[], language: Language | null, factor: number): Phrase => {
   const languages = language === null ? LANGUAGES : [language];
@@ -52,7 +60,11 @@ function fieldsOf(service: ServiceDefinition): Field[] {
     const tokens = text ? words(text) : [];
     if (tokens.length === 0) return [];
     const stems = stemsOf(tokens, LANGUAGES);
-    const keys = new Set([...tokens, ...tokens.slice(1).map((token, i) => tokens[i]! + token), ...LANGUAGES.flatMap((l) => stems[l].map((stemmed) => `${l}:${stemmed}`))]);
+    const keys = new Set([
+      ...tokens,
+      ...tokens.slice(1).map((token, i) => tokens[i]! + token),
+      ...LANGUAGES.flatMap((l) => stems[l].map((stemmed) => `${l}:${stemmed}`)),
+    ]);
     return [{ tokens, stems, weight, keys }];
   };
   return [
@@ -107,7 +119,10 @@ export function linkConcepts(services: readonly ServiceDefinition[]): Term[] {
   const spelled = new Set(CONCEPTS.flatMap(termsOf).flatMap((term) => term.tokens));
   const concepts = CONCEPTS.map((concept) => {
     const terms = termsOf(concept);
-    const phrases = [...terms.map((term) => phraseOf(term.tokens, term.language, 1)), ...(concept.anchors ?? []).map((anchor) => phraseOf(words(anchor), null, ANCHOR_FACTOR))];
+    const phrases = [
+      ...terms.map((term) => phraseOf(term.tokens, term.language, 1)),
+      ...(concept.anchors ?? []).map((anchor) => phraseOf(words(anchor), null, ANCHOR_FACTOR)),
+    ];
     return { terms, strengths: fields.map((serviceFields) => affinity(phrases, serviceFields, spelled)) };
   });
   const serviceBest = services.map((_, s) => Math.max(0, ...concepts.map((concept) => concept.strengths[s]!)));

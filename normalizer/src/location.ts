@@ -29,7 +29,10 @@ const SURE_MENTION = 0.8;
 function nearestLabel(locator: Locator, point: LatLong): string | null {
   for (const gazetteer of locator.gazetteers) {
     const nearest = gazetteer.nearest(point, LABEL_RADIUS_M);
-    if (nearest) return nearest.number && Number.parseInt(nearest.number, 10) > 0 ? `${nearest.number} ${nearest.street.name.display}` : nearest.street.name.display;
+    if (nearest)
+      return nearest.number && Number.parseInt(nearest.number, 10) > 0
+        ? `${nearest.number} ${nearest.street.name.display}`
+        : nearest.street.name.display;
   }
   return null;
 }
@@ -38,10 +41,23 @@ function pointLocation(locator: Locator, point: LatLong, source: string): Locati
   let chosen = point;
   let inside = locator.inJurisdiction(point);
   // Pasted pairs are sometimes long, lat; the town's extent tells which order was meant.
-  if (inside === false && source !== 'device' && source !== 'photo' && Math.abs(point.long) <= 90 && locator.inJurisdiction({ lat: point.long, long: point.lat }) === true) {
+  if (
+    inside === false &&
+    source !== 'device' &&
+    source !== 'photo' &&
+    Math.abs(point.long) <= 90 &&
+    locator.inJurisdiction({ lat: point.long, long: point.lat }) === true
+  ) {
     [chosen, inside] = [{ lat: point.long, long: point.lat }, true];
   }
-  return { lat: chosen.lat, long: chosen.long, address: nearestLabel(locator, chosen), precision: 'coordinates', source, in_jurisdiction: inside };
+  return {
+    lat: chosen.lat,
+    long: chosen.long,
+    address: nearestLabel(locator, chosen),
+    precision: 'coordinates',
+    source,
+    in_jurisdiction: inside,
+  };
 }
 
 async function locateOne(locator: Locator, candidate: Extracted): Promise<Location | null> {
@@ -52,7 +68,13 @@ async function locateOne(locator: Locator, candidate: Extracted): Promise<Locati
       const point = { lat: landmark.lat, long: landmark.long };
       // A landmark placed by its point (a park, a trailhead) is as precise as that point, not a street address.
       const precision = landmark.address === undefined ? 'coordinates' : 'address';
-      return { ...point, address: landmark.address ?? landmark.name, precision, source: 'landmark', in_jurisdiction: locator.inJurisdiction(point) };
+      return {
+        ...point,
+        address: landmark.address ?? landmark.name,
+        precision,
+        source: 'landmark',
+        in_jurisdiction: locator.inJurisdiction(point),
+      };
     }
     if (landmark.address !== undefined) {
       const found = await locateFirst(locator, extractAddresses(landmark.address, locator.vocabulary));
@@ -61,7 +83,14 @@ async function locateOne(locator: Locator, candidate: Extracted): Promise<Locati
   }
   const result = await locator.chain.geocode(candidate.query, (r) => candidate.score * r.confidence >= MIN_BELIEF);
   if (!result) return null;
-  return { lat: result.lat, long: result.long, address: result.address, precision: result.precision, source: result.source, in_jurisdiction: locator.inJurisdiction(result) };
+  return {
+    lat: result.lat,
+    long: result.long,
+    address: result.address,
+    precision: result.precision,
+    source: result.source,
+    in_jurisdiction: locator.inJurisdiction(result),
+  };
 }
 
 async function locateFirst(locator: Locator, candidates: readonly Extracted[]): Promise<(Location & { from: Extracted }) | null> {
@@ -77,7 +106,10 @@ const withoutFrom = ({ from: _from, ...location }: Location & { from: Extracted 
 /** Places named in a signature, a quote or a forwarding note count less, or (a clerk's own address) not at all. */
 function weighByZone(candidates: readonly Extracted[], zones: readonly Zone[]): Extracted[] {
   if (zones.length === 0) return [...candidates];
-  const weighed = candidates.map((candidate) => ({ ...candidate, score: candidate.score * zoneWeight(zones, candidate.start, candidate.end) }));
+  const weighed = candidates.map((candidate) => ({
+    ...candidate,
+    score: candidate.score * zoneWeight(zones, candidate.start, candidate.end),
+  }));
   return rankExtracted(weighed.filter((candidate) => candidate.score > 0));
 }
 
@@ -87,7 +119,13 @@ function weighByZone(candidates: readonly Extracted[], zones: readonly Zone[]): 
  */
 export async function locate(
   locator: Locator,
-  input: { point: DevicePoint | null; address: string | null; description: string; zones?: readonly Zone[]; photoPoint?: DevicePoint | null },
+  input: {
+    point: DevicePoint | null;
+    address: string | null;
+    description: string;
+    zones?: readonly Zone[];
+    photoPoint?: DevicePoint | null;
+  },
 ): Promise<Located> {
   const named = extractAddresses(input.description, locator.vocabulary);
   // Place names are kept out of classification wherever they are, signatures included.
@@ -97,8 +135,22 @@ export async function locate(
   if (input.address && input.address.trim() !== '') {
     const fromField = await locateFirst(locator, extractAddresses(input.address, locator.vocabulary));
     if (fromField) return { location: withoutFrom(fromField), mentions: sure };
-    const freeform = await locator.chain.geocode({ kind: 'freeform', raw: input.address, number: null, unit: null, street: null, cross_street: null }, (r) => r.confidence >= MIN_BELIEF);
-    if (freeform) return { location: { lat: freeform.lat, long: freeform.long, address: freeform.address, precision: freeform.precision, source: freeform.source, in_jurisdiction: locator.inJurisdiction(freeform) }, mentions: sure };
+    const freeform = await locator.chain.geocode(
+      { kind: 'freeform', raw: input.address, number: null, unit: null, street: null, cross_street: null },
+      (r) => r.confidence >= MIN_BELIEF,
+    );
+    if (freeform)
+      return {
+        location: {
+          lat: freeform.lat,
+          long: freeform.long,
+          address: freeform.address,
+          precision: freeform.precision,
+          source: freeform.source,
+          in_jurisdiction: locator.inJurisdiction(freeform),
+        },
+        mentions: sure,
+      };
   }
   const fromText = await locateFirst(locator, candidates);
   if (!fromText && input.photoPoint) return { location: pointLocation(locator, input.photoPoint, 'photo'), mentions: sure };

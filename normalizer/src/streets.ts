@@ -55,10 +55,30 @@ const TYPE_FAMILIES: readonly (readonly string[])[] = [
   ['close', 'impasse'],
 ];
 const FAMILY = new Map(TYPE_FAMILIES.flatMap((family) => family.map((type) => [type, family[0]!] as const)));
-export const sameStreetType = (a: string | null, b: string | null): boolean => a === b || (a !== null && b !== null && FAMILY.get(a) !== undefined && FAMILY.get(a) === FAMILY.get(b));
+export const sameStreetType = (a: string | null, b: string | null): boolean =>
+  a === b || (a !== null && b !== null && FAMILY.get(a) !== undefined && FAMILY.get(a) === FAMILY.get(b));
 
 /** Types French and Spanish write before the name ("rue Bear", "la calle Otter"), whatever the town's data says. */
-export const TYPE_FIRST: ReadonlySet<string> = new Set(['rue', 'avenue', 'boulevard', 'chemin', 'route', 'allee', 'impasse', 'promenade', 'croissant', 'rang', 'montee', 'calle', 'avenida', 'camino', 'paseo', 'carretera', 'plaza', 'bulevar']);
+export const TYPE_FIRST: ReadonlySet<string> = new Set([
+  'rue',
+  'avenue',
+  'boulevard',
+  'chemin',
+  'route',
+  'allee',
+  'impasse',
+  'promenade',
+  'croissant',
+  'rang',
+  'montee',
+  'calle',
+  'avenida',
+  'camino',
+  'paseo',
+  'carretera',
+  'plaza',
+  'bulevar',
+]);
 
 const DIRECTION_VARIANTS: Record<string, string[]> = {
   north: ['n', 'north', 'nord', 'norte'],
@@ -73,12 +93,17 @@ const DIRECTION_VARIANTS: Record<string, string[]> = {
 
 /** Abbreviations inside a name, so "St. Julien" and "Saint Julien" are one street. */
 const NAME_ABBREVIATIONS: Record<string, string> = {
-  st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'point',
+  st: 'saint',
+  ste: 'sainte',
+  mt: 'mount',
+  ft: 'fort',
+  pt: 'point',
 };
 
 const invert = (table: Record<string, string[]>) => {
   const map = new Map<string, string>();
-  for (const [canonical, variants] of Object.entries(table)) for (const variant of variants) if (!map.has(variant)) map.set(variant, canonical);
+  for (const [canonical, variants] of Object.entries(table))
+    for (const variant of variants) if (!map.has(variant)) map.set(variant, canonical);
   return map;
 };
 const TYPES = invert(TYPE_VARIANTS);
@@ -115,11 +140,18 @@ export interface StreetName {
 
 export const nameTokens = (text: string): string[] => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
-const titleCase = (word: string) => word.replace(/(^|[-'’])(\p{L})(\p{L}*)/gu, (_m, sep: string, first: string, rest: string) => sep + first.toUpperCase() + rest.toLowerCase());
+const titleCase = (word: string) =>
+  word.replace(
+    /(^|[-'’])(\p{L})(\p{L}*)/gu,
+    (_m, sep: string, first: string, rest: string) => sep + first.toUpperCase() + rest.toLowerCase(),
+  );
 
 /** Parses a gazetteer or typed street name into its canonical parts; null when nothing is left of the name ("Drive"). */
 export function parseStreetName(raw: string): StreetName | null {
-  const cleaned = raw.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = raw
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const tokens = nameTokens(cleaned);
   if (tokens.length === 0) return null;
   let first = 0;
@@ -131,7 +163,8 @@ export function parseStreetName(raw: string): StreetName | null {
   const typeAt = (i: number) => streetType(tokens[i]!);
   const directionAt = (i: number) => streetDirection(tokens[i]!);
   if (left() >= 2 && typeAt(last - 1)) [type, last] = [typeAt(last - 1), last - 1];
-  else if (left() >= 3 && directionAt(last - 1) && typeAt(last - 2)) [direction, type, last] = [directionAt(last - 1), typeAt(last - 2), last - 2];
+  else if (left() >= 3 && directionAt(last - 1) && typeAt(last - 2))
+    [direction, type, last] = [directionAt(last - 1), typeAt(last - 2), last - 2];
   else if (left() >= 2 && directionAt(last - 1)) [direction, last] = [directionAt(last - 1), last - 1];
   if (type === null && left() >= 2 && typeAt(first)) [type, typeFirst, first] = [typeAt(first), true, first + 1];
   if (direction === null && left() >= 2 && directionAt(first)) [direction, first] = [directionAt(first), first + 1];

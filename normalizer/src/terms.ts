@@ -111,7 +111,8 @@ export class TermIndex {
     for (const term of this.byToken.get(token) ?? []) {
       if (term.tokens.length === 1 && term.language !== null && term.language !== language && isStopword(token, language)) continue; // "ours" is a bear only in French
       if (term.tokens.length > 1 && token === term.tokens.join('')) found.push({ terms: [term], start: i, end: i + 1, quality: 1 });
-      else if (term.tokens.every((word, k) => plurals(word).includes(tokens[i + k] ?? ''))) found.push({ terms: [term], start: i, end: i + term.tokens.length, quality: 1 });
+      else if (term.tokens.every((word, k) => plurals(word).includes(tokens[i + k] ?? '')))
+        found.push({ terms: [term], start: i, end: i + term.tokens.length, quality: 1 });
     }
     // "street light" for "streetlight"; not "tap is" for "tapis": a stopword is never half of a word.
     const next = tokens[i + 1];
@@ -121,7 +122,8 @@ export class TermIndex {
     }
     for (const term of this.byStem.get(`${language}:${stems[i]}`) ?? []) {
       if (term.weight < MIN_STEM_WEIGHT || (term.tokens.length === 1 && isStopword(token, language))) continue;
-      if (term.tokens.every((word, k) => this.sameStem(word, tokens[i + k], stems[i + k], language))) found.push({ terms: [term], start: i, end: i + term.tokens.length, quality: STEM_QUALITY });
+      if (term.tokens.every((word, k) => this.sameStem(word, tokens[i + k], stems[i + k], language)))
+        found.push({ terms: [term], start: i, end: i + term.tokens.length, quality: STEM_QUALITY });
     }
     if (found.length === 0 && token.length >= MIN_TYPO_LENGTH) {
       for (const term of this.byInitial.get(token[0]!) ?? []) {

@@ -26,12 +26,17 @@ function read(language: Language): LanguageWords {
   const file = path.join(WORDS_DIR, `${language}.json`);
   if (!existsSync(file)) throw new Error(`no words for language "${language}": ${file} is missing`);
   const parsed = LanguageWords.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return parsed.data;
 }
 
 /** Every language's words, read once. */
-export const WORDS: Readonly<Record<Language, LanguageWords>> = Object.fromEntries(LANGUAGES.map((language) => [language, read(language)])) as Record<Language, LanguageWords>;
+export const WORDS: Readonly<Record<Language, LanguageWords>> = Object.fromEntries(
+  LANGUAGES.map((language) => [language, read(language)]),
+) as Record<Language, LanguageWords>;
 
 /** The same list from every language, for text whose language is unsure (a transcript's labels). */
-export const inAllLanguages = (pick: (words: LanguageWords) => readonly string[]): string[] => [...new Set(LANGUAGES.flatMap((language) => pick(WORDS[language])))];
+export const inAllLanguages = (pick: (words: LanguageWords) => readonly string[]): string[] => [
+  ...new Set(LANGUAGES.flatMap((language) => pick(WORDS[language]))),
+];

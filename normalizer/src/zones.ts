@@ -30,9 +30,11 @@ const QUOTED_WEIGHT = 0.5;
 /** A forwarding clerk's note is about the message, and its signature is the town's own address. */
 const FORWARD_NOTE_WEIGHT = 0;
 
-const FORWARD_MARKER = /^(?:-{2,}\s*)?(?:forwarded message|original message|begin forwarded message|message transf[ée]r[ée]|mensaje reenviado|message d'origine|mensaje original)\b.*$/im;
+const FORWARD_MARKER =
+  /^(?:-{2,}\s*)?(?:forwarded message|original message|begin forwarded message|message transf[ée]r[ée]|mensaje reenviado|message d'origine|mensaje original)\b.*$/im;
 const QUOTE_HEADER = /^(?:on\b.*\bwrote|le\b.*\ba [ée]crit|el\b.*\bescribi[óo]|.*\bwrote)\s*:\s*$/i;
-const SIGN_OFF = /^(?:thanks?(?: you| again| so much)?|many thanks|thx|regards|best(?: regards| wishes)?|kind regards|warm regards|cheers|sincerely|yours(?: truly)?|respectfully|merci(?: beaucoup)?|cordialement|bien (?:à vous|cordialement)|salutations|gracias|saludos(?: cordiales)?|atentamente|un saludo|--|sent from my\b.*|envoy[ée] de mon\b.*|enviado desde mi\b.*)[\s,.!]*$/i;
+const SIGN_OFF =
+  /^(?:thanks?(?: you| again| so much)?|many thanks|thx|regards|best(?: regards| wishes)?|kind regards|warm regards|cheers|sincerely|yours(?: truly)?|respectfully|merci(?: beaucoup)?|cordialement|bien (?:à vous|cordialement)|salutations|gracias|saludos(?: cordiales)?|atentamente|un saludo|--|sent from my\b.*|envoy[ée] de mon\b.*|enviado desde mi\b.*)[\s,.!]*$/i;
 /** A line that is only a person's name: one to four capitalized words, not a greeting. */
 const NAME_LINE = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|allo|hola|buen[oa]s)\b/i;
@@ -78,7 +80,10 @@ export function emailZones(text: string): Zone[] {
   const bodyTo = quoted >= 0 ? quoted : lines.length;
   if (quoted >= 0) span(quoted, lines.length, QUOTED_WEIGHT, 'quote');
   const signature = signatureStart(lines, bodyFrom, bodyTo);
-  const body = lines.slice(bodyFrom, signature).map((line) => line.text).join('\n');
+  const body = lines
+    .slice(bodyFrom, signature)
+    .map((line) => line.text)
+    .join('\n');
   span(signature, bodyTo, speaksOfHome(body) ? SIGNATURE_WEIGHT : 0, 'signature');
   return zones;
 }

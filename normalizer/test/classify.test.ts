@@ -99,14 +99,16 @@ describe('classify with the built-in lexicon: what the catalogue does not list',
     expect(classifier.classify('dog off leash chasing people').code).toBeNull();
   });
 
-  it('does not read words of one language with another language\'s stems or as a slip of a real word', () => {
+  it("does not read words of one language with another language's stems or as a slip of a real word", () => {
     expect(classifier.classify('my wheelchair cant get past the crack in the sidewalk').code).toBe('SIDEWALK'); // "past" is not "pasto"
     expect(classifier.classify('is the transfer station open on sundays').code).toBeNull(); // "station" is not "stationnement"
     expect(classifier.classify('the water is slowed down now').topics).not.toContain('snow and ice'); // "slowed" is not "snowed"
   });
 
   it('gives reports the same topics whatever their language', () => {
-    const topics = ['gros nid de poule, faites attention', 'deep pothole', 'un bache enorme'].map((text) => classifier.classify(text).topics);
+    const topics = ['gros nid de poule, faites attention', 'deep pothole', 'un bache enorme'].map(
+      (text) => classifier.classify(text).topics,
+    );
     expect(topics.every((found) => found.includes('pothole'))).toBe(true);
   });
 });
@@ -129,10 +131,10 @@ describe('classify in a town with a terse catalogue of its own', () => {
     ['raccoon in our bins again', 'ANM'],
     ['dog off leash chasing kids', 'ANM'],
     ['there is a pothole', 'RD-1'],
-    ['nid de poule énorme devant l\'école', 'RD-1'],
+    ["nid de poule énorme devant l'école", 'RD-1'],
     ['la farola no funciona', 'LGT'],
     ['camión estacionado en la banqueta desde ayer', 'VEH'],
-    ['les ordures n\'ont pas été ramassées', 'WST'],
+    ["les ordures n'ont pas été ramassées", 'WST'],
     ['recycling not picked up', 'WST'],
     ['water main break, water everywhere', 'H2O'],
     ['storm drain plugged, street flooding', 'H2O'],

@@ -46,8 +46,15 @@ describe('Deduper.remember: open requests added without a check', () => {
     ]);
     expect(await deduper.check(report('near-two', { point: NEAR_211 }))).toEqual({ duplicate_of: 'near-one', kind: 'near' });
     expect(await deduper.check(report('far-two', { point: FAR }))).toEqual({ duplicate_of: null, kind: null });
-    expect(await deduper.check(report('along-two', { service_code: 'SNOW', point: BEAR_211, streets: ['caribou street'] }))).toEqual({ duplicate_of: 'vague-one', kind: 'near' });
-    expect(await deduper.check(report('sender-two', { service_code: 'GRAFFITI', point: FAR, sender: 'phone:+14035550999', stems: ['tag', 'wall'] }))).toEqual({ duplicate_of: 'sender-one', kind: 'sender' });
+    expect(await deduper.check(report('along-two', { service_code: 'SNOW', point: BEAR_211, streets: ['caribou street'] }))).toEqual({
+      duplicate_of: 'vague-one',
+      kind: 'near',
+    });
+    expect(
+      await deduper.check(
+        report('sender-two', { service_code: 'GRAFFITI', point: FAR, sender: 'phone:+14035550999', stems: ['tag', 'wall'] }),
+      ),
+    ).toEqual({ duplicate_of: 'sender-one', kind: 'sender' });
   });
 
   it('leaves every key it writes with an expiry', async () => {

@@ -2,7 +2,11 @@ import { buildVocabulary, extractAddresses, Gazetteer, parseSpelledNumber, type 
 import { DEMO_CSV } from './helpers.js';
 
 const gazetteer = Gazetteer.fromFile(DEMO_CSV);
-const vocabulary = buildVocabulary(gazetteer.streetNames(), [{ name: 'Banff Town Hall', aliases: ['town hall'], address: '110 Bear Street' }], ['Town of Banff']);
+const vocabulary = buildVocabulary(
+  gazetteer.streetNames(),
+  [{ name: 'Banff Town Hall', aliases: ['town hall'], address: '110 Bear Street' }],
+  ['Town of Banff'],
+);
 
 /** The best place found, as a short string a person can read in a failing assertion. */
 function best(text: string): string | null {
@@ -57,7 +61,10 @@ describe('extractAddresses on the Banff street list', () => {
     ['lat: 51.1784 long: -115.5708', 'point 51.1784,-115.5708'],
     ['51°10\'42.2"N 115°34\'14.9"W', `point ${51 + 10 / 60 + 42.2 / 3600},${-(115 + 34 / 60 + 14.9 / 3600)}`],
     ['here https://www.google.com/maps/@51.1784,-115.5708,17z thanks', 'point 51.1784,-115.5708'],
-    ['https://www.google.com/maps/place/Bear+St/@51.17,-115.57,15z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d51.1784!4d-115.5708', 'point 51.1784,-115.5708'],
+    [
+      'https://www.google.com/maps/place/Bear+St/@51.17,-115.57,15z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d51.1784!4d-115.5708',
+      'point 51.1784,-115.5708',
+    ],
     ['https://maps.google.com/?q=51.1784,-115.5708.', 'point 51.1784,-115.5708'],
     ['https://maps.apple.com/?ll=51.1784,-115.5708&q=Dropped%20Pin', 'point 51.1784,-115.5708'],
     ['https://www.openstreetmap.org/?mlat=51.1784&mlon=-115.5708#map=18/51.1790/-115.5700', 'point 51.1784,-115.5708'],
@@ -110,7 +117,7 @@ describe('extractAddresses as people say and write numbers and streets', () => {
     ['plow left a ridge on banff avenue by number 125', '125 Banff Avenue'],
     ['light pole at buffallo n otter street is dark', 'Buffalo Street & Otter Street'],
     ['generator running all night where park meets jasper way', 'Park Avenue & Jasper Way'],
-    ['C\'est près du coin de l\'avenue Banff et Wolf', 'Banff Avenue & Wolf Street'],
+    ["C'est près du coin de l'avenue Banff et Wolf", 'Banff Avenue & Wolf Street'],
     ['El paso está lleno de nieve aquí: Lat: 51.1769, Lon: -115.5717', 'point 51.1769,-115.5717'],
   ])('%s -> %s', (text, expected) => {
     expect(best(text)).toBe(expected);
@@ -164,7 +171,11 @@ describe('parseSpelledNumber', () => {
 });
 
 describe('extractAddresses in a town it was not built for', () => {
-  const town = buildVocabulary(['Rue Saint-Jean', 'Main St N', 'Main St S', 'Maple Grove Road', '1st Avenue', 'Calle Mayor'], [{ name: 'Old Mill', aliases: [], lat: 45, long: -73 }], ['Villeneuve']);
+  const town = buildVocabulary(
+    ['Rue Saint-Jean', 'Main St N', 'Main St S', 'Maple Grove Road', '1st Avenue', 'Calle Mayor'],
+    [{ name: 'Old Mill', aliases: [], lat: 45, long: -73 }],
+    ['Villeneuve'],
+  );
 
   it.each([
     ['nid de poule devant le 12 rue Saint-Jean', '12 Rue Saint-Jean'],

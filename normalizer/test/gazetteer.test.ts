@@ -6,7 +6,14 @@ import { checkGazetteers, Gazetteer, geocodeWithGazetteer, readOpenAddresses } f
 import { DEMO_CSV, testConfig } from './helpers.js';
 import { TOWN, writeTown } from './town.js';
 
-const ask = (fields: Partial<AddressQuery> & Pick<AddressQuery, 'kind'>): AddressQuery => ({ raw: '', number: null, unit: null, street: null, cross_street: null, ...fields });
+const ask = (fields: Partial<AddressQuery> & Pick<AddressQuery, 'kind'>): AddressQuery => ({
+  raw: '',
+  number: null,
+  unit: null,
+  street: null,
+  cross_street: null,
+  ...fields,
+});
 
 describe('the Banff gazetteer', () => {
   const banff = Gazetteer.fromFile(DEMO_CSV);
@@ -48,7 +55,9 @@ describe('the Banff gazetteer', () => {
   });
 
   it('finds where a street ends against one beside it (Rainbow Avenue into Park Avenue), but no corner between parallel streets', () => {
-    expect(geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Rainbow Ave', cross_street: 'Park Ave' }))).toMatchObject({ precision: 'intersection' });
+    expect(geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Rainbow Ave', cross_street: 'Park Ave' }))).toMatchObject({
+      precision: 'intersection',
+    });
     expect(geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Bear St', cross_street: 'Banff Ave' }))).toBeNull();
     expect(geocodeWithGazetteer(banff, ask({ kind: 'intersection', street: 'Wolf St', cross_street: 'Caribou St' }))).toBeNull();
   });
@@ -60,7 +69,9 @@ describe('the Banff gazetteer', () => {
   it('suggests completions for the web form', () => {
     expect(banff.suggest('211 Be', 5).map((s) => s.label)).toEqual(['211 Bear Street', '211 Beaver Street']);
     expect(banff.suggest('211 bear st', 5).map((s) => s.label)).toEqual(['211 Bear Street']);
-    expect(banff.suggest('Marm', 10).map((s) => s.label)).toEqual(expect.arrayContaining(['Marmot Crescent', 'Marmot Place', 'Marmot Street']));
+    expect(banff.suggest('Marm', 10).map((s) => s.label)).toEqual(
+      expect.arrayContaining(['Marmot Crescent', 'Marmot Place', 'Marmot Street']),
+    );
     expect(banff.suggest('', 5)).toEqual([]);
     expect(banff.suggest('211 Be', 1)).toHaveLength(1);
   });
@@ -138,8 +149,13 @@ describe('reading an OpenAddresses file', () => {
 describe('config check of a gazetteer', () => {
   it('summarises a readable file and fails on a file whose rows are mostly unreadable', () => {
     const config = testConfig(writeTown());
-    expect(checkGazetteers(config)).toEqual({ summaries: [expect.stringMatching(/points\.csv: 63 address rows read, 1 skipped$/)], problems: [] });
+    expect(checkGazetteers(config)).toEqual({
+      summaries: [expect.stringMatching(/points\.csv: 63 address rows read, 1 skipped$/)],
+      problems: [],
+    });
     writeFileSync(path.join(config.base_dir, 'points.csv'), 'LON,LAT,NUMBER,STREET\n-75,45,1,Main St\nx,y,2,Main St\n,,3,\n');
-    expect(checkGazetteers(config).problems).toEqual([expect.stringMatching(/^geocoding\.providers\.0\.file: most rows of .* are unreadable \(2 skipped, 1 read\)$/)]);
+    expect(checkGazetteers(config).problems).toEqual([
+      expect.stringMatching(/^geocoding\.providers\.0\.file: most rows of .* are unreadable \(2 skipped, 1 read\)$/),
+    ]);
   });
 });

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createLogger, InboundMessage as InboundMessageSchema, loadConfig, RequestStore, schemasOf, type InboundMessage, type InboundMessageInput, type LoadedConfig } from '@intake/core';
+import {
+  createLogger,
+  InboundMessage as InboundMessageSchema,
+  loadConfig,
+  RequestStore,
+  schemasOf,
+  type InboundMessage,
+  type InboundMessageInput,
+  type LoadedConfig,
+} from '@intake/core';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { geocoderPlugins } from '../src/index.js';

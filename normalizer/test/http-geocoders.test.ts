@@ -8,7 +8,14 @@ import { GeocoderChain, geocoderPlugins } from '../src/index.js';
 import { silentLog, testConfig } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
-const ask = (fields: Partial<AddressQuery> & Pick<AddressQuery, 'kind'>): AddressQuery => ({ raw: '', number: null, unit: null, street: null, cross_street: null, ...fields });
+const ask = (fields: Partial<AddressQuery> & Pick<AddressQuery, 'kind'>): AddressQuery => ({
+  raw: '',
+  number: null,
+  unit: null,
+  street: null,
+  cross_street: null,
+  ...fields,
+});
 
 /** A loopback stand-in for a geocoding service: answers from recorded responses and remembers what it was asked. */
 class ReplayServer {
@@ -66,15 +73,31 @@ describe('nominatim', () => {
   it('asks /search with jsonv2, the country and the locality, and reads an address answer', async () => {
     const geocoder = create('nominatim', { url, locality: 'Banff, Alberta', email: 'it@banff.ca' }, config);
     const found = await geocoder.geocode(ask({ kind: 'address', number: '211', street: 'Bear Street' }));
-    expect(found).toEqual({ lat: 51.1773498, long: -115.5727896, address: '211 Bear Street', precision: 'address', source: 'nominatim', confidence: 0.85 });
+    expect(found).toEqual({
+      lat: 51.1773498,
+      long: -115.5727896,
+      address: '211 Bear Street',
+      precision: 'address',
+      source: 'nominatim',
+      confidence: 0.85,
+    });
     const asked = server.requests[0]!;
     expect(asked.pathname).toBe('/search');
-    expect(Object.fromEntries(asked.searchParams)).toMatchObject({ q: '211 Bear Street, Banff, Alberta', format: 'jsonv2', countrycodes: 'ca', limit: '1', email: 'it@banff.ca' });
+    expect(Object.fromEntries(asked.searchParams)).toMatchObject({
+      q: '211 Bear Street, Banff, Alberta',
+      format: 'jsonv2',
+      countrycodes: 'ca',
+      limit: '1',
+      email: 'it@banff.ca',
+    });
   });
 
   it('reads a road as street precision and refuses a whole town', async () => {
     const geocoder = create('nominatim', { url, requests_per_second: 100 }, config);
-    expect(await geocoder.geocode(ask({ kind: 'street', street: 'Tunnel Mountain Drive' }))).toMatchObject({ precision: 'street', address: 'Tunnel Mountain Drive' });
+    expect(await geocoder.geocode(ask({ kind: 'street', street: 'Tunnel Mountain Drive' }))).toMatchObject({
+      precision: 'street',
+      address: 'Tunnel Mountain Drive',
+    });
     expect(await geocoder.geocode(ask({ kind: 'freeform', raw: 'Banff' }))).toBeNull();
     expect(await geocoder.geocode(ask({ kind: 'street', street: 'Nowhere Lane' }))).toBeNull();
   });
@@ -102,7 +125,10 @@ describe('nominatim', () => {
     const started = Date.now();
     await expect(slow.geocode(ask({ kind: 'address', number: '211', street: 'Bear Street' }))).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(900);
-    const backup: Geocoder = { name: 'backup', geocode: async () => ({ lat: 1, long: 2, address: 'x', precision: 'street', source: 'backup', confidence: 0.9 }) };
+    const backup: Geocoder = {
+      name: 'backup',
+      geocode: async () => ({ lat: 1, long: 2, address: 'x', precision: 'street', source: 'backup', confidence: 0.9 }),
+    };
     const chain = new GeocoderChain([create('nominatim', { url, timeout_ms: 100, cache_size: 0 }, config), backup], silentLog);
     expect((await chain.geocode(ask({ kind: 'street', street: 'Bear Street' })))?.source).toBe('backup');
   });
@@ -116,7 +142,9 @@ describe('nominatim', () => {
 
 describe('pelias and arcgis', () => {
   const config = testConfig();
-  const server = new ReplayServer((url) => (url.pathname.endsWith('/v1/search') ? fixture('pelias-211-bear.json') : fixture('arcgis-211-bear.json')));
+  const server = new ReplayServer((url) =>
+    url.pathname.endsWith('/v1/search') ? fixture('pelias-211-bear.json') : fixture('arcgis-211-bear.json'),
+  );
   let url: string;
   beforeAll(async () => {
     url = await server.start();
@@ -124,14 +152,36 @@ describe('pelias and arcgis', () => {
   afterAll(() => server.stop());
 
   it('reads a Pelias address feature', async () => {
-    const found = await create('pelias', { url, api_key: 'k' }, config).geocode(ask({ kind: 'address', number: '211', street: 'Bear Street' }));
-    expect(found).toEqual({ lat: 51.177353, long: -115.572801, address: '211 Bear Street', precision: 'address', source: 'pelias', confidence: 1 });
-    expect(Object.fromEntries(server.requests.at(-1)!.searchParams)).toMatchObject({ text: '211 Bear Street', 'boundary.country': 'CA', api_key: 'k' });
+    const found = await create('pelias', { url, api_key: 'k' }, config).geocode(
+      ask({ kind: 'address', number: '211', street: 'Bear Street' }),
+    );
+    expect(found).toEqual({
+      lat: 51.177353,
+      long: -115.572801,
+      address: '211 Bear Street',
+      precision: 'address',
+      source: 'pelias',
+      confidence: 1,
+    });
+    expect(Object.fromEntries(server.requests.at(-1)!.searchParams)).toMatchObject({
+      text: '211 Bear Street',
+      'boundary.country': 'CA',
+      api_key: 'k',
+    });
   });
 
   it('reads an ArcGIS PointAddress candidate', async () => {
-    const found = await create('arcgis', { url: `${url}/arcgis/rest/services/World/GeocodeServer`, token: 't' }, config).geocode(ask({ kind: 'address', number: '211', street: 'Bear Street' }));
-    expect(found).toEqual({ lat: 51.177351, long: -115.57279, address: '211 Bear St', precision: 'address', source: 'arcgis', confidence: 1 });
+    const found = await create('arcgis', { url: `${url}/arcgis/rest/services/World/GeocodeServer`, token: 't' }, config).geocode(
+      ask({ kind: 'address', number: '211', street: 'Bear Street' }),
+    );
+    expect(found).toEqual({
+      lat: 51.177351,
+      long: -115.57279,
+      address: '211 Bear St',
+      precision: 'address',
+      source: 'arcgis',
+      confidence: 1,
+    });
     const asked = server.requests.at(-1)!;
     expect(asked.pathname).toBe('/arcgis/rest/services/World/GeocodeServer/findAddressCandidates');
     expect(Object.fromEntries(asked.searchParams)).toMatchObject({ SingleLine: '211 Bear Street', f: 'json', token: 't' });

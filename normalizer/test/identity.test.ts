@@ -20,7 +20,12 @@ describe('followUpOf', () => {
     expect(followUpOf(text).refers).toBe(true);
   });
 
-  it.each(['big pothole outside 211 bear st', "Hi, I'm calling about the noise from a party", 'report: tree down on Wolf St', 'la farola no funciona'])('hears none in "%s"', (text) => {
+  it.each([
+    'big pothole outside 211 bear st',
+    "Hi, I'm calling about the noise from a party",
+    'report: tree down on Wolf St',
+    'la farola no funciona',
+  ])('hears none in "%s"', (text) => {
     expect(followUpOf(text).refers).toBe(false);
   });
 
@@ -91,9 +96,23 @@ describe('the same person across channels, following up an earlier report', () =
   it('threads "my report from yesterday" sent by text to a web report made with that phone and an email', async () => {
     const at = new Date(Date.now() - 2 * DAY).toISOString();
     const web = await normalizer.normalize(
-      message({ id: newRequestId(), channel: 'web', text: 'big pothole outside 211 Bear St', sender: { phone: '403-555-0140', email: 'Cleo@Example.org' }, conversation_id: 'web-1', received_at: at }),
+      message({
+        id: newRequestId(),
+        channel: 'web',
+        text: 'big pothole outside 211 Bear St',
+        sender: { phone: '403-555-0140', email: 'Cleo@Example.org' },
+        conversation_id: 'web-1',
+        received_at: at,
+      }),
     );
-    const sms = await normalizer.normalize(message({ text: 'any update on my report from yesterday?', sender: { phone: '+14035550140' }, conversation_id: 'sms-thread', received_at: later(at, DAY) }));
+    const sms = await normalizer.normalize(
+      message({
+        text: 'any update on my report from yesterday?',
+        sender: { phone: '+14035550140' },
+        conversation_id: 'sms-thread',
+        received_at: later(at, DAY),
+      }),
+    );
     expect(sms.needs_location).toBe(false);
     expect(sms.request.related_to).toBe(web.request.record.id);
     expect(sms.request.record).toMatchObject({
@@ -105,7 +124,13 @@ describe('the same person across channels, following up an earlier report', () =
     });
 
     const email = await normalizer.normalize(
-      message({ channel: 'email', subject: 'Following up', text: 'Following up on the pothole I reported. Still there.', sender: { email: 'cleo@example.org' }, received_at: later(at, DAY + 60_000) }),
+      message({
+        channel: 'email',
+        subject: 'Following up',
+        text: 'Following up on the pothole I reported. Still there.',
+        sender: { email: 'cleo@example.org' },
+        received_at: later(at, DAY + 60_000),
+      }),
     );
     expect(email.request.related_to).toBe(web.request.record.id);
     expect(email.request.record.duplicate_of).toBeNull();
@@ -114,34 +139,70 @@ describe('the same person across channels, following up an earlier report', () =
   it('links the phone in an email signature to the sender, so a later text finds the emailed report', async () => {
     const at = new Date(Date.now() - DAY).toISOString();
     const signed = 'The streetlight in front of 219 Grizzly Street is out.\nThanks,\nDev Patel\n(403) 555-0177';
-    const email = await normalizer.normalize(message({ channel: 'email', subject: 'Light out', text: signed, sender: { email: 'dev@example.net' }, received_at: at }));
-    const sms = await normalizer.normalize(message({ text: 'the streetlight I reported is still out', sender: { phone: '4035550177' }, received_at: later(at, 3 * 3_600_000) }));
+    const email = await normalizer.normalize(
+      message({ channel: 'email', subject: 'Light out', text: signed, sender: { email: 'dev@example.net' }, received_at: at }),
+    );
+    const sms = await normalizer.normalize(
+      message({ text: 'the streetlight I reported is still out', sender: { phone: '4035550177' }, received_at: later(at, 3 * 3_600_000) }),
+    );
     expect(email.request.record.service_code).toBe('STREETLIGHT');
     expect(sms.request.related_to).toBe(email.request.record.id);
     expect(sms.request.record.source.conversation_id).toBe(email.request.record.id);
   });
 
-  it('links a caller\'s number from a transcript to their later texts', async () => {
+  it("links a caller's number from a transcript to their later texts", async () => {
     const at = new Date(Date.now() - DAY).toISOString();
-    const call = await normalizer.normalize(message({ channel: 'transcript', text: 'there is a dead deer at 227 Otter Street', sender: { phone: '403 555 0188', handle: 'clerk-amy' }, received_at: at }));
-    const sms = await normalizer.normalize(message({ text: 'I called yesterday about the deer, any news?', sender: { phone: '+14035550188' }, received_at: later(at, DAY) }));
+    const call = await normalizer.normalize(
+      message({
+        channel: 'transcript',
+        text: 'there is a dead deer at 227 Otter Street',
+        sender: { phone: '403 555 0188', handle: 'clerk-amy' },
+        received_at: at,
+      }),
+    );
+    const sms = await normalizer.normalize(
+      message({ text: 'I called yesterday about the deer, any news?', sender: { phone: '+14035550188' }, received_at: later(at, DAY) }),
+    );
     expect(sms.request.related_to).toBe(call.request.record.id);
   });
 
   it('threads a quoted short reference from anyone, and leaves a follow-up with nothing earlier alone', async () => {
     const at = new Date(Date.now() - DAY).toISOString();
-    const first = await normalizer.normalize(message({ id: newRequestId(), text: 'graffiti on the wall at 110 Bear Street', sender: { phone: '4035550190' }, received_at: at }));
-    const quoted = await normalizer.normalize(message({ text: `neighbour here, about ref ${first.request.record.reference}: it has spread to the door`, sender: { phone: '4035550191' }, received_at: later(at, DAY) }));
+    const first = await normalizer.normalize(
+      message({ id: newRequestId(), text: 'graffiti on the wall at 110 Bear Street', sender: { phone: '4035550190' }, received_at: at }),
+    );
+    const quoted = await normalizer.normalize(
+      message({
+        text: `neighbour here, about ref ${first.request.record.reference}: it has spread to the door`,
+        sender: { phone: '4035550191' },
+        received_at: later(at, DAY),
+      }),
+    );
     expect(quoted.request.related_to).toBe(first.request.record.id);
-    const stranger = await normalizer.normalize(message({ text: 'I reported a pothole last week, any news?', sender: { phone: '4035550192' }, conversation_id: 'own', received_at: later(at, DAY) }));
+    const stranger = await normalizer.normalize(
+      message({
+        text: 'I reported a pothole last week, any news?',
+        sender: { phone: '4035550192' },
+        conversation_id: 'own',
+        received_at: later(at, DAY),
+      }),
+    );
     expect(stranger.request.related_to).toBeNull();
     expect(stranger.request.record.source.conversation_id).toBe('own');
   });
 
   it('still marks a follow-up that reports the same problem at the same place again as the duplicate it is', async () => {
     const at = new Date().toISOString();
-    const first = await normalizer.normalize(message({ text: 'pothole at 301 Buffalo Street', sender: { phone: '4035550195' }, received_at: at }));
-    const again = await normalizer.normalize(message({ text: 'I reported this pothole at 301 Buffalo Street this morning, it is much bigger now', sender: { phone: '4035550195' }, received_at: later(at, 5 * 3_600_000) }));
+    const first = await normalizer.normalize(
+      message({ text: 'pothole at 301 Buffalo Street', sender: { phone: '4035550195' }, received_at: at }),
+    );
+    const again = await normalizer.normalize(
+      message({
+        text: 'I reported this pothole at 301 Buffalo Street this morning, it is much bigger now',
+        sender: { phone: '4035550195' },
+        received_at: later(at, 5 * 3_600_000),
+      }),
+    );
     expect(again.request.related_to).toBe(first.request.record.id);
     expect(again.request.record.duplicate_of).toBe(first.request.record.id);
   });

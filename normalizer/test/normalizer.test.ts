@@ -25,7 +25,12 @@ describe('normalize with the Banff demo config', () => {
   });
 
   it('turns the SPEC example SMS into the delivered record and saves it', async () => {
-    const sms = message({ channel: 'sms', external_id: 'SM1', text: 'big pothole outside 211 Bear St, almost lost a tire', sender: { phone: '(403) 555-0123' } });
+    const sms = message({
+      channel: 'sms',
+      external_id: 'SM1',
+      text: 'big pothole outside 211 Bear St, almost lost a tire',
+      sender: { phone: '(403) 555-0123' },
+    });
     const { request, needs_location } = await normalizer.normalize(sms);
     expect(needs_location).toBe(false);
     expect(request.state).toBe('received');
@@ -47,7 +52,7 @@ describe('normalize with the Banff demo config', () => {
     expect(await storeFor(redis, config).get(sms.id)).toEqual(request);
   });
 
-  it('passes what the channel knows for the clerk into the record\'s source', async () => {
+  it("passes what the channel knows for the clerk into the record's source", async () => {
     const reported = message({ channel: 'slack', text: 'tree down on Bear St', source_details: { slack_message_author: 'U0AUTHOR' } });
     const { request } = await normalizer.normalize(reported);
     expect(request.record.source.details).toEqual({ slack_message_author: 'U0AUTHOR' });
@@ -61,7 +66,13 @@ describe('normalize with the Banff demo config', () => {
 
   it('cleans HTML email into the description and lower-cases the email', async () => {
     const { request } = await normalizer.normalize(
-      message({ channel: 'email', subject: 'Graffiti', text: '', html: '<div>Someone <b>sprayed</b> tags on the wall<script>steal()</script> at 110 Bear Street</div>', sender: { email: 'Jane@Example.ORG', name: ' Jane  Doe ' } }),
+      message({
+        channel: 'email',
+        subject: 'Graffiti',
+        text: '',
+        html: '<div>Someone <b>sprayed</b> tags on the wall<script>steal()</script> at 110 Bear Street</div>',
+        sender: { email: 'Jane@Example.ORG', name: ' Jane  Doe ' },
+      }),
     );
     expect(request.record.description).toBe('Graffiti\nSomeone sprayed tags on the wall at 110 Bear Street');
     expect(request.record.reporter).toEqual({ name: 'Jane Doe', phone: null, email: 'jane@example.org' });
@@ -69,12 +80,23 @@ describe('normalize with the Banff demo config', () => {
   });
 
   it('prefers the device point, labelled with the nearest address', async () => {
-    const { request } = await normalizer.normalize(message({ channel: 'web', text: 'tree down on Banff Ave', point: { lat: 51.17736, long: -115.5728 } }));
-    expect(request.record.location).toEqual({ lat: 51.17736, long: -115.5728, address: '211 Bear Street', precision: 'coordinates', source: 'device', in_jurisdiction: true });
+    const { request } = await normalizer.normalize(
+      message({ channel: 'web', text: 'tree down on Banff Ave', point: { lat: 51.17736, long: -115.5728 } }),
+    );
+    expect(request.record.location).toEqual({
+      lat: 51.17736,
+      long: -115.5728,
+      address: '211 Bear Street',
+      precision: 'coordinates',
+      source: 'device',
+      in_jurisdiction: true,
+    });
   });
 
   it('geocodes the form address field before the text, and keeps a given service code', async () => {
-    const { request } = await normalizer.normalize(message({ channel: 'web', text: 'see photo', address: '123 Banff Avenue', service_code: 'SIGN' }));
+    const { request } = await normalizer.normalize(
+      message({ channel: 'web', text: 'see photo', address: '123 Banff Avenue', service_code: 'SIGN' }),
+    );
     expect(request.record.location).toMatchObject({ address: '123 Banff Avenue', precision: 'address' });
     expect(request.record).toMatchObject({ service_code: 'SIGN', service_name: 'Damaged sign or signal' });
     expect(request.service_confidence).toBe(1);
@@ -82,11 +104,20 @@ describe('normalize with the Banff demo config', () => {
 
   it('flags a point outside the town instead of dropping it', async () => {
     const { request } = await normalizer.normalize(message({ text: 'pothole here geo:51.0447,-114.0719' }));
-    expect(request.record.location).toMatchObject({ lat: 51.0447, long: -114.0719, precision: 'coordinates', source: 'map_link', in_jurisdiction: false, address: null });
+    expect(request.record.location).toMatchObject({
+      lat: 51.0447,
+      long: -114.0719,
+      precision: 'coordinates',
+      source: 'map_link',
+      in_jurisdiction: false,
+      address: null,
+    });
   });
 
   it('asks for a location when none was given, and falls back to the triage code when unsure', async () => {
-    const { request, needs_location } = await normalizer.normalize(message({ text: 'something is wrong, please call me', sender: { phone: '12' } }));
+    const { request, needs_location } = await normalizer.normalize(
+      message({ text: 'something is wrong, please call me', sender: { phone: '12' } }),
+    );
     expect(needs_location).toBe(true);
     expect(request.record.location.precision).toBe('none');
     expect(request.record.service_code).toBe('OTHER');
@@ -97,7 +128,9 @@ describe('normalize with the Banff demo config', () => {
     const at = new Date().toISOString();
     const sender = { phone: '+1 403 555 0199' };
     const first = await normalizer.normalize(message({ text: 'garbage not picked up on Otter St', sender, received_at: at }));
-    const again = await normalizer.normalize(message({ text: 'GARBAGE still not picked up!!', sender: { phone: '403-555-0199' }, received_at: minutesAfter(at, 3) }));
+    const again = await normalizer.normalize(
+      message({ text: 'GARBAGE still not picked up!!', sender: { phone: '403-555-0199' }, received_at: minutesAfter(at, 3) }),
+    );
     const other = await normalizer.normalize(message({ text: 'and the streetlight is out too', sender, received_at: minutesAfter(at, 4) }));
     expect(first.request.record.duplicate_of).toBeNull();
     expect(again.request.record).toMatchObject({ event: 'service_request.duplicate', duplicate_of: first.request.record.id });
@@ -106,12 +139,33 @@ describe('normalize with the Banff demo config', () => {
 
   it('marks a near report of the same problem as a duplicate naming the first, but not a different problem or a far one', async () => {
     const at = new Date().toISOString();
-    const first = await normalizer.normalize(message({ text: 'huge pothole in front of 211 Beaver Street', sender: { phone: '4035550111' }, received_at: at }));
-    const near = await normalizer.normalize(message({ text: 'pothole outside 215 beaver st, nearly lost a tire', sender: { phone: '4035550112' }, received_at: minutesAfter(at, 60) }));
-    const third = await normalizer.normalize(message({ channel: 'email', text: 'Pothole by 217 Beaver St is getting bigger', sender: { email: 'a@b.org' }, received_at: minutesAfter(at, 120) }));
-    const otherProblem = await normalizer.normalize(message({ text: 'graffiti at 211 Beaver St', sender: { phone: '4035550113' }, received_at: minutesAfter(at, 61) }));
-    const far = await normalizer.normalize(message({ text: 'pothole at 400 Muskrat Street', sender: { phone: '4035550114' }, received_at: minutesAfter(at, 62) }));
-    const tooLate = await normalizer.normalize(message({ text: 'pothole at 211 Beaver Street again', sender: { phone: '4035550115' }, received_at: minutesAfter(at, 75 * 60) }));
+    const first = await normalizer.normalize(
+      message({ text: 'huge pothole in front of 211 Beaver Street', sender: { phone: '4035550111' }, received_at: at }),
+    );
+    const near = await normalizer.normalize(
+      message({
+        text: 'pothole outside 215 beaver st, nearly lost a tire',
+        sender: { phone: '4035550112' },
+        received_at: minutesAfter(at, 60),
+      }),
+    );
+    const third = await normalizer.normalize(
+      message({
+        channel: 'email',
+        text: 'Pothole by 217 Beaver St is getting bigger',
+        sender: { email: 'a@b.org' },
+        received_at: minutesAfter(at, 120),
+      }),
+    );
+    const otherProblem = await normalizer.normalize(
+      message({ text: 'graffiti at 211 Beaver St', sender: { phone: '4035550113' }, received_at: minutesAfter(at, 61) }),
+    );
+    const far = await normalizer.normalize(
+      message({ text: 'pothole at 400 Muskrat Street', sender: { phone: '4035550114' }, received_at: minutesAfter(at, 62) }),
+    );
+    const tooLate = await normalizer.normalize(
+      message({ text: 'pothole at 211 Beaver Street again', sender: { phone: '4035550115' }, received_at: minutesAfter(at, 75 * 60) }),
+    );
     expect(near.request.record).toMatchObject({ event: 'service_request.duplicate', duplicate_of: first.request.record.id });
     expect(third.request.record.duplicate_of).toBe(first.request.record.id);
     expect(otherProblem.request.record.duplicate_of).toBeNull();
@@ -121,14 +175,29 @@ describe('normalize with the Banff demo config', () => {
 
   it('finds a near duplicate written in another language, and one placed only by its street', async () => {
     const at = new Date().toISOString();
-    const first = await normalizer.normalize(message({ text: 'gros nid de poule au 127, rainbow ave, faites attention', sender: { phone: '4035550301' }, received_at: at }));
-    const english = await normalizer.normalize(message({ text: 'deep pothole near 129 Rainbow Avenue', sender: { phone: '4035550302' }, received_at: minutesAfter(at, 90) }));
+    const first = await normalizer.normalize(
+      message({ text: 'gros nid de poule au 127, rainbow ave, faites attention', sender: { phone: '4035550301' }, received_at: at }),
+    );
+    const english = await normalizer.normalize(
+      message({ text: 'deep pothole near 129 Rainbow Avenue', sender: { phone: '4035550302' }, received_at: minutesAfter(at, 90) }),
+    );
     expect(first.request.record.service_code).toBe('POTHOLE');
     expect(english.request.record.duplicate_of).toBe(first.request.record.id);
 
-    const street = await normalizer.normalize(message({ text: 'garbage not picked up somewhere on Kootenay Avenue', sender: { phone: '4035550303' }, received_at: at }));
-    const address = await normalizer.normalize(message({ channel: 'web', text: 'our garbage was missed at 120 Kootenay Avenue', sender: { phone: '4035550304' }, received_at: minutesAfter(at, 30) }));
-    const otherStreet = await normalizer.normalize(message({ text: 'garbage was missed at 101 Mountain Avenue', sender: { phone: '4035550305' }, received_at: minutesAfter(at, 31) }));
+    const street = await normalizer.normalize(
+      message({ text: 'garbage not picked up somewhere on Kootenay Avenue', sender: { phone: '4035550303' }, received_at: at }),
+    );
+    const address = await normalizer.normalize(
+      message({
+        channel: 'web',
+        text: 'our garbage was missed at 120 Kootenay Avenue',
+        sender: { phone: '4035550304' },
+        received_at: minutesAfter(at, 30),
+      }),
+    );
+    const otherStreet = await normalizer.normalize(
+      message({ text: 'garbage was missed at 101 Mountain Avenue', sender: { phone: '4035550305' }, received_at: minutesAfter(at, 31) }),
+    );
     expect(street.request.record.location.precision).toBe('street');
     expect(address.request.record.duplicate_of).toBe(street.request.record.id);
     expect(otherStreet.request.record.duplicate_of).toBeNull();
@@ -136,10 +205,18 @@ describe('normalize with the Banff demo config', () => {
 
   it('compares reports along a street when one of the two is placed only by the street, not two far-apart addresses', async () => {
     const at = new Date().toISOString();
-    const first = await normalizer.normalize(message({ text: 'pothole outside 211 Banff Avenue', sender: { phone: '4035550401' }, received_at: at }));
-    const farAlong = await normalizer.normalize(message({ text: 'pothole in front of 502 Banff Avenue', sender: { phone: '4035550402' }, received_at: minutesAfter(at, 10) }));
-    const anywhere = await normalizer.normalize(message({ text: 'potholes all along Banff Avenue', sender: { phone: '4035550403' }, received_at: minutesAfter(at, 20) }));
-    const later = await normalizer.normalize(message({ text: 'pothole at 532 Banff Avenue', sender: { phone: '4035550404' }, received_at: minutesAfter(at, 30) }));
+    const first = await normalizer.normalize(
+      message({ text: 'pothole outside 211 Banff Avenue', sender: { phone: '4035550401' }, received_at: at }),
+    );
+    const farAlong = await normalizer.normalize(
+      message({ text: 'pothole in front of 502 Banff Avenue', sender: { phone: '4035550402' }, received_at: minutesAfter(at, 10) }),
+    );
+    const anywhere = await normalizer.normalize(
+      message({ text: 'potholes all along Banff Avenue', sender: { phone: '4035550403' }, received_at: minutesAfter(at, 20) }),
+    );
+    const later = await normalizer.normalize(
+      message({ text: 'pothole at 532 Banff Avenue', sender: { phone: '4035550404' }, received_at: minutesAfter(at, 30) }),
+    );
     expect(anywhere.request.record.location.precision).toBe('street');
     expect(farAlong.request.record.duplicate_of).toBeNull();
     expect(anywhere.request.record.duplicate_of).toBe(first.request.record.id);
@@ -149,13 +226,21 @@ describe('normalize with the Banff demo config', () => {
   it('carries the topic of what the same sender reported a moment ago into "still there!!"', async () => {
     const at = new Date().toISOString();
     const sender = { phone: '4035550320' };
-    const first = await normalizer.normalize(message({ text: 'a black truck is blocking my driveway at 135 nahanni dr', sender, received_at: at }));
-    const again = await normalizer.normalize(message({ text: 'still there!! 40 minutes now. 135 Nahanni Drive', sender, received_at: minutesAfter(at, 8) }));
+    const first = await normalizer.normalize(
+      message({ text: 'a black truck is blocking my driveway at 135 nahanni dr', sender, received_at: at }),
+    );
+    const again = await normalizer.normalize(
+      message({ text: 'still there!! 40 minutes now. 135 Nahanni Drive', sender, received_at: minutesAfter(at, 8) }),
+    );
     expect(first.request.record.service_code).toBe('PARKING');
-    expect(again.request.record).toMatchObject({ service_code: 'PARKING', service_name: 'Parking or abandoned vehicle', duplicate_of: first.request.record.id });
+    expect(again.request.record).toMatchObject({
+      service_code: 'PARKING',
+      service_name: 'Parking or abandoned vehicle',
+      duplicate_of: first.request.record.id,
+    });
   });
 
-  it('does not take a forwarding clerk\'s signature for the place, nor the clerk\'s words for the problem', async () => {
+  it("does not take a forwarding clerk's signature for the place, nor the clerk's words for the problem", async () => {
     const text = [
       'FYI - this came into the general inbox, please log.',
       'Marie Tremblay',
@@ -167,7 +252,9 @@ describe('normalize with the Banff demo config', () => {
       'The crosswalk in the 400 block of Banff Ave. is a skating rink. Someone is going to get hurt.',
       'Janice Stewart',
     ].join('\n');
-    const { request } = await normalizer.normalize(message({ channel: 'email', subject: 'Fwd: icy crosswalk', text, sender: { email: 'clerk@banff.ca' } }));
+    const { request } = await normalizer.normalize(
+      message({ channel: 'email', subject: 'Fwd: icy crosswalk', text, sender: { email: 'clerk@banff.ca' } }),
+    );
     expect(request.record).toMatchObject({ service_code: 'SNOW', location: { address: '400 block of Banff Avenue', precision: 'street' } });
   });
 
@@ -191,7 +278,12 @@ describe('normalize with the Banff demo config', () => {
   });
 
   it('normalizes a typical SMS in well under a few milliseconds', async () => {
-    const texts = ['big pothole outside 211 bear st', 'streetlight out corner of Banff Ave and Wolf St', 'garbage not collected on Otter', 'tree down near town hall'];
+    const texts = [
+      'big pothole outside 211 bear st',
+      'streetlight out corner of Banff Ave and Wolf St',
+      'garbage not collected on Otter',
+      'tree down near town hall',
+    ];
     const sms = (i: number) => message({ text: texts[i % texts.length]!, sender: { phone: `40355${String(10000 + i)}` } });
     for (let i = 0; i < 50; i++) await normalizer.normalize(sms(i)); // warm up the JIT
     const started = process.cpuUsage();
@@ -210,7 +302,21 @@ describe('normalize in a town made up for the test, with a boundary file', () =>
   beforeAll(async () => {
     const file = writeTown('');
     const boundary = path.join(path.dirname(file), 'boundary.geojson');
-    writeFileSync(boundary, JSON.stringify({ type: 'Polygon', coordinates: [[[-75.01, 44.99], [-74.99, 44.99], [-74.99, 45.01], [-75.01, 45.01], [-75.01, 44.99]]] }));
+    writeFileSync(
+      boundary,
+      JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-75.01, 44.99],
+            [-74.99, 44.99],
+            [-74.99, 45.01],
+            [-75.01, 45.01],
+            [-75.01, 44.99],
+          ],
+        ],
+      }),
+    );
     writeFileSync(file, readFileSync(file, 'utf8').replace('country: FR', 'country: FR\n  boundary: ./boundary.geojson'));
     redis = redisFor();
     config = testConfig(file);
@@ -222,9 +328,15 @@ describe('normalize in a town made up for the test, with a boundary file', () =>
   });
 
   it('reads a French report with the town own street names and phone country', async () => {
-    const { request } = await normalizer.normalize(message({ text: 'Un énorme nid de poule au coin de Main et Elm', sender: { phone: '06 12 34 56 78' } }));
+    const { request } = await normalizer.normalize(
+      message({ text: 'Un énorme nid de poule au coin de Main et Elm', sender: { phone: '06 12 34 56 78' } }),
+    );
     expect(request.record).toMatchObject({ service_code: 'ROAD', reporter: { phone: '+33612345678' } });
-    expect(request.record.location).toMatchObject({ precision: 'intersection', address: 'Main Street & Elm Avenue', in_jurisdiction: true });
+    expect(request.record.location).toMatchObject({
+      precision: 'intersection',
+      address: 'Main Street & Elm Avenue',
+      in_jurisdiction: true,
+    });
     expect(distanceMeters(request.record.location as { lat: number; long: number }, { lat: TOWN.elm, long: TOWN.main })).toBeLessThan(5);
   });
 

@@ -6,7 +6,10 @@ import { buildVocabulary, extractAddresses, Gazetteer, geocodeWithGazetteer, typ
  * north and east sides. East Ridge Rd runs east-west 1 km north, so a direction word is also part of a name.
  */
 const ORIGIN = { lat: 40.0, long: -100.0 };
-const toLatLong = (x: number, y: number) => ({ lat: ORIGIN.lat + y / 110_574, long: ORIGIN.long + x / (111_320 * Math.cos((ORIGIN.lat * Math.PI) / 180)) });
+const toLatLong = (x: number, y: number) => ({
+  lat: ORIGIN.lat + y / 110_574,
+  long: ORIGIN.long + x / (111_320 * Math.cos((ORIGIN.lat * Math.PI) / 180)),
+});
 
 function street(name: string, along: 'x' | 'y', at: number, from: number, to: number, firstNumber: number): AddressRow[] {
   const rows: AddressRow[] = [];
@@ -39,8 +42,14 @@ const firstPlace = (text: string) => {
 
 describe('places written the ways a grid town writes them', () => {
   it('takes a house number written after a typed street', () => {
-    expect(firstPlace('garbage missed near East Ridge Rd 1311, thanks')).toMatchObject({ address: '1311 East Ridge Road', precision: 'address' });
-    expect(firstPlace('pothole by 1st st se 121 since monday')).toMatchObject({ address: '121 1st Street Southeast', precision: 'address' });
+    expect(firstPlace('garbage missed near East Ridge Rd 1311, thanks')).toMatchObject({
+      address: '1311 East Ridge Road',
+      precision: 'address',
+    });
+    expect(firstPlace('pothole by 1st st se 121 since monday')).toMatchObject({
+      address: '121 1st Street Southeast',
+      precision: 'address',
+    });
   });
 
   it('reads a direction the street list has, before or after a bare name, as naming the street', () => {
@@ -56,7 +65,10 @@ describe('places written the ways a grid town writes them', () => {
   });
 
   it('finds a bare crossing of two numbered or known streets, and no place in a bare name alone', () => {
-    expect(firstPlace('grass knee high at 1st ave e and n main')).toMatchObject({ address: 'East 1st Avenue & North Main Street', precision: 'intersection' });
+    expect(firstPlace('grass knee high at 1st ave e and n main')).toMatchObject({
+      address: 'East 1st Avenue & North Main Street',
+      precision: 'intersection',
+    });
     expect(firstPlace('the main thing is the noise')).toBeNull();
   });
 });
@@ -84,13 +96,20 @@ describe('places written the ways a French or Spanish speaker writes them', () =
   });
 
   it('knows a numbered street in words and in its French spelling', () => {
-    expect(villagePlace('la grille est pleine devant le 121 première avenue')).toMatchObject({ address: '121 1re Avenue', precision: 'address' });
+    expect(villagePlace('la grille est pleine devant le 121 première avenue')).toMatchObject({
+      address: '121 1re Avenue',
+      precision: 'address',
+    });
     expect(villagePlace('pothole at 121 1st Avenue')).toMatchObject({ address: '121 1re Avenue', precision: 'address' });
   });
 
   it("takes the problem's place over the writer's own address", () => {
-    expect(villagePlace("J'habite au 12, rue Hillcrest, mais c'est pour un autre endroit : 121 rue des Lilas")).toMatchObject({ address: '121 Rue des Lilas' });
-    expect(villagePlace('vivo en 12 rue Hillcrest pero el problema está frente al 121 rue des Lilas')).toMatchObject({ address: '121 Rue des Lilas' });
+    expect(villagePlace("J'habite au 12, rue Hillcrest, mais c'est pour un autre endroit : 121 rue des Lilas")).toMatchObject({
+      address: '121 Rue des Lilas',
+    });
+    expect(villagePlace('vivo en 12 rue Hillcrest pero el problema está frente al 121 rue des Lilas')).toMatchObject({
+      address: '121 Rue des Lilas',
+    });
     expect(villagePlace('I live at 12, rue Hillcrest')).toMatchObject({ address: '12 Rue Hillcrest' });
   });
 });

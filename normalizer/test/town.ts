@@ -16,12 +16,18 @@ export function townRows(): string[] {
     if (Math.abs(lat - TOWN.elm) < 0.0003) continue;
     if (i === 5) continue; // 110 and 111 Main Street are missing: interpolation fills them
     rows.push(`${TOWN.main - setback},${lat},${101 + i * 2},Main St,,,,,,`, `${TOWN.main + setback},${lat},${100 + i * 2},MAIN ST,,,,,,`);
-    rows.push(`${TOWN.oak - setback},${lat},${201 + i * 2},Oak Street,,,,,,`, `${TOWN.oak + setback},${lat},${200 + i * 2},Oak Street,,,,,,`);
+    rows.push(
+      `${TOWN.oak - setback},${lat},${201 + i * 2},Oak Street,,,,,,`,
+      `${TOWN.oak + setback},${lat},${200 + i * 2},Oak Street,,,,,,`,
+    );
   }
   for (let j = -6; j <= 6; j++) {
     const long = -75.0 + j * 0.0005;
     if (Math.abs(long - TOWN.main) < 0.0003 || Math.abs(long - TOWN.oak) < 0.0003) continue;
-    rows.push(`${long},${TOWN.elm + 0.00015},${500 + (j + 6) * 2},Elm Ave,,,,,,`, `${long},${TOWN.elm - 0.00015},${501 + (j + 6) * 2},Elm Ave,,,,,,`);
+    rows.push(
+      `${long},${TOWN.elm + 0.00015},${500 + (j + 6) * 2},Elm Ave,,,,,,`,
+      `${long},${TOWN.elm - 0.00015},${501 + (j + 6) * 2},Elm Ave,,,,,,`,
+    );
   }
   rows.push('-75.0002,45.0004,103,Main St,2,,,,,'); // a unit at 103 Main
   rows.push('-75.001,45.001,,,,,,,,'); // no street: skipped

@@ -73,14 +73,20 @@ export function deliveryProcessor(destinationName: string, destination: Destinat
     if (stored === null) return fail(job, destinationName, attempt, new PermanentDeliveryError(`request ${id} is no longer stored`), ctx);
     let receipt: Receipt;
     try {
-      receipt = await destination.deliver(stored.record, { destination: destinationName, attempt, idempotency_key: idempotencyKey(id, destinationName) });
+      receipt = await destination.deliver(stored.record, {
+        destination: destinationName,
+        attempt,
+        idempotency_key: idempotencyKey(id, destinationName),
+      });
     } catch (error) {
       return fail(job, destinationName, attempt, error, ctx);
     }
     // the CRM's id first: whoever sees the delivery as done can read the id from the request
     if (receipt.external_id) {
       const externalId = receipt.external_id;
-      await ctx.store.update(id, (request) => (request.crm.external_id ? request : { ...request, crm: { ...request.crm, external_id: externalId } }));
+      await ctx.store.update(id, (request) =>
+        request.crm.external_id ? request : { ...request, crm: { ...request.crm, external_id: externalId } },
+      );
     }
     await setDeliveryState(ctx.store, id, destinationName, { status: 'delivered', attempts: attempt, receipt });
     metrics.delivered.inc({ destination: destinationName });

@@ -11,7 +11,13 @@ export interface LocalTime {
 }
 
 export function localClock(timezone: string): (now: Date) => LocalTime {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return (now) => {
     const parts = Object.fromEntries(format.formatToParts(now).map((part) => [part.type, part.value]));
     const hour = Number(parts.hour);

@@ -81,7 +81,10 @@ const DEFAULT_RULE_LABEL = '(default)';
 const deliveryJobId = (id: string, destination: string) => `${id}@${destination}`;
 const replayJobId = (id: string, destination: string) => `${deliveryJobId(id, destination)}@replay-${randomUUID()}`;
 
-function parseOptions(name: string, options: PluginOptions): { plugin: DestinationPlugin; options: PluginOptions; settings: QueueSettings } {
+function parseOptions(
+  name: string,
+  options: PluginOptions,
+): { plugin: DestinationPlugin; options: PluginOptions; settings: QueueSettings } {
   const at = `router.destinations.${name}`;
   const plugin = destinationPlugins.find((candidate) => candidate.type === options.type);
   if (plugin === undefined) {
@@ -162,12 +165,16 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
       // the destination that delivers is the one asked for status: its CRM client exists once
       if (statusPoller !== null && pollable(destination)) statusPoller.watch(name, destination);
       const rateLimit = settings.rate_limit ?? config.delivery.rate_limit;
-      const worker = new Worker<DeliveryJob>(deliveryQueueName(name), deliveryProcessor(name, destination, { store, log, deadLetters: deadLetterQueue, onDelivered: delivered }), {
-        ...queueOptions,
-        ...WORKER_RECOVERY_OPTIONS,
-        concurrency: settings.concurrency,
-        limiter: rateLimit && { max: rateLimit.max, duration: rateLimit.per_seconds * 1000 },
-      });
+      const worker = new Worker<DeliveryJob>(
+        deliveryQueueName(name),
+        deliveryProcessor(name, destination, { store, log, deadLetters: deadLetterQueue, onDelivered: delivered }),
+        {
+          ...queueOptions,
+          ...WORKER_RECOVERY_OPTIONS,
+          concurrency: settings.concurrency,
+          limiter: rateLimit && { max: rateLimit.max, duration: rateLimit.per_seconds * 1000 },
+        },
+      );
       worker.on('error', (error) => log.error({ destination: name, err: error.message }, 'delivery worker error'));
       workers.push(worker);
     }
@@ -238,7 +245,9 @@ export function createRouter({ config, store, redisUrl, log: parentLog, onDelive
 
   async function queueDepths(): Promise<Record<string, Record<string, number>>> {
     const queues = [...[...destinations.values()].map((destination) => destination.queue), deadLetterQueue];
-    const counts = await Promise.all(queues.map(async (queue) => [queue.name, await queue.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const));
+    const counts = await Promise.all(
+      queues.map(async (queue) => [queue.name, await queue.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const),
+    );
     return Object.fromEntries(counts);
   }
 

@@ -29,8 +29,17 @@ function crm(pathname: string): Reply {
   return ok;
 }
 
-const webhook = (pathname: string, extra: Record<string, unknown> = {}) => ({ type: 'webhook', url: `${server.url}${pathname}`, secret: SECRET, ...extra });
-const toRule = (name: string) => ({ name: `to ${name}`, when: { text_matches: `^to ${name}\\b` }, then: { deliver_to: [name], priority: 'high' } });
+const webhook = (pathname: string, extra: Record<string, unknown> = {}) => ({
+  type: 'webhook',
+  url: `${server.url}${pathname}`,
+  secret: SECRET,
+  ...extra,
+});
+const toRule = (name: string) => ({
+  name: `to ${name}`,
+  when: { text_matches: `^to ${name}\\b` },
+  then: { deliver_to: [name], priority: 'high' },
+});
 
 beforeAll(async () => {
   server = await startLoopbackServer((received) => crm(new URL(received.url, 'http://x').pathname));
@@ -71,13 +80,18 @@ async function saved(change: Partial<ServiceRequest>): Promise<ServiceRequest> {
   return request;
 }
 
-const deliveryOf = async (id: string, destination: string) => (await store.deliveries(id)).find((state) => state.destination === destination);
+const deliveryOf = async (id: string, destination: string) =>
+  (await store.deliveries(id)).find((state) => state.destination === destination);
 
 function settled(id: string, destination: string, status: DeliveryState['status']) {
-  return waitFor(async () => {
-    const state = await deliveryOf(id, destination);
-    return state?.status === status && state;
-  }, 10_000, `${destination} delivery of ${id} to be ${status}`);
+  return waitFor(
+    async () => {
+      const state = await deliveryOf(id, destination);
+      return state?.status === status && state;
+    },
+    10_000,
+    `${destination} delivery of ${id} to be ${status}`,
+  );
 }
 
 async function counted(counter: (typeof metrics)[keyof typeof metrics], labels: Record<string, string>): Promise<number> {
@@ -87,14 +101,23 @@ async function counted(counter: (typeof metrics)[keyof typeof metrics], labels: 
 
 const outboxLines = () => {
   const file = path.join(dir, 'out/outbox.jsonl');
-  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as ServiceRequest) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as ServiceRequest)
+    : [];
 };
 
 const drained = (queue: string) =>
-  waitFor(async () => {
-    const depth = (await router.queueDepths())[queue];
-    return depth !== undefined && depth.waiting === 0 && depth.active === 0 && depth.delayed === 0;
-  }, 10_000, `${queue} to drain`);
+  waitFor(
+    async () => {
+      const depth = (await router.queueDepths())[queue];
+      return depth !== undefined && depth.waiting === 0 && depth.active === 0 && depth.delayed === 0;
+    },
+    10_000,
+    `${queue} to drain`,
+  );
 
 describe('route()', () => {
   it('saves the routing and state and returns the decision', async () => {
@@ -146,7 +169,14 @@ describe('delivery', () => {
 
   it('skips a destination the store already shows as delivered', async () => {
     const request = await saved({ description: 'to outbox: already sent by hand' });
-    const done = { destination: 'outbox', status: 'delivered', attempts: 1, updated_at: new Date().toISOString(), receipt: { by: 'hand' }, error: null } as const;
+    const done = {
+      destination: 'outbox',
+      status: 'delivered',
+      attempts: 1,
+      updated_at: new Date().toISOString(),
+      receipt: { by: 'hand' },
+      error: null,
+    } as const;
     await store.setDelivery(request.id, done);
     await router.route(request.id);
     await drained('deliver-outbox');
@@ -178,7 +208,12 @@ describe('delivery', () => {
     expect(await counted(metrics.deadLettered, { destination: 'down' })).toBe(1);
 
     const entry = (await router.deadLetters()).find((letter) => letter.id === request.id);
-    expect(entry).toMatchObject({ destination: 'down', attempts: ATTEMPTS, error: expect.stringContaining('answered 500'), failed_at: expect.any(String) });
+    expect(entry).toMatchObject({
+      destination: 'down',
+      attempts: ATTEMPTS,
+      error: expect.stringContaining('answered 500'),
+      failed_at: expect.any(String),
+    });
 
     downHealed = true;
     await router.replay(entry?.entry_id ?? '');
@@ -216,7 +251,14 @@ describe('delivery', () => {
 
   it('reports queue depths per delivery queue and for the dead letters', async () => {
     const depths = await router.queueDepths();
-    expect(Object.keys(depths).sort()).toEqual(['dead-letter', 'deliver-bad', 'deliver-down', 'deliver-flaky', 'deliver-limited', 'deliver-outbox']);
+    expect(Object.keys(depths).sort()).toEqual([
+      'dead-letter',
+      'deliver-bad',
+      'deliver-down',
+      'deliver-flaky',
+      'deliver-limited',
+      'deliver-outbox',
+    ]);
     expect(depths['deliver-bad']).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 1 });
     expect(depths['dead-letter']?.waiting).toBe(1);
   });

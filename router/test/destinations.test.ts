@@ -37,7 +37,13 @@ describe('webhook destination', () => {
   });
 
   const hook = (extra: Record<string, unknown> = {}) =>
-    create({ type: 'webhook', url: `${server.url}/intake?token=abc`, secret: 's3cret-value', headers: { 'X-Api-Key': 'k1', 'Idempotency-Key': 'forged' }, ...extra });
+    create({
+      type: 'webhook',
+      url: `${server.url}/intake?token=abc`,
+      secret: 's3cret-value',
+      headers: { 'X-Api-Key': 'k1', 'Idempotency-Key': 'forged' },
+      ...extra,
+    });
 
   it('POSTs the record as JSON, signed, with the idempotency key, and returns the CRM id', async () => {
     const request = buildRequest({ description: 'Schlagloch vor der Bäckerei — “tief”' });

@@ -10,13 +10,18 @@ const TOWN = '311@example.org';
 const emailPlugin = destinationPlugins.find((plugin) => plugin.type === 'email')!;
 
 function create(options: Record<string, unknown>, channels: Record<string, unknown> = {}): Destination {
-  const config = buildConfig({ channels, router: { destinations: { works: { type: 'email', ...options } }, default: { deliver_to: ['works'] } } });
+  const config = buildConfig({
+    channels,
+    router: { destinations: { works: { type: 'email', ...options } }, default: { deliver_to: ['works'] } },
+  });
   return emailPlugin.create(config.router.destinations.works as PluginOptions, { config, log });
 }
 
 const event = (id: string, attempt = 1) => ({ destination: 'works', attempt, idempotency_key: `${id}:works` });
 const smtpOf = (sink: SmtpSink) => ({ host: sink.host, port: sink.port, secure: false });
-const emailChannel = (sink: SmtpSink) => ({ email: { imap: { host: '127.0.0.1', user: 'u', pass: 'p' }, smtp: { ...smtpOf(sink), from: `Example Town <${TOWN}>` } } });
+const emailChannel = (sink: SmtpSink) => ({
+  email: { imap: { host: '127.0.0.1', user: 'u', pass: 'p' }, smtp: { ...smtpOf(sink), from: `Example Town <${TOWN}>` } },
+});
 
 describe('email destination', () => {
   let sink: SmtpSink;
@@ -37,7 +42,10 @@ describe('email destination', () => {
   });
 
   it('mails a readable summary to the works inbox with the whole record attached as JSON', async () => {
-    const request = buildRequest({ reporter: { name: 'Jane Citizen', phone: '+14035550123', email: 'jane@example.org' }, media: [{ url: 'https://img.example/p.jpg', content_type: 'image/jpeg', name: null, bytes: null }] });
+    const request = buildRequest({
+      reporter: { name: 'Jane Citizen', phone: '+14035550123', email: 'jane@example.org' },
+      media: [{ url: 'https://img.example/p.jpg', content_type: 'image/jpeg', name: null, bytes: null }],
+    });
     const works = made(create({ to: WORKS }, emailChannel(sink)));
     const receipt = await works.deliver(request, event(request.id));
 
@@ -87,7 +95,10 @@ describe('email destination', () => {
       duplicate_of: '01JDABCDEFGHJKMNPQRSTVWXYZ',
       media: [{ url: 'javascript:alert(1)', content_type: null, name: null, bytes: null }],
     });
-    await made(create({ to: [WORKS, 'desk@example.org'], subject_prefix: '[Ops]' }, emailChannel(sink))).deliver(request, event(request.id));
+    await made(create({ to: [WORKS, 'desk@example.org'], subject_prefix: '[Ops]' }, emailChannel(sink))).deliver(
+      request,
+      event(request.id),
+    );
     const mail = await waitFor(() => sink.messages[0], 5_000, 'the mail');
     expect(mail.subject).toBe(`[Ops] URGENT Duplicate: Pothole (no address) [#${request.reference}]`);
     // mailparser reads X-Priority, Importance and the rest into one `priority`
@@ -120,10 +131,13 @@ describe('email destination', () => {
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
   });
 
-  it('uses its own SMTP server over the email channel\'s', async () => {
+  it("uses its own SMTP server over the email channel's", async () => {
     const own = await startSmtpSink();
     try {
-      await made(create({ to: WORKS, from: 'Works Desk <desk@works.example>', smtp: smtpOf(own) }, emailChannel(sink))).deliver(buildRequest(), event('d'));
+      await made(create({ to: WORKS, from: 'Works Desk <desk@works.example>', smtp: smtpOf(own) }, emailChannel(sink))).deliver(
+        buildRequest(),
+        event('d'),
+      );
       const mail = await waitFor(() => own.messages[0], 5_000, 'the mail');
       expect(mail.from?.value[0]?.address).toBe('desk@works.example');
       expect(mail.messageId).toMatch(/@works\.example>$/);

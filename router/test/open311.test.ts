@@ -1,5 +1,15 @@
 import { PermanentDeliveryError, RequestStore, createLogger, type Destination, type PluginOptions } from '@intake/core';
-import { REDIS_URL, deletePrefix, open311Fixture, startLoopbackServer, uniquePrefix, waitFor, type LoopbackServer, type ReceivedRequest, type Reply } from '@intake/testkit';
+import {
+  REDIS_URL,
+  deletePrefix,
+  open311Fixture,
+  startLoopbackServer,
+  uniquePrefix,
+  waitFor,
+  type LoopbackServer,
+  type ReceivedRequest,
+  type Reply,
+} from '@intake/testkit';
 import { Redis } from 'ioredis';
 import { createRouter, destinationPlugins } from '../src/index.js';
 import { buildConfig, buildRequest, stored, tempDir } from './helpers.js';
@@ -50,7 +60,10 @@ describe('open311 destination: creating requests', () => {
   it('POSTs the GeoReport v2 arguments form-encoded and reads the id from a real XML answer', async () => {
     const request = buildRequest({
       reporter: { name: 'Jane Q. Doe', phone: '+14035550123', email: 'jane@example.org' },
-      media: [{ url: 'cid:not-a-web-url', content_type: null, name: null, bytes: null }, { url: 'https://media.example.org/1.jpg', content_type: 'image/jpeg', name: null, bytes: null }],
+      media: [
+        { url: 'cid:not-a-web-url', content_type: null, name: null, bytes: null },
+        { url: 'https://media.example.org/1.jpg', content_type: 'image/jpeg', name: null, bytes: null },
+      ],
     });
     const receipt = await create(options()).deliver(request, event(request.id));
     expect(receipt).toEqual({
@@ -81,11 +94,20 @@ describe('open311 destination: creating requests', () => {
 
   it('reads a JSON answer, sends unmapped codes as they are, and leaves out what the request does not have', async () => {
     respond = () => ({ status: 201, body: JSON.stringify([{ service_request_id: 4711, service_notice: null, account_id: null }]) });
-    const request = buildRequest({ service_code: 'GRAFFITI', reporter: { name: null, phone: null, email: null }, location: { lat: null, long: null, address: '5 Mill Lane', precision: 'street', source: 'gazetteer', in_jurisdiction: true } });
+    const request = buildRequest({
+      service_code: 'GRAFFITI',
+      reporter: { name: null, phone: null, email: null },
+      location: { lat: null, long: null, address: '5 Mill Lane', precision: 'street', source: 'gazetteer', in_jurisdiction: true },
+    });
     const receipt = await create(options({ format: 'json', jurisdiction_id: undefined })).deliver(request, event(request.id));
     expect(receipt).toEqual({ status: 201, external_id: '4711', service_notice: null });
     expect(pathOf(crm.requests[0])).toBe('/open311/v2/requests.json');
-    expect(form(crm.requests[0])).toEqual({ api_key: 'city-key', service_code: 'GRAFFITI', address_string: '5 Mill Lane', description: request.description });
+    expect(form(crm.requests[0])).toEqual({
+      api_key: 'city-key',
+      service_code: 'GRAFFITI',
+      address_string: '5 Mill Lane',
+      description: request.description,
+    });
   });
 
   it('resolves a token to the id with GET tokens/{token}, as the real token answer gives it', async () => {
@@ -96,15 +118,24 @@ describe('open311 destination: creating requests', () => {
     const request = buildRequest();
     const receipt = await create(options()).deliver(request, event(request.id));
     expect(receipt).toEqual({ status: 200, external_id: '638344', token: '12345', service_notice: null });
-    expect(crm.requests.map((r) => `${r.method} ${pathOf(r)}`)).toEqual(['POST /open311/v2/requests.xml', 'GET /open311/v2/tokens/12345.xml']);
+    expect(crm.requests.map((r) => `${r.method} ${pathOf(r)}`)).toEqual([
+      'POST /open311/v2/requests.xml',
+      'GET /open311/v2/tokens/12345.xml',
+    ]);
     expect(queryOf(crm.requests[1])).toEqual({ jurisdiction_id: 'city.example' });
   });
 
   it('delivers with the token kept when the CRM has no id for it yet (never POSTs twice)', async () => {
-    respond = (received) => (received.method === 'POST' ? { status: 200, body: '[{"token":"abc-1"}]' } : { ...replay('cfa-get_service_request_not_found.xml'), status: 404 });
+    respond = (received) =>
+      received.method === 'POST'
+        ? { status: 200, body: '[{"token":"abc-1"}]' }
+        : { ...replay('cfa-get_service_request_not_found.xml'), status: 404 };
     const receipt = await create(options({ format: 'json' })).deliver(buildRequest(), event('t'));
     expect(receipt).toEqual({ status: 200, external_id: null, token: 'abc-1', service_notice: null });
-    expect(crm.requests.map((r) => `${r.method} ${pathOf(r)}`)).toEqual(['POST /open311/v2/requests.json', 'GET /open311/v2/tokens/abc-1.json']);
+    expect(crm.requests.map((r) => `${r.method} ${pathOf(r)}`)).toEqual([
+      'POST /open311/v2/requests.json',
+      'GET /open311/v2/tokens/abc-1.json',
+    ]);
   });
 
   it("is permanent on a 403 with the CRM's own words (cfa-403.xml)", async () => {
@@ -115,7 +146,13 @@ describe('open311 destination: creating requests', () => {
   });
 
   it('is permanent on a JSON error list, even one sent with a 200', async () => {
-    respond = () => ({ status: 400, body: JSON.stringify([{ code: 400, description: 'service_code was not provided' }, { code: 400, description: 'lat is invalid' }]) });
+    respond = () => ({
+      status: 400,
+      body: JSON.stringify([
+        { code: 400, description: 'service_code was not provided' },
+        { code: 400, description: 'lat is invalid' },
+      ]),
+    });
     await expect(create(options({ format: 'json' })).deliver(buildRequest(), event('e'))).rejects.toThrow(
       new PermanentDeliveryError(`POST ${crm.url}/open311/v2/requests.json answered 400: service_code was not provided; lat is invalid`),
     );
@@ -133,7 +170,9 @@ describe('open311 destination: creating requests', () => {
   });
 
   it('retries when the CRM does not answer within timeout_ms', async () => {
-    const slow = await startLoopbackServer(() => new Promise<Reply>((resolve) => setTimeout(() => resolve(replay('cfa-post_service_request.xml')), 1000)));
+    const slow = await startLoopbackServer(
+      () => new Promise<Reply>((resolve) => setTimeout(() => resolve(replay('cfa-post_service_request.xml')), 1000)),
+    );
     try {
       const failure = create(options({ url: slow.url, timeout_ms: 100 })).deliver(buildRequest(), event('s'));
       await expect(failure).rejects.toThrow(`POST ${slow.url}/requests.xml failed: no answer within 100 ms`);
@@ -156,7 +195,12 @@ describe('open311 destination: creating requests', () => {
     expect(plugin.options.safeParse({ type: 'open311', url: 'ftp://crm', api_key: 'k' }).success).toBe(false);
     expect(plugin.options.safeParse({ type: 'open311', url: 'https://crm', api_key: 'k', format: 'csv' }).success).toBe(false);
     expect(plugin.options.safeParse({ type: 'open311', url: 'https://crm', api_key: 'k', apikey: 'typo' }).success).toBe(false);
-    expect(plugin.options.parse({ type: 'open311', url: 'https://crm.example.org/v2/', api_key: 'k' })).toMatchObject({ url: 'https://crm.example.org/v2', format: 'json', poll_seconds: 300, timeout_ms: 10_000 });
+    expect(plugin.options.parse({ type: 'open311', url: 'https://crm.example.org/v2/', api_key: 'k' })).toMatchObject({
+      url: 'https://crm.example.org/v2',
+      format: 'json',
+      poll_seconds: 300,
+      timeout_ms: 10_000,
+    });
   });
 });
 
@@ -171,7 +215,8 @@ describe('open311 destination: asking for status', () => {
     crm.requests.length = 0;
   });
 
-  const poller = (extra: Record<string, unknown> = {}) => create({ url: crm.url, api_key: 'k', jurisdiction_id: 'sf.example', format: 'xml', poll_seconds: 60, ...extra });
+  const poller = (extra: Record<string, unknown> = {}) =>
+    create({ url: crm.url, api_key: 'k', jurisdiction_id: 'sf.example', format: 'xml', poll_seconds: 60, ...extra });
 
   it("reads San Francisco's answer: capitalised statuses, xsi:nil, non-ISO dates", async () => {
     reply = replay('san_francisco_requests.xml');
@@ -184,9 +229,14 @@ describe('open311 destination: asking for status', () => {
     ]);
     expect(crm.requests[0]?.method).toBe('GET');
     expect(pathOf(crm.requests[0])).toBe('/requests.xml');
-    expect(queryOf(crm.requests[0])).toEqual({ jurisdiction_id: 'sf.example', service_request_id: '1129806,1129792,not-asked-for-by-the-crm' });
+    expect(queryOf(crm.requests[0])).toEqual({
+      jurisdiction_id: 'sf.example',
+      service_request_id: '1129806,1129792,not-asked-for-by-the-crm',
+    });
 
-    const closedIds = [...open311Fixture('san_francisco_requests.xml').matchAll(/<service_request_id>(\d+)<\/service_request_id><status>Closed</g)].map((m) => m[1]!);
+    const closedIds = [
+      ...open311Fixture('san_francisco_requests.xml').matchAll(/<service_request_id>(\d+)<\/service_request_id><status>Closed</g),
+    ].map((m) => m[1]!);
     expect(closedIds).toHaveLength(4);
     const closed = await destination.pollStatus!(closedIds);
     expect(closed.map((status) => [status.status, status.closed])).toEqual(closedIds.map(() => ['closed', true]));
@@ -226,7 +276,9 @@ describe('open311 destination behind the router', () => {
 
   beforeAll(async () => {
     // a CRM that falls over once, then takes the request: the real answer
-    crm = await startLoopbackServer((_received, index) => (index === 0 ? { status: 500, body: 'Internal Server Error' } : replay('cfa-post_service_request.xml')));
+    crm = await startLoopbackServer((_received, index) =>
+      index === 0 ? { status: 500, body: 'Internal Server Error' } : replay('cfa-post_service_request.xml'),
+    );
     redis = new Redis(REDIS_URL);
   });
   afterAll(async () => {
@@ -241,7 +293,10 @@ describe('open311 destination behind the router', () => {
       {
         redis: { url: REDIS_URL, prefix },
         delivery: { attempts: 3, backoff_ms: 20 },
-        router: { destinations: { city: { type: 'open311', url: crm.url, api_key: 'k', format: 'xml' } }, default: { deliver_to: ['city'] } },
+        router: {
+          destinations: { city: { type: 'open311', url: crm.url, api_key: 'k', format: 'xml' } },
+          default: { deliver_to: ['city'] },
+        },
       },
       tempDir(),
     );
@@ -251,7 +306,11 @@ describe('open311 destination behind the router', () => {
       const request = buildRequest();
       await store.save(stored(request));
       await router.route(request.id);
-      const delivered = await waitFor(async () => (await store.deliveries(request.id)).find((state) => state.status === 'delivered'), 10_000, 'the delivery');
+      const delivered = await waitFor(
+        async () => (await store.deliveries(request.id)).find((state) => state.status === 'delivered'),
+        10_000,
+        'the delivery',
+      );
       expect(delivered).toMatchObject({ attempts: 2, receipt: { external_id: '293944' } });
       expect((await store.get(request.id))?.crm.external_id).toBe('293944');
       expect(crm.requests.map((r) => r.headers['idempotency-key'])).toEqual([`${request.id}:city`, `${request.id}:city`]);
@@ -269,12 +328,21 @@ describe('open311 destination behind the router', () => {
     const config = buildConfig(
       {
         redis: { url: REDIS_URL, prefix: statusPrefix },
-        router: { destinations: { city: { type: 'open311', url: city.url, api_key: 'k', format: 'xml', poll_seconds: 0.1 } }, default: { deliver_to: ['city'] } },
+        router: {
+          destinations: { city: { type: 'open311', url: city.url, api_key: 'k', format: 'xml', poll_seconds: 0.1 } },
+          default: { deliver_to: ['city'] },
+        },
       },
       tempDir(),
     );
     const reports: [string, string][] = [];
-    const router = createRouter({ config, store, redisUrl: REDIS_URL, log, onStatus: async (id, report) => (reports.push([id, report.status]), { stored: true }) });
+    const router = createRouter({
+      config,
+      store,
+      redisUrl: REDIS_URL,
+      log,
+      onStatus: async (id, report) => (reports.push([id, report.status]), { stored: true }),
+    });
     router.startDeliveryWorkers();
     try {
       const request = buildRequest();
@@ -282,10 +350,16 @@ describe('open311 destination behind the router', () => {
       await router.route(request.id);
       await waitFor(() => reports.length > 0, 10_000, 'a status report');
       expect(reports[0]).toEqual([request.id, 'closed']);
-      const asked = city.requests.filter((r) => r.method === 'GET').map((r) => new URL(r.url, city.url).searchParams.get('service_request_id'));
+      const asked = city.requests
+        .filter((r) => r.method === 'GET')
+        .map((r) => new URL(r.url, city.url).searchParams.get('service_request_id'));
       expect(asked[0]).toBe('293944');
       // closed: the request is no longer followed, so the CRM is not asked about it again
-      await waitFor(async () => (await redis.hexists(`${statusPrefix}:status-poll:city`, '293944')) === 0, 10_000, 'the request to be unfollowed');
+      await waitFor(
+        async () => (await redis.hexists(`${statusPrefix}:status-poll:city`, '293944')) === 0,
+        10_000,
+        'the request to be unfollowed',
+      );
     } finally {
       await router.close();
       await city.close();

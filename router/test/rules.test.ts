@@ -27,14 +27,26 @@ function decideOne(when: Record<string, unknown>, change: Parameters<typeof buil
 
 describe('rule conditions', () => {
   it('service_code: one code or a list', () => {
-    expect(decideOne({ service_code: ['POTHOLE', 'STREETLIGHT'] })).toMatchObject({ matched: true, reasons: ['service_code POTHOLE in [POTHOLE, STREETLIGHT]'] });
-    expect(decideOne({ service_code: 'STREETLIGHT' })).toMatchObject({ matched: false, reasons: ['service_code POTHOLE not in [STREETLIGHT]'] });
+    expect(decideOne({ service_code: ['POTHOLE', 'STREETLIGHT'] })).toMatchObject({
+      matched: true,
+      reasons: ['service_code POTHOLE in [POTHOLE, STREETLIGHT]'],
+    });
+    expect(decideOne({ service_code: 'STREETLIGHT' })).toMatchObject({
+      matched: false,
+      reasons: ['service_code POTHOLE not in [STREETLIGHT]'],
+    });
     expect(decideOne({ service_code: 'POTHOLE' }, { service_code: null }).matched).toBe(false);
   });
 
   it('service_group: through the service catalogue', () => {
-    expect(decideOne({ service_group: 'Streets' }, { service_code: 'STREETLIGHT' })).toMatchObject({ matched: true, reasons: ['service group Streets in [Streets]'] });
-    expect(decideOne({ service_group: 'Streets' }, { service_code: 'GRAFFITI' })).toMatchObject({ matched: false, reasons: ['service group Parks not in [Streets]'] });
+    expect(decideOne({ service_group: 'Streets' }, { service_code: 'STREETLIGHT' })).toMatchObject({
+      matched: true,
+      reasons: ['service group Streets in [Streets]'],
+    });
+    expect(decideOne({ service_group: 'Streets' }, { service_code: 'GRAFFITI' })).toMatchObject({
+      matched: false,
+      reasons: ['service group Parks not in [Streets]'],
+    });
     expect(decideOne({ service_group: 'Streets' }, { service_code: null }).matched).toBe(false);
   });
 
@@ -53,20 +65,49 @@ describe('rule conditions', () => {
 
   it('within: a GeoJSON polygon file relative to the config; no point means no match', () => {
     const dir = tempDir();
-    const square = { type: 'Polygon', coordinates: [[[-111, 50], [-110, 50], [-110, 51], [-111, 51], [-111, 50]]] };
-    writeFileSync(path.join(dir, 'ward-1.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: square }] }));
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-111, 50],
+          [-110, 50],
+          [-110, 51],
+          [-111, 51],
+          [-111, 50],
+        ],
+      ],
+    };
+    writeFileSync(
+      path.join(dir, 'ward-1.geojson'),
+      JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: square }] }),
+    );
     const when = { within: './ward-1.geojson' };
     const inside = { lat: 50.5, long: -110.5, address: null, precision: 'coordinates', source: 'device', in_jurisdiction: true } as const;
-    expect(decideOne(when, { location: inside }, undefined, dir)).toMatchObject({ matched: true, reasons: ['point inside ./ward-1.geojson'] });
-    expect(decideOne(when, { location: { ...inside, long: -109.5 } }, undefined, dir)).toMatchObject({ matched: false, reasons: ['point outside ./ward-1.geojson'] });
-    expect(decideOne(when, { location: NO_POINT }, undefined, dir)).toMatchObject({ matched: false, reasons: ['no point to place in ./ward-1.geojson'] });
+    expect(decideOne(when, { location: inside }, undefined, dir)).toMatchObject({
+      matched: true,
+      reasons: ['point inside ./ward-1.geojson'],
+    });
+    expect(decideOne(when, { location: { ...inside, long: -109.5 } }, undefined, dir)).toMatchObject({
+      matched: false,
+      reasons: ['point outside ./ward-1.geojson'],
+    });
+    expect(decideOne(when, { location: NO_POINT }, undefined, dir)).toMatchObject({
+      matched: false,
+      reasons: ['no point to place in ./ward-1.geojson'],
+    });
   });
 
   it('in_jurisdiction: unknown matches neither true nor false', () => {
     const outside = { ...buildRequest().location, in_jurisdiction: false };
     expect(decideOne({ in_jurisdiction: false }, { location: outside }).matched).toBe(true);
-    expect(decideOne({ in_jurisdiction: true }, { location: outside })).toMatchObject({ matched: false, reasons: ['in_jurisdiction is false, wanted true'] });
-    expect(decideOne({ in_jurisdiction: false }, { location: NO_POINT })).toMatchObject({ matched: false, reasons: ['in_jurisdiction is unknown, wanted false'] });
+    expect(decideOne({ in_jurisdiction: true }, { location: outside })).toMatchObject({
+      matched: false,
+      reasons: ['in_jurisdiction is false, wanted true'],
+    });
+    expect(decideOne({ in_jurisdiction: false }, { location: NO_POINT })).toMatchObject({
+      matched: false,
+      reasons: ['in_jurisdiction is unknown, wanted false'],
+    });
   });
 
   it('has_location: a point to send a crew to', () => {
@@ -76,7 +117,10 @@ describe('rule conditions', () => {
   });
 
   it('intent: a question goes to whoever answers, not to a crew', () => {
-    expect(decideOne({ intent: 'question' }, { intent: 'question' })).toMatchObject({ matched: true, reasons: ['intent question in [question]'] });
+    expect(decideOne({ intent: 'question' }, { intent: 'question' })).toMatchObject({
+      matched: true,
+      reasons: ['intent question in [question]'],
+    });
     expect(decideOne({ intent: 'question' }).matched).toBe(false);
     expect(decideOne({ intent: 'report' }).matched).toBe(true);
   });
@@ -103,7 +147,10 @@ describe('rule conditions', () => {
 
   it('days: the local weekday, which can differ from the UTC one', () => {
     // Saturday 03:00 UTC is still Friday evening in Edmonton.
-    expect(decideOne({ days: ['sat', 'sun'] }, {}, new Date('2026-01-17T03:00:00Z'))).toMatchObject({ matched: false, reasons: ['local day fri not in [sat, sun]'] });
+    expect(decideOne({ days: ['sat', 'sun'] }, {}, new Date('2026-01-17T03:00:00Z'))).toMatchObject({
+      matched: false,
+      reasons: ['local day fri not in [sat, sun]'],
+    });
     expect(decideOne({ days: ['sat', 'sun'] }, {}, new Date('2026-01-17T08:00:00Z')).matched).toBe(true);
   });
 
@@ -162,9 +209,18 @@ describe('rule order', () => {
 
   it('no matching rule: router.default, with its priority or normal', () => {
     const only = buildConfig({
-      router: { destinations, rules: [{ name: 'gas', when: { text_matches: 'gas' }, then: { deliver_to: ['works'] } }], default: { deliver_to: ['outbox'] } },
+      router: {
+        destinations,
+        rules: [{ name: 'gas', when: { text_matches: 'gas' }, then: { deliver_to: ['works'] } }],
+        default: { deliver_to: ['outbox'] },
+      },
     });
     const decision = createRules(only).decide(buildRequest());
-    expect(decision).toEqual({ rule: null, priority: 'normal', deliver_to: ['outbox'], trace: [{ rule: 'gas', matched: false, reasons: ['description does not match /gas/i'] }] });
+    expect(decision).toEqual({
+      rule: null,
+      priority: 'normal',
+      deliver_to: ['outbox'],
+      trace: [{ rule: 'gas', matched: false, reasons: ['description does not match /gas/i'] }],
+    });
   });
 });

@@ -24,6 +24,9 @@ export async function storeAttachments(media: MediaIntake, message: InboundMessa
       notKept.push(`${item.name ?? 'unnamed'} (${type}): not a readable image`);
     }
   }
-  const context = notKept.length === 0 ? message.context : { ...message.context, attachments_not_kept: [message.context?.attachments_not_kept, ...notKept].filter(Boolean).join('\n') };
+  const context =
+    notKept.length === 0
+      ? message.context
+      : { ...message.context, attachments_not_kept: [message.context?.attachments_not_kept, ...notKept].filter(Boolean).join('\n') };
   return { ...message, media: stored, photo_point: photoPoint, context };
 }

@@ -8,7 +8,8 @@ function headerText(mail: ParsedMail, name: string): string | null {
   if (value === undefined) return null;
   const first = Array.isArray(value) ? value[0] : value;
   if (typeof first === 'string') return first.trim().toLowerCase();
-  if (first !== null && typeof first === 'object' && 'value' in first && typeof first.value === 'string') return first.value.trim().toLowerCase();
+  if (first !== null && typeof first === 'object' && 'value' in first && typeof first.value === 'string')
+    return first.value.trim().toLowerCase();
   return '';
 }
 

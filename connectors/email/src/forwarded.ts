@@ -22,7 +22,8 @@ export interface InlineForward {
 const FORWARD_SEPARATOR =
   /^\s*(?:-{2,}\s*(?:forwarded message|message transféré|mensaje reenviado|weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada)\s*-{2,}|(?:begin forwarded message|début du message réexpédié|inicio del mensaje reenviado|anfang der weitergeleiteten nachricht)\s*:)\s*$/i;
 /** Outlook writes these above replies too, so they count as a forward only under a forward's subject. */
-const ORIGINAL_SEPARATOR = /^\s*(?:-{2,}\s*(?:original message|message d'origine|mensaje original|ursprüngliche nachricht)\s*-{2,}|_{10,})\s*$/i;
+const ORIGINAL_SEPARATOR =
+  /^\s*(?:-{2,}\s*(?:original message|message d'origine|mensaje original|ursprüngliche nachricht)\s*-{2,}|_{10,})\s*$/i;
 /** "Fwd:", "FW:", and the French, German, Spanish and Portuguese ones */
 const FORWARD_PREFIXES = /^(?:\s*(?:fwd?|tr|wg|rv|enc)\s*:)+\s*/i;
 

@@ -16,7 +16,11 @@ export { EmailSettings, emailSettings } from './settings.js';
 function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHandler {
   const { log } = ctx;
   return async ({ uid, source, internalDate }) => {
-    const parsed = await parseEmail(source, { smtpFrom: email.smtp?.from ?? null, attachments: email.attachments, receivedAt: internalDate });
+    const parsed = await parseEmail(source, {
+      smtpFrom: email.smtp?.from ?? null,
+      attachments: email.attachments,
+      receivedAt: internalDate,
+    });
     if (parsed.kind === 'skip') {
       log.info({ channel: 'email', uid, reason: parsed.reason }, 'email skipped: makes no request');
       return { done: 'skipped' };
@@ -33,7 +37,10 @@ function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHan
     }
     try {
       const accepted = await ctx.accept(message);
-      log.info({ channel: 'email', uid, sender, id: accepted.id, duplicate: accepted.duplicate, continues: accepted.continues }, 'email accepted');
+      log.info(
+        { channel: 'email', uid, sender, id: accepted.id, duplicate: accepted.duplicate, continues: accepted.continues },
+        'email accepted',
+      );
       return { done: 'queued' };
     } catch (error) {
       if (error instanceof QueueUnavailableError) {
@@ -63,7 +70,12 @@ export function createEmailConnector(): Connector<EmailSettings> {
     async start(ctx) {
       const email = emailSettings(ctx.config);
       if (email === undefined || poller !== null) return;
-      poller = new MailboxPoller({ imap: email.imap, maxMessageBytes: email.max_message_bytes, handle: createMailHandler(ctx, email), log: ctx.log });
+      poller = new MailboxPoller({
+        imap: email.imap,
+        maxMessageBytes: email.max_message_bytes,
+        handle: createMailHandler(ctx, email),
+        log: ctx.log,
+      });
       poller.start();
     },
     async stop() {

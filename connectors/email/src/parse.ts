@@ -17,7 +17,10 @@ export interface EmailParseOptions {
 
 /** `skip`: no request by design (auto-replies, bounces, lists); `reject`: no request because none can be made. */
 /** `contents` holds the bytes of each of the message's media, in order, for the media store. */
-export type ParsedEmail = { kind: 'message'; message: InboundMessageInput; contents: Buffer[] } | { kind: 'skip'; reason: string } | { kind: 'reject'; reason: string };
+export type ParsedEmail =
+  | { kind: 'message'; message: InboundMessageInput; contents: Buffer[] }
+  | { kind: 'skip'; reason: string }
+  | { kind: 'reject'; reason: string };
 
 const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true } as const;
 const MAX_TEXT = 20_000;
@@ -59,7 +62,10 @@ function htmlToText(html: string): string {
 const clamp = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function firstMailbox(addresses: ParsedMail['from']): Mailbox | null {
-  const found = [addresses ?? []].flat().flatMap((object) => object.value).find((entry) => entry.address);
+  const found = [addresses ?? []]
+    .flat()
+    .flatMap((object) => object.value)
+    .find((entry) => entry.address);
   return found?.address ? { name: found.name.trim() || null, address: found.address.toLowerCase() } : null;
 }
 
@@ -86,7 +92,10 @@ async function attachedForward(outer: Letter, forwarder: Mailbox): Promise<Forwa
   if (inner.from === null) return null;
   const others = outer.attachments.filter((attachment) => attachment !== attached);
   // the inner parts' sections, as the outer mail (where the bytes are) numbers them
-  const nested = inner.attachments.map((attachment) => ({ ...attachment, partId: `${attached.partId ?? '1'}.${attachment.partId ?? '1'}` }));
+  const nested = inner.attachments.map((attachment) => ({
+    ...attachment,
+    partId: `${attached.partId ?? '1'}.${attachment.partId ?? '1'}`,
+  }));
   const author = { ...inner, attachments: [...nested, ...others] };
   return { author, reporter: inner.from, forwarder, note: outer.text.trim(), attached: true };
 }
@@ -95,7 +104,15 @@ function inlineForward(outer: Letter, forwarder: Mailbox): Forward | null {
   const found = findInlineForward(outer.text, outer.subject);
   if (found?.from == null) return null;
   const subject = found.subject ?? (outer.subject === null ? null : withoutForwardPrefix(outer.subject));
-  const author: Letter = { from: found.from, replyTo: null, subject, text: found.body, messageId: null, ancestors: [], attachments: outer.attachments };
+  const author: Letter = {
+    from: found.from,
+    replyTo: null,
+    subject,
+    text: found.body,
+    messageId: null,
+    ancestors: [],
+    attachments: outer.attachments,
+  };
   return { author, reporter: found.from, forwarder, note: found.note, attached: false };
 }
 
@@ -114,7 +131,9 @@ function visibleText(letter: Letter): string {
 
 function typeAccepted(contentType: string, types: string[]): boolean {
   const type = contentType.toLowerCase();
-  return types.some((accepted) => (accepted.endsWith('/*') ? type.startsWith(accepted.slice(0, -1).toLowerCase()) : type === accepted.toLowerCase()));
+  return types.some((accepted) =>
+    accepted.endsWith('/*') ? type.startsWith(accepted.slice(0, -1).toLowerCase()) : type === accepted.toLowerCase(),
+  );
 }
 
 /**
@@ -136,7 +155,12 @@ function mediaOf(attachments: Attachment[], messageId: string, limits: EmailPars
     else if (attachment.size > limits.max_bytes) notKept.push(`${label}: larger than ${limits.max_bytes} bytes`);
     else if (media.length >= MAX_MEDIA) notKept.push(`${label}: more than ${MAX_MEDIA} attachments`);
     else {
-      media.push({ url: partUrl(messageId, attachment), content_type: attachment.contentType, name: attachment.filename ? clamp(attachment.filename, 500) : null, bytes: null });
+      media.push({
+        url: partUrl(messageId, attachment),
+        content_type: attachment.contentType,
+        name: attachment.filename ? clamp(attachment.filename, 500) : null,
+        bytes: null,
+      });
       contents.push(attachment.content);
     }
   }
@@ -172,7 +196,8 @@ export async function parseEmail(raw: Buffer | string, options: EmailParseOption
   const externalId = forward?.attached && author.messageId !== null ? author.messageId : messageId;
   const text = visibleText(author);
   const { media, contents, notKept } = mediaOf(author.attachments, messageId, options.attachments);
-  if (text === '' && author.subject === null && media.length === 0) return { kind: 'reject', reason: 'nothing to read: no text, subject or usable attachment' };
+  if (text === '' && author.subject === null && media.length === 0)
+    return { kind: 'reject', reason: 'nothing to read: no text, subject or usable attachment' };
 
   const thread = [author.messageId, ...author.ancestors.slice(-MAX_THREAD)].filter((id): id is string => id !== null);
   const context: Record<string, string> = {};
@@ -200,6 +225,7 @@ export async function parseEmail(raw: Buffer | string, options: EmailParseOption
     context,
   };
   const valid = InboundMessageInput.safeParse(message);
-  if (!valid.success) return { kind: 'reject', reason: valid.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+  if (!valid.success)
+    return { kind: 'reject', reason: valid.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
   return { kind: 'message', message, contents };
 }

@@ -116,7 +116,9 @@ export class MailboxPoller {
     const processed = this.options.imap.processed_mailbox;
     if (processed === null) return;
     // servers that do not say ALREADYEXISTS make this throw for an existing mailbox; a real problem shows in MOVE
-    await client.mailboxCreate(processed).catch((error: Error) => this.options.log.debug({ err: error.message }, 'processed mailbox not created'));
+    await client
+      .mailboxCreate(processed)
+      .catch((error: Error) => this.options.log.debug({ err: error.message }, 'processed mailbox not created'));
   }
 
   private pause(ms: number): Promise<void> {
@@ -197,7 +199,11 @@ export class MailboxPoller {
     if (full === false || full.source === undefined) return { done: 'skipped' };
     let handled: Handled;
     try {
-      handled = await this.options.handle({ uid, source: full.source, internalDate: mail.internalDate ? new Date(mail.internalDate) : null });
+      handled = await this.options.handle({
+        uid,
+        source: full.source,
+        internalDate: mail.internalDate ? new Date(mail.internalDate) : null,
+      });
     } catch (error) {
       // a mail that breaks the handler must not block the mailbox
       log.error({ channel: 'email', uid, err: (error as Error).message }, 'email rejected: handler failed');

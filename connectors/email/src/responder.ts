@@ -1,4 +1,12 @@
-import { maskEmail, type LoadedConfig, type Logger, type OutboundReply, type ReplyAddress, type Responder, type SmtpSettings } from '@intake/core';
+import {
+  maskEmail,
+  type LoadedConfig,
+  type Logger,
+  type OutboundReply,
+  type ReplyAddress,
+  type Responder,
+  type SmtpSettings,
+} from '@intake/core';
 import type { Texts } from '@intake/i18n';
 import nodemailer from 'nodemailer';
 import { addressOf, domainOf, newMessageId } from './message-id.js';

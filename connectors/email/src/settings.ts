@@ -15,7 +15,11 @@ export const ImapSettings = z.object({
 
 /** What an email's attachments may be to travel as media; anything else is noted, not kept. */
 export const EmailAttachmentSettings = z.object({
-  max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
+  max_bytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** MIME types, `image/*` style wildcards allowed */
   types: z.array(z.string().min(1)).default(['image/*', 'application/pdf']),
 });
@@ -26,7 +30,11 @@ export const EmailSettings = z.object({
   smtp: SmtpSettings.optional(),
   attachments: EmailAttachmentSettings.default({ max_bytes: 10 * 1024 * 1024, types: ['image/*', 'application/pdf'] }),
   /** larger mail is not downloaded: it is set aside with a logged reason */
-  max_message_bytes: z.number().int().positive().default(25 * 1024 * 1024),
+  max_message_bytes: z
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
 });
 export type EmailSettings = z.infer<typeof EmailSettings>;
 export type ImapConfig = EmailSettings['imap'];
@@ -36,4 +44,5 @@ export const EMAIL_KEY = 'email';
 /** A reply in the thread answers our question (the thread, not the sender, says so); quotes and signatures are told apart. */
 export const MAIL_TRAITS: Partial<ChannelTraits> = { quotesAndSignatures: true };
 
-export const emailSettings = (config: LoadedConfig): EmailSettings | undefined => settingsOf(config, { key: EMAIL_KEY, settings: EmailSettings });
+export const emailSettings = (config: LoadedConfig): EmailSettings | undefined =>
+  settingsOf(config, { key: EMAIL_KEY, settings: EmailSettings });

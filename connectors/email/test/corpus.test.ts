@@ -27,7 +27,8 @@ describe('the email corpus through the parser', () => {
   it('turns every file into a message or a reasoned skip or rejection', () => {
     for (const file of files) {
       const outcome = outcomes.get(file)!;
-      if (outcome.kind === 'message') expect(outcome.message.text !== '' || outcome.message.subject !== null || outcome.message.media!.length > 0).toBe(true);
+      if (outcome.kind === 'message')
+        expect(outcome.message.text !== '' || outcome.message.subject !== null || outcome.message.media!.length > 0).toBe(true);
       else expect(outcome.reason.length).toBeGreaterThan(5);
     }
     expect(kinds('message').length).toBeGreaterThan(80);
@@ -56,14 +57,21 @@ describe('the email corpus through the parser', () => {
 
   it('keeps the PDF of a mail as media and notes what it cannot keep', () => {
     const pdf = outcomes.get('attachment_emails__attachment_pdf.eml')!;
-    expect(pdf.kind === 'message' && pdf.message.media).toEqual([{ url: 'mid:xxxx%40xxxx.com?part=2', content_type: 'application/pdf', name: 'broken.pdf', bytes: null }]);
+    expect(pdf.kind === 'message' && pdf.message.media).toEqual([
+      { url: 'mid:xxxx%40xxxx.com?part=2', content_type: 'application/pdf', name: 'broken.pdf', bytes: null },
+    ]);
     const script = outcomes.get('attachment_emails__attachment_content_disposition.eml')!;
-    expect(script.kind === 'message' && script.message.context?.attachments_not_kept).toMatch(/api\.rb \(text\/x-ruby-script, \d+ bytes\): type not accepted/);
+    expect(script.kind === 'message' && script.message.context?.attachments_not_kept).toMatch(
+      /api\.rb \(text\/x-ruby-script, \d+ bytes\): type not accepted/,
+    );
   });
 
   it('treats an attached message as a forward of its author', () => {
     const outcome = outcomes.get('attachment_emails__attachment_message_rfc822.eml')!;
-    expect(outcome.kind === 'message' && outcome.message).toMatchObject({ sender: { email: 'xxxx@xxxx.com' }, context: { forwarded_by: 'foo@example.com' } });
+    expect(outcome.kind === 'message' && outcome.message).toMatchObject({
+      sender: { email: 'xxxx@xxxx.com' },
+      context: { forwarded_by: 'foo@example.com' },
+    });
   });
 });
 
@@ -78,7 +86,10 @@ describe('the email corpus through Dovecot', () => {
 
   it('settles every file: queued, skipped or rejected, and none left behind', async () => {
     for (const file of files) await dovecot.deliver(readFileSync(path.join(CORPUS, file)), 'Corpus');
-    const config = testConfig({ imap: imapOf(dovecot, { mailbox: 'Corpus', processed_mailbox: 'Corpus-done' }), smtp: { host: '127.0.0.1', from: SMTP_FROM } });
+    const config = testConfig({
+      imap: imapOf(dovecot, { mailbox: 'Corpus', processed_mailbox: 'Corpus-done' }),
+      smtp: { host: '127.0.0.1', from: SMTP_FROM },
+    });
     const ctx = recordingContext(config);
     const connector = createEmailConnector();
     await connector.start!(ctx);
@@ -91,7 +102,9 @@ describe('the email corpus through Dovecot', () => {
       expect(marked(KEYWORDS.rejected)).toBe(kinds('reject').length);
       expect(marked(KEYWORDS.queued)).toBe(kinds('message').length);
       // the corpus repeats some Message-IDs: each makes one request
-      const expected = new Set(kinds('message').map((file) => (outcomes.get(file) as Extract<ParsedEmail, { kind: 'message' }>).message.external_id));
+      const expected = new Set(
+        kinds('message').map((file) => (outcomes.get(file) as Extract<ParsedEmail, { kind: 'message' }>).message.external_id),
+      );
       expect(new Set(ctx.accepted.map((message) => message.external_id))).toEqual(expected);
       expect(ctx.accepted).toHaveLength(expected.size);
     } finally {

@@ -74,7 +74,9 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
     suggestAddresses: () => [],
     locates: async () => true,
     texts: textsFor(config),
-    media: createMediaService(config, createLogger({ level: 'silent' }), { store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'email-media-'))) }).intake,
+    media: createMediaService(config, createLogger({ level: 'silent' }), {
+      store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'email-media-'))),
+    }).intake,
     accepted: [],
     calls: 0,
     down: false,
@@ -83,13 +85,25 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
       ctx.calls++;
       if (ctx.down) throw new QueueUnavailableError(new Error('redis is down'));
       const earlier = input.external_id ? byExternalId.get(input.external_id) : undefined;
-      if (earlier !== undefined) return { id: earlier, reference: references.get(earlier)!, tracking_path: null, duplicate: true, continues: null };
-      const message = InboundMessage.parse({ ...input, id: randomUUID(), received_at: input.received_at ?? new Date().toISOString(), tracking: { reference: newReference(), token: 'test-token-0123456789' } });
+      if (earlier !== undefined)
+        return { id: earlier, reference: references.get(earlier)!, tracking_path: null, duplicate: true, continues: null };
+      const message = InboundMessage.parse({
+        ...input,
+        id: randomUUID(),
+        received_at: input.received_at ?? new Date().toISOString(),
+        tracking: { reference: newReference(), token: 'test-token-0123456789' },
+      });
       references.set(message.id, message.tracking!.reference);
       if (message.external_id !== null) byExternalId.set(message.external_id, message.id);
       ctx.accepted.push(message);
       await ctx.afterTake?.(message);
-      return { id: message.id, reference: message.tracking!.reference, tracking_path: null, duplicate: false, continues: message.continues };
+      return {
+        id: message.id,
+        reference: message.tracking!.reference,
+        tracking_path: null,
+        duplicate: false,
+        continues: message.continues,
+      };
     },
   };
   return ctx;

@@ -1,7 +1,10 @@
 import { newMessageId, parseEmail, requestIdIn, type EmailParseOptions, type ParsedEmail } from '../src/index.js';
 import { SMTP_FROM, compose } from './helpers.js';
 
-const OPTIONS: EmailParseOptions = { smtpFrom: `Town of Testville <${SMTP_FROM}>`, attachments: { max_bytes: 1000, types: ['image/*', 'application/pdf'] } };
+const OPTIONS: EmailParseOptions = {
+  smtpFrom: `Town of Testville <${SMTP_FROM}>`,
+  attachments: { max_bytes: 1000, types: ['image/*', 'application/pdf'] },
+};
 const REQUEST_ID = '01JDABCDEFGHJKMNPQRSTVWXYZ';
 
 const parse = (raw: Buffer | string, options: Partial<EmailParseOptions> = {}) => parseEmail(raw, { ...OPTIONS, ...options });
@@ -16,7 +19,13 @@ const clerk = { name: 'Carl Clerk', address: 'carl@testville.example' };
 
 describe('parseEmail: what a citizen wrote', () => {
   it('turns a plain mail into a message that can be answered in its thread', async () => {
-    const raw = await compose({ from: citizen, to: SMTP_FROM, subject: 'Pothole', text: 'Big pothole outside 12 Maple Street.', messageId: '<m1@example.org>' });
+    const raw = await compose({
+      from: citizen,
+      to: SMTP_FROM,
+      subject: 'Pothole',
+      text: 'Big pothole outside 12 Maple Street.',
+      messageId: '<m1@example.org>',
+    });
     const message = messageOf(await parse(raw, { receivedAt: new Date('2026-11-23T17:00:05Z') }));
     expect(message).toMatchObject({
       channel: 'email',
@@ -27,7 +36,13 @@ describe('parseEmail: what a citizen wrote', () => {
       subject: 'Pothole',
       conversation_id: '<m1@example.org>',
       continues: null,
-      reply_to: { channel: 'email', to: 'jane@example.org', from: `Town of Testville <${SMTP_FROM}>`, thread: ['<m1@example.org>'], subject: 'Pothole' },
+      reply_to: {
+        channel: 'email',
+        to: 'jane@example.org',
+        from: `Town of Testville <${SMTP_FROM}>`,
+        thread: ['<m1@example.org>'],
+        subject: 'Pothole',
+      },
       media: [],
       context: {},
     });
@@ -44,7 +59,12 @@ describe('parseEmail: what a citizen wrote', () => {
   });
 
   it('prefers the text part of a multipart/alternative mail', async () => {
-    const raw = await compose({ from: citizen, subject: 'Graffiti', text: 'Graffiti on the library wall.', html: '<p>Graffiti on the <i>library</i> wall, HTML</p>' });
+    const raw = await compose({
+      from: citizen,
+      subject: 'Graffiti',
+      text: 'Graffiti on the library wall.',
+      html: '<p>Graffiti on the <i>library</i> wall, HTML</p>',
+    });
     expect(messageOf(await parse(raw)).text).toBe('Graffiti on the library wall.');
   });
 
@@ -65,7 +85,9 @@ describe('parseEmail: what a citizen wrote', () => {
     expect(message.text).toBe('Un nid-de-poule énorme près du café, 12 rue Maple.');
 
     const shiftJis = Buffer.concat([
-      Buffer.from('From: taro@example.jp\r\nMessage-ID: <sjis@example.jp>\r\nContent-Type: text/plain; charset=Shift_JIS\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'),
+      Buffer.from(
+        'From: taro@example.jp\r\nMessage-ID: <sjis@example.jp>\r\nContent-Type: text/plain; charset=Shift_JIS\r\nContent-Transfer-Encoding: 8bit\r\n\r\n',
+      ),
       Buffer.from([0x82, 0xa0, 0x82, 0xa2, 0x82, 0xa4]), // あいう
     ]);
     expect(messageOf(await parse(shiftJis)).text).toBe('あいう');
@@ -82,12 +104,15 @@ describe('parseEmail: what a citizen wrote', () => {
       'On Mon, Nov 23, 2026 at 10:00 AM Town of Testville <311@testville.example> wrote:',
       '> Thank you, your report ABC123 is in.',
     ].join('\n');
-    const message = messageOf(await parse(await compose({ from: citizen, subject: 'Re: Pothole', text, inReplyTo: '<other@example.org>' })));
+    const message = messageOf(
+      await parse(await compose({ from: citizen, subject: 'Re: Pothole', text, inReplyTo: '<other@example.org>' })),
+    );
     expect(message.text).toBe('The hole is now twice as big.');
   });
 
   it('strips "Sent from my iPhone" and Outlook reply headers', async () => {
-    const text = 'Corner of Maple and Mill.\n\nSent from my iPhone\n\n________________________________\nFrom: Town of Testville <311@testville.example>\nSent: Monday\nSubject: Re: Light\n\nWhere is it?';
+    const text =
+      'Corner of Maple and Mill.\n\nSent from my iPhone\n\n________________________________\nFrom: Town of Testville <311@testville.example>\nSent: Monday\nSubject: Re: Light\n\nWhere is it?';
     expect(messageOf(await parse(await compose({ from: citizen, subject: 'RE: Light', text }))).text).toBe('Corner of Maple and Mill.');
   });
 });
@@ -103,7 +128,11 @@ describe('parseEmail: attachments', () => {
         { filename: 'couch.jpg', content: Buffer.alloc(500, 1), contentType: 'image/jpeg' },
         { filename: 'inline.png', content: Buffer.alloc(100, 2), contentType: 'image/png', cid: 'photo1@example.org' },
         { filename: 'map.pdf', content: Buffer.alloc(300, 3), contentType: 'application/pdf' },
-        { filename: 'letter.docx', content: Buffer.alloc(300, 4), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+        {
+          filename: 'letter.docx',
+          content: Buffer.alloc(300, 4),
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        },
         { filename: 'huge.jpg', content: Buffer.alloc(5000, 5), contentType: 'image/jpeg' },
       ],
     });
@@ -120,7 +149,11 @@ describe('parseEmail: attachments', () => {
   });
 
   it('accepts a photo with only a subject', async () => {
-    const raw = await compose({ from: citizen, subject: 'Fallen tree on Mill Lane', attachments: [{ filename: 'tree.jpg', content: Buffer.alloc(10), contentType: 'image/jpeg' }] });
+    const raw = await compose({
+      from: citizen,
+      subject: 'Fallen tree on Mill Lane',
+      attachments: [{ filename: 'tree.jpg', content: Buffer.alloc(10), contentType: 'image/jpeg' }],
+    });
     const message = messageOf(await parse(raw));
     expect(message.text).toBe('');
     expect(message.subject).toBe('Fallen tree on Mill Lane');
@@ -206,9 +239,15 @@ describe('parseEmail: forwarded by a clerk', () => {
     expect(message.external_id).toBe('<orig@example.org>');
     expect(message.text).toBe(original);
     expect(message.context).toMatchObject({ forwarded_by: 'Carl Clerk <carl@testville.example>', forwarded_note: 'From the front desk.' });
-    expect(message.reply_to).toMatchObject({ to: 'jane@example.org', thread: ['<orig@example.org>', '<older@example.org>'], subject: 'Pothole' });
+    expect(message.reply_to).toMatchObject({
+      to: 'jane@example.org',
+      thread: ['<orig@example.org>', '<older@example.org>'],
+      subject: 'Pothole',
+    });
     expect(message.conversation_id).toBe('<older@example.org>');
-    expect(message.media).toEqual([{ url: 'mid:fwd2%40testville.example?part=2.2', content_type: 'image/jpeg', name: 'hole.jpg', bytes: null }]);
+    expect(message.media).toEqual([
+      { url: 'mid:fwd2%40testville.example?part=2.2', content_type: 'image/jpeg', name: 'hole.jpg', bytes: null },
+    ]);
   });
 });
 

@@ -18,7 +18,13 @@ function freshMailboxes() {
 }
 
 const mail = (n: number, extra: Record<string, unknown> = {}) =>
-  compose({ from: `Citizen ${n} <citizen${n}@example.org>`, subject: `Report ${n}`, text: `Pothole number ${n} on Maple Street.`, messageId: `<report-${n}-${mailboxCount}@example.org>`, ...extra });
+  compose({
+    from: `Citizen ${n} <citizen${n}@example.org>`,
+    subject: `Report ${n}`,
+    text: `Pothole number ${n} on Maple Street.`,
+    messageId: `<report-${n}-${mailboxCount}@example.org>`,
+    ...extra,
+  });
 
 interface Running {
   ctx: RecordingContext;
@@ -50,7 +56,8 @@ describe('the IMAP poller against Dovecot', () => {
       await waitFor(async () => (await dovecot.list(boxes.processed_mailbox)).length === 3, 5_000, 'the moves');
       expect(names(running.ctx)).toEqual(['Report 1', 'Report 2', 'Report 3']);
       expect(await dovecot.list(boxes.mailbox)).toEqual([]);
-      for (const done of await dovecot.list(boxes.processed_mailbox)) expect(done.flags).toEqual(expect.arrayContaining(['\\Seen', KEYWORDS.done, KEYWORDS.queued]));
+      for (const done of await dovecot.list(boxes.processed_mailbox))
+        expect(done.flags).toEqual(expect.arrayContaining(['\\Seen', KEYWORDS.done, KEYWORDS.queued]));
     } finally {
       await running.stop();
     }

@@ -12,7 +12,10 @@ describe('the email responder', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    const config = testConfig({ imap: { host: '127.0.0.1', user: 'u', pass: 'p' }, smtp: { host: sink.host, port: sink.port, secure: false, from: SMTP_FROM } });
+    const config = testConfig({
+      imap: { host: '127.0.0.1', user: 'u', pass: 'p' },
+      smtp: { host: sink.host, port: sink.port, secure: false, from: SMTP_FROM },
+    });
     responder = createEmailConnector().responder!(config, createLogger({ level: 'silent' }), textsFor(config))!;
   });
   afterAll(async () => {
@@ -26,13 +29,26 @@ describe('the email responder', () => {
     expect(responder.channels).toEqual(['email']);
   });
 
-  it('answers in the citizen\'s thread, marked automatic, and their reply finds the request again', async () => {
-    const citizenMail = await compose({ from: 'Jane <jane@example.org>', to: SMTP_FROM, subject: 'Pothole', text: 'Big pothole, please fix.', messageId: '<m1@example.org>', references: '<m0@example.org>' });
+  it("answers in the citizen's thread, marked automatic, and their reply finds the request again", async () => {
+    const citizenMail = await compose({
+      from: 'Jane <jane@example.org>',
+      to: SMTP_FROM,
+      subject: 'Pothole',
+      text: 'Big pothole, please fix.',
+      messageId: '<m1@example.org>',
+      references: '<m0@example.org>',
+    });
     const parsed = await parseEmail(citizenMail, { smtpFrom: SMTP_FROM, attachments: { max_bytes: 1000, types: [] } });
     if (parsed.kind !== 'message') throw new Error(parsed.reason);
 
     const text = `Town of Testville: thanks, your report ${REFERENCE} is in. Where is it?`;
-    await responder.send(ReplyAddress.parse(parsed.message.reply_to), { request_id: REQUEST_ID, reference: REFERENCE, kind: 'question', text, language: 'en' });
+    await responder.send(ReplyAddress.parse(parsed.message.reply_to), {
+      request_id: REQUEST_ID,
+      reference: REFERENCE,
+      kind: 'question',
+      text,
+      language: 'en',
+    });
     const sent = await waitFor(() => sink.messages[0], 5_000, 'the mail');
     expect(sent.from?.value).toEqual([{ name: 'Town of Testville', address: SMTP_FROM }]);
     expect(sent.to && !Array.isArray(sent.to) && sent.to.value[0]?.address).toBe('jane@example.org');
@@ -53,12 +69,19 @@ describe('the email responder', () => {
       references: [...(sent.references as string[]), sent.messageId!],
     });
     const answer = await parseEmail(reply, { smtpFrom: SMTP_FROM, attachments: { max_bytes: 1000, types: [] } });
-    expect(answer.kind === 'message' && answer.message).toMatchObject({ continues: REQUEST_ID, text: 'It is outside 12 Maple Street.', conversation_id: '<m0@example.org>' });
+    expect(answer.kind === 'message' && answer.message).toMatchObject({
+      continues: REQUEST_ID,
+      text: 'It is outside 12 Maple Street.',
+      conversation_id: '<m0@example.org>',
+    });
   });
 
   it('marks status updates as generated, not replied', async () => {
     const before = sink.messages.length;
-    await responder.send({ channel: 'email', to: 'jane@example.org', from: SMTP_FROM, thread: [], subject: null }, { request_id: REQUEST_ID, reference: REFERENCE, kind: 'status', text: 'Closed.', language: 'en' });
+    await responder.send(
+      { channel: 'email', to: 'jane@example.org', from: SMTP_FROM, thread: [], subject: null },
+      { request_id: REQUEST_ID, reference: REFERENCE, kind: 'status', text: 'Closed.', language: 'en' },
+    );
     const sent = await waitFor(() => sink.messages[before], 5_000, 'the mail');
     expect(sent.headers.get('auto-submitted')).toBe('auto-generated');
     expect(sent.subject).toBe(`Town of Testville: your report [#${REFERENCE}]`);

@@ -11,7 +11,12 @@ const FORMATS = ['text/xml', 'application/json'];
  * can find it. Without `server.public_url` the endpoint is given as a path on this server.
  */
 export function sendDiscovery(res: Response, format: Format, config: LoadedConfig): void {
-  const endpoint = { specification: 'http://wiki.open311.org/GeoReport_v2', url: publicLink(config.server.public_url, '/open311/v2') ?? '/open311/v2', changeset: CHANGESET, type: 'production' };
+  const endpoint = {
+    specification: 'http://wiki.open311.org/GeoReport_v2',
+    url: publicLink(config.server.public_url, '/open311/v2') ?? '/open311/v2',
+    changeset: CHANGESET,
+    type: 'production',
+  };
   const about = {
     changeset: CHANGESET,
     contact: `${config.jurisdiction.name} (jurisdiction_id ${config.jurisdiction.id})`,

@@ -36,7 +36,10 @@ export interface XmlList {
 }
 
 function sendXml(res: Response, status: number, document: Record<string, unknown>): void {
-  res.status(status).type('text/xml; charset=utf-8').send(XML_DECLARATION + builder.build(document));
+  res
+    .status(status)
+    .type('text/xml; charset=utf-8')
+    .send(XML_DECLARATION + builder.build(document));
 }
 
 /** A JSON array, or in XML one `item` element per entry inside `root`. */

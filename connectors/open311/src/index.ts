@@ -138,7 +138,14 @@ function mount(router: Router, ctx: ConnectorContext): void {
     if (problems.length > 0) throw refuse(problems, 400, 'invalid_request');
     const accepted = await ctx.accept(toInboundMessage(parsed.data));
     const notice = ctx.texts.t(ctx.texts.defaultLanguage, 'open311.notice', { reference: accepted.reference });
-    sendList(res, format, REQUESTS_XML, [{ service_request_id: accepted.id, reference: accepted.reference, service_notice: notice, account_id: parsed.data.account_id ?? null }]);
+    sendList(res, format, REQUESTS_XML, [
+      {
+        service_request_id: accepted.id,
+        reference: accepted.reference,
+        service_notice: notice,
+        account_id: parsed.data.account_id ?? null,
+      },
+    ]);
   });
 
   open311.get('/requests.:format', async (req, res) => {
@@ -167,18 +174,24 @@ function mount(router: Router, ctx: ConnectorContext): void {
     sendList(res, format, UPDATES_XML, entries.map(toRequestUpdate));
   });
 
-  open311.post('/servicerequestupdates.:format', express.urlencoded({ extended: false, limit }), express.json({ limit }), async (req, res) => {
-    const format = formatOf(req.params.format);
-    const parsed = UpdatePost.safeParse(await postedFields(req));
-    if (!parsed.success) throw refuse(problemsOf(parsed.error), 400, 'invalid_request');
-    if (ctx.addUpdate === undefined) throw new Open311Error(501, ['this server does not take updates']);
-    const added = await ctx.addUpdate(parsed.data.service_request_id, { note: parsed.data.description, from: 'open311' });
-    if (added === null) throw refuse([`service request ${parsed.data.service_request_id} was not found`], 404, 'unknown_request');
-    sendList(res, format, UPDATES_XML, [{ update_id: added.update_id }]);
-  });
+  open311.post(
+    '/servicerequestupdates.:format',
+    express.urlencoded({ extended: false, limit }),
+    express.json({ limit }),
+    async (req, res) => {
+      const format = formatOf(req.params.format);
+      const parsed = UpdatePost.safeParse(await postedFields(req));
+      if (!parsed.success) throw refuse(problemsOf(parsed.error), 400, 'invalid_request');
+      if (ctx.addUpdate === undefined) throw new Open311Error(501, ['this server does not take updates']);
+      const added = await ctx.addUpdate(parsed.data.service_request_id, { note: parsed.data.description, from: 'open311' });
+      if (added === null) throw refuse([`service request ${parsed.data.service_request_id} was not found`], 404, 'unknown_request');
+      sendList(res, format, UPDATES_XML, [{ update_id: added.update_id }]);
+    },
+  );
 
   open311.use((req, _res, next) => next(new Open311Error(404, [`no such Open311 resource: ${req.path}`])));
-  const errors: ErrorRequestHandler = (error: unknown, req, res, _next) => sendErrors(res, formatOfPath(req.path), asOpen311Error(error, ctx));
+  const errors: ErrorRequestHandler = (error: unknown, req, res, _next) =>
+    sendErrors(res, formatOfPath(req.path), asOpen311Error(error, ctx));
   open311.use(errors);
   router.use('/open311/v2', open311);
   router.get('/open311/discovery.:format', (req, res, next) => {

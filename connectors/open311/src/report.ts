@@ -6,7 +6,8 @@ const blankToUndefined = (value: unknown) => {
   if (value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
   return typeof value === 'number' ? String(value) : value;
 };
-const text = (max: number) => z.preprocess(blankToUndefined, z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`).optional());
+const text = (max: number) =>
+  z.preprocess(blankToUndefined, z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`).optional());
 
 /** Apps send 0,0 when the device had no fix (San Francisco's own answers carry 0.0 for "unknown"). */
 const coordinate = (limit: number) =>
@@ -15,7 +16,11 @@ const coordinate = (limit: number) =>
       const given = blankToUndefined(value);
       return typeof given === 'string' ? Number(given) : given;
     },
-    z.number({ error: 'must be a number' }).min(-limit, `must be between -${limit} and ${limit}`).max(limit, `must be between -${limit} and ${limit}`).optional(),
+    z
+      .number({ error: 'must be a number' })
+      .min(-limit, `must be between -${limit} and ${limit}`)
+      .max(limit, `must be between -${limit} and ${limit}`)
+      .optional(),
   );
 
 /** GeoReport v2 "POST Service Request" arguments; api_key and jurisdiction_id are checked before, anything else is ignored. */
@@ -27,7 +32,13 @@ export const Open311Report = z
     address_string: text(500),
     address_id: text(200),
     description: text(4000),
-    media_url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048, 'must be at most 2048 characters').optional()),
+    media_url: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+        .max(2048, 'must be at most 2048 characters')
+        .optional(),
+    ),
     email: z.preprocess(blankToUndefined, z.email({ error: 'is not a valid email address' }).max(320, 'is too long').optional()),
     first_name: text(100),
     last_name: text(100),
@@ -37,18 +48,24 @@ export const Open311Report = z
   })
   .superRefine((report, ctx) => {
     if ((report.lat === undefined) !== (report.long === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [report.lat === undefined ? 'lat' : 'long'], message: 'is required when the other coordinate is given' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [report.lat === undefined ? 'lat' : 'long'],
+        message: 'is required when the other coordinate is given',
+      });
     }
   });
 export type Open311Report = z.infer<typeof Open311Report>;
 
-const point = ({ lat, long }: Open311Report) => (lat === undefined || long === undefined || (lat === 0 && long === 0) ? null : { lat, long });
+const point = ({ lat, long }: Open311Report) =>
+  lat === undefined || long === undefined || (lat === 0 && long === 0) ? null : { lat, long };
 
 /** Problems beyond the fields' own shapes: a service Intake knows and a location, as the spec requires. */
 export function reportProblems(report: Open311Report, serviceCodes: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   if (report.service_code === undefined) problems.push('service_code was not provided');
-  else if (!serviceCodes.has(report.service_code)) problems.push(`service_code "${report.service_code}" is not a known service (see services.json)`);
+  else if (!serviceCodes.has(report.service_code))
+    problems.push(`service_code "${report.service_code}" is not a known service (see services.json)`);
   if (point(report) === null && report.address_string === undefined && report.address_id === undefined) {
     problems.push('a location is required: lat and long, address_string or address_id');
   }

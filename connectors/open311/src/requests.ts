@@ -10,10 +10,12 @@ const MAX_IDS = 200;
 const DESCRIPTION_MAX = 4000;
 
 /** GeoReport v2 knows two statuses: a request is open until its CRM's word means closed. */
-export const open311Status = (stored: Pick<StoredRequest, 'timeline'>): 'open' | 'closed' => (currentStatus(stored) === 'closed' ? 'closed' : 'open');
+export const open311Status = (stored: Pick<StoredRequest, 'timeline'>): 'open' | 'closed' =>
+  currentStatus(stored) === 'closed' ? 'closed' : 'open';
 
 /** The CRM's latest public note, as `status_notes`. */
-const latestNote = (stored: StoredRequest) => stored.timeline.flatMap((event) => (event.kind === 'status' && event.note !== null ? [event.note] : [])).at(-1) ?? null;
+const latestNote = (stored: StoredRequest) =>
+  stored.timeline.flatMap((event) => (event.kind === 'status' && event.note !== null ? [event.note] : [])).at(-1) ?? null;
 
 const httpUrl = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 
@@ -51,17 +53,29 @@ export function toOpen311Request(stored: StoredRequest) {
 }
 export type Open311Request = ReturnType<typeof toOpen311Request>;
 
-const splitList = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** Lists "can be declared multiple times, comma delimited" (`status=open,closed` or `status=open&status=closed`). */
 const list = z.preprocess(
-  (value) => (typeof value === 'string' ? splitList(value) : Array.isArray(value) ? value.flatMap((item) => (typeof item === 'string' ? splitList(item) : [item])) : value),
+  (value) =>
+    typeof value === 'string'
+      ? splitList(value)
+      : Array.isArray(value)
+        ? value.flatMap((item) => (typeof item === 'string' ? splitList(item) : [item]))
+        : value,
   z.array(z.string(), { error: 'must be text, comma-delimited' }),
 );
 
 const dateTime = z
   .string({ error: 'must be given once' })
-  .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), 'must be a W3C date-time such as 2026-11-22T10:00:00Z')
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)),
+    'must be a W3C date-time such as 2026-11-22T10:00:00Z',
+  )
   .transform((value) => Date.parse(value));
 
 export const RequestsQuery = z
@@ -77,7 +91,8 @@ export const RequestsQuery = z
     const to = query.end_date ?? (query.start_date === undefined ? Date.now() : query.start_date + MAX_SPAN_DAYS * DAY_MS);
     const from = query.start_date ?? to - MAX_SPAN_DAYS * DAY_MS;
     if (from > to) ctx.addIssue({ code: 'custom', path: ['start_date'], message: 'must be before end_date' });
-    else if (to - from > MAX_SPAN_DAYS * DAY_MS) ctx.addIssue({ code: 'custom', path: ['end_date'], message: `the range may not span more than ${MAX_SPAN_DAYS} days` });
+    else if (to - from > MAX_SPAN_DAYS * DAY_MS)
+      ctx.addIssue({ code: 'custom', path: ['end_date'], message: `the range may not span more than ${MAX_SPAN_DAYS} days` });
     return { ...query, from, to };
   });
 export type RequestsQuery = z.infer<typeof RequestsQuery>;

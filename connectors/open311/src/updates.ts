@@ -5,21 +5,35 @@ import { MAX_SPAN_DAYS } from './requests.js';
 const DAY_MS = 86_400_000;
 
 /** FixMyStreet's extended statuses, which its client maps to its own states; the public statuses fit in them. */
-const UPDATE_STATUS: Record<PublicStatus, string> = { received: 'open', acknowledged: 'open', in_progress: 'in_progress', closed: 'closed' };
+const UPDATE_STATUS: Record<PublicStatus, string> = {
+  received: 'open',
+  acknowledged: 'open',
+  in_progress: 'in_progress',
+  closed: 'closed',
+};
 
 const dateTime = z
   .string({ error: 'must be given once' })
-  .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), 'must be a W3C date-time such as 2026-11-22T10:00:00Z')
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)),
+    'must be a W3C date-time such as 2026-11-22T10:00:00Z',
+  )
   .transform((value) => Date.parse(value));
 
 /** `GET servicerequestupdates`: FixMyStreet asks for the last two hours, with both dates, or for all recent ones. */
 export const UpdatesQuery = z
-  .object({ jurisdiction_id: z.string().optional(), api_key: z.string().optional(), start_date: dateTime.optional(), end_date: dateTime.optional() })
+  .object({
+    jurisdiction_id: z.string().optional(),
+    api_key: z.string().optional(),
+    start_date: dateTime.optional(),
+    end_date: dateTime.optional(),
+  })
   .transform((query, ctx) => {
     const to = query.end_date ?? Date.now();
     const from = query.start_date ?? to - DAY_MS;
     if (from > to) ctx.addIssue({ code: 'custom', path: ['start_date'], message: 'must be before end_date' });
-    else if (to - from > MAX_SPAN_DAYS * DAY_MS) ctx.addIssue({ code: 'custom', path: ['end_date'], message: `the range may not span more than ${MAX_SPAN_DAYS} days` });
+    else if (to - from > MAX_SPAN_DAYS * DAY_MS)
+      ctx.addIssue({ code: 'custom', path: ['end_date'], message: `the range may not span more than ${MAX_SPAN_DAYS} days` });
     return { ...query, from, to };
   });
 
@@ -48,4 +62,5 @@ export function toRequestUpdate(entry: TimelineEntry) {
 }
 
 /** The public status a request had when its `index`th event happened. */
-export const statusAt = (entry: TimelineEntry): PublicStatus => currentStatus({ timeline: entry.request.timeline.slice(0, entry.index + 1) });
+export const statusAt = (entry: TimelineEntry): PublicStatus =>
+  currentStatus({ timeline: entry.request.timeline.slice(0, entry.index + 1) });

@@ -19,7 +19,10 @@ const schemas = {
   'request-response': { type: 'array', items: swagger.definitions.RequestResponse, minItems: 1 },
 };
 export type SchemaName = keyof typeof schemas;
-const validators = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, ajv.compile(schema)])) as Record<SchemaName, ValidateFunction>;
+const validators = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, ajv.compile(schema)])) as Record<
+  SchemaName,
+  ValidateFunction
+>;
 
 /** Throws with ajv's list of problems unless `body` validates against the named schema. */
 export function expectValid(name: SchemaName, body: unknown): void {
@@ -27,7 +30,11 @@ export function expectValid(name: SchemaName, body: unknown): void {
   if (!validate(body)) throw new Error(`not a valid ${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body, null, 2)}`);
 }
 
-const xmlParser = new XMLParser({ parseTagValue: false, ignoreDeclaration: true, isArray: (name) => ['request', 'service', 'error', 'attribute'].includes(name) });
+const xmlParser = new XMLParser({
+  parseTagValue: false,
+  ignoreDeclaration: true,
+  isArray: (name) => ['request', 'service', 'error', 'attribute'].includes(name),
+});
 
 /** Parses XML that must be well-formed (fast-xml-parser's validator says so first). */
 export function parseXml(xml: string): Record<string, any> {
@@ -37,9 +44,13 @@ export function parseXml(xml: string): Record<string, any> {
 }
 
 /** The names of the elements of the first `item` inside `root`: the shape to compare with a fixture's. */
-export const elementNames = (document: Record<string, any>, root: string, item: string): string[] => Object.keys(document[root][item][0]).sort();
+export const elementNames = (document: Record<string, any>, root: string, item: string): string[] =>
+  Object.keys(document[root][item][0]).sort();
 
-const TYPED_SCHEMAS: Record<string, Record<string, any>> = { request: open311Schema('request.json'), service: open311Schema('service.json') };
+const TYPED_SCHEMAS: Record<string, Record<string, any>> = {
+  request: open311Schema('request.json'),
+  service: open311Schema('service.json'),
+};
 
 /** The JSON types a schema allows a property (`type`, or each `anyOf` branch's). */
 function allowedTypes(property: Record<string, any> | undefined): string[] {

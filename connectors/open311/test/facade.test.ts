@@ -45,9 +45,33 @@ describe('GET services', () => {
     const services = await response.json();
     expectValid('services', services);
     expect(services).toEqual([
-      { service_code: 'POTHOLE', service_name: 'Pothole', description: 'A hole in the road', metadata: false, type: 'realtime', keywords: 'pothole, pot hole', group: 'Streets' },
-      { service_code: 'STREETLIGHT', service_name: 'Streetlight out', description: null, metadata: false, type: 'realtime', keywords: null, group: 'Streets' },
-      { service_code: 'OTHER', service_name: 'Something else', description: null, metadata: false, type: 'realtime', keywords: null, group: null },
+      {
+        service_code: 'POTHOLE',
+        service_name: 'Pothole',
+        description: 'A hole in the road',
+        metadata: false,
+        type: 'realtime',
+        keywords: 'pothole, pot hole',
+        group: 'Streets',
+      },
+      {
+        service_code: 'STREETLIGHT',
+        service_name: 'Streetlight out',
+        description: null,
+        metadata: false,
+        type: 'realtime',
+        keywords: null,
+        group: 'Streets',
+      },
+      {
+        service_code: 'OTHER',
+        service_name: 'Something else',
+        description: null,
+        metadata: false,
+        type: 'realtime',
+        keywords: null,
+        group: null,
+      },
     ]);
   });
 
@@ -86,7 +110,9 @@ describe('GET services', () => {
   it('refuses another jurisdiction, other formats and unknown resources with an error list', async () => {
     const other = await get('services.json?jurisdiction_id=elsewhere.example');
     expect(other.status).toBe(404);
-    expect(await other.json()).toEqual([{ code: 404, description: 'jurisdiction_id "elsewhere.example" was not found; this server is testville.example' }]);
+    expect(await other.json()).toEqual([
+      { code: 404, description: 'jurisdiction_id "elsewhere.example" was not found; this server is testville.example' },
+    ]);
     expect((await get('services.json?jurisdiction_id=testville.example')).status).toBe(200);
 
     for (const path of ['services.csv', 'services/POTHOLE.html', 'requests/abc', 'tokens/123.json']) {
@@ -140,9 +166,18 @@ describe('POST requests', () => {
     const [fromQuery] = (await queried.json()) as { service_request_id: string }[];
 
     const queued = await app.queued();
-    expect(queued.find((m) => m.id === created?.service_request_id)).toMatchObject({ service_code: 'STREETLIGHT', point: { lat: 44.65, long: -63.58 }, text: 'light out' });
+    expect(queued.find((m) => m.id === created?.service_request_id)).toMatchObject({
+      service_code: 'STREETLIGHT',
+      point: { lat: 44.65, long: -63.58 },
+      text: 'light out',
+    });
     // address_id is the town's own address key: kept for the record, not guessed at as an address
-    expect(queued.find((m) => m.id === fromQuery?.service_request_id)).toMatchObject({ service_code: 'OTHER', point: null, address: null, context: { address_id: 'A-123' } });
+    expect(queued.find((m) => m.id === fromQuery?.service_request_id)).toMatchObject({
+      service_code: 'OTHER',
+      point: null,
+      address: null,
+      context: { address_id: 'A-123' },
+    });
   });
 
   it('answers in XML shaped like a CRM answer', async () => {
@@ -159,10 +194,30 @@ describe('POST requests', () => {
   const refusals: [string, Record<string, string>, number, string[]][] = [
     ['no api_key', { ...REPORT, api_key: '' }, 403, ['api_key was not provided']],
     ['a wrong api_key', { ...REPORT, api_key: 'app-key-2' }, 403, ['invalid api_key received']],
-    ['another jurisdiction', { ...REPORT, jurisdiction_id: 'elsewhere.example' }, 404, ['jurisdiction_id "elsewhere.example" was not found; this server is testville.example']],
-    ['an unknown service code', { ...REPORT, service_code: 'POTHOLES' }, 400, ['service_code "POTHOLES" is not a known service (see services.json)']],
-    ['no service code and no location', { api_key: API_KEY, description: 'help' }, 400, ['service_code was not provided', 'a location is required: lat and long, address_string or address_id']],
-    ['a 0,0 device fix as the only location', { api_key: API_KEY, service_code: 'POTHOLE', lat: '0.0', long: '0.0' }, 400, ['a location is required: lat and long, address_string or address_id']],
+    [
+      'another jurisdiction',
+      { ...REPORT, jurisdiction_id: 'elsewhere.example' },
+      404,
+      ['jurisdiction_id "elsewhere.example" was not found; this server is testville.example'],
+    ],
+    [
+      'an unknown service code',
+      { ...REPORT, service_code: 'POTHOLES' },
+      400,
+      ['service_code "POTHOLES" is not a known service (see services.json)'],
+    ],
+    [
+      'no service code and no location',
+      { api_key: API_KEY, description: 'help' },
+      400,
+      ['service_code was not provided', 'a location is required: lat and long, address_string or address_id'],
+    ],
+    [
+      'a 0,0 device fix as the only location',
+      { api_key: API_KEY, service_code: 'POTHOLE', lat: '0.0', long: '0.0' },
+      400,
+      ['a location is required: lat and long, address_string or address_id'],
+    ],
     [
       'malformed fields',
       { ...REPORT, lat: 'north', long: '', media_url: 'javascript:alert(1)', email: 'jane@' },
@@ -178,7 +233,13 @@ describe('POST requests', () => {
       const response = await postForm(fields, `requests.${format}`);
       expect(response.status).toBe(status);
       const body = await response.text();
-      const errors = format === 'json' ? JSON.parse(body) : parseXml(body).errors.error.map((e: { code: string; description: string }) => ({ code: Number(e.code), description: e.description }));
+      const errors =
+        format === 'json'
+          ? JSON.parse(body)
+          : parseXml(body).errors.error.map((e: { code: string; description: string }) => ({
+              code: Number(e.code),
+              description: e.description,
+            }));
       expect(errors).toEqual(problems.map((description) => ({ code: status, description })));
     }
     expect(await app.queued()).toHaveLength(before);
@@ -191,7 +252,10 @@ describe('POST requests', () => {
     const malformed = await post('{"api_key":', 'application/json');
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual([{ code: 400, description: 'the body is not valid JSON' }]);
-    const huge = await post(new URLSearchParams({ ...REPORT, description: 'x'.repeat(20_000) }).toString(), 'application/x-www-form-urlencoded');
+    const huge = await post(
+      new URLSearchParams({ ...REPORT, description: 'x'.repeat(20_000) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
     expect(huge.status).toBe(413);
     const multipart = new FormData();
     for (const [key, value] of Object.entries(REPORT)) multipart.append(key, value);
@@ -223,20 +287,41 @@ describe('GET requests', () => {
   let unclassified: string;
 
   beforeAll(async () => {
-    recentRecord = await app.save({ received_at: daysAgo(1), media: [{ url: 'https://photos.example.org/2.jpg', content_type: 'image/jpeg', name: null, bytes: null }] }, {
-      crm: { status: 'in progress', external_id: 'CRM-1' },
-      timeline: [{ kind: 'status', at: daysAgo(1), status: 'in_progress', crm_status: 'in progress', note: 'A crew is booked for Monday.' }],
-    });
+    recentRecord = await app.save(
+      {
+        received_at: daysAgo(1),
+        media: [{ url: 'https://photos.example.org/2.jpg', content_type: 'image/jpeg', name: null, bytes: null }],
+      },
+      {
+        crm: { status: 'in progress', external_id: 'CRM-1' },
+        timeline: [
+          { kind: 'status', at: daysAgo(1), status: 'in_progress', crm_status: 'in progress', note: 'A crew is booked for Monday.' },
+        ],
+      },
+    );
     recent = recentRecord.record.id;
-    closed = (await app.save({ received_at: daysAgo(2), service_code: 'STREETLIGHT', service_name: 'Streetlight out' }, {
-      crm: { status: 'resolved', external_id: 'CRM-2' },
-      timeline: [
-        { kind: 'status', at: daysAgo(2), status: 'closed', crm_status: 'resolved', note: 'Replaced the lamp.' },
-        { kind: 'status', at: daysAgo(1), status: 'closed', crm_status: 'closed', note: null },
-      ],
-    })).record.id;
+    closed = (
+      await app.save(
+        { received_at: daysAgo(2), service_code: 'STREETLIGHT', service_name: 'Streetlight out' },
+        {
+          crm: { status: 'resolved', external_id: 'CRM-2' },
+          timeline: [
+            { kind: 'status', at: daysAgo(2), status: 'closed', crm_status: 'resolved', note: 'Replaced the lamp.' },
+            { kind: 'status', at: daysAgo(1), status: 'closed', crm_status: 'closed', note: null },
+          ],
+        },
+      )
+    ).record.id;
     older = (await app.save({ received_at: daysAgo(40), description: 'x'.repeat(5000) })).record.id;
-    unclassified = (await app.save({ received_at: daysAgo(3), service_code: null, service_name: null, description: '', location: { lat: null, long: null, address: null, precision: 'none', source: null, in_jurisdiction: null } })).record.id;
+    unclassified = (
+      await app.save({
+        received_at: daysAgo(3),
+        service_code: null,
+        service_name: null,
+        description: '',
+        location: { lat: null, long: null, address: null, precision: 'none', source: null, in_jurisdiction: null },
+      })
+    ).record.id;
   });
 
   const ids = (requests: Record<string, any>[]) => requests.map((request) => request.service_request_id as string);
@@ -325,7 +410,7 @@ describe('GET requests', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>[];
     expectValid('requests', body);
-    expect(body).toEqual((await list(`?service_request_id=${closed}`)));
+    expect(body).toEqual(await list(`?service_request_id=${closed}`));
 
     const xml = parseXml(await (await get(`requests/${closed}.xml`)).text());
     expect(elementNames(xml, 'service_requests', 'request')).toEqual(requestShape('cfa-get_service_request.xml'));
@@ -333,7 +418,9 @@ describe('GET requests', () => {
 
     const missing = await get('requests/not-an-id.xml');
     expect(missing.status).toBe(404);
-    expect(parseXml(await missing.text())).toEqual({ errors: { error: [{ code: '404', description: 'service request not-an-id was not found' }] } });
+    expect(parseXml(await missing.text())).toEqual({
+      errors: { error: [{ code: '404', description: 'service request not-an-id was not found' }] },
+    });
     expect(await (await get(`requests/${closed}.json?jurisdiction_id=elsewhere.example`)).json()).toEqual([
       { code: 404, description: 'jurisdiction_id "elsewhere.example" was not found; this server is testville.example' },
     ]);
@@ -349,7 +436,11 @@ describe('GET requests', () => {
       '+1 902 555 0123',
     ].join('\n');
     // older than the default listing's 90 days, so the listings above stay as they are
-    const { record } = await app.save({ received_at: daysAgo(100), description, reporter: { name: 'Jane Doe', phone: '+19025550123', email: 'jane.doe@example.org' } });
+    const { record } = await app.save({
+      received_at: daysAgo(100),
+      description,
+      reporter: { name: 'Jane Doe', phone: '+19025550123', email: 'jane.doe@example.org' },
+    });
     const text = await (await get(`requests/${record.id}.json`)).text();
     expect(text).not.toMatch(/jane|doe|555|Director|Thanks/i);
     expect((JSON.parse(text) as { description: string }[])[0]!.description).toBe(
@@ -383,7 +474,8 @@ describe('status mapping and switch', () => {
   });
 
   it('is on only when channels.open311 is configured', () => {
-    const config = (channels: Record<string, unknown>) => parseConfig({ ...baseConfig(), channels }, { base_dir: __dirname, source: 'test' });
+    const config = (channels: Record<string, unknown>) =>
+      parseConfig({ ...baseConfig(), channels }, { base_dir: __dirname, source: 'test' });
     expect(open311Connector.enabled(config({ open311: { api_keys: ['k'] } }))).toBe(true);
     expect(open311Connector.enabled(config({ web: {} }))).toBe(false);
   });

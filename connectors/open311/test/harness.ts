@@ -36,7 +36,14 @@ export function buildRecord(change: Partial<ServiceRequest> = {}): ServiceReques
     description: 'big pothole outside 12 Maple Street',
     service_code: 'POTHOLE',
     service_name: 'Pothole',
-    location: { lat: 44.6521, long: -63.5874, address: '12 Maple Street', precision: 'address', source: 'gazetteer', in_jurisdiction: true },
+    location: {
+      lat: 44.6521,
+      long: -63.5874,
+      address: '12 Maple Street',
+      precision: 'address',
+      source: 'gazetteer',
+      in_jurisdiction: true,
+    },
     media: [],
     source: { external_id: null, conversation_id: null, details: {} },
     duplicate_of: null,
@@ -48,7 +55,9 @@ export function buildRecord(change: Partial<ServiceRequest> = {}): ServiceReques
 }
 
 /** The connector on a real express server (port 0): accepting into a real BullMQ queue, reading a real RequestStore. */
-export async function startOpen311App(options: { config?: ConfigInput; redisUrl?: string; withRequests?: boolean } = {}): Promise<Open311App> {
+export async function startOpen311App(
+  options: { config?: ConfigInput; redisUrl?: string; withRequests?: boolean } = {},
+): Promise<Open311App> {
   const app = await startConnectorApp({
     connector: open311Connector,
     config: parseConfig(options.config ?? baseConfig(), { base_dir: __dirname, source: 'test' }),

@@ -9,13 +9,15 @@ describe('publicDescription', () => {
     ['a Spanish sign-off', 'bache en 5 calle Elm\nSaludos cordiales\nJuan Pérez'],
     ['a phone signature', 'pothole at 5 Elm St\nSent from my iPhone'],
   ])('cuts the signature at %s', (_what, description) => {
-    expect(publicDescription({ description, reporter: nobody })).toMatch(/^(pothole at 5 Elm St|nid-de-poule au 5 rue Elm|bache en 5 calle Elm)$/);
+    expect(publicDescription({ description, reporter: nobody })).toMatch(
+      /^(pothole at 5 Elm St|nid-de-poule au 5 rue Elm|bache en 5 calle Elm)$/,
+    );
   });
 
   it('keeps a first line that only looks like a sign-off, and house numbers, dates and counts', () => {
-    expect(publicDescription({ description: 'Thanks for fixing the light at 211 Bear St on 2026-11-22, 3 bulbs still out', reporter: nobody })).toBe(
-      'Thanks for fixing the light at 211 Bear St on 2026-11-22, 3 bulbs still out',
-    );
+    expect(
+      publicDescription({ description: 'Thanks for fixing the light at 211 Bear St on 2026-11-22, 3 bulbs still out', reporter: nobody }),
+    ).toBe('Thanks for fixing the light at 211 Bear St on 2026-11-22, 3 bulbs still out');
   });
 
   it('removes numbers and addresses in any common form', () => {

@@ -15,6 +15,7 @@ export const TRANSCRIPTS_KEY = 'transcripts';
 /** A call's handle is the clerk or line that took it, not the person reporting. */
 export const CALL_TRAITS: Partial<ChannelTraits> = { handledByClerk: true };
 
-export const voiceSettings = (config: LoadedConfig): VoiceSettings | undefined => settingsOf(config, { key: VOICE_KEY, settings: VoiceSettings });
+export const voiceSettings = (config: LoadedConfig): VoiceSettings | undefined =>
+  settingsOf(config, { key: VOICE_KEY, settings: VoiceSettings });
 export const transcriptsSettings = (config: LoadedConfig): TranscriptsSettings | undefined =>
   settingsOf(config, { key: TRANSCRIPTS_KEY, settings: TranscriptsSettings });

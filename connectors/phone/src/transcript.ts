@@ -7,7 +7,21 @@ import { smsReplyTo } from './reply.js';
 const MAX_TRANSCRIPT_CHARS = 20_000;
 
 /** Speaker labels that mean the town's side of the call; any other speaker is taken for the caller. */
-const CLERK_LABELS = ['clerk', 'agent', 'operator', 'dispatcher', 'dispatch', 'call taker', 'call-taker', 'calltaker', 'staff', 'representative', 'rep', 'csr', '311'];
+const CLERK_LABELS = [
+  'clerk',
+  'agent',
+  'operator',
+  'dispatcher',
+  'dispatch',
+  'call taker',
+  'call-taker',
+  'calltaker',
+  'staff',
+  'representative',
+  'rep',
+  'csr',
+  '311',
+];
 const CALLER_LABELS = ['caller', 'citizen', 'customer', 'resident', 'reporter', 'complainant'];
 
 export interface Turn {
@@ -18,10 +32,15 @@ export interface Turn {
 }
 
 const blankToUndefined = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`).optional());
+const optionalText = (max: number) =>
+  z.preprocess(blankToUndefined, z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`).optional());
 
 const SpeakerTurn = z.strictObject({
-  speaker: z.string({ error: 'speaker is required' }).trim().min(1, 'speaker is required').max(100, 'speaker must be at most 100 characters'),
+  speaker: z
+    .string({ error: 'speaker is required' })
+    .trim()
+    .min(1, 'speaker is required')
+    .max(100, 'speaker must be at most 100 characters'),
   text: z.string({ error: 'text is required' }).max(MAX_TRANSCRIPT_CHARS, `text must be at most ${MAX_TRANSCRIPT_CHARS} characters`),
 });
 
@@ -51,16 +70,23 @@ function clerkLabels(clerk: string | undefined): Set<string> {
   return new Set([...CLERK_LABELS, ...names.filter((name) => name !== '')]);
 }
 
-const roleOf = (speaker: string | null, clerks: ReadonlySet<string>): Turn['role'] => (speaker !== null && clerks.has(fold(speaker)) ? 'clerk' : 'caller');
+const roleOf = (speaker: string | null, clerks: ReadonlySet<string>): Turn['role'] =>
+  speaker !== null && clerks.has(fold(speaker)) ? 'clerk' : 'caller';
 
 /**
  * Where speaker labels start: a known role (or the clerk's name) followed by a colon anywhere, as in a transcript
  * pasted on one line, or any short label at the start of a line, optionally after a timestamp.
  */
 function labelPattern(clerks: ReadonlySet<string>): RegExp {
-  const known = [...clerks, ...CALLER_LABELS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const known = [...clerks, ...CALLER_LABELS]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   const timestamp = String.raw`(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?`;
-  return new RegExp(String.raw`(?:^|(?<=[\s.!?,;]))(${known})\s*:|^[ \t]*${timestamp}([A-Za-z][\w'.-]*(?: [A-Za-z][\w'.-]*){0,2})[ \t]*:(?![\d/])`, 'gim');
+  return new RegExp(
+    String.raw`(?:^|(?<=[\s.!?,;]))(${known})\s*:|^[ \t]*${timestamp}([A-Za-z][\w'.-]*(?: [A-Za-z][\w'.-]*){0,2})[ \t]*:(?![\d/])`,
+    'gim',
+  );
 }
 
 /** Splits a pasted transcript into turns by its "Clerk:"/"Caller:" style labels; no labels means all of it is the caller's. */
@@ -83,7 +109,9 @@ export function splitTranscript(transcript: string, clerk?: string): Turn[] {
 export function turnsOf(body: Pick<TranscriptBody, 'transcript' | 'clerk'>): Turn[] {
   if (typeof body.transcript === 'string') return splitTranscript(body.transcript, body.clerk);
   const clerks = clerkLabels(body.clerk);
-  return body.transcript.map((turn) => ({ speaker: turn.speaker, text: turn.text.trim(), role: roleOf(turn.speaker, clerks) })).filter((turn) => turn.text !== '');
+  return body.transcript
+    .map((turn) => ({ speaker: turn.speaker, text: turn.text.trim(), role: roleOf(turn.speaker, clerks) }))
+    .filter((turn) => turn.text !== '');
 }
 
 const formatTurn = (turn: Turn) => (turn.speaker === null ? turn.text : `${turn.speaker}: ${turn.text}`);

@@ -50,7 +50,10 @@ export function parseTranscription(body: unknown, config: LoadedConfig): Inbound
 /** The caller's language is not known before they speak: prompts are in the town's default, in a voice for it. */
 function say(response: twiml.VoiceResponse, { texts }: ConnectorContext, key: string): void {
   const language = texts.defaultLanguage;
-  response.say({ language: texts.t(language, 'voice.say_language') as NonNullable<Parameters<twiml.VoiceResponse["say"]>[0]["language"]> }, texts.t(language, key));
+  response.say(
+    { language: texts.t(language, 'voice.say_language') as NonNullable<Parameters<twiml.VoiceResponse['say']>[0]['language']> },
+    texts.t(language, key),
+  );
 }
 
 function mount(router: Router, ctx: ConnectorContext): void {

@@ -6,7 +6,10 @@ const config = (channels: ConfigInput['channels'] = { transcripts: { api_keys: [
     {
       jurisdiction: { id: 'lakeside.example', name: 'Village of Lakeside', country: 'US' },
       channels,
-      services: [{ code: 'POTHOLE', name: 'Pothole' }, { code: 'TREE', name: 'Tree down' }],
+      services: [
+        { code: 'POTHOLE', name: 'Pothole' },
+        { code: 'TREE', name: 'Tree down' },
+      ],
       router: { destinations: {} },
     },
     { base_dir: __dirname, source: 'test' },
@@ -48,20 +51,29 @@ describe('splitting a pasted transcript', () => {
   });
 
   it("knows the clerk by the name given, and by the clerk's first name", () => {
-    expect(splitTranscript('Dana: which street?\nBob: Shore Road, near the marina', 'Dana Smith').map((turn) => turn.role)).toEqual(['clerk', 'caller']);
-    expect(splitTranscript('dana smith: which street? bob: Shore Road', 'Dana Smith')[0]).toEqual({ speaker: 'dana smith', text: 'which street? bob: Shore Road', role: 'clerk' });
+    expect(splitTranscript('Dana: which street?\nBob: Shore Road, near the marina', 'Dana Smith').map((turn) => turn.role)).toEqual([
+      'clerk',
+      'caller',
+    ]);
+    expect(splitTranscript('dana smith: which street? bob: Shore Road', 'Dana Smith')[0]).toEqual({
+      speaker: 'dana smith',
+      text: 'which street? bob: Shore Road',
+      role: 'clerk',
+    });
   });
 
-  it('takes a transcript without speaker labels as all the caller\'s words', () => {
+  it("takes a transcript without speaker labels as all the caller's words", () => {
     const text = 'Pothole at 4 Elm St, opened up this morning around 10:30. See https://maps.example/x';
     expect(splitTranscript(text)).toEqual([{ speaker: null, text, role: 'caller' }]);
   });
 
   it('does not take times or links at the start of a line for speakers', () => {
-    expect(splitTranscript('10:30 a tree fell\nhttps://maps.example/x')).toEqual([{ speaker: null, text: '10:30 a tree fell\nhttps://maps.example/x', role: 'caller' }]);
+    expect(splitTranscript('10:30 a tree fell\nhttps://maps.example/x')).toEqual([
+      { speaker: null, text: '10:30 a tree fell\nhttps://maps.example/x', role: 'caller' },
+    ]);
   });
 
-  it('keeps words before the first label as the caller\'s', () => {
+  it("keeps words before the first label as the caller's", () => {
     expect(splitTranscript('hello? Clerk: go ahead. Caller: tree down')).toEqual([
       { speaker: null, text: 'hello?', role: 'caller' },
       { speaker: 'Clerk', text: 'go ahead.', role: 'clerk' },
@@ -116,7 +128,8 @@ describe('a transcript as a message', () => {
         call_id: 'call-1',
         clerk: 'Dana',
         language: 'en',
-        transcript: 'Dana: What is the problem?\nCaller: A big pothole on Elm Street.\nDana: Which address, Oak Street?\nCaller: No, outside 4 Elm Street.',
+        transcript:
+          'Dana: What is the problem?\nCaller: A big pothole on Elm Street.\nDana: Which address, Oak Street?\nCaller: No, outside 4 Elm Street.',
       },
     });
   });
@@ -134,12 +147,18 @@ describe('a transcript as a message', () => {
   });
 
   it("uses the clerk's words when the clerk alone speaks", () => {
-    expect(transcriptToMessage(body({ transcript: 'Clerk: caller reports a tree down at 18 Shore Road' }), config()).text).toBe('caller reports a tree down at 18 Shore Road');
+    expect(transcriptToMessage(body({ transcript: 'Clerk: caller reports a tree down at 18 Shore Road' }), config()).text).toBe(
+      'caller reports a tree down at 18 Shore Road',
+    );
   });
 
   it('refuses an unknown service code', () => {
     const error = errorOf(() => body({ transcript: 'a tree', service_code: 'NOPE' }));
-    expect([error.status, error.code, error.message]).toEqual([400, 'unknown_service_code', 'service_code: "NOPE" is not in the service catalogue']);
+    expect([error.status, error.code, error.message]).toEqual([
+      400,
+      'unknown_service_code',
+      'service_code: "NOPE" is not in the service catalogue',
+    ]);
   });
 
   it.each([
@@ -164,6 +183,8 @@ describe('a transcript as a message', () => {
 
   it('refuses a transcript whose turns together are too long to keep', () => {
     const turns = Array.from({ length: 5 }, () => ({ speaker: 'Caller', text: 'x'.repeat(4500) }));
-    expect(errorOf(() => transcriptToMessage(body({ transcript: turns }), config())).message).toBe('transcript: must be at most 20000 characters');
+    expect(errorOf(() => transcriptToMessage(body({ transcript: turns }), config())).message).toBe(
+      'transcript: must be at most 20000 characters',
+    );
   });
 });

@@ -35,25 +35,35 @@ describe('a Twilio transcription callback', () => {
   });
 
   it('still makes a message when the transcription failed, saying so and carrying the recording', () => {
-    const message = parseTranscription({ ...CALLBACK, TranscriptionStatus: 'failed', TranscriptionText: '' }, config({ voice: { auth_token: 't' } }));
+    const message = parseTranscription(
+      { ...CALLBACK, TranscriptionStatus: 'failed', TranscriptionText: '' },
+      config({ voice: { auth_token: 't' } }),
+    );
     expect(message.text).toBe('Voice message from a caller. The automatic transcription failed: please listen to the recording.');
     expect(message.media).toHaveLength(1);
     expect(message.context).toMatchObject({ transcription_status: 'failed' });
   });
 
   it('answers the caller by SMS when the town has an SMS number, else from the number called', () => {
-    expect(parseTranscription(CALLBACK, config({ voice: { auth_token: 't' }, sms: { auth_token: 's', from: '+15555550199' } })).reply_to).toEqual({
+    expect(
+      parseTranscription(CALLBACK, config({ voice: { auth_token: 't' }, sms: { auth_token: 's', from: '+15555550199' } })).reply_to,
+    ).toEqual({
       channel: 'sms',
       to: '+15555550123',
       from: '+15555550199',
       thread: [],
       subject: null,
     });
-    expect(parseTranscription(CALLBACK, config({ voice: { auth_token: 't' }, sms: { auth_token: 's' } })).reply_to?.from).toBe('+15555550100');
+    expect(parseTranscription(CALLBACK, config({ voice: { auth_token: 't' }, sms: { auth_token: 's' } })).reply_to?.from).toBe(
+      '+15555550100',
+    );
   });
 
   it('refuses a callback without a CallSid or with a recording that is not a URL', () => {
-    for (const body of [{ ...CALLBACK, CallSid: '' }, { ...CALLBACK, RecordingUrl: 'not a url' }]) {
+    for (const body of [
+      { ...CALLBACK, CallSid: '' },
+      { ...CALLBACK, RecordingUrl: 'not a url' },
+    ]) {
       let error: unknown;
       try {
         parseTranscription(body, config({ voice: { auth_token: 't' } }));

@@ -4,7 +4,16 @@ import type { WebClient } from '@slack/web-api';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import { slackLogger, webClientOptions, type SlackSettings } from './client.js';
 import { firstImageLink, formReport, messageReport, SlackMessageEvent, type SlackPerson } from './messages.js';
-import { readOrigin, readSubmission, reportForm, REPORT_VIEW, searchServices, SERVICE_ACTION, type FormOrigin, type FormPrefill } from './modal.js';
+import {
+  readOrigin,
+  readSubmission,
+  reportForm,
+  REPORT_VIEW,
+  searchServices,
+  SERVICE_ACTION,
+  type FormOrigin,
+  type FormPrefill,
+} from './modal.js';
 import { REPLY_EVENT_TYPE } from './responder.js';
 import { plainText } from './text.js';
 
@@ -31,7 +40,10 @@ function verifiedBody(signingSecret: string, limit: string): RequestHandler[] {
       verifySlackRequest({
         signingSecret,
         body: body.toString('utf8'),
-        headers: { 'x-slack-signature': req.get('x-slack-signature') ?? '', 'x-slack-request-timestamp': Number(req.get('x-slack-request-timestamp')) },
+        headers: {
+          'x-slack-signature': req.get('x-slack-signature') ?? '',
+          'x-slack-request-timestamp': Number(req.get('x-slack-request-timestamp')),
+        },
       });
     } catch (error) {
       metrics.rejected.inc({ channel: 'slack', reason: 'bad_signature' });
@@ -72,7 +84,9 @@ function answerFailure(log: Logger) {
     if (known === null) log.error({ err: (cause as Error).message }, 'Slack request failed');
     const status = known?.status ?? 500;
     response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...known?.headers });
-    response.end(JSON.stringify({ error: { code: known?.code ?? 'internal', message: known?.message ?? 'something went wrong on our side' } }));
+    response.end(
+      JSON.stringify({ error: { code: known?.code ?? 'internal', message: known?.message ?? 'something went wrong on our side' } }),
+    );
     return true;
   };
 }
@@ -89,15 +103,28 @@ async function lookUpPerson(client: WebClient, user: string, log: Logger): Promi
 }
 
 /** The request our reply in this thread was about (its metadata names it), when the message answers one of our replies. */
-async function requestOfThread(client: WebClient, event: SlackMessageEvent, appId: string | undefined, log: Logger): Promise<string | null> {
+async function requestOfThread(
+  client: WebClient,
+  event: SlackMessageEvent,
+  appId: string | undefined,
+  log: Logger,
+): Promise<string | null> {
   if (event.thread_ts === undefined || event.thread_ts === event.ts || appId === undefined) return null;
   try {
-    const { messages = [] } = await client.conversations.replies({ channel: event.channel, ts: event.thread_ts, include_all_metadata: true, limit: 200 });
+    const { messages = [] } = await client.conversations.replies({
+      channel: event.channel,
+      ts: event.thread_ts,
+      include_all_metadata: true,
+      limit: 200,
+    });
     const ours = messages.filter((message) => message.app_id === appId && message.metadata?.event_type === REPLY_EVENT_TYPE);
     const payload = ours.at(-1)?.metadata?.event_payload as { request_id?: unknown } | undefined;
     return typeof payload?.request_id === 'string' ? payload.request_id : null;
   } catch (error) {
-    log.warn({ channel: event.channel, err: (error as Error).message }, 'could not read the Slack thread: the message is taken as a new report');
+    log.warn(
+      { channel: event.channel, err: (error as Error).message },
+      'could not read the Slack thread: the message is taken as a new report',
+    );
     return null;
   }
 }
@@ -132,7 +159,8 @@ function listen(app: App, ctx: ConnectorContext, log: Logger): void {
     const { message } = shortcut;
     const prefill = { description: plainText(message.text ?? ''), photo: firstImageLink(message.files) };
     const origin = { channel: shortcut.channel.id, message_ts: message.ts, message_author: message.user };
-    if (!(await openForm(client, shortcut.trigger_id, prefill, origin))) await respond({ response_type: 'ephemeral', text: FORM_UNAVAILABLE });
+    if (!(await openForm(client, shortcut.trigger_id, prefill, origin)))
+      await respond({ response_type: 'ephemeral', text: FORM_UNAVAILABLE });
   });
 
   app.options<'block_suggestion'>({ action_id: SERVICE_ACTION, type: 'block_suggestion' }, async ({ options, ack }) => {
@@ -160,7 +188,8 @@ function listen(app: App, ctx: ConnectorContext, log: Logger): void {
   async function takeMessage(raw: unknown, body: EventBody, client: WebClient) {
     const parsed = SlackMessageEvent.safeParse(raw);
     // edits, joins, bots (ourselves included) and the like are not reports
-    if (!parsed.success || parsed.data.bot_id !== undefined || (parsed.data.subtype !== undefined && parsed.data.subtype !== 'file_share')) return;
+    if (!parsed.success || parsed.data.bot_id !== undefined || (parsed.data.subtype !== undefined && parsed.data.subtype !== 'file_share'))
+      return;
     const event = parsed.data;
     if (event.type === 'message' && event.channel_type !== 'im') return;
     const botUserId = body.authorizations?.[0]?.user_id ?? null;

@@ -9,7 +9,10 @@ const LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLeve
 
 /** Slack's libraries log through ours: one stream, with our redaction. */
 export function slackLogger(log: Logger): SlackLogger {
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => log[level](parts.map(String).join(' '));
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) =>
+      log[level](parts.map(String).join(' '));
   return {
     debug: write('debug'),
     info: write('info'),

@@ -50,7 +50,12 @@ export function firstImageLink(files: unknown): string | undefined {
 export const threadOf = (event: Pick<SlackMessageEvent, 'thread_ts' | 'ts'>) => event.thread_ts ?? event.ts;
 
 /** A mention or a direct message as the intake queue takes it; answers go back to its thread. */
-export function messageReport(event: SlackMessageEvent, person: SlackPerson, botUserId: string | null, continues: string | null): InboundMessageInput {
+export function messageReport(
+  event: SlackMessageEvent,
+  person: SlackPerson,
+  botUserId: string | null,
+  continues: string | null,
+): InboundMessageInput {
   return {
     channel: 'slack',
     // the channel and ts name a message whether it came as a mention or a DM, and however often Slack retries it
@@ -66,11 +71,19 @@ export function messageReport(event: SlackMessageEvent, person: SlackPerson, bot
 }
 
 /** A submitted report form; the view id makes a double submission one request. Answers go to the person's DM. */
-export function formReport(fields: ReportFields, origin: FormOrigin, viewId: string, userId: string, person: SlackPerson): InboundMessageInput {
+export function formReport(
+  fields: ReportFields,
+  origin: FormOrigin,
+  viewId: string,
+  userId: string,
+  person: SlackPerson,
+): InboundMessageInput {
   const context = Object.fromEntries(
-    Object.entries({ slack_channel: origin.channel, slack_message_ts: origin.message_ts, slack_message_author: origin.message_author }).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined,
-    ),
+    Object.entries({
+      slack_channel: origin.channel,
+      slack_message_ts: origin.message_ts,
+      slack_message_author: origin.message_author,
+    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
   return {
     channel: 'slack',

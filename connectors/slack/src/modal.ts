@@ -76,7 +76,13 @@ export function reportForm(services: ServiceDefinition[], prefill: FormPrefill, 
         type: 'input',
         block_id: BLOCK.description,
         label: plain('What is the problem?'),
-        element: { type: 'plain_text_input', action_id: TEXT_ACTION, multiline: true, max_length: MAX_DESCRIPTION, initial_value: description },
+        element: {
+          type: 'plain_text_input',
+          action_id: TEXT_ACTION,
+          multiline: true,
+          max_length: MAX_DESCRIPTION,
+          initial_value: description,
+        },
       },
       { type: 'input', block_id: BLOCK.service, optional: true, label: plain('Service'), element: serviceSelect(services) },
       {
@@ -101,7 +107,9 @@ export function reportForm(services: ServiceDefinition[], prefill: FormPrefill, 
 const TextValue = z.object({ value: z.string().nullish() }).optional();
 const SubmittedState = z.object({
   [BLOCK.description]: z.object({ [TEXT_ACTION]: TextValue }).optional(),
-  [BLOCK.service]: z.object({ [SERVICE_ACTION]: z.object({ selected_option: z.object({ value: z.string() }).nullish() }).optional() }).optional(),
+  [BLOCK.service]: z
+    .object({ [SERVICE_ACTION]: z.object({ selected_option: z.object({ value: z.string() }).nullish() }).optional() })
+    .optional(),
   [BLOCK.address]: z.object({ [TEXT_ACTION]: TextValue }).optional(),
   [BLOCK.photo]: z.object({ [TEXT_ACTION]: TextValue }).optional(),
 });
@@ -130,9 +138,12 @@ export function readSubmission(values: unknown, services: ServiceDefinition[]): 
   };
   const errors: Record<string, string> = {};
   if (fields.description === '') errors[BLOCK.description] = 'Please say what the problem is.';
-  if (fields.service_code !== null && !services.some((service) => service.code === fields.service_code)) errors[BLOCK.service] = 'Please choose a service from the list.';
+  if (fields.service_code !== null && !services.some((service) => service.code === fields.service_code))
+    errors[BLOCK.service] = 'Please choose a service from the list.';
   if (fields.photo !== null && !/^https?:\/\/\S+$/i.test(fields.photo)) errors[BLOCK.photo] = 'A web link, starting with https://';
-  return Object.keys(errors).length === 0 ? { ok: true, fields: { ...fields, description: fields.description.slice(0, MAX_DESCRIPTION) } } : { ok: false, errors };
+  return Object.keys(errors).length === 0
+    ? { ok: true, fields: { ...fields, description: fields.description.slice(0, MAX_DESCRIPTION) } }
+    : { ok: false, errors };
 }
 
 /** The form's origin from private_metadata; anything unreadable is no origin, not an error. */

@@ -11,7 +11,9 @@ export const REPLY_EVENT_TYPE = 'intake_reply';
 function replyMarkup(reply: OutboundReply, texts: Texts): string {
   const text = escapeMarkup(reply.text);
   // only a thread reply can be matched to the request; a new message in the DM would be a new report
-  return reply.kind === 'question' ? `${text}\n_${escapeMarkup(texts.t(reply.language, 'reply.thread_hint', { reference: reply.reference }))}_` : text;
+  return reply.kind === 'question'
+    ? `${text}\n_${escapeMarkup(texts.t(reply.language, 'reply.thread_hint', { reference: reply.reference }))}_`
+    : text;
 }
 
 /**
@@ -31,7 +33,10 @@ export function createSlackResponder(config: LoadedConfig, log: Logger, texts: T
         text: replyMarkup(reply, texts),
         unfurl_links: false,
         unfurl_media: false,
-        metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { request_id: reply.request_id, reference: reply.reference, kind: reply.kind } },
+        metadata: {
+          event_type: REPLY_EVENT_TYPE,
+          event_payload: { request_id: reply.request_id, reference: reply.reference, kind: reply.kind },
+        },
       });
       log.info({ channel: 'slack', kind: reply.kind, reference: reply.reference, user: to.to, ts: posted.ts }, 'reply sent');
     },

@@ -12,4 +12,5 @@ export type SlackSettings = z.infer<typeof SlackSettings>;
 
 export const SLACK_KEY = 'slack';
 
-export const slackSettings = (config: LoadedConfig): SlackSettings | undefined => settingsOf(config, { key: SLACK_KEY, settings: SlackSettings });
+export const slackSettings = (config: LoadedConfig): SlackSettings | undefined =>
+  settingsOf(config, { key: SLACK_KEY, settings: SlackSettings });

@@ -1,5 +1,12 @@
 import { QueueUnavailableError, parseConfig, type ConfigInput, type InboundMessageInput, type LoadedConfig } from '@intake/core';
-import { SLACK_BOT, postAsSlack as signedPost, startConnectorApp, type ConnectorApp as StartedApp, type SlackBody, type SlackStandIn } from '@intake/testkit';
+import {
+  SLACK_BOT,
+  postAsSlack as signedPost,
+  startConnectorApp,
+  type ConnectorApp as StartedApp,
+  type SlackBody,
+  type SlackStandIn,
+} from '@intake/testkit';
 import { slackConnector, SLACK_ROUTE } from '../src/index.js';
 
 export const SIGNING_SECRET = 'slack-test-signing-secret';
@@ -44,7 +51,8 @@ export async function startConnector(config: LoadedConfig): Promise<ConnectorApp
     async accept(message) {
       if (state.queueDown) throw new QueueUnavailableError(new Error('redis is down'));
       const earlier = message.external_id ? byExternalId.get(message.external_id) : undefined;
-      if (earlier !== undefined) return { id: earlier, reference: `R${earlier.slice(-5)}`, tracking_path: null, duplicate: true, continues: null };
+      if (earlier !== undefined)
+        return { id: earlier, reference: `R${earlier.slice(-5)}`, tracking_path: null, duplicate: true, continues: null };
       const id = `REQ${String(state.accepted.length + 1).padStart(23, '0')}`;
       if (message.external_id) byExternalId.set(message.external_id, id);
       state.accepted.push(message);
@@ -95,7 +103,12 @@ export const messageEvent = (event: Record<string, unknown>): SlackBody => ({
 export function formValues(fields: { description?: string; service?: string | null; address?: string; photo?: string }) {
   return {
     description: { value: { type: 'plain_text_input', value: fields.description ?? null } },
-    service: { service: { type: 'static_select', selected_option: fields.service ? { text: { type: 'plain_text', text: fields.service }, value: fields.service } : null } },
+    service: {
+      service: {
+        type: 'static_select',
+        selected_option: fields.service ? { text: { type: 'plain_text', text: fields.service }, value: fields.service } : null,
+      },
+    },
     address: { value: { type: 'plain_text_input', value: fields.address ?? null } },
     photo: { value: { type: 'url_text_input', value: fields.photo ?? null } },
   };
@@ -109,7 +122,15 @@ export const viewSubmission = (view: { id: string; private_metadata?: string; va
     api_app_id: APP_ID,
     token: 'legacy',
     trigger_id: `trigger-${nextTs()}`,
-    view: { id: view.id, team_id: SLACK_BOT.team_id, type: 'modal', callback_id: 'intake_report', private_metadata: view.private_metadata ?? '', state: { values: view.values }, hash: 'h1' },
+    view: {
+      id: view.id,
+      team_id: SLACK_BOT.team_id,
+      type: 'modal',
+      callback_id: 'intake_report',
+      private_metadata: view.private_metadata ?? '',
+      state: { values: view.values },
+      hash: 'h1',
+    },
     response_urls: [],
   },
 });

@@ -40,7 +40,7 @@ describe('the Slack connector', () => {
   describe('signatures', () => {
     const challenge = { event: { type: 'url_verification', token: 'legacy', challenge: 'c-123' } };
 
-    it('answers Slack\'s URL verification when signed with the signing secret', async () => {
+    it("answers Slack's URL verification when signed with the signing secret", async () => {
       const response = await postAsSlack(connector.url, challenge);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ challenge: 'c-123' });
@@ -51,14 +51,22 @@ describe('the Slack connector', () => {
       ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
     ])('refuses a request signed with %s with a 401 JSON error and takes nothing', async (_what, signing) => {
       const before = connector.accepted.length;
-      const response = await postAsSlack(connector.url, messageEvent({ type: 'app_mention', user: 'U0CREW1', channel: 'C0CREWS', text: 'pothole at 12 Elm St' }), signing);
+      const response = await postAsSlack(
+        connector.url,
+        messageEvent({ type: 'app_mention', user: 'U0CREW1', channel: 'C0CREWS', text: 'pothole at 12 Elm St' }),
+        signing,
+      );
       expect(response.status).toBe(401);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
       expect(connector.accepted.length).toBe(before);
     });
 
     it('refuses a request without signature headers', async () => {
-      const response = await fetch(`${connector.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(challenge.event) });
+      const response = await fetch(`${connector.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(challenge.event),
+      });
       expect(response.status).toBe(401);
     });
 
@@ -67,7 +75,11 @@ describe('the Slack connector', () => {
       ['a form payload', 'application/x-www-form-urlencoded', 'payload=%7B%22type%22%3A'],
     ])('answers a signed but unparsable %s body with a 400 JSON error and takes nothing', async (_what, contentType, body) => {
       const before = connector.accepted.length;
-      const response = await fetch(`${connector.url}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...slackSignature(SIGNING_SECRET, body) }, body });
+      const response = await fetch(`${connector.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, ...slackSignature(SIGNING_SECRET, body) },
+        body,
+      });
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({ error: { code: 'invalid_body', message: expect.any(String) } });
       expect(connector.accepted.length).toBe(before);
@@ -99,7 +111,12 @@ describe('the Slack connector', () => {
       expect(blocks.description.element.initial_value).toBe('big pothole & a photo (https://example.org/p.jpg)');
       expect(blocks.description.optional).toBeUndefined();
       expect(blocks.service.optional).toBe(true);
-      expect(blocks.service.element.option_groups.map((group: { label: { text: string }; options: { value: string }[] }) => [group.label.text, group.options.map((o) => o.value)])).toEqual([
+      expect(
+        blocks.service.element.option_groups.map((group: { label: { text: string }; options: { value: string }[] }) => [
+          group.label.text,
+          group.options.map((o) => o.value),
+        ]),
+      ).toEqual([
         ['Streets', ['POTHOLE', 'STREETLIGHT']],
         ['Parks', ['GRAFFITI']],
         ['Other', ['OTHER']],
@@ -118,12 +135,20 @@ describe('the Slack connector', () => {
       }
     });
 
-    it('turns a submission into one message for the intake queue, with the person\'s name and email from Slack', async () => {
-      slackApi.answer('users.info', (args) => ({ ok: true, user: { id: args.user, name: 'jdoe', real_name: 'Jo Doe', profile: { real_name: 'Jo Doe', email: 'jo.doe@springfield.example' } } }));
+    it("turns a submission into one message for the intake queue, with the person's name and email from Slack", async () => {
+      slackApi.answer('users.info', (args) => ({
+        ok: true,
+        user: { id: args.user, name: 'jdoe', real_name: 'Jo Doe', profile: { real_name: 'Jo Doe', email: 'jo.doe@springfield.example' } },
+      }));
       const submission = viewSubmission({
         id: 'V0SUBMIT1',
         private_metadata: JSON.stringify({ channel: 'C0CREWS' }),
-        values: formValues({ description: '  Deep pothole in the right lane  ', service: 'POTHOLE', address: '12 Elm Street', photo: 'https://files.example/p.jpg' }),
+        values: formValues({
+          description: '  Deep pothole in the right lane  ',
+          service: 'POTHOLE',
+          address: '12 Elm Street',
+          photo: 'https://files.example/p.jpg',
+        }),
       });
       const response = await postAsSlack(connector.url, submission);
       expect(response.status).toBe(200);
@@ -151,13 +176,19 @@ describe('the Slack connector', () => {
 
     it('shows problems beside their fields and takes nothing', async () => {
       const before = connector.accepted.length;
-      const response = await postAsSlack(connector.url, viewSubmission({ id: 'V0BAD', values: formValues({ description: '   ', service: 'NOT_A_SERVICE', photo: 'javascript:alert(1)' }) }));
+      const response = await postAsSlack(
+        connector.url,
+        viewSubmission({ id: 'V0BAD', values: formValues({ description: '   ', service: 'NOT_A_SERVICE', photo: 'javascript:alert(1)' }) }),
+      );
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
         response_action: 'errors',
         errors: { description: expect.any(String), service: expect.any(String), photo: expect.stringContaining('https://') },
       });
-      const garbage = await postAsSlack(connector.url, viewSubmission({ id: 'V0GARBAGE', values: { description: 'not an object of actions' } }));
+      const garbage = await postAsSlack(
+        connector.url,
+        viewSubmission({ id: 'V0GARBAGE', values: { description: 'not an object of actions' } }),
+      );
       expect(((await garbage.json()) as { response_action: string }).response_action).toBe('errors');
       expect(connector.accepted.length).toBe(before);
     });
@@ -167,7 +198,10 @@ describe('the Slack connector', () => {
       connector.queueDown = true;
       const refused = await postAsSlack(connector.url, submission);
       expect(refused.status).toBe(200);
-      expect(await refused.json()).toEqual({ response_action: 'errors', errors: { description: expect.stringContaining('again in a minute') } });
+      expect(await refused.json()).toEqual({
+        response_action: 'errors',
+        errors: { description: expect.stringContaining('again in a minute') },
+      });
       connector.queueDown = false;
       expect((await postAsSlack(connector.url, submission)).status).toBe(200);
       expect(acceptedWith('view:V0RETRY')).toHaveLength(1);
@@ -205,7 +239,17 @@ describe('the Slack connector', () => {
       expect(blocks.description.element.initial_value).toBe('tree down across #roads near 40 Pine Rd, @U0CREW4 saw it');
       expect(blocks.photo.element.initial_value).toBe('https://springfield.slack.com/files/U0CREW3/F1/tree.jpg');
 
-      await postAsSlack(connector.url, viewSubmission({ id: 'V0SHORTCUT', private_metadata: view.private_metadata, values: formValues({ description: blocks.description.element.initial_value }) }, 'U0CREW2'));
+      await postAsSlack(
+        connector.url,
+        viewSubmission(
+          {
+            id: 'V0SHORTCUT',
+            private_metadata: view.private_metadata,
+            values: formValues({ description: blocks.description.element.initial_value }),
+          },
+          'U0CREW2',
+        ),
+      );
       expect(acceptedWith('view:V0SHORTCUT')[0]).toMatchObject({
         sender: { handle: 'U0CREW2' },
         text: 'tree down across #roads near 40 Pine Rd, @U0CREW4 saw it',
@@ -217,8 +261,13 @@ describe('the Slack connector', () => {
   });
 
   describe('mentions and direct messages', () => {
-    it('takes a mention without the bot\'s own name, answering in its thread', async () => {
-      const body = messageEvent({ type: 'app_mention', user: 'U0CREW1', channel: 'C0CREWS', text: `<@${SLACK_BOT.user_id}> graffiti on the wall at 5 Main St` });
+    it("takes a mention without the bot's own name, answering in its thread", async () => {
+      const body = messageEvent({
+        type: 'app_mention',
+        user: 'U0CREW1',
+        channel: 'C0CREWS',
+        text: `<@${SLACK_BOT.user_id}> graffiti on the wall at 5 Main St`,
+      });
       const response = await postAsSlack(connector.url, body);
       expect(response.status).toBe(200);
       const event = (body as { event: { event: { ts: string } } }).event.event;
@@ -235,12 +284,25 @@ describe('the Slack connector', () => {
 
     it('takes a direct message, and leaves channel chatter, edits and bots alone', async () => {
       const before = connector.accepted.length;
-      const dm = messageEvent({ type: 'message', channel_type: 'im', user: 'U0CREW1', channel: 'D0CREW1', text: 'water leaking from hydrant on 3 Oak Ave' });
+      const dm = messageEvent({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U0CREW1',
+        channel: 'D0CREW1',
+        text: 'water leaking from hydrant on 3 Oak Ave',
+      });
       expect((await postAsSlack(connector.url, dm)).status).toBe(200);
       for (const ignored of [
         { type: 'message', channel_type: 'channel', user: 'U0CREW1', channel: 'C0CREWS', text: 'lunch?' },
         { type: 'message', channel_type: 'im', subtype: 'message_changed', user: 'U0CREW1', channel: 'D0CREW1', text: 'edited' },
-        { type: 'message', channel_type: 'im', bot_id: SLACK_BOT.bot_id, user: SLACK_BOT.user_id, channel: 'D0CREW1', text: 'our own reply' },
+        {
+          type: 'message',
+          channel_type: 'im',
+          bot_id: SLACK_BOT.bot_id,
+          user: SLACK_BOT.user_id,
+          channel: 'D0CREW1',
+          text: 'our own reply',
+        },
       ]) {
         expect((await postAsSlack(connector.url, messageEvent(ignored))).status).toBe(200);
       }
@@ -249,14 +311,27 @@ describe('the Slack connector', () => {
 
     it('hints privately at how to report when a mention says nothing', async () => {
       const before = connector.accepted.length;
-      await postAsSlack(connector.url, messageEvent({ type: 'app_mention', user: 'U0CREW1', channel: 'C0CREWS', text: `<@${SLACK_BOT.user_id}>` }));
+      await postAsSlack(
+        connector.url,
+        messageEvent({ type: 'app_mention', user: 'U0CREW1', channel: 'C0CREWS', text: `<@${SLACK_BOT.user_id}>` }),
+      );
       expect(connector.accepted.length).toBe(before);
-      expect(slackApi.calls('chat.postEphemeral').at(-1)?.args).toMatchObject({ channel: 'C0CREWS', user: 'U0CREW1', text: expect.stringContaining('/311') });
+      expect(slackApi.calls('chat.postEphemeral').at(-1)?.args).toMatchObject({
+        channel: 'C0CREWS',
+        user: 'U0CREW1',
+        text: expect.stringContaining('/311'),
+      });
     });
 
     it('answers 503 with Retry-After while the queue is down, so that Slack sends the event again', async () => {
       connector.queueDown = true;
-      const body = messageEvent({ type: 'message', channel_type: 'im', user: 'U0CREW1', channel: 'D0CREW1', text: 'sidewalk cracked at 9 Birch St' });
+      const body = messageEvent({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U0CREW1',
+        channel: 'D0CREW1',
+        text: 'sidewalk cracked at 9 Birch St',
+      });
       const refused = await postAsSlack(connector.url, body);
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('5');
@@ -268,41 +343,107 @@ describe('the Slack connector', () => {
 
     it('adds a reply in the thread of our question to the request the question was about', async () => {
       const responder = createSlackResponder(connector.config, log, textsFor(connector.config))!;
-      const question = messageEvent({ type: 'message', channel_type: 'im', user: 'U0CREW5', channel: 'D0CREW5', text: 'the streetlight is out again' });
+      const question = messageEvent({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U0CREW5',
+        channel: 'D0CREW5',
+        text: 'the streetlight is out again',
+      });
       const ts = (question as { event: { event: { ts: string } } }).event.event.ts;
       await postAsSlack(connector.url, question);
       const asked = connector.accepted.at(-1)!;
-      await responder.send(asked.reply_to as never, { request_id: 'REQ-WAITING', reference: 'ITING', kind: 'question', text: 'Where is it?', language: 'en' });
+      await responder.send(asked.reply_to as never, {
+        request_id: 'REQ-WAITING',
+        reference: 'ITING',
+        kind: 'question',
+        text: 'Where is it?',
+        language: 'en',
+      });
 
-      await postAsSlack(connector.url, messageEvent({ type: 'message', channel_type: 'im', user: 'U0CREW5', channel: 'D0CREW5', thread_ts: ts, text: 'corner of Oak and 3rd' }));
-      expect(connector.accepted.at(-1)).toMatchObject({ text: 'corner of Oak and 3rd', continues: 'REQ-WAITING', reply_to: { thread: [ts] } });
+      await postAsSlack(
+        connector.url,
+        messageEvent({
+          type: 'message',
+          channel_type: 'im',
+          user: 'U0CREW5',
+          channel: 'D0CREW5',
+          thread_ts: ts,
+          text: 'corner of Oak and 3rd',
+        }),
+      );
+      expect(connector.accepted.at(-1)).toMatchObject({
+        text: 'corner of Oak and 3rd',
+        continues: 'REQ-WAITING',
+        reply_to: { thread: [ts] },
+      });
       expect(slackApi.calls('conversations.replies').at(-1)?.args).toMatchObject({ channel: 'D0CREW5', ts, include_all_metadata: 'true' });
 
       // a reply in a thread we never answered in is a new report
       const other = nextTs();
-      await postAsSlack(connector.url, messageEvent({ type: 'message', channel_type: 'im', user: 'U0CREW5', channel: 'D0CREW5', thread_ts: other, text: 'also a pothole at 1 Elm St' }));
+      await postAsSlack(
+        connector.url,
+        messageEvent({
+          type: 'message',
+          channel_type: 'im',
+          user: 'U0CREW5',
+          channel: 'D0CREW5',
+          thread_ts: other,
+          text: 'also a pothole at 1 Elm St',
+        }),
+      );
       expect(connector.accepted.at(-1)).toMatchObject({ text: 'also a pothole at 1 Elm St', continues: null });
     });
   });
 
   describe('the responder', () => {
-    it('posts to the person\'s DM for a form, and to the thread for a message, escaped, with the request in its metadata', async () => {
+    it("posts to the person's DM for a form, and to the thread for a message, escaped, with the request in its metadata", async () => {
       const responder = createSlackResponder(connector.config, log, textsFor(connector.config))!;
       expect(responder.channels).toEqual(['slack']);
-      await responder.send({ channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null }, { request_id: 'REQ1', reference: 'ABC123', kind: 'acknowledgement', text: 'City of Springfield: we received your report ABC123 <!channel> & thanks', language: 'en' });
-      await responder.send({ channel: 'slack', to: 'U0CREW1', from: 'C0CREWS', thread: ['1700000000.000100'], subject: null }, { request_id: 'REQ1', reference: 'ABC123', kind: 'question', text: 'Where is it?', language: 'en' });
-      const [ack, question] = slackApi.calls('chat.postMessage').slice(-2).map((call) => call.args);
-      expect(ack).toMatchObject({ channel: 'U0CREW1', text: 'City of Springfield: we received your report ABC123 &lt;!channel&gt; &amp; thanks' });
+      await responder.send(
+        { channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null },
+        {
+          request_id: 'REQ1',
+          reference: 'ABC123',
+          kind: 'acknowledgement',
+          text: 'City of Springfield: we received your report ABC123 <!channel> & thanks',
+          language: 'en',
+        },
+      );
+      await responder.send(
+        { channel: 'slack', to: 'U0CREW1', from: 'C0CREWS', thread: ['1700000000.000100'], subject: null },
+        { request_id: 'REQ1', reference: 'ABC123', kind: 'question', text: 'Where is it?', language: 'en' },
+      );
+      const [ack, question] = slackApi
+        .calls('chat.postMessage')
+        .slice(-2)
+        .map((call) => call.args);
+      expect(ack).toMatchObject({
+        channel: 'U0CREW1',
+        text: 'City of Springfield: we received your report ABC123 &lt;!channel&gt; &amp; thanks',
+      });
       expect(ack!.thread_ts).toBeUndefined();
-      expect(ack!.metadata).toEqual({ event_type: REPLY_EVENT_TYPE, event_payload: { request_id: 'REQ1', reference: 'ABC123', kind: 'acknowledgement' } });
-      expect(question).toMatchObject({ channel: 'C0CREWS', thread_ts: '1700000000.000100', text: expect.stringMatching(/^Where is it\?\n_Reply in this thread.*ABC123/) });
+      expect(ack!.metadata).toEqual({
+        event_type: REPLY_EVENT_TYPE,
+        event_payload: { request_id: 'REQ1', reference: 'ABC123', kind: 'acknowledgement' },
+      });
+      expect(question).toMatchObject({
+        channel: 'C0CREWS',
+        thread_ts: '1700000000.000100',
+        text: expect.stringMatching(/^Where is it\?\n_Reply in this thread.*ABC123/),
+      });
       expect(slackApi.calls('chat.postMessage').at(-1)?.token).toBe(BOT_TOKEN);
     });
 
     it('fails when Slack refuses, so that the reply queue retries', async () => {
       slackApi.answer('chat.postMessage', () => ({ ok: false, error: 'ratelimited' }));
       const responder = createSlackResponder(connector.config, log, textsFor(connector.config))!;
-      await expect(responder.send({ channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null }, { request_id: 'R', reference: 'R', kind: 'status', text: 'x', language: 'en' })).rejects.toThrow('ratelimited');
+      await expect(
+        responder.send(
+          { channel: 'slack', to: 'U0CREW1', from: null, thread: [], subject: null },
+          { request_id: 'R', reference: 'R', kind: 'status', text: 'x', language: 'en' },
+        ),
+      ).rejects.toThrow('ratelimited');
     });
   });
 });
@@ -310,7 +451,11 @@ describe('the Slack connector', () => {
 describe('a catalogue longer than a Slack select holds', () => {
   it('is searched as the person types', async () => {
     const slackApi = await startSlackStandIn();
-    const services = Array.from({ length: 150 }, (_, i) => ({ code: `S${i}`, name: `Service ${i}`, keywords: i === 42 ? ['abandoned bicycle'] : [] }));
+    const services = Array.from({ length: 150 }, (_, i) => ({
+      code: `S${i}`,
+      name: `Service ${i}`,
+      keywords: i === 42 ? ['abandoned bicycle'] : [],
+    }));
     const connector = await startConnector(testConfig(slackApi, services));
     try {
       await postAsSlack(connector.url, slashCommand(slackApi, ''));
@@ -318,7 +463,17 @@ describe('a catalogue longer than a Slack select holds', () => {
       expect(service.element).toMatchObject({ type: 'external_select', action_id: 'service' });
 
       const response = await postAsSlack(connector.url, {
-        interaction: { type: 'block_suggestion', action_id: 'service', block_id: 'service', value: 'bicycle', api_app_id: 'A0INTAKEAPP', team: { id: SLACK_BOT.team_id }, user: { id: 'U0CREW1' }, view: { id: 'V1', callback_id: 'intake_report' }, token: 'legacy' },
+        interaction: {
+          type: 'block_suggestion',
+          action_id: 'service',
+          block_id: 'service',
+          value: 'bicycle',
+          api_app_id: 'A0INTAKEAPP',
+          team: { id: SLACK_BOT.team_id },
+          user: { id: 'U0CREW1' },
+          view: { id: 'V1', callback_id: 'intake_report' },
+          token: 'legacy',
+        },
       });
       expect(await response.json()).toEqual({ options: [{ text: { type: 'plain_text', text: 'Service 42' }, value: 'S42' }] });
       const valid = viewSubmission({ id: 'V0LONG', values: formValues({ description: 'bike left chained for weeks', service: 'S149' }) });

@@ -57,8 +57,17 @@ async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<string | n
 }
 
 /** The words of a text as a repeat would spell them again: case, accents, spacing and punctuation aside. */
-const gist = (text: string) => text.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
-const repeatKey = (sms: ParsedSms) => createHash('sha256').update(`${sms.channel}\n${sms.phone}\n${gist(sms.message.text ?? '')}`).digest('base64url').slice(0, 22);
+const gist = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+const repeatKey = (sms: ParsedSms) =>
+  createHash('sha256')
+    .update(`${sms.channel}\n${sms.phone}\n${gist(sms.message.text ?? '')}`)
+    .digest('base64url')
+    .slice(0, 22);
 
 /**
  * A number that sends the same words again within the sender window (a flood, or a citizen's impatience) gets

@@ -8,7 +8,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: Prop
   return issues
     .map((issue) => {
       const path = [...prefix, ...issue.path];
-      const shaped = issue.code === 'invalid_union' ? issue.errors.find((member) => member.every((inner) => inner.path.length > 0)) : undefined;
+      const shaped =
+        issue.code === 'invalid_union' ? issue.errors.find((member) => member.every((inner) => inner.path.length > 0)) : undefined;
       return shaped === undefined ? `${path.map(String).join('.') || 'body'}: ${issue.message}` : describeIssues(shaped, path);
     })
     .join('; ');

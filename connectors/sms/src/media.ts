@@ -5,7 +5,8 @@ const TWILIO_ORIGIN = 'https://api.twilio.com';
 const FETCH_TIMEOUT_MS = 15_000;
 
 /** `/2010-04-01/Accounts/AC…/Messages/MM…/Media/ME…`: a media item of one of the account's own messages. */
-const mediaPath = (accountSid: string) => new RegExp(`^/2010-04-01/Accounts/${accountSid}/Messages/(?:MM|SM)[0-9a-fA-F]{32}/Media/ME[0-9a-fA-F]{32}$`);
+const mediaPath = (accountSid: string) =>
+  new RegExp(`^/2010-04-01/Accounts/${accountSid}/Messages/(?:MM|SM)[0-9a-fA-F]{32}/Media/ME[0-9a-fA-F]{32}$`);
 
 /**
  * The bytes of an MMS photo, fetched from Twilio with the account's credentials. Only Twilio's own media URLs of

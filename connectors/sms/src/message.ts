@@ -45,7 +45,10 @@ export interface ParsedSms {
 const withoutPrefix = (address: string) => (address.startsWith(WHATSAPP_PREFIX) ? address.slice(WHATSAPP_PREFIX.length) : address);
 
 export function keywordOf(body: string): Keyword | null {
-  const word = body.trim().replace(/[.!]+$/, '').toUpperCase();
+  const word = body
+    .trim()
+    .replace(/[.!]+$/, '')
+    .toUpperCase();
   for (const [keyword, words] of Object.entries(KEYWORDS) as [Keyword, readonly string[]][]) {
     if (words.includes(word)) return keyword;
   }

@@ -36,8 +36,15 @@ export function createTwilioResponder(config: LoadedConfig, log: Logger): Respon
     async send(to, reply: OutboundReply) {
       const from = to.from ?? sms.from;
       if (from === undefined) throw new Error('no number to send from: set channels.sms.from');
-      const message = await client.messages.create({ to: twilioAddress(to.channel, to.to), from: twilioAddress(to.channel, from), body: reply.text });
-      log.info({ channel: to.channel, kind: reply.kind, reference: reply.reference, recipient: maskPhone(to.to), sid: message.sid }, 'reply sent');
+      const message = await client.messages.create({
+        to: twilioAddress(to.channel, to.to),
+        from: twilioAddress(to.channel, from),
+        body: reply.text,
+      });
+      log.info(
+        { channel: to.channel, kind: reply.kind, reference: reply.reference, recipient: maskPhone(to.to), sid: message.sid },
+        'reply sent',
+      );
     },
   };
 }

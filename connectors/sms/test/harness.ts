@@ -33,7 +33,13 @@ export interface ConnectorApp extends StartedApp {
 export async function startConnectorApp(mount: Connector['mount'], config: LoadedConfig = testConfig()): Promise<ConnectorApp> {
   const recorder: Pick<ConnectorApp, 'accepted' | 'answer'> = {
     accepted: [],
-    answer: () => ({ id: `01JTEST${randomUUID().replace(/-/g, '').slice(0, 19).toUpperCase()}`, reference: 'T3ST42', tracking_path: null, duplicate: false, continues: null }),
+    answer: () => ({
+      id: `01JTEST${randomUUID().replace(/-/g, '').slice(0, 19).toUpperCase()}`,
+      reference: 'T3ST42',
+      tracking_path: null,
+      duplicate: false,
+      continues: null,
+    }),
   };
   const app = await startApp({
     connector: { mount },
@@ -47,7 +53,12 @@ export async function startConnectorApp(mount: Connector['mount'], config: Loade
 }
 
 /** POSTs a form as Twilio does: signed with the auth token over the public URL of the path. */
-export function postSigned(url: string, path: string, params: Record<string, string>, options: { authToken?: string; publicUrl?: string } = {}) {
+export function postSigned(
+  url: string,
+  path: string,
+  params: Record<string, string>,
+  options: { authToken?: string; publicUrl?: string } = {},
+) {
   const signature = getExpectedTwilioSignature(options.authToken ?? AUTH_TOKEN, `${options.publicUrl ?? PUBLIC_URL}${path}`, params);
   return fetch(`${url}${path}`, {
     method: 'POST',

@@ -53,7 +53,9 @@ describe('Twilio signature verification', () => {
   ])('refuses %s with a 403 JSON error', async (_what, params, signature, path) => {
     const response = await post(params, signature, path);
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: { code: 'forbidden', message: 'the X-Twilio-Signature header is missing or does not match this request' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'forbidden', message: 'the X-Twilio-Signature header is missing or does not match this request' },
+    });
   });
 });
 
@@ -70,7 +72,8 @@ describe('POST /webhooks/twilio/sms', () => {
     app.answer = freshRequest;
   });
 
-  const sms = (params: Record<string, string>) => postSigned(app.url, SMS, { MessageSid: 'SM00000000000000000000000000000001', To: '+15555550100', ...params });
+  const sms = (params: Record<string, string>) =>
+    postSigned(app.url, SMS, { MessageSid: 'SM00000000000000000000000000000001', To: '+15555550100', ...params });
 
   it('accepts a signed SMS and acknowledges it in TwiML with the short reference', async () => {
     app.answer = () => ({ id: '01JD0000000000000000ABC123', reference: 'ABC234', tracking_path: null, duplicate: false, continues: null });
@@ -94,20 +97,36 @@ describe('POST /webhooks/twilio/sms', () => {
   });
 
   it('thanks the citizen for an answer that continues an open request, naming that request', async () => {
-    app.answer = () => ({ id: '01JD0000000000000000NEW999', reference: 'QLD222', tracking_path: null, duplicate: false, continues: '01JD0000000000000000OLD111' });
+    app.answer = () => ({
+      id: '01JD0000000000000000NEW999',
+      reference: 'QLD222',
+      tracking_path: null,
+      duplicate: false,
+      continues: '01JD0000000000000000OLD111',
+    });
     const text = await (await sms({ From: '+15555550123', Body: 'corner of Maple and Mill' })).text();
     expect(text).toContain('<Message>City of Springfield: thank you, we added that to your report QLD222.</Message>');
     expect(text).not.toContain('NEW999');
   });
 
   it('refuses a request signed for another URL and hands nothing over', async () => {
-    const response = await postSigned(app.url, SMS, { MessageSid: 'SM1', From: '+15555550123', Body: 'hi' }, { publicUrl: 'https://attacker.example' });
+    const response = await postSigned(
+      app.url,
+      SMS,
+      { MessageSid: 'SM1', From: '+15555550123', Body: 'hi' },
+      { publicUrl: 'https://attacker.example' },
+    );
     expect(response.status).toBe(403);
     expect(app.accepted).toHaveLength(0);
   });
 
   it('refuses a request signed with another auth token', async () => {
-    const response = await postSigned(app.url, SMS, { MessageSid: 'SM1', From: '+15555550123', Body: 'hi' }, { authToken: `${AUTH_TOKEN}x` });
+    const response = await postSigned(
+      app.url,
+      SMS,
+      { MessageSid: 'SM1', From: '+15555550123', Body: 'hi' },
+      { authToken: `${AUTH_TOKEN}x` },
+    );
     expect(response.status).toBe(403);
     expect(app.accepted).toHaveLength(0);
   });
@@ -139,13 +158,26 @@ describe('POST /webhooks/twilio/sms', () => {
   });
 
   it('accepts a photo without words', async () => {
-    const response = await sms({ From: '+15555550123', Body: '', NumMedia: '1', MediaUrl0: 'https://example.com/m.jpg', MediaContentType0: 'image/png' });
+    const response = await sms({
+      From: '+15555550123',
+      Body: '',
+      NumMedia: '1',
+      MediaUrl0: 'https://example.com/m.jpg',
+      MediaContentType0: 'image/png',
+    });
     expect(await response.text()).toContain('we received your report');
     expect(app.accepted[0]).toMatchObject({ text: '', media: [{ url: 'https://example.com/m.jpg', content_type: 'image/png' }] });
   });
 
   it('reads a WhatsApp location: channel whatsapp, the number without its prefix, the pin as the point', async () => {
-    await sms({ From: 'whatsapp:+15555550123', To: 'whatsapp:+15555550100', Body: '', Latitude: '39.7817', Longitude: '-89.6501', ProfileName: 'Marge' });
+    await sms({
+      From: 'whatsapp:+15555550123',
+      To: 'whatsapp:+15555550100',
+      Body: '',
+      Latitude: '39.7817',
+      Longitude: '-89.6501',
+      ProfileName: 'Marge',
+    });
     expect(app.accepted[0]).toMatchObject({
       channel: 'whatsapp',
       sender: { name: 'Marge', phone: '+15555550123' },
@@ -160,13 +192,16 @@ describe('POST /webhooks/twilio/sms', () => {
     expect(app.accepted).toHaveLength(0);
   });
 
-  it.each(['STOP', 'stop', ' Unsubscribe ', 'STOPALL', 'cancel', 'END', 'quit.'])('opts the sender out on %j, confirms, and makes no request', async (word) => {
-    const text = await (await sms({ From: '+15555550188', Body: word })).text();
-    expect(text).toContain('City of Springfield: you are unsubscribed');
-    expect(await app.optOuts.isOptedOut('sms', '+15555550188')).toBe(true);
-    expect(app.accepted).toHaveLength(0);
-    await app.optOuts.optIn('sms', '+15555550188');
-  });
+  it.each(['STOP', 'stop', ' Unsubscribe ', 'STOPALL', 'cancel', 'END', 'quit.'])(
+    'opts the sender out on %j, confirms, and makes no request',
+    async (word) => {
+      const text = await (await sms({ From: '+15555550188', Body: word })).text();
+      expect(text).toContain('City of Springfield: you are unsubscribed');
+      expect(await app.optOuts.isOptedOut('sms', '+15555550188')).toBe(true);
+      expect(app.accepted).toHaveLength(0);
+      await app.optOuts.optIn('sms', '+15555550188');
+    },
+  );
 
   it.each(['START', 'unstop', 'Yes'])('opts the sender back in on %j', async (word) => {
     await app.optOuts.optOut('whatsapp', '+15555550177');

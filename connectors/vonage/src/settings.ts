@@ -24,4 +24,5 @@ export type VonageSettings = z.infer<typeof VonageSettings>;
 
 export const VONAGE_KEY = 'vonage';
 
-export const vonageSettings = (config: LoadedConfig): VonageSettings | undefined => settingsOf(config, { key: VONAGE_KEY, settings: VonageSettings });
+export const vonageSettings = (config: LoadedConfig): VonageSettings | undefined =>
+  settingsOf(config, { key: VONAGE_KEY, settings: VonageSettings });

@@ -18,7 +18,11 @@ const InboundSms = z.object({
 
 /** Vonage signs the values as strings, GET query or POST body alike. */
 function asStrings(params: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null).map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .map(([key, value]) => [key, String(value)]),
+  );
 }
 
 const forbidden = (message: string) => new IntakeError(401, 'invalid_signature', message);
@@ -31,7 +35,8 @@ export function verifiedMessage(raw: Record<string, unknown>, settings: VonageSe
   const params = asStrings(raw);
   if (params.sig === undefined) throw forbidden('the webhook is not signed: turn on signed webhooks for the account');
   const parsed = InboundSms.safeParse(params);
-  if (!parsed.success) throw badRequest(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), 'invalid_webhook');
+  if (!parsed.success)
+    throw badRequest(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), 'invalid_webhook');
   const sms = parsed.data;
   // the SMS client is only the holder of the check here: it sends nothing, so its credentials are not used
   const verifier = new SMS({ apiKey: settings.api_key, apiSecret: 'unused' });

@@ -18,7 +18,11 @@ const configWith = (vonage: Record<string, unknown>): LoadedConfig =>
     {
       base_dir: __dirname,
       source: 'test',
-      plugins: { destinations: {}, geocoders: {}, channels: { settings: channelSettingsSchemas([vonageConnector]), names: ChannelRegistry.of([vonageConnector]).names } },
+      plugins: {
+        destinations: {},
+        geocoders: {},
+        channels: { settings: channelSettingsSchemas([vonageConnector]), names: ChannelRegistry.of([vonageConnector]).names },
+      },
     },
   );
 
@@ -28,7 +32,12 @@ function sign(fields: Record<string, string>, method: 'sha256' | 'md5hash' = 'sh
     .sort()
     .map((key) => `&${key}=${fields[key]!.replace(/[&=]/g, '_')}`)
     .join('');
-  const sig = method === 'md5hash' ? createHash('md5').update(query + secret).digest('hex') : createHmac('sha256', secret).update(query).digest('hex');
+  const sig =
+    method === 'md5hash'
+      ? createHash('md5')
+          .update(query + secret)
+          .digest('hex')
+      : createHmac('sha256', secret).update(query).digest('hex');
   return { ...fields, sig };
 }
 
@@ -48,7 +57,11 @@ const inbound = (overrides: Record<string, string> = {}) => ({
 
 let app: ConnectorApp;
 const post = (fields: Record<string, string>) =>
-  fetch(`${app.url}${VONAGE_ROUTE}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+  fetch(`${app.url}${VONAGE_ROUTE}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+  });
 
 beforeAll(async () => {
   app = await startConnectorApp({ connector: vonageConnector, config: configWith({ api_key: API_KEY, signature_secret: SECRET }) });
@@ -71,7 +84,11 @@ describe('the Vonage inbound SMS webhook', () => {
   it('takes the same signed fields as a GET query or a JSON body, as the account may be set to send them', async () => {
     const query = new URLSearchParams(sign(inbound({ messageId: 'M-GET' })));
     expect((await fetch(`${app.url}${VONAGE_ROUTE}?${query}`)).status).toBe(204);
-    const json = await fetch(`${app.url}${VONAGE_ROUTE}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sign(inbound({ messageId: 'M-JSON' }))) });
+    const json = await fetch(`${app.url}${VONAGE_ROUTE}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sign(inbound({ messageId: 'M-JSON' }))),
+    });
     expect(json.status).toBe(204);
     const ids = (await app.queued()).map((message) => message.external_id);
     expect(ids).toEqual(expect.arrayContaining(['M-GET', 'M-JSON']));
@@ -98,10 +115,17 @@ describe('the Vonage inbound SMS webhook', () => {
   });
 
   it('checks the signing method the account is set to (md5hash)', async () => {
-    const md5App = await startConnectorApp({ connector: vonageConnector, config: configWith({ api_key: API_KEY, signature_secret: SECRET, signature_method: 'md5hash' }) });
+    const md5App = await startConnectorApp({
+      connector: vonageConnector,
+      config: configWith({ api_key: API_KEY, signature_secret: SECRET, signature_method: 'md5hash' }),
+    });
     try {
       const send = (fields: Record<string, string>) =>
-        fetch(`${md5App.url}${VONAGE_ROUTE}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+        fetch(`${md5App.url}${VONAGE_ROUTE}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields),
+        });
       expect((await send(sign(inbound({ messageId: 'M-MD5' }), 'md5hash'))).status).toBe(204);
       expect((await send(sign(inbound({ messageId: 'M-MD5-AS-HMAC' }), 'sha256'))).status).toBe(401);
     } finally {
@@ -111,8 +135,10 @@ describe('the Vonage inbound SMS webhook', () => {
 });
 
 describe('channels.vonage', () => {
-  it('is checked by the connector\'s schema when the config loads', () => {
+  it("is checked by the connector's schema when the config loads", () => {
     expect(() => configWith({ api_key: API_KEY })).toThrow(/channels\.vonage\.signature_secret/);
-    expect(() => configWith({ api_key: API_KEY, signature_secret: SECRET, signature_method: 'sha3' })).toThrow(/channels\.vonage\.signature_method/);
+    expect(() => configWith({ api_key: API_KEY, signature_secret: SECRET, signature_method: 'sha3' })).toThrow(
+      /channels\.vonage\.signature_method/,
+    );
   });
 });

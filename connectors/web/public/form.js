@@ -8,12 +8,16 @@
   var form = document.getElementById('report');
   if (!form || !window.fetch || !window.FormData || !window.URL) return;
 
-  var byId = function (id) { return document.getElementById(id); };
+  var byId = function (id) {
+    return document.getElementById(id);
+  };
 
   // the page's message catalogue (form_script), in the page's language, with {{placeholders}} to fill in
   var TEXTS = JSON.parse(form.getAttribute('data-texts') || '{}');
   function text(key, values) {
-    return (TEXTS[key] || key).replace(/\{\{(\w+)\}\}/g, function (_match, name) { return values && name in values ? String(values[name]) : ''; });
+    return (TEXTS[key] || key).replace(/\{\{(\w+)\}\}/g, function (_match, name) {
+      return values && name in values ? String(values[name]) : '';
+    });
   }
 
   function say(region, text, isError) {
@@ -24,7 +28,9 @@
   /** crypto.randomUUID exists only on https and localhost; getRandomValues everywhere. */
   function newIdempotencyKey() {
     if (window.crypto.randomUUID) return window.crypto.randomUUID();
-    return Array.from(window.crypto.getRandomValues(new Uint8Array(16)), function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+    return Array.from(window.crypto.getRandomValues(new Uint8Array(16)), function (b) {
+      return b.toString(16).padStart(2, '0');
+    }).join('');
   }
 
   function enhanceAddress() {
@@ -44,7 +50,9 @@
       confirmOnBlur: false,
       showNoOptionsFound: false,
       displayMenu: 'overlay',
-      tStatusQueryTooShort: function (n) { return text('type_more', { count: n }); },
+      tStatusQueryTooShort: function (n) {
+        return text('type_more', { count: n });
+      },
       source: function (query, populate) {
         // answers can arrive out of order: only the newest query may fill the list
         var ticket = ++latest;
@@ -52,9 +60,20 @@
         timer = setTimeout(function () {
           addressesUrl.search = new URLSearchParams({ q: query, limit: '8' }).toString();
           fetch(addressesUrl, { headers: { Accept: 'application/json' } })
-            .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
-            .then(function (body) { if (ticket === latest) populate(body.suggestions.map(function (s) { return s.label; })); })
-            .catch(function () { if (ticket === latest) populate([]); });
+            .then(function (response) {
+              return response.ok ? response.json() : { suggestions: [] };
+            })
+            .then(function (body) {
+              if (ticket === latest)
+                populate(
+                  body.suggestions.map(function (s) {
+                    return s.label;
+                  }),
+                );
+            })
+            .catch(function () {
+              if (ticket === latest) populate([]);
+            });
         }, 120);
       },
     });
@@ -129,16 +148,22 @@
     if (!question || !question.hidden || byId('lat').value || byId('photo').files.length > 0) return Promise.resolve(false);
     var locateUrl = new URL('locate', form.action);
     locateUrl.search = new URLSearchParams({ address: byId('address').value, description: byId('description').value }).toString();
-    return fetch(locateUrl, { headers: { Accept: 'application/json' } })
-      .then(function (response) { return response.ok ? response.json() : { located: true }; })
-      .then(function (body) {
-        if (body.located) return false;
-        question.hidden = false;
-        question.focus();
-        return true;
-      })
-      // a question that cannot be asked never stops a report
-      .catch(function () { return false; });
+    return (
+      fetch(locateUrl, { headers: { Accept: 'application/json' } })
+        .then(function (response) {
+          return response.ok ? response.json() : { located: true };
+        })
+        .then(function (body) {
+          if (body.located) return false;
+          question.hidden = false;
+          question.focus();
+          return true;
+        })
+        // a question that cannot be asked never stops a report
+        .catch(function () {
+          return false;
+        })
+    );
   }
 
   function enhanceSubmit() {
@@ -155,20 +180,31 @@
         body: new FormData(form),
       })
         .then(function (response) {
-          return response.json().catch(function () { return null; }).then(function (body) {
-            if (response.status === 202 && body && body.reference) showReference(body.reference);
-            else say(status, problemText(response, body), true);
-          });
+          return response
+            .json()
+            .catch(function () {
+              return null;
+            })
+            .then(function (body) {
+              if (response.status === 202 && body && body.reference) showReference(body.reference);
+              else say(status, problemText(response, body), true);
+            });
         })
-        .catch(function () { say(status, text('offline'), true); });
+        .catch(function () {
+          say(status, text('offline'), true);
+        });
     }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       if (sending) return;
       sending = true;
       askedWhere()
-        .then(function (asked) { return asked ? undefined : send(); })
-        .then(function () { sending = false; });
+        .then(function (asked) {
+          return asked ? undefined : send();
+        })
+        .then(function () {
+          sending = false;
+        });
     });
   }
 

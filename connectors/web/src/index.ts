@@ -70,9 +70,13 @@ function mount(router: Router, ctx: ConnectorContext): void {
    * location is the one a crew cannot act on. Asked once, the citizen may still send it as it is.
    */
   const mustAskWhere = async (req: Request, report: ReportBody) =>
-    report.asked_where === undefined && report.lat === undefined && (req.files?.length ?? 0) === 0 && !(await ctx.locates({ address: report.address ?? null, description: report.description }));
+    report.asked_where === undefined &&
+    report.lat === undefined &&
+    (req.files?.length ?? 0) === 0 &&
+    !(await ctx.locates({ address: report.address ?? null, description: report.description }));
   /** A browser's own post (no JavaScript) wants pages back; the form's script and other clients want JSON. */
-  const wantsPage = (req: Request) => req.is('application/x-www-form-urlencoded') || (req.is('multipart/form-data') && req.accepts(['json', 'html']) === 'html');
+  const wantsPage = (req: Request) =>
+    req.is('application/x-www-form-urlencoded') || (req.is('multipart/form-data') && req.accepts(['json', 'html']) === 'html');
 
   /** A plain form post (no JavaScript) gets pages back, errors included, never JSON. */
   /** The form again, with what was wrong beside it. */
@@ -85,7 +89,8 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const answerFormPost = async (req: Request, res: Response) => {
     try {
       const report = parseReport(req.body, serviceCodes);
-      if (await mustAskWhere(req, report)) return sendPage(res, 200, renderForm(pageFor(req, REPORTS_ROOT), { values: formValues(req.body), askWhere: true }));
+      if (await mustAskWhere(req, report))
+        return sendPage(res, 200, renderForm(pageFor(req, REPORTS_ROOT), { values: formValues(req.body), askWhere: true }));
       const accepted = await acceptReport(req, report);
       sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), accepted.reference, accepted.tracking_path));
     } catch (error) {
@@ -116,18 +121,32 @@ function mount(router: Router, ctx: ConnectorContext): void {
 
   router.get('/api/v1/locate', async (req, res) => {
     const query = LocateQuery.safeParse(req.query);
-    if (!query.success) throw badRequest(query.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), 'invalid_query');
-    res.set('Cache-Control', 'no-store').json({ located: await ctx.locates({ address: query.data.address ?? null, description: query.data.description }) });
+    if (!query.success)
+      throw badRequest(query.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), 'invalid_query');
+    res
+      .set('Cache-Control', 'no-store')
+      .json({ located: await ctx.locates({ address: query.data.address ?? null, description: query.data.description }) });
   });
 
-  router.post('/api/v1/reports', perClientLimit(ctx.rateLimits), express.json({ limit }), express.urlencoded({ extended: false, limit }), upload, async (req, res) => {
-    if (wantsPage(req)) return answerFormPost(req, res);
-    if (!req.is('application/json') && !req.is('multipart/form-data')) {
-      throw new IntakeError(415, 'unsupported_media_type', 'send the report as application/json, multipart/form-data (with photos) or as a form post');
-    }
-    const accepted = await acceptReport(req);
-    res.status(202).json({ id: accepted.id, status: 'accepted', duplicate: accepted.duplicate, reference: accepted.reference });
-  });
+  router.post(
+    '/api/v1/reports',
+    perClientLimit(ctx.rateLimits),
+    express.json({ limit }),
+    express.urlencoded({ extended: false, limit }),
+    upload,
+    async (req, res) => {
+      if (wantsPage(req)) return answerFormPost(req, res);
+      if (!req.is('application/json') && !req.is('multipart/form-data')) {
+        throw new IntakeError(
+          415,
+          'unsupported_media_type',
+          'send the report as application/json, multipart/form-data (with photos) or as a form post',
+        );
+      }
+      const accepted = await acceptReport(req);
+      res.status(202).json({ id: accepted.id, status: 'accepted', duplicate: accepted.duplicate, reference: accepted.reference });
+    },
+  );
   router.use('/api/v1/reports', photoRefusal);
 }
 

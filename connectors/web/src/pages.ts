@@ -28,7 +28,8 @@ const say = (pc: PageContext, key: string) => pc.texts.t(pc.language, `form.${ke
 function languagePicker(pc: PageContext): SafeHtml {
   const others = pc.texts.choices().filter(({ language }) => language !== pc.language);
   if (others.length === 0) return html``;
-  const link = ({ language, name }: { language: string; name: string }) => html`<a href="${pc.root}?lang=${language}" lang="${language}" hreflang="${language}">${name}</a>`;
+  const link = ({ language, name }: { language: string; name: string }) =>
+    html`<a href="${pc.root}?lang=${language}" lang="${language}" hreflang="${language}">${name}</a>`;
   return html`<nav class="languages" aria-label="${say(pc, 'language')}">${others.map(link)}</nav>`;
 }
 
@@ -59,14 +60,17 @@ ${body}
 }
 
 function serviceOptions(pc: PageContext, services: ServiceDefinition[], selected: string | undefined): SafeHtml {
-  const option = (service: ServiceDefinition) => html`<option value="${service.code}"${service.code === selected ? html` selected` : ''}>${service.name}</option>`;
+  const option = (service: ServiceDefinition) =>
+    html`<option value="${service.code}"${service.code === selected ? html` selected` : ''}>${service.name}</option>`;
   const groups = new Map<string, ServiceDefinition[]>();
   for (const service of services) {
     if (service.group !== undefined) groups.set(service.group, [...(groups.get(service.group) ?? []), service]);
   }
   return html`<option value="">${say(pc, 'service_unsure')}</option>
-${[...groups].map(([group, members]) => html`<optgroup label="${group}">${members.map(option)}</optgroup>
-`)}${services.filter((s) => s.group === undefined).map(option)}`;
+${[...groups].map(
+  ([group, members]) => html`<optgroup label="${group}">${members.map(option)}</optgroup>
+`,
+)}${services.filter((s) => s.group === undefined).map(option)}`;
 }
 
 /** Where each posted field lives on the page, and the catalogue text of its label. */

@@ -7,7 +7,8 @@ const MAX_FIELDS = 20;
 const MAX_FIELD_BYTES = 20_000;
 
 const TOO_MUCH: Record<string, (config: LoadedConfig) => IntakeError> = {
-  LIMIT_FILE_SIZE: (config) => new IntakeError(413, 'photo_too_large', `each photo must be at most ${Math.floor(config.media.max_bytes / 1024 / 1024)} MB`),
+  LIMIT_FILE_SIZE: (config) =>
+    new IntakeError(413, 'photo_too_large', `each photo must be at most ${Math.floor(config.media.max_bytes / 1024 / 1024)} MB`),
   LIMIT_FILE_COUNT: (config) => new IntakeError(400, 'too_many_photos', `send at most ${config.media.max_photos} photos`),
   LIMIT_UNEXPECTED_FILE: () => new IntakeError(400, 'unexpected_file', 'files go in the "photo" field, up to the photo limit'),
 };
@@ -18,13 +19,17 @@ const TOO_MUCH: Record<string, (config: LoadedConfig) => IntakeError> = {
  */
 export function photoUpload(config: LoadedConfig): RequestHandler {
   const { max_bytes: fileSize, max_photos: files } = config.media;
-  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize, files, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FIELDS + files } }).array('photo', files);
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize, files, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FIELDS + files },
+  }).array('photo', files);
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) return next();
     parse(req, res, (error: unknown) => {
       if (error === undefined || error === null) return next();
       const code = (error as { code?: string }).code ?? '';
-      const refusal = TOO_MUCH[code]?.(config) ?? new IntakeError(400, 'invalid_multipart', `the form could not be read: ${(error as Error).message}`);
+      const refusal =
+        TOO_MUCH[code]?.(config) ?? new IntakeError(400, 'invalid_multipart', `the form could not be read: ${(error as Error).message}`);
       next(refusal);
     });
   };

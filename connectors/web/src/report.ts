@@ -27,7 +27,10 @@ const coordinate = (limit: number) =>
   optional(
     z.preprocess(
       (value) => (typeof value === 'string' ? Number(value) : value),
-      z.number({ error: 'must be a number' }).min(-limit, `must be between -${limit} and ${limit}`).max(limit, `must be between -${limit} and ${limit}`),
+      z
+        .number({ error: 'must be a number' })
+        .min(-limit, `must be between -${limit} and ${limit}`)
+        .max(limit, `must be between -${limit} and ${limit}`),
     ),
   );
 
@@ -64,7 +67,9 @@ export const ReportBody = z
     language: text(35),
     media_urls: optional(
       z
-        .array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048, 'must be at most 2048 characters'), { error: 'must be a list of URLs' })
+        .array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048, 'must be at most 2048 characters'), {
+          error: 'must be a list of URLs',
+        })
         .max(10, 'must hold at most 10 URLs'),
     ),
   })
@@ -81,7 +86,8 @@ const IDEMPOTENCY_KEY = /^[\x20-\x7E]{1,255}$/;
 
 export function parseIdempotencyKey(header: string | undefined): string | null {
   if (header === undefined) return null;
-  if (!IDEMPOTENCY_KEY.test(header)) throw badRequest('Idempotency-Key must be 1 to 255 printable ASCII characters', 'invalid_idempotency_key');
+  if (!IDEMPOTENCY_KEY.test(header))
+    throw badRequest('Idempotency-Key must be 1 to 255 printable ASCII characters', 'invalid_idempotency_key');
   return header;
 }
 
@@ -89,7 +95,9 @@ export function parseIdempotencyKey(header: string | undefined): string | null {
 export function parseReport(body: unknown, serviceCodes: ReadonlySet<string>): ReportBody {
   const result = ReportBody.safeParse(body ?? {});
   if (!result.success) {
-    throw new InvalidReport(result.error.issues.map((issue) => ({ field: issue.path.length > 0 ? issue.path.join('.') : null, message: issue.message })));
+    throw new InvalidReport(
+      result.error.issues.map((issue) => ({ field: issue.path.length > 0 ? issue.path.join('.') : null, message: issue.message })),
+    );
   }
   const code = result.data.service_code;
   if (code !== undefined && !serviceCodes.has(code)) {
@@ -108,7 +116,10 @@ export function toInboundMessage(report: ReportBody, externalId: string | null, 
     service_code: report.service_code ?? null,
     address: report.address ?? null,
     point: report.lat !== undefined && report.long !== undefined ? { lat: report.lat, long: report.long } : null,
-    media: [...photos.map((photo) => photo.media), ...(report.media_urls ?? []).map((url) => ({ url, content_type: null, name: null, bytes: null }))],
+    media: [
+      ...photos.map((photo) => photo.media),
+      ...(report.media_urls ?? []).map((url) => ({ url, content_type: null, name: null, bytes: null })),
+    ],
     photo_point: photos.find((photo) => photo.point !== null)?.point ?? null,
     language: report.language ?? null,
     reply_to: email === null ? null : { channel: 'email', to: email, from: null, thread: [], subject: null },

@@ -11,7 +11,15 @@ declare const window: unknown;
 
 /** Debian's Chromium (`apt-get install chromium`); without it these tests are skipped, loudly — but never in CI, which installs it. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const HERE = { latitude: 44.652345, longitude: -63.587612, accuracy: 12 };
@@ -125,15 +133,35 @@ describeWithChromium('the web form in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
 
-    expect(order).toEqual(['Skip to main content', 'description', 'service_code', 'photo', 'address', 'use-location', 'clear-location', 'name', 'email', 'phone', 'submit']);
+    expect(order).toEqual([
+      'Skip to main content',
+      'description',
+      'service_code',
+      'photo',
+      'address',
+      'use-location',
+      'clear-location',
+      'name',
+      'email',
+      'phone',
+      'submit',
+    ]);
     const job = await onlyJob();
-    expect(job).toMatchObject({ text: 'Streetlight out since Monday', service_code: 'STREETLIGHT', address: '14 Maple Street', point: { lat: 44.652345, long: -63.587612 } });
+    expect(job).toMatchObject({
+      text: 'Streetlight out since Monday',
+      service_code: 'STREETLIGHT',
+      address: '14 Maple Street',
+      point: { lat: 44.652345, long: -63.587612 },
+    });
     expect(problems).toEqual([]);
   });
 
   it('sends photos with the report, each stored without its EXIF', async () => {
     const { page, problems } = await openForm(PHONE);
-    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#336699' } }).jpeg().withExif({ IFD0: { Artist: 'Jane Citizen' } }).toBuffer();
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#336699' } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: 'Jane Citizen' } })
+      .toBuffer();
     await page.getByLabel('Describe the problem').fill('Broken bench in the park, see photos');
     await page.getByLabel('Photos (optional)').setInputFiles([
       { name: 'bench.jpg', mimeType: 'image/jpeg', buffer: photo },
@@ -162,7 +190,13 @@ describeWithChromium('the web form in Chromium', () => {
 
     const job = await onlyJob();
     expect(await page.locator('.reference').textContent()).toBe(job.tracking?.reference);
-    expect(job).toMatchObject({ text: 'Graffiti on the bus shelter', service_code: 'GRAFFITI', address: '5 Mill Lane', point: null, external_id: null });
+    expect(job).toMatchObject({
+      text: 'Graffiti on the bus shelter',
+      service_code: 'GRAFFITI',
+      address: '5 Mill Lane',
+      point: null,
+      external_id: null,
+    });
   });
 
   it('shows why the server turned a report down, and keeps the form', async () => {
@@ -192,7 +226,7 @@ describeWithChromium('the web form in Chromium', () => {
     expect(violations).toEqual([]);
   });
 
-  describe('in the citizen\'s language', () => {
+  describe("in the citizen's language", () => {
     beforeEach(() => bilingual.queue.drain());
 
     it('speaks French to a French browser on a phone, the script included, and the report carries the language', async () => {
@@ -209,7 +243,11 @@ describeWithChromium('the web form in Chromium', () => {
 
       const job = await onlyJob(bilingual);
       expect(await page.locator('#reference').textContent()).toBe(job.tracking?.reference);
-      expect(job).toMatchObject({ language: 'fr', text: 'Nid-de-poule profond devant le passage piéton', point: { lat: 44.652345, long: -63.587612 } });
+      expect(job).toMatchObject({
+        language: 'fr',
+        text: 'Nid-de-poule profond devant le passage piéton',
+        point: { lat: 44.652345, long: -63.587612 },
+      });
       expect(problems).toEqual([]);
     });
 

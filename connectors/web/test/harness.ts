@@ -39,7 +39,8 @@ export async function startWebApp(options: { config?: ConfigInput; redisUrl?: st
     suggestAddresses: (query, limit) => ADDRESSES.filter((a) => a.label.toLowerCase().includes(query.toLowerCase())).slice(0, limit),
     async accept(input, enqueue) {
       const earlier = input.external_id ? seen.get(input.external_id) : undefined;
-      if (earlier !== undefined) return { id: earlier.id, reference: earlier.reference, tracking_path: earlier.tracking_path, duplicate: true, continues: null };
+      if (earlier !== undefined)
+        return { id: earlier.id, reference: earlier.reference, tracking_path: earlier.tracking_path, duplicate: true, continues: null };
       const accepted = await enqueue(input);
       if (input.external_id) seen.set(input.external_id, accepted);
       return accepted;

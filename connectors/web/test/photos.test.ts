@@ -27,7 +27,8 @@ function multipart(fields: Record<string, string>, photos: { bytes: Buffer; name
   return form;
 }
 
-const post = (body: FormData, accept = 'application/json') => fetch(`${app.url}/api/v1/reports`, { method: 'POST', headers: { accept }, body });
+const post = (body: FormData, accept = 'application/json') =>
+  fetch(`${app.url}/api/v1/reports`, { method: 'POST', headers: { accept }, body });
 const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 
 describe('POST /api/v1/reports with photos (multipart/form-data)', () => {
@@ -37,10 +38,18 @@ describe('POST /api/v1/reports with photos (multipart/form-data)', () => {
     expect(response.status).toBe(202);
 
     const [job] = await app.jobs();
-    expect(job).toMatchObject({ text: 'Pothole, see the photo', photo_point: { lat: expect.closeTo(51.17627, 4), long: expect.closeTo(-115.5713, 4) }, point: null });
+    expect(job).toMatchObject({
+      text: 'Pothole, see the photo',
+      photo_point: { lat: expect.closeTo(51.17627, 4), long: expect.closeTo(-115.5713, 4) },
+      point: null,
+    });
     expect(job!.media).toHaveLength(2);
     for (const media of job!.media) {
-      expect(media).toMatchObject({ content_type: 'image/jpeg', name: 'IMG_0042.jpg', url: expect.stringMatching(/\/media\/[0-9A-Z]{26}\.jpg\?expires=\d+&signature=/) });
+      expect(media).toMatchObject({
+        content_type: 'image/jpeg',
+        name: 'IMG_0042.jpg',
+        url: expect.stringMatching(/\/media\/[0-9A-Z]{26}\.jpg\?expires=\d+&signature=/),
+      });
       const served = Buffer.from(await (await fetch(media.url)).arrayBuffer());
       expect(served.length).toBe(media.bytes);
       const metadata = await sharp(served).metadata();
@@ -51,7 +60,11 @@ describe('POST /api/v1/reports with photos (multipart/form-data)', () => {
   });
 
   it('refuses a file that is not a photo with a 415, whatever its name and type say, and queues nothing', async () => {
-    const response = await post(multipart({ description: 'see attached' }, [{ bytes: Buffer.from('MZ\x90\x00 an executable'), name: 'photo.jpg', type: 'image/jpeg' }]));
+    const response = await post(
+      multipart({ description: 'see attached' }, [
+        { bytes: Buffer.from('MZ\x90\x00 an executable'), name: 'photo.jpg', type: 'image/jpeg' },
+      ]),
+    );
     expect(response.status).toBe(415);
     expect(await errorOf(response)).toMatchObject({ code: 'unsupported_media_type', message: expect.stringContaining('photo.jpg') });
     expect(await app.jobs()).toHaveLength(0);
@@ -78,16 +91,22 @@ describe('POST /api/v1/reports with photos (multipart/form-data)', () => {
     expect(await app.jobs()).toHaveLength(0);
   });
 
-  it('answers a browser\'s own post with a photo over the limit with the form again, not JSON', async () => {
-    const response = await post(multipart({ description: 'a big photo' }, [{ bytes: Buffer.alloc(300_000, 1), name: 'big.jpg', type: 'image/jpeg' }]), 'text/html');
+  it("answers a browser's own post with a photo over the limit with the form again, not JSON", async () => {
+    const response = await post(
+      multipart({ description: 'a big photo' }, [{ bytes: Buffer.alloc(300_000, 1), name: 'big.jpg', type: 'image/jpeg' }]),
+      'text/html',
+    );
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('each photo must be at most');
     expect(await app.jobs()).toHaveLength(0);
   });
 
-  it('answers a browser\'s own multipart post with a page', async () => {
-    const response = await post(multipart({ description: 'Graffiti on the wall' }, [{ bytes: await phonePhoto(), name: 'a.jpg', type: 'image/jpeg' }]), 'text/html,application/xhtml+xml');
+  it("answers a browser's own multipart post with a page", async () => {
+    const response = await post(
+      multipart({ description: 'Graffiti on the wall' }, [{ bytes: await phonePhoto(), name: 'a.jpg', type: 'image/jpeg' }]),
+      'text/html,application/xhtml+xml',
+    );
     expect(response.status).toBe(202);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('Thank you, your report was received');

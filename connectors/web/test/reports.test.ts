@@ -11,7 +11,11 @@ afterAll(() => app.close());
 beforeEach(() => app.queue.drain());
 
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${app.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${app.url}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 const postForm = (target: WebApp, fields: Record<string, string>) =>
   fetch(`${target.url}/api/v1/reports`, { method: 'POST', body: new URLSearchParams(fields) });
@@ -38,7 +42,9 @@ describe('GET / (the form)', () => {
     expect(page).toMatch(/aria-live="polite"/);
     expect(page).toMatch(/<textarea id="description" name="description"[^>]* required/);
     expect(page).toContain('<option value="">Not sure</option>');
-    expect(page).toMatch(/<optgroup label="Streets"><option value="POTHOLE">Pothole<\/option><option value="STREETLIGHT">Streetlight out<\/option><\/optgroup>/);
+    expect(page).toMatch(
+      /<optgroup label="Streets"><option value="POTHOLE">Pothole<\/option><option value="STREETLIGHT">Streetlight out<\/option><\/optgroup>/,
+    );
     expect(page).toMatch(/<optgroup label="Parks"><option value="GRAFFITI">Graffiti<\/option><\/optgroup>/);
     expect(page).toMatch(/<\/optgroup>\n<option value="OTHER">Something else<\/option>\n<\/select>/);
     expect(page).toContain('method="post" action="api/v1/reports"');
@@ -96,7 +102,12 @@ describe('POST /api/v1/reports with JSON', () => {
 
     expect(response.status).toBe(202);
     const body = (await response.json()) as { id: string; status: string; duplicate: boolean; reference: string };
-    expect(body).toEqual({ id: expect.any(String), status: 'accepted', duplicate: false, reference: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/) });
+    expect(body).toEqual({
+      id: expect.any(String),
+      status: 'accepted',
+      duplicate: false,
+      reference: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/),
+    });
     const [job, ...others] = await app.jobs();
     expect(others).toHaveLength(0);
     expect(job).toMatchObject({
@@ -152,7 +163,11 @@ describe('POST /api/v1/reports with JSON', () => {
     ['no description', {}, 'description: is required'],
     ['a blank description', { description: ' \n\t ' }, 'description: is required'],
     ['a description over 5000 characters', { description: 'x'.repeat(5001) }, 'description: must be at most 5000'],
-    ['a description that is only a script', { description: '<script>alert(1)</script>' }, 'description: must describe the problem in words'],
+    [
+      'a description that is only a script',
+      { description: '<script>alert(1)</script>' },
+      'description: must describe the problem in words',
+    ],
     ['a description that is only tags', { description: '<p> <br> </p>' }, 'description: must describe the problem in words'],
     ['a description that is not text', { description: 42 }, 'description: must be text'],
     ['lat without long', { description: 'x', lat: 51.1 }, 'long: is required when the other coordinate is given'],
@@ -165,7 +180,11 @@ describe('POST /api/v1/reports with JSON', () => {
     ['an ftp media URL', { description: 'x', media_urls: ['ftp://files.example.org/a.jpg'] }, 'media_urls.0: must be an http(s) URL'],
     ['a javascript: media URL', { description: 'x', media_urls: ['javascript:alert(1)'] }, 'media_urls.0: must be an http(s) URL'],
     ['more than 10 media URLs', { description: 'x', media_urls: elevenUrls }, 'media_urls: must hold at most 10 URLs'],
-    ['media_urls that is not a list', { description: 'x', media_urls: 'https://photos.example.org/a.jpg' }, 'media_urls: must be a list of URLs'],
+    [
+      'media_urls that is not a list',
+      { description: 'x', media_urls: 'https://photos.example.org/a.jpg' },
+      'media_urls: must be a list of URLs',
+    ],
     ['a name over 200 characters', { description: 'x', name: 'n'.repeat(201) }, 'name: must be at most 200 characters'],
     ['an unknown field', { description: 'x', colour: 'red' }, 'colour'],
     ['an array body', [{ description: 'x' }], 'expected object'],
@@ -183,12 +202,19 @@ describe('POST /api/v1/reports with JSON', () => {
     const response = await postJson({ description: 'Broken swing', service_code: 'PLAYGROUND' });
 
     expect(response.status).toBe(400);
-    expect(await errorOf(response)).toEqual({ code: 'unknown_service_code', message: 'service_code: "PLAYGROUND" is not in the service catalogue' });
+    expect(await errorOf(response)).toEqual({
+      code: 'unknown_service_code',
+      message: 'service_code: "PLAYGROUND" is not in the service catalogue',
+    });
     expect(await app.jobs()).toHaveLength(0);
   });
 
   it('refuses malformed JSON, an oversized body and other content types, queueing nothing', async () => {
-    const malformed = await fetch(`${app.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"description":' });
+    const malformed = await fetch(`${app.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"description":',
+    });
     const oversized = await postJson({ description: 'x'.repeat(17 * 1024) });
     const plain = await fetch(`${app.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'pothole' });
 
@@ -319,7 +345,8 @@ describe('GET /api/v1/addresses', () => {
 });
 
 describe('webConnector.enabled', () => {
-  const withChannels = (channels: Record<string, unknown>) => parseConfig({ ...baseConfig(), channels }, { base_dir: __dirname, source: 'test' });
+  const withChannels = (channels: Record<string, unknown>) =>
+    parseConfig({ ...baseConfig(), channels }, { base_dir: __dirname, source: 'test' });
 
   it('is on when channels.web is present and not disabled, or when no channel is named at all', () => {
     expect(webConnector.channels.map((channel) => channel.name)).toEqual(['web']);

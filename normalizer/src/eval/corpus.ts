@@ -30,7 +30,9 @@ export type CorpusEntry = z.infer<typeof CorpusEntry>;
  * dedupe group go together (hashed by the group's id), or neither half could measure finding repeats.
  */
 export function splitOf(entry: Pick<CorpusEntry, 'id' | 'dedupe_group'>): 'dev' | 'test' {
-  const digest = createHash('sha256').update(entry.dedupe_group ?? entry.id).digest();
+  const digest = createHash('sha256')
+    .update(entry.dedupe_group ?? entry.id)
+    .digest();
   return digest.readUInt32BE(0) % 2 === 0 ? 'dev' : 'test';
 }
 
@@ -41,7 +43,12 @@ export function splitOf(entry: Pick<CorpusEntry, 'id' | 'dedupe_group'>): 'dev' 
 export function placeKey(label: string): string {
   const withoutUnit = label.replace(/,?\s*(\b(unit|apt|suite)\b\.?|#)\s*\S+$/i, '').replace(/^[^,]*,\s*(?=\d)/, '');
   const streetKey = (name: string) => parseStreetName(name)?.key ?? fold(name).trim();
-  if (/\s(&|and|at)\s/i.test(withoutUnit)) return withoutUnit.split(/\s(?:&|and|at)\s/i).map(streetKey).sort().join(' & ');
+  if (/\s(&|and|at)\s/i.test(withoutUnit))
+    return withoutUnit
+      .split(/\s(?:&|and|at)\s/i)
+      .map(streetKey)
+      .sort()
+      .join(' & ');
   const block = /^(\d+)\s+block\s+of\s+(.+)$/i.exec(withoutUnit);
   if (block) return streetKey(block[2]!);
   const address = /^(\d+[A-Za-z]?)\s+(.+)$/.exec(withoutUnit);
@@ -56,7 +63,8 @@ export function readCorpus(file: string): CorpusEntry[] {
     .filter(([line]) => line !== '')
     .map(([line, number]) => {
       const parsed = CorpusEntry.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${number}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(`${file}:${number}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
       return parsed.data;
     });
 }

@@ -15,7 +15,11 @@ import { placeKey, readCorpus, splitOf, type CorpusEntry } from './corpus.js';
 export { placeKey, splitOf } from './corpus.js';
 
 const EVAL_DIR = path.resolve(__dirname, '../../eval');
-const town = (name: string) => ({ name, corpus: path.join(EVAL_DIR, 'towns', name, 'corpus.jsonl'), config: path.join(EVAL_DIR, 'towns', name, 'intake.yaml') });
+const town = (name: string) => ({
+  name,
+  corpus: path.join(EVAL_DIR, 'towns', name, 'corpus.jsonl'),
+  config: path.join(EVAL_DIR, 'towns', name, 'intake.yaml'),
+});
 const SUITES = [
   { name: 'banff', corpus: path.join(EVAL_DIR, 'corpus.jsonl'), config: path.resolve(EVAL_DIR, '../../packages/gateway/demo/intake.yaml') },
   town('grid-town'),
@@ -34,7 +38,9 @@ type Tallies = Map<string, Tally>;
 type Location = ServiceRequest['location'];
 
 const pointOff = (entry: CorpusEntry, got: Location): number | null =>
-  got.lat === null || got.long === null || entry.expected.lat == null || entry.expected.long == null ? null : distanceMeters(got as { lat: number; long: number }, entry.expected as { lat: number; long: number });
+  got.lat === null || got.long === null || entry.expected.lat == null || entry.expected.long == null
+    ? null
+    : distanceMeters(got as { lat: number; long: number }, entry.expected as { lat: number; long: number });
 
 /** The place found is the labelled one: the same address, crossing or street, and for points within the tolerance. */
 function locationRight(entry: CorpusEntry, got: Location): boolean {
@@ -65,15 +71,22 @@ function score(entry: CorpusEntry, record: ServiceRequest, tallies: Tallies, mis
   const where = `${record.location.address ?? record.location.precision}`;
   if (expected.precision !== undefined) {
     const locationOk = locationRight(entry, record.location);
-    for (const key of ['location', `  kind ${expected.precision}`, `  channel ${entry.channel}`, `  language ${entry.lang ?? '?'}`]) count(tallies, key, locationOk);
+    for (const key of ['location', `  kind ${expected.precision}`, `  channel ${entry.channel}`, `  language ${entry.lang ?? '?'}`])
+      count(tallies, key, locationOk);
     if (expected.precision === 'none') count(tallies, 'no-place messages given no place', record.location.precision === 'none');
-    if (expected.precision === 'street') count(tallies, '  street point within 25 m (indicative)', (pointOff(entry, record.location) ?? Infinity) <= TOLERANCE_M.street);
+    if (expected.precision === 'street')
+      count(tallies, '  street point within 25 m (indicative)', (pointOff(entry, record.location) ?? Infinity) <= TOLERANCE_M.street);
     if (!locationOk) {
       const off = pointOff(entry, record.location);
-      misses.push(`${entry.id}: place: want ${expected.address ?? expected.precision} (${expected.precision}), got ${where} (${record.location.precision}${off === null ? '' : `, ${Math.round(off)} m off`})`);
+      misses.push(
+        `${entry.id}: place: want ${expected.address ?? expected.precision} (${expected.precision}), got ${where} (${record.location.precision}${off === null ? '' : `, ${Math.round(off)} m off`})`,
+      );
     }
   }
-  if (!serviceOk) misses.push(`${entry.id}: service: want ${expected.service_code}, got ${record.service_code} (${record.intent}) | ${entry.text.replace(/\s+/g, ' ').slice(0, 110)}`);
+  if (!serviceOk)
+    misses.push(
+      `${entry.id}: service: want ${expected.service_code}, got ${record.service_code} (${record.intent}) | ${entry.text.replace(/\s+/g, ' ').slice(0, 110)}`,
+    );
 }
 
 async function runSuite(suite: (typeof SUITES)[number]) {
@@ -81,15 +94,26 @@ async function runSuite(suite: (typeof SUITES)[number]) {
   const loaded = loadConfig({ file: suite.config, env: process.env });
   const config = { ...loaded, redis: { ...loaded.redis, prefix: `eval-${randomUUID()}` } };
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1 });
-  const normalizer = await createNormalizer({ config, redis, store: new RequestStore(redis, config.redis.prefix, 1), log: createLogger({ level: 'silent' }), channels: corpusChannels });
+  const normalizer = await createNormalizer({
+    config,
+    redis,
+    store: new RequestStore(redis, config.redis.prefix, 1),
+    log: createLogger({ level: 'silent' }),
+    channels: corpusChannels,
+  });
   const halves = { dev: new Map() as Tallies, test: new Map() as Tallies };
   const misses: string[] = [];
-  const dedupe = { dev: { flagged: 0, flaggedRight: 0, shouldFlag: 0, found: 0 }, test: { flagged: 0, flaggedRight: 0, shouldFlag: 0, found: 0 } };
+  const dedupe = {
+    dev: { flagged: 0, flaggedRight: 0, shouldFlag: 0, found: 0 },
+    test: { flagged: 0, flaggedRight: 0, shouldFlag: 0, found: 0 },
+  };
   const groupOf = new Map<string, string | null>();
   const seenGroups = new Set<string>();
   const base = Date.parse('2026-01-05T08:00:00Z');
   // Dedupe depends on order: messages go through in the order they were received.
-  const ordered = corpus.map((entry, i) => ({ entry, at: entry.received_at ?? new Date(base + i * 60_000).toISOString() })).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const ordered = corpus
+    .map((entry, i) => ({ entry, at: entry.received_at ?? new Date(base + i * 60_000).toISOString() }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   try {
     for (const { entry, at } of ordered) {
       const message = InboundMessage.parse({
@@ -129,7 +153,8 @@ async function runSuite(suite: (typeof SUITES)[number]) {
   return { corpus, halves, misses };
 }
 
-const ratio = (tally: Tally | undefined) => (tally === undefined || tally.total === 0 ? '' : `${((100 * tally.right) / tally.total).toFixed(1)}% of ${tally.total}`);
+const ratio = (tally: Tally | undefined) =>
+  tally === undefined || tally.total === 0 ? '' : `${((100 * tally.right) / tally.total).toFixed(1)}% of ${tally.total}`;
 
 function printSuite(name: string, size: number, halves: { dev: Tallies; test: Tallies }) {
   const order = (key: string) => ['service', 'intent', 'location', 'no-place'].findIndex((prefix) => key.startsWith(prefix));
@@ -139,7 +164,8 @@ function printSuite(name: string, size: number, halves: { dev: Tallies; test: Ta
   const rows = top.flatMap((key) => (key === 'location' ? [key, ...keys.filter((k) => k.startsWith('  ')).sort()] : [key]));
   const width = Math.max(...rows.map((row) => row.length), 10);
   console.log(`\n${name}: ${size} messages\n${'metric'.padEnd(width)}  ${'dev'.padStart(14)}  ${'test (held out)'.padStart(16)}`);
-  for (const row of rows) console.log(`${row.padEnd(width)}  ${ratio(halves.dev.get(row)).padStart(14)}  ${ratio(halves.test.get(row)).padStart(16)}`);
+  for (const row of rows)
+    console.log(`${row.padEnd(width)}  ${ratio(halves.dev.get(row)).padStart(14)}  ${ratio(halves.test.get(row)).padStart(16)}`);
 }
 
 async function main() {

@@ -47,13 +47,65 @@ const STRONG_CONNECTORS = new Set(['&', '@', '/', '+', 'at', 'and/or', 'meets', 
 const WEAK_CONNECTORS = new Set(['and', 'n', 'et', 'y', 'e', 'with', 'con']);
 /** Words a crossing phrase puts before its second street: "et de la rue X", "y la calle X". */
 const CROSSING_FILLERS = new Set(['de', 'la', 'l', 'du', 'des', 'del', 'el', 'the']);
-const CORNER_WORDS = new Set(['corner', 'intersection', 'coin', 'angle', 'croisement', 'carrefour', 'intersection', 'esquina', 'cruce', 'interseccion']);
+const CORNER_WORDS = new Set([
+  'corner',
+  'intersection',
+  'coin',
+  'angle',
+  'croisement',
+  'carrefour',
+  'intersection',
+  'esquina',
+  'cruce',
+  'interseccion',
+]);
 const FILLER_WORDS = new Set(['the', 'of', 'de', 'du', 'des', 'la', 'le', 'l', 'at', 'on', 'a', 'entre', 'del']);
 const LOCATION_WORDS = new Set([
-  'on', 'along', 'down', 'up', 'near', 'outside', 'behind', 'beside', 'opposite', 'across', 'front', 'off', 'onto', 'past', 'by', 'at', 'corner',
-  'sur', 'devant', 'pres', 'face', 'coin', 'cerca', 'frente', 'enfrente', 'sobre', 'junto', 'esquina',
+  'on',
+  'along',
+  'down',
+  'up',
+  'near',
+  'outside',
+  'behind',
+  'beside',
+  'opposite',
+  'across',
+  'front',
+  'off',
+  'onto',
+  'past',
+  'by',
+  'at',
+  'corner',
+  'sur',
+  'devant',
+  'pres',
+  'face',
+  'coin',
+  'cerca',
+  'frente',
+  'enfrente',
+  'sobre',
+  'junto',
+  'esquina',
 ]);
-const UNIT_WORDS = new Set(['unit', 'apt', 'apartment', 'suite', 'ste', 'app', 'appt', 'appartement', 'logement', 'depto', 'departamento', 'dept', 'piso', '#']);
+const UNIT_WORDS = new Set([
+  'unit',
+  'apt',
+  'apartment',
+  'suite',
+  'ste',
+  'app',
+  'appt',
+  'appartement',
+  'logement',
+  'depto',
+  'departamento',
+  'dept',
+  'piso',
+  '#',
+]);
 const BLOCK_WORDS = new Set(['block', 'bloc', 'cuadra']);
 const OF_WORDS = new Set(['of', 'de', 'du', 'del']);
 const ARTICLES = new Set(['the', 'la', 'le', 'l', 'el']);
@@ -70,7 +122,13 @@ function tokenize(text: string): Token[] {
     const raw = match[0];
     // "Saint-Jean" is one name in two words; a dash between digits ("3-211") still counts.
     if (raw === '-' && /\p{L}/u.test(text[match.index - 1] ?? '') && /\p{L}/u.test(text[match.index + 1] ?? '')) continue;
-    tokens.push({ norm: fold(raw), start: match.index, end: match.index + raw.length, word: /[\p{L}\p{N}]/u.test(raw), capitalized: /^\p{Lu}/u.test(raw) });
+    tokens.push({
+      norm: fold(raw),
+      start: match.index,
+      end: match.index + raw.length,
+      word: /[\p{L}\p{N}]/u.test(raw),
+      capitalized: /^\p{Lu}/u.test(raw),
+    });
   }
   return tokens;
 }
@@ -96,9 +154,13 @@ function typeFor(token: Token | undefined, entry: CoreEntry): string | null {
 /** Core tokens matched from position i: exactly (also "st"/"saint", "big horn"/"bighorn") or with spelling slips. */
 function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry: CoreEntry; end: number; fuzzy: boolean } | null {
   const first = tokens[i]!;
-  const sameToken = (token: Token | undefined, core: string) => token?.word === true && (token.norm === core || expandNameToken(token.norm) === core);
+  const sameToken = (token: Token | undefined, core: string) =>
+    token?.word === true && (token.norm === core || expandNameToken(token.norm) === core);
   const exact = (entry: CoreEntry) => entry.tokens.every((core, k) => sameToken(tokens[i + k], core));
-  const candidates = [...(vocabulary.byFirstToken.get(first.norm) ?? []), ...(vocabulary.byFirstToken.get(expandNameToken(first.norm)) ?? [])];
+  const candidates = [
+    ...(vocabulary.byFirstToken.get(first.norm) ?? []),
+    ...(vocabulary.byFirstToken.get(expandNameToken(first.norm)) ?? []),
+  ];
   let best: { entry: CoreEntry; end: number; fuzzy: boolean } | null = null;
   for (const entry of candidates) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
@@ -132,12 +194,25 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   const directionAfter = tokens[end]?.word ? streetDirection(tokens[end]!.norm) : null;
   if (directionAfter && entry.names.some((name) => name.direction === directionAfter)) [direction, end] = [directionAfter, end + 1];
   const directionBefore = start - 1 >= floor && tokens[start - 1]?.word ? streetDirection(tokens[start - 1]!.norm) : null;
-  if (!direction && directionBefore && entry.names.some((name) => name.direction === directionBefore)) [direction, start] = [directionBefore, start - 1];
-  const fitting = entry.names.filter((name) => (typed === null || sameStreetType(name.type, typed)) && (direction === null || name.direction === direction));
+  if (!direction && directionBefore && entry.names.some((name) => name.direction === directionBefore))
+    [direction, start] = [directionBefore, start - 1];
+  const fitting = entry.names.filter(
+    (name) => (typed === null || sameStreetType(name.type, typed)) && (direction === null || name.direction === direction),
+  );
   const names = fitting.length > 0 ? fitting : entry.names;
   const text = names.length === 1 ? names[0]!.display : titleCase([direction, entry.core, typed].filter(Boolean).join(' '));
   // A direction the town's street list has for this name ("n walnut", "9th e") says "street" as a type does.
-  return { start, end, entry, names, typed: typed !== null || direction !== null, typeFirst, fuzzy, capitalized: tokens[i]!.capitalized, text };
+  return {
+    start,
+    end,
+    entry,
+    names,
+    typed: typed !== null || direction !== null,
+    typeFirst,
+    fuzzy,
+    capitalized: tokens[i]!.capitalized,
+    text,
+  };
 }
 
 function findMentions(tokens: Token[], vocabulary: Vocabulary): Mention[] {
@@ -164,7 +239,10 @@ function houseNumberAt(tokens: Token[], k: number): boolean {
   if (/^\d/.test(previous.norm) && previous.word && !UNIT_WORDS.has(tokens[k - 2]?.norm ?? '')) return false; // "403 555 0123"
   if (previous.norm === '-' || previous.norm === ')') {
     const beforeDash = tokens[k - 2];
-    const phoneLike = beforeDash !== undefined && /^\d{3,}$/.test(beforeDash.norm) && (tokens[k - 3]?.norm === '-' || tokens[k - 3]?.norm === '(' || /^\d/.test(tokens[k - 3]?.norm ?? ''));
+    const phoneLike =
+      beforeDash !== undefined &&
+      /^\d{3,}$/.test(beforeDash.norm) &&
+      (tokens[k - 3]?.norm === '-' || tokens[k - 3]?.norm === '(' || /^\d/.test(tokens[k - 3]?.norm ?? ''));
     if (phoneLike) return false;
   }
   return true;
@@ -188,14 +266,18 @@ function blockBefore(tokens: Token[], last: number): NumberFound | null {
     const n = tokens[k - 1]?.norm === '-' ? k - 2 : k - 1;
     return houseNumberAt(tokens, n) ? { number: tokens[n]!.norm, unit: null, start: n, hash: false, block: true } : null;
   }
-  if (houseNumberAt(tokens, k) && BLOCK_WORDS.has(tokens[k - 1]?.norm ?? '')) return { number: tokens[k]!.norm, unit: null, start: k - 1, hash: false, block: true };
+  if (houseNumberAt(tokens, k) && BLOCK_WORDS.has(tokens[k - 1]?.norm ?? ''))
+    return { number: tokens[k]!.norm, unit: null, start: k - 1, hash: false, block: true };
   return null;
 }
 
 /** "one-twenty-five Spray Avenue", "deux cent quatorze rue X": said numbers, trusted only before a typed street. */
 function spelledBefore(tokens: Token[], last: number, mention: Mention): NumberFound | null {
   if (!mention.typed) return null;
-  const said = spelledNumberEndingAt(tokens.map((token) => token.norm), last);
+  const said = spelledNumberEndingAt(
+    tokens.map((token) => token.norm),
+    last,
+  );
   return said && { number: String(said.value), unit: null, start: said.start, hash: false, block: false };
 }
 
@@ -211,7 +293,12 @@ function numberBefore(tokens: Token[], mention: Mention): NumberFound | null {
   const hash = tokens[k - 1]?.norm === '#';
   if (hash) start -= 1;
   let unit: string | null = null;
-  if (!hash && tokens[k - 1]?.norm === '-' && /^[1-9]\d{0,3}[a-z]?$/.test(tokens[k - 2]?.norm ?? '') && !/^[\d\-(]/.test(tokens[k - 3]?.norm ?? '')) {
+  if (
+    !hash &&
+    tokens[k - 1]?.norm === '-' &&
+    /^[1-9]\d{0,3}[a-z]?$/.test(tokens[k - 2]?.norm ?? '') &&
+    !/^[\d\-(]/.test(tokens[k - 3]?.norm ?? '')
+  ) {
     [unit, start] = [tokens[k - 2]!.norm.toUpperCase(), k - 2];
   }
   let j = start - 1;
@@ -229,9 +316,42 @@ interface NumberAfter {
 
 /** Place words that may sit between a street and its number: "on Nahanni Dr in front of 142", "on Banff Ave by number 125". */
 const BETWEEN_STREET_AND_NUMBER = new Set([
-  'in', 'front', 'of', 'outside', 'near', 'by', 'at', 'across', 'from', 'opposite', 'beside', 'next', 'to', 'behind', 'number', 'no', 'the',
-  'devant', 'en', 'face', 'du', 'de', 'pres', 'au', 'a', 'cote', 'derriere', 'numero',
-  'frente', 'al', 'del', 'cerca', 'delante', 'junto', 'detras', 'enfrente',
+  'in',
+  'front',
+  'of',
+  'outside',
+  'near',
+  'by',
+  'at',
+  'across',
+  'from',
+  'opposite',
+  'beside',
+  'next',
+  'to',
+  'behind',
+  'number',
+  'no',
+  'the',
+  'devant',
+  'en',
+  'face',
+  'du',
+  'de',
+  'pres',
+  'au',
+  'a',
+  'cote',
+  'derriere',
+  'numero',
+  'frente',
+  'al',
+  'del',
+  'cerca',
+  'delante',
+  'junto',
+  'detras',
+  'enfrente',
 ]);
 const NUMBER_MARKS = new Set(['#', 'no', 'n', 'nº', 'numero', 'number']);
 /** "at 7" is a time more often than a house: a lone "at" before a small number does not make it an address. */
@@ -253,7 +373,8 @@ function numberAfter(tokens: Token[], mention: Mention, next: Mention | undefine
   const token = tokens[k];
   if (!token?.word || !HOUSE_NUMBER.test(token.norm) || !houseNumberAt(tokens, k) || MEASURES.has(tokens[k + 1]?.norm ?? '')) return null;
   if (next !== undefined && next.start <= k + 1) return null; // "on Bear near 211 Caribou St": the number is Caribou's
-  if (gap.length > 0 && gap.every((word) => word === 'at' || word === 'a') && Number.parseInt(token.norm, 10) < TIME_LIKE_BELOW) return null;
+  if (gap.length > 0 && gap.every((word) => word === 'at' || word === 'a') && Number.parseInt(token.norm, 10) < TIME_LIKE_BELOW)
+    return null;
   return { number: token.norm.toUpperCase(), end: k + 1, score: gap.length > 0 || !(marked || mention.typeFirst) ? 0.85 : 1 };
 }
 
@@ -321,11 +442,21 @@ function streetCandidates(text: string, tokens: Token[], vocabulary: Vocabulary)
     if (crossUsed.has(mention)) return;
     const next = mentions[m + 1];
     const connector = tokens[mention.end];
-    if (next && connector && fillersOnly(tokens, mention.end + 1, next.start) && (STRONG_CONNECTORS.has(connector.norm) || WEAK_CONNECTORS.has(connector.norm))) {
+    if (
+      next &&
+      connector &&
+      fillersOnly(tokens, mention.end + 1, next.start) &&
+      (STRONG_CONNECTORS.has(connector.norm) || WEAK_CONNECTORS.has(connector.norm))
+    ) {
       const score = intersectionScore(tokens, mention, next, connector.norm);
       if (score > 0) {
         const span = spanOf(text, tokens, mention.start, next.end);
-        found.push({ ...span, score, kind: 'query', query: query({ kind: 'intersection', raw: span.raw, street: mention.text, cross_street: next.text }) });
+        found.push({
+          ...span,
+          score,
+          kind: 'query',
+          query: query({ kind: 'intersection', raw: span.raw, street: mention.text, cross_street: next.text }),
+        });
         crossUsed.add(next);
         return;
       }
@@ -338,14 +469,29 @@ function streetCandidates(text: string, tokens: Token[], vocabulary: Vocabulary)
       const span = spanOf(text, tokens, number.start, unit?.end ?? mention.end);
       const score = mention.typed ? 1 : mention.capitalized || number.hash ? 0.9 : 0.6;
       const kind = number.block ? 'street' : 'address';
-      found.push({ ...span, score: number.block ? Math.min(score, 0.95) : score, kind: 'query', query: query({ kind, raw: span.raw, number: number.number, unit: number.unit ?? unit?.unit ?? null, street: mention.text }) });
+      found.push({
+        ...span,
+        score: number.block ? Math.min(score, 0.95) : score,
+        kind: 'query',
+        query: query({ kind, raw: span.raw, number: number.number, unit: number.unit ?? unit?.unit ?? null, street: mention.text }),
+      });
     } else if (trailing) {
       const span = spanOf(text, tokens, mention.start, trailing.end);
-      found.push({ ...span, score: trailing.score, kind: 'query', query: query({ kind: 'address', raw: span.raw, number: trailing.number, street: mention.text }) });
+      found.push({
+        ...span,
+        score: trailing.score,
+        kind: 'query',
+        query: query({ kind: 'address', raw: span.raw, number: trailing.number, street: mention.text }),
+      });
     } else if (mention.typed) {
       const span = spanOf(text, tokens, mention.start, mention.end);
       found.push({ ...span, score: 0.8, kind: 'query', query: query({ kind: 'street', raw: span.raw, street: mention.text }) });
-    } else if (!mention.fuzzy && !mention.entry.placeName && mention.capitalized && LOCATION_WORDS.has(tokens[mention.start - 1]?.norm ?? '')) {
+    } else if (
+      !mention.fuzzy &&
+      !mention.entry.placeName &&
+      mention.capitalized &&
+      LOCATION_WORDS.has(tokens[mention.start - 1]?.norm ?? '')
+    ) {
       const span = spanOf(text, tokens, mention.start, mention.end);
       found.push({ ...span, score: 0.6, kind: 'query', query: query({ kind: 'street', raw: span.raw, street: mention.text }) });
     }
@@ -357,10 +503,18 @@ function landmarkCandidates(text: string, tokens: Token[], vocabulary: Vocabular
   const found: Extracted[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const entries = vocabulary.landmarksByFirstToken.get(tokens[i]!.norm) ?? [];
-    const entry = entries.filter((e) => e.tokens.every((t, k) => tokens[i + k]?.norm === t)).sort((a, b) => b.tokens.length - a.tokens.length)[0];
+    const entry = entries
+      .filter((e) => e.tokens.every((t, k) => tokens[i + k]?.norm === t))
+      .sort((a, b) => b.tokens.length - a.tokens.length)[0];
     if (!entry) continue;
     const span = spanOf(text, tokens, i, i + entry.tokens.length);
-    found.push({ ...span, score: 0.9, kind: 'landmark', landmark: entry.landmark, query: query({ kind: 'landmark', raw: entry.landmark.name }) });
+    found.push({
+      ...span,
+      score: 0.9,
+      kind: 'landmark',
+      landmark: entry.landmark,
+      query: query({ kind: 'landmark', raw: entry.landmark.name }),
+    });
     i += entry.tokens.length - 1;
   }
   return found;
@@ -375,11 +529,17 @@ function unknownStreetCandidates(text: string, tokens: Token[], taken: readonly 
     for (let words = 1; words <= 3; words++) {
       const name = tokens.slice(k + 1, k + 1 + words);
       const type = tokens[k + 1 + words];
-      if (name.length < words || !name.every((t) => t.word && t.capitalized && !streetType(t.norm)) || !type || !streetType(type.norm)) continue;
+      if (name.length < words || !name.every((t) => t.word && t.capitalized && !streetType(t.norm)) || !type || !streetType(type.norm))
+        continue;
       const span = spanOf(text, tokens, k, k + words + 2);
       if (overlaps(span.start, span.end)) break;
       const street = text.slice(name[0]!.start, type.end);
-      found.push({ ...span, score: 0.7, kind: 'query', query: query({ kind: 'address', raw: span.raw, number: tokens[k]!.norm.toUpperCase(), street }) });
+      found.push({
+        ...span,
+        score: 0.7,
+        kind: 'query',
+        query: query({ kind: 'address', raw: span.raw, number: tokens[k]!.norm.toUpperCase(), street }),
+      });
       break;
     }
   }
@@ -387,7 +547,8 @@ function unknownStreetCandidates(text: string, tokens: Token[], taken: readonly 
 }
 
 /** "214 Bear, no sorry, 101 Bear", "au 12, je veux dire au 21": a place the speaker takes back right away. */
-const CORRECTION = /^[\s,.;:!-]*(?:no,? sorry|sorry|i mean|i meant|actually|correction|wait|non,? pardon|pardon|je veux dire|plutôt|perdón|perdon|quiero decir|mejor dicho)\b/iu;
+const CORRECTION =
+  /^[\s,.;:!-]*(?:no,? sorry|sorry|i mean|i meant|actually|correction|wait|non,? pardon|pardon|je veux dire|plutôt|perdón|perdon|quiero decir|mejor dicho)\b/iu;
 /** A place taken back counts this much: only the correction that follows it should be taken. */
 const CORRECTED_FACTOR = 0.5;
 

@@ -16,9 +16,11 @@ const COORDINATES = new RegExp(
   String.raw`(?<![\p{L}\p{N}.])(?:lat(?:itude)?\s*[:=]?\s*)?(${DECIMAL})\s*°?\s*([NSns])?\s*[,;/\s]\s*(?:lon(?:g|gitude)?\s*[:=]?\s*)?(${DECIMAL})\s*°?\s*([EWOewo])?(?![\p{L}\p{N}])`,
   'giu',
 );
-const DMS = /(\d{1,2})\s*°\s*(\d{1,2})\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*["″”]\s*)?([NSns])[\s,;]*(\d{1,3})\s*°\s*(\d{1,2})\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*["″”]\s*)?([EWOewo])/gu;
+const DMS =
+  /(\d{1,2})\s*°\s*(\d{1,2})\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*["″”]\s*)?([NSns])[\s,;]*(\d{1,3})\s*°\s*(\d{1,2})\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*["″”]\s*)?([EWOewo])/gu;
 
-const valid = (lat: number, long: number) => Number.isFinite(lat) && Number.isFinite(long) && Math.abs(lat) <= 90 && Math.abs(long) <= 180 && !(lat === 0 && long === 0);
+const valid = (lat: number, long: number) =>
+  Number.isFinite(lat) && Number.isFinite(long) && Math.abs(lat) <= 90 && Math.abs(long) <= 180 && !(lat === 0 && long === 0);
 
 function pair(text: string | null | undefined): { lat: number; long: number } | null {
   if (!text) return null;
@@ -83,7 +85,8 @@ export function findPoints(text: string): { points: FoundPoint[]; rest: string }
     const degrees = (d: string, m: string, s: string | undefined) => Number(d) + Number(m) / 60 + Number(s ?? 0) / 3600;
     const lat = signed(String(degrees(match[1]!, match[2]!, match[3])), match[4], 'S');
     const long = signed(String(degrees(match[5]!, match[6]!, match[7])), match[8], 'WO');
-    if (valid(lat, long)) points.push({ lat, long, raw: match[0], start: match.index, end: match.index + match[0].length, via: 'coordinates' });
+    if (valid(lat, long))
+      points.push({ lat, long, raw: match[0], start: match.index, end: match.index + match[0].length, via: 'coordinates' });
     blank(match.index, match.index + match[0].length);
   }
   for (const match of rest.matchAll(COORDINATES)) {

@@ -35,13 +35,22 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 };
 
 /** Builds the vocabulary from street names (gazetteer spellings or parsed names), the config's landmarks and the town's names. */
-export function buildVocabulary(streets: readonly (string | StreetName)[], landmarks: readonly Landmark[] = [], placeNames: readonly string[] = []): Vocabulary {
+export function buildVocabulary(
+  streets: readonly (string | StreetName)[],
+  landmarks: readonly Landmark[] = [],
+  placeNames: readonly string[] = [],
+): Vocabulary {
   const placeWords = new Set(placeNames.flatMap(nameTokens));
   const cores = new Map<string, CoreEntry>();
   for (const street of streets) {
     const name = typeof street === 'string' ? parseStreetName(street) : street;
     if (name === null) continue;
-    const entry = cores.get(name.core) ?? { core: name.core, tokens: name.core.split(' '), names: [], placeName: placeWords.has(name.core) };
+    const entry = cores.get(name.core) ?? {
+      core: name.core,
+      tokens: name.core.split(' '),
+      names: [],
+      placeName: placeWords.has(name.core),
+    };
     if (!entry.names.some((known) => known.key === name.key)) entry.names.push(name);
     cores.set(name.core, entry);
   }

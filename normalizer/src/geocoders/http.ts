@@ -10,7 +10,10 @@ export const HttpOptions = {
   /** the provider's usage policy (Nominatim's public servers allow 1 per second) */
   requests_per_second: z.number().positive().default(1),
   cache_size: z.number().int().nonnegative().default(1000),
-  cache_ttl_minutes: z.number().positive().default(24 * 60),
+  cache_ttl_minutes: z
+    .number()
+    .positive()
+    .default(24 * 60),
   user_agent: z.string().default('Intake 311 gateway (https://github.com/intake-311)'),
   /** appended to every query to keep the answer in town, e.g. "Banff, Alberta" */
   locality: z.string().optional(),
@@ -62,7 +65,8 @@ type Cached = { result: GeocodeResult | null };
 
 /** A geocoder over HTTP with a timeout, an in-memory LRU cache (misses too) and a rate limit. */
 export function createHttpGeocoder(provider: HttpProvider, options: HttpGeocoderOptions, log: Logger): Geocoder {
-  const cache = options.cache_size > 0 ? new LRUCache<string, Cached>({ max: options.cache_size, ttl: options.cache_ttl_minutes * 60_000 }) : null;
+  const cache =
+    options.cache_size > 0 ? new LRUCache<string, Cached>({ max: options.cache_size, ttl: options.cache_ttl_minutes * 60_000 }) : null;
   const waitTurn = rateLimiter(options.requests_per_second, options.timeout_ms);
   return {
     name: provider.name,
@@ -113,7 +117,8 @@ export function httpGeocoderPlugin<O extends HttpGeocoderOptions & PluginOptions
         name: spec.type,
         url(_query, text) {
           const url = endpoint(options.url, spec.path);
-          for (const [name, value] of Object.entries(spec.params(text, options, ctx.config))) if (value !== undefined) url.searchParams.set(name, value);
+          for (const [name, value] of Object.entries(spec.params(text, options, ctx.config)))
+            if (value !== undefined) url.searchParams.set(name, value);
           return url;
         },
         parse: spec.parse,

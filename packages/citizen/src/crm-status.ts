@@ -46,7 +46,10 @@ export class RequestStatuses {
     const changed = last === undefined || last.crm_status !== meaning.word || (note !== null && last.note !== note);
     const id = before.record.id;
     const event = { kind: 'status' as const, at: new Date().toISOString(), status: meaning.status, crm_status: meaning.word, note };
-    const kept = await this.deps.store.update(id, (stored) => ({ ...stored, crm: { status: meaning.word, external_id: update.external_id ?? stored.crm.external_id } }));
+    const kept = await this.deps.store.update(id, (stored) => ({
+      ...stored,
+      crm: { status: meaning.word, external_id: update.external_id ?? stored.crm.external_id },
+    }));
     const request = changed && kept !== null ? await this.deps.store.appendTimeline(id, event) : kept;
     if (request === null) return null;
     const was = currentStatus(before);
@@ -63,6 +66,7 @@ export class RequestStatuses {
     const team = this.deps.config.router.destinations[destination]?.team ?? null;
     const request = await this.deps.store.appendTimeline(id, { kind: 'passed_on', at: new Date().toISOString(), destination, team });
     // no reply job for a citizen who cannot be answered (a web form without contact, a CRM's own request)
-    if (request !== null && this.deps.replies.canAnswer(request.reply_to?.channel)) await this.deps.replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');
+    if (request !== null && this.deps.replies.canAnswer(request.reply_to?.channel))
+      await this.deps.replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');
   }
 }

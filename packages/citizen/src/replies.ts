@@ -22,8 +22,12 @@ import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
 import { Recipients } from './recipients.js';
 
-const repliesSent = new Counter({ name: 'intake_replies_total', help: 'Replies to citizens, by channel and outcome', labelNames: ['channel', 'kind', 'outcome'], registers: [metricsRegistry] });
-
+const repliesSent = new Counter({
+  name: 'intake_replies_total',
+  help: 'Replies to citizens, by channel and outcome',
+  labelNames: ['channel', 'kind', 'outcome'],
+  registers: [metricsRegistry],
+});
 
 export interface ReplyDeps {
   config: LoadedConfig;
@@ -45,7 +49,12 @@ export class Replies {
   constructor(private readonly deps: ReplyDeps) {
     this.queue = openQueue<ReplyJob>(QUEUE.reply, deps.redis, deps.config.redis.prefix, deps.log);
     this.optOuts = new OptOuts(deps.redis, deps.config.redis.prefix);
-    this.recipients = new Recipients(deps.redis, deps.config.redis.prefix, deps.config.conversations.unconfirmed_daily_limit, deps.config.redis.retention_days * 86_400);
+    this.recipients = new Recipients(
+      deps.redis,
+      deps.config.redis.prefix,
+      deps.config.conversations.unconfirmed_daily_limit,
+      deps.config.redis.retention_days * 86_400,
+    );
     for (const connector of deps.connectors) {
       const responder = connector.responder?.(deps.config, deps.log, deps.texts);
       for (const channel of responder?.channels ?? []) this.responders.set(channel, responder!);
@@ -58,13 +67,17 @@ export class Replies {
 
   /** Queues catalogue texts (or a CRM's own words) for the citizen; they are put into the citizen's language when sent. */
   async enqueue(requestId: string, kind: OutboundReply['kind'], texts: (CatalogueText | string)[], jobKey: string = kind): Promise<void> {
-    await this.queue.add(kind, { request_id: requestId, kind, texts }, {
-      jobId: `${requestId}.${jobKey}`,
-      attempts: 6,
-      backoff: { type: 'exponential', delay: 2000 },
-      removeOnComplete: { age: 86_400 },
-      removeOnFail: { age: 7 * 86_400 },
-    });
+    await this.queue.add(
+      kind,
+      { request_id: requestId, kind, texts },
+      {
+        jobId: `${requestId}.${jobKey}`,
+        attempts: 6,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: { age: 86_400 },
+        removeOnFail: { age: 7 * 86_400 },
+      },
+    );
   }
 
   /** The address wrote to us on the channel we answer on: it is no stranger's, and is no longer limited. */
@@ -99,14 +112,21 @@ export class Replies {
     }
     const language = this.deps.texts.pick(stored.record.language);
     const { reference } = stored.record;
-    const text = texts.map((part) => (typeof part === 'string' ? part : this.deps.texts.t(language, part.key, { reference, ...part.values }))).join(' ');
+    const text = texts
+      .map((part) => (typeof part === 'string' ? part : this.deps.texts.t(language, part.key, { reference, ...part.values })))
+      .join(' ');
     await responder.send(to, { request_id: id, reference, kind, text, language });
     await this.deps.store.addTurn(id, { at: new Date().toISOString(), from: 'intake', channel: to.channel, kind, text });
     repliesSent.inc({ channel: to.channel, kind, outcome: 'sent' });
   }
 
   start(connection: Redis): void {
-    this.worker = new Worker<ReplyJob>(QUEUE.reply, (job) => this.send(job), { connection, prefix: this.deps.config.redis.prefix, concurrency: 8, ...WORKER_RECOVERY_OPTIONS });
+    this.worker = new Worker<ReplyJob>(QUEUE.reply, (job) => this.send(job), {
+      connection,
+      prefix: this.deps.config.redis.prefix,
+      concurrency: 8,
+      ...WORKER_RECOVERY_OPTIONS,
+    });
     this.worker.on('failed', (job, error) => {
       repliesSent.inc({ channel: 'unknown', kind: job?.data.kind ?? 'unknown', outcome: 'failed' });
       this.deps.log.warn({ job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'reply failed');

@@ -7,7 +7,11 @@ export const statusWord = (word: string) => word.toLowerCase().replace(/[_-]/g, 
 /** A CRM's status word that neither the built-in list nor `status_map` knows: the CRM is told (422), nothing is kept. */
 export class UnknownStatusError extends IntakeError {
   constructor(word: string) {
-    super(422, 'unknown_status', `unknown status "${word.slice(0, 60)}": use received, acknowledged, in_progress or closed, or map the word under status_map in intake.yaml`);
+    super(
+      422,
+      'unknown_status',
+      `unknown status "${word.slice(0, 60)}": use received, acknowledged, in_progress or closed, or map the word under status_map in intake.yaml`,
+    );
   }
 }
 

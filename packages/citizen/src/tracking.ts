@@ -1,5 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import { currentStatus, parseTrackingSlug, type LoadedConfig, type RequestReader, type StoredRequest, type TimelineEvent } from '@intake/core';
+import {
+  currentStatus,
+  parseTrackingSlug,
+  type LoadedConfig,
+  type RequestReader,
+  type StoredRequest,
+  type TimelineEvent,
+} from '@intake/core';
 import type { Texts } from '@intake/i18n';
 import escapeHtml from 'escape-html';
 import { Router, type Request, type Response } from 'express';
@@ -43,7 +50,12 @@ function stepOf(texts: Texts, language: string, event: TimelineEvent): TrackingS
   const t = (key: string, values?: Record<string, string>) => texts.t(language, `track.${key}`, values);
   switch (event.kind) {
     case 'passed_on':
-      return { at: event.at, kind: event.kind, text: event.team === null ? t('passed_on') : t('passed_to', { team: event.team }), note: null };
+      return {
+        at: event.at,
+        kind: event.kind,
+        text: event.team === null ? t('passed_on') : t('passed_to', { team: event.team }),
+        note: null,
+      };
     case 'status':
       return { at: event.at, kind: event.kind, text: t(`status_${event.status}`), note: event.note };
     case 'update':
@@ -63,13 +75,18 @@ export function trackingView(deps: Pick<TrackingDeps, 'config' | 'texts'>, reque
     street: record.location.precision === 'none' ? null : streetOnly(record.location.address),
     status,
     status_text: deps.texts.t(language, `track.status_${status}`),
-    timeline: [{ at: record.received_at, kind: 'received', text: deps.texts.t(language, 'track.received'), note: null }, ...request.timeline.map((event) => stepOf(deps.texts, language, event))],
+    timeline: [
+      { at: record.received_at, kind: 'received', text: deps.texts.t(language, 'track.received'), note: null },
+      ...request.timeline.map((event) => stepOf(deps.texts, language, event)),
+    ],
   };
 }
 
 /** A date as the town reads it, in its time zone and the citizen's language. */
 const dateIn = (config: LoadedConfig, language: string) => (at: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: config.jurisdiction.timezone }).format(new Date(at));
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: config.jurisdiction.timezone }).format(
+    new Date(at),
+  );
 
 const STYLE = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff}
@@ -91,7 +108,10 @@ export function renderTracking(deps: Pick<TrackingDeps, 'config' | 'texts'>, vie
   const when = dateIn(deps.config, language);
   const town = escapeHtml(deps.config.jurisdiction.name);
   const steps = view.timeline
-    .map((step) => `<li><time datetime="${escapeHtml(step.at)}">${escapeHtml(when(step.at))}</time>${escapeHtml(step.text)}${step.note === null ? '' : `<p class="note">${escapeHtml(step.note)}</p>`}</li>`)
+    .map(
+      (step) =>
+        `<li><time datetime="${escapeHtml(step.at)}">${escapeHtml(when(step.at))}</time>${escapeHtml(step.text)}${step.note === null ? '' : `<p class="note">${escapeHtml(step.note)}</p>`}</li>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(language)}">
@@ -139,7 +159,12 @@ const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
 export function trackingRouter(deps: TrackingDeps): Router {
   const router = Router();
   router.get('/track/:slug', async (req: Request, res: Response) => {
-    res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    res.set({
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'X-Robots-Tag': 'noindex',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
     const slug = parseTrackingSlug(String(req.params.slug));
     const found = slug === null ? null : await deps.requests.find(slug.reference);
     if (found === null || slug === null || !sameToken(slug.token, found.tracking_token)) {

@@ -1,6 +1,6 @@
 import { StatusWords, UnknownStatusError } from '../src/index.js';
 
-describe('a CRM\'s status words', () => {
+describe("a CRM's status words", () => {
   const words = new StatusWords({ status_map: { 'Crew Dispatched': 'in_progress', closed: 'acknowledged' } });
 
   it.each([
@@ -15,7 +15,7 @@ describe('a CRM\'s status words', () => {
     expect(words.meaning(crmWord)).toEqual({ word, status });
   });
 
-  it('let the town\'s status_map win over the built-in meaning', () => {
+  it("let the town's status_map win over the built-in meaning", () => {
     expect(words.meaning('Closed').status).toBe('acknowledged');
     expect(new StatusWords({ status_map: {} }).meaning('Closed').status).toBe('closed');
   });

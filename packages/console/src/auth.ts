@@ -93,10 +93,12 @@ export function createAuth({ config, redis }: AuthDeps): Auth {
       <form method="post" action="/admin/sign-in" class="sign-in">
         <input type="hidden" name="_csrf" value="${generateToken(req)}"><input type="hidden" name="next" value="${safeNext(req.query.next ?? req.body?.next)}">
         <label for="token">Admin token</label><input id="token" name="token" type="password" autocomplete="current-password">
-        ${config.console.users.length > 0
-          ? html`<p class="or">or</p><label for="user">User</label><input id="user" name="user" autocomplete="username">
+        ${
+          config.console.users.length > 0
+            ? html`<p class="or">or</p><label for="user">User</label><input id="user" name="user" autocomplete="username">
             <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">`
-          : ''}
+            : ''
+        }
         <button type="submit">Sign in</button>
       </form>`,
     );
@@ -125,10 +127,12 @@ export function createAuth({ config, redis }: AuthDeps): Auth {
 
   const requireSignIn: RequestHandler = (req, res, next) => {
     if (req.session.user !== undefined || bearer(req)) return next();
-    if (req.method === 'GET' && req.accepts(['html', 'json']) === 'html') return res.redirect(303, `/admin/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
+    if (req.method === 'GET' && req.accepts(['html', 'json']) === 'html')
+      return res.redirect(303, `/admin/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
     next(unauthorized());
   };
-  const csrf: RequestHandler = (req, res, next) => (req.session.user === undefined && bearer(req) ? next() : csrfSynchronisedProtection(req, res, next));
+  const csrf: RequestHandler = (req, res, next) =>
+    req.session.user === undefined && bearer(req) ? next() : csrfSynchronisedProtection(req, res, next);
 
   return { routes, requireSignIn, csrf, token: (req) => generateToken(req) };
 }

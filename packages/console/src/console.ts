@@ -49,11 +49,21 @@ export type PageHandler = (req: Request, res: Response, ctx: { user: string; csr
 
 /** @bull-board over every queue of the pipeline, behind the console's sign-in (its own API is same-site JSON only). */
 function queueBoard(deps: ConsoleDeps) {
-  const names = [QUEUE.intake, QUEUE.route, QUEUE.reply, ...Object.keys(deps.config.router.destinations).map(deliveryQueueName), QUEUE.deadLetter];
+  const names = [
+    QUEUE.intake,
+    QUEUE.route,
+    QUEUE.reply,
+    ...Object.keys(deps.config.router.destinations).map(deliveryQueueName),
+    QUEUE.deadLetter,
+  ];
   const queues = names.map((name) => openQueue(name, deps.redis, deps.config.redis.prefix, deps.log));
   const adapter = new ExpressAdapter();
   adapter.setBasePath('/admin/queues');
-  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter: adapter, options: { uiConfig: { boardTitle: 'Intake queues' } } });
+  createBullBoard({
+    queues: queues.map((queue) => new BullMQAdapter(queue)),
+    serverAdapter: adapter,
+    options: { uiConfig: { boardTitle: 'Intake queues' } },
+  });
   return { router: adapter.getRouter() as Router, close: () => Promise.all(queues.map((queue) => queue.close())) };
 }
 
@@ -61,12 +71,17 @@ function queueBoard(deps: ConsoleDeps) {
 export function createConsole(deps: ConsoleDeps): Console {
   const auth = createAuth({ config: deps.config, redis: deps.redis });
   const pageDeps = { ...deps, map: loadTownMap(deps.config) };
-  const reportDeps = { ...pageDeps, aggregates: new Aggregates(deps.redis, deps.config.redis.prefix, deps.config.jurisdiction.timezone, loadAreas(deps.config)), areas: loadAreas(deps.config) };
+  const reportDeps = {
+    ...pageDeps,
+    aggregates: new Aggregates(deps.redis, deps.config.redis.prefix, deps.config.jurisdiction.timezone, loadAreas(deps.config)),
+    areas: loadAreas(deps.config),
+  };
   const exports = reportExports(reportDeps);
   const board = queueBoard(deps);
   const request = requestActions(pageDeps);
   const deadLetters = deadLetterPages(deps);
-  const show = (handler: PageHandler) => async (req: Request, res: Response) => handler(req, res, { user: req.session.user ?? TOKEN_USER, csrf: auth.token(req) });
+  const show = (handler: PageHandler) => async (req: Request, res: Response) =>
+    handler(req, res, { user: req.session.user ?? TOKEN_USER, csrf: auth.token(req) });
 
   const console = express.Router();
   console.use('/assets', express.static(ASSETS, { maxAge: '1h', index: false }));

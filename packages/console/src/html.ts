@@ -46,15 +46,16 @@ export interface PageContext {
 
 /** A form that changes something: always POST, always with the session's CSRF token. */
 export function postForm(action: string, csrf: string, label: string, fields: Record<string, string> = {}, className = 'inline'): Html {
-  return html`<form method="post" action="${action}" class="${className}"><input type="hidden" name="_csrf" value="${csrf}">${Object.entries(fields).map(
-    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
-  )}<button type="submit">${label}</button></form>`;
+  return html`<form method="post" action="${action}" class="${className}"><input type="hidden" name="_csrf" value="${csrf}">${Object.entries(
+    fields,
+  ).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}<button type="submit">${label}</button></form>`;
 }
 
 export function page(ctx: PageContext, body: Html): string {
-  const nav = ctx.user === undefined
-    ? ''
-    : html`<nav aria-label="Console"><a href="/admin">Requests</a><a href="/admin/dead-letters">Dead letters</a><a href="/admin/queues">Queues</a><a href="/admin/reports">Reports</a>
+  const nav =
+    ctx.user === undefined
+      ? ''
+      : html`<nav aria-label="Console"><a href="/admin">Requests</a><a href="/admin/dead-letters">Dead letters</a><a href="/admin/queues">Queues</a><a href="/admin/reports">Reports</a>
       <span class="who">${ctx.user}</span>${postForm('/admin/sign-out', ctx.csrf ?? '', 'Sign out')}</nav>`;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -20,14 +20,23 @@ export class RedisSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, done?: (error?: unknown) => void): void {
-    this.redis.set(this.key(sid), JSON.stringify(data), 'EX', this.ttlSeconds).then(() => done?.(), (error: unknown) => done?.(error));
+    this.redis.set(this.key(sid), JSON.stringify(data), 'EX', this.ttlSeconds).then(
+      () => done?.(),
+      (error: unknown) => done?.(error),
+    );
   }
 
   override destroy(sid: string, done?: (error?: unknown) => void): void {
-    this.redis.del(this.key(sid)).then(() => done?.(), (error: unknown) => done?.(error));
+    this.redis.del(this.key(sid)).then(
+      () => done?.(),
+      (error: unknown) => done?.(error),
+    );
   }
 
   override touch(sid: string, _data: session.SessionData, done?: () => void): void {
-    this.redis.expire(this.key(sid), this.ttlSeconds).then(() => done?.(), () => done?.());
+    this.redis.expire(this.key(sid), this.ttlSeconds).then(
+      () => done?.(),
+      () => done?.(),
+    );
   }
 }

@@ -14,7 +14,9 @@ export interface TownMap {
 }
 
 const ringsOf = (areas: Area[]): LongLat[][] =>
-  areas.flatMap((area) => (area.geometry.type === 'Polygon' ? [area.geometry.coordinates[0]!] : area.geometry.coordinates.map((polygon) => polygon[0]!))) as LongLat[][];
+  areas.flatMap((area) =>
+    area.geometry.type === 'Polygon' ? [area.geometry.coordinates[0]!] : area.geometry.coordinates.map((polygon) => polygon[0]!),
+  ) as LongLat[][];
 
 /** Addresses this close along the street (in degrees, ~30 m) are one point of its centre line: both sides averaged. */
 const STEP_DEGREES = 0.0003;
@@ -27,10 +29,15 @@ function streetLine(rows: AddressRow[]): LongLat[] {
   const n = rows.length;
   const meanLong = rows.reduce((sum, row) => sum + row.long, 0) / n;
   const meanLat = rows.reduce((sum, row) => sum + row.lat, 0) / n;
-  let sxx = 0, sxy = 0, syy = 0;
+  let sxx = 0,
+    sxy = 0,
+    syy = 0;
   for (const row of rows) {
-    const x = row.long - meanLong, y = row.lat - meanLat;
-    sxx += x * x; sxy += x * y; syy += y * y;
+    const x = row.long - meanLong,
+      y = row.lat - meanLat;
+    sxx += x * x;
+    sxy += x * y;
+    syy += y * y;
   }
   const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
   const along = (row: AddressRow) => (row.long - meanLong) * Math.cos(angle) + (row.lat - meanLat) * Math.sin(angle);
@@ -43,11 +50,16 @@ function streetLine(rows: AddressRow[]): LongLat[] {
   }
   return [...steps]
     .sort(([a], [b]) => a - b)
-    .map(([, on]) => [on.reduce((sum, row) => sum + row.long, 0) / on.length, on.reduce((sum, row) => sum + row.lat, 0) / on.length] as LongLat);
+    .map(
+      ([, on]) =>
+        [on.reduce((sum, row) => sum + row.long, 0) / on.length, on.reduce((sum, row) => sum + row.lat, 0) / on.length] as LongLat,
+    );
 }
 
 export function loadTownMap(config: LoadedConfig): TownMap | null {
-  const files = config.geocoding.providers.filter((provider) => provider.type === 'gazetteer' && typeof provider.file === 'string').map((provider) => resolveConfigPath(config, provider.file as string));
+  const files = config.geocoding.providers
+    .filter((provider) => provider.type === 'gazetteer' && typeof provider.file === 'string')
+    .map((provider) => resolveConfigPath(config, provider.file as string));
   const byStreet = new Map<string, AddressRow[]>();
   const add = (row: AddressRow) => {
     const on = byStreet.get(row.street);
@@ -56,15 +68,17 @@ export function loadTownMap(config: LoadedConfig): TownMap | null {
   };
   for (const file of files) readOpenAddresses(file, add);
   const streets = [...byStreet].filter(([, on]) => on.length >= 2).map(([name, on]) => ({ name, line: streetLine(on) }));
-  const boundary = config.jurisdiction.boundary !== undefined
-    ? ringsOf(readAreas(resolveConfigPath(config, config.jurisdiction.boundary)))
-    : files.flatMap((file) => {
-        const hull = loadGazetteer(file).hull();
-        return hull === null ? [] : ringsOf([hull]);
-      });
+  const boundary =
+    config.jurisdiction.boundary !== undefined
+      ? ringsOf(readAreas(resolveConfigPath(config, config.jurisdiction.boundary)))
+      : files.flatMap((file) => {
+          const hull = loadGazetteer(file).hull();
+          return hull === null ? [] : ringsOf([hull]);
+        });
   const all = [...boundary.flat(), ...streets.flatMap((street) => street.line)];
   if (all.length === 0) return null;
-  const longs = all.map(([long]) => long), lats = all.map(([, lat]) => lat);
+  const longs = all.map(([long]) => long),
+    lats = all.map(([, lat]) => lat);
   return { boundary, streets, bbox: [Math.min(...longs), Math.min(...lats), Math.max(...longs), Math.max(...lats)] };
 }
 
@@ -88,11 +102,13 @@ export function mapSvg(map: TownMap, markers: MapMarker[], title: string, tileUr
   const [west, south, east, north] = map.bbox;
   const pad = Math.max(east - west, north - south) * 0.03;
   const scaleX = Math.cos(((south + north) / 2) * (Math.PI / 180));
-  const spanX = (east - west + 2 * pad) * scaleX, spanY = north - south + 2 * pad;
+  const spanX = (east - west + 2 * pad) * scaleX,
+    spanY = north - south + 2 * pad;
   const height = Math.max(200, Math.round((WIDTH * spanY) / spanX));
   const x = (long: number) => (((long - west + pad) * scaleX) / spanX) * WIDTH;
   const y = (lat: number) => ((north + pad - lat) / spanY) * height;
-  const path = (line: LongLat[]) => line.map(([long, lat], i) => `${i === 0 ? 'M' : 'L'}${x(long).toFixed(1)},${y(lat).toFixed(1)}`).join('');
+  const path = (line: LongLat[]) =>
+    line.map(([long, lat], i) => `${i === 0 ? 'M' : 'L'}${x(long).toFixed(1)},${y(lat).toFixed(1)}`).join('');
   // a picture, unless its markers are links: then a group whose links a keyboard and a screen reader can reach
   const role = markers.some((marker) => marker.href !== undefined) ? 'group' : 'img';
   return html`<svg class="map" viewBox="0 0 ${WIDTH} ${height}" role="${role}" aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">

@@ -10,7 +10,15 @@ const prefix = uniquePrefix('console-feed');
 const TIMEZONE = 'America/Edmonton';
 
 const stored = (id: string, fields: Partial<StoredRequest['record']> = {}, state: StoredRequest['state'] = 'routed'): StoredRequest => ({
-  record: serviceRequestFrom({ id, reference: id.slice(-6), received_at: '2026-11-20T23:30:00Z', channel: 'sms', service_code: 'POTHOLE', description: 'pothole on bear', ...fields }),
+  record: serviceRequestFrom({
+    id,
+    reference: id.slice(-6),
+    received_at: '2026-11-20T23:30:00Z',
+    channel: 'sms',
+    service_code: 'POTHOLE',
+    description: 'pothole on bear',
+    ...fields,
+  }),
   state,
   reply_to: null,
   service_confidence: null,
@@ -27,7 +35,15 @@ describe('the index feed and the report counters', () => {
   let aggregates: Aggregates;
   const feeders: IndexFeeder[] = [];
   const feeder = (group = 'sqlite:test') => {
-    const created = new IndexFeeder({ redisUrl: REDIS_URL, prefix, group, store, index, aggregates, log: createLogger({ level: 'silent' }) });
+    const created = new IndexFeeder({
+      redisUrl: REDIS_URL,
+      prefix,
+      group,
+      store,
+      index,
+      aggregates,
+      log: createLogger({ level: 'silent' }),
+    });
     feeders.push(created);
     return created;
   };
@@ -49,8 +65,18 @@ describe('the index feed and the report counters', () => {
     await store.save(stored('01JDFEED00000000000000000A', { description: 'first words' }, 'received'));
     const first = feeder();
     await first.drain();
-    await store.update('01JDFEED00000000000000000A', (request) => ({ ...request, record: { ...request.record, description: 'deep pothole on Bear Street' } }));
-    await store.save(stored('01JDFEED00000000000000000B', { channel: 'email', service_code: 'TREE', description: 'tree down', location: { ...stored('x').record.location, address: '12 Wolf Street' } }));
+    await store.update('01JDFEED00000000000000000A', (request) => ({
+      ...request,
+      record: { ...request.record, description: 'deep pothole on Bear Street' },
+    }));
+    await store.save(
+      stored('01JDFEED00000000000000000B', {
+        channel: 'email',
+        service_code: 'TREE',
+        description: 'tree down',
+        location: { ...stored('x').record.location, address: '12 Wolf Street' },
+      }),
+    );
     await first.drain();
     const rows = await index.search({ limit: 10 });
     expect(rows.map((row) => row.id).sort()).toEqual(['01JDFEED00000000000000000A', '01JDFEED00000000000000000B']);
@@ -61,9 +87,25 @@ describe('the index feed and the report counters', () => {
 
   it('follows delivery states into the status, and counts each fact once however often the feed repeats it', async () => {
     const id = '01JDFEED00000000000000000C';
-    await store.save(stored(id, { duplicate_of: '01JDFEED00000000000000000A', location: { ...stored('x').record.location, address: '211 Bear Street' } }));
-    await store.setDelivery(id, { destination: 'crm', status: 'delivered', attempts: 1, updated_at: '2026-11-20T23:31:00Z', receipt: null, error: null });
-    await store.setDelivery(id, { destination: 'works', status: 'dead', attempts: 3, updated_at: '2026-11-20T23:35:00Z', receipt: null, error: 'HTTP 500' });
+    await store.save(
+      stored(id, { duplicate_of: '01JDFEED00000000000000000A', location: { ...stored('x').record.location, address: '211 Bear Street' } }),
+    );
+    await store.setDelivery(id, {
+      destination: 'crm',
+      status: 'delivered',
+      attempts: 1,
+      updated_at: '2026-11-20T23:31:00Z',
+      receipt: null,
+      error: null,
+    });
+    await store.setDelivery(id, {
+      destination: 'works',
+      status: 'dead',
+      attempts: 3,
+      updated_at: '2026-11-20T23:35:00Z',
+      receipt: null,
+      error: 'HTTP 500',
+    });
     await store.update(id, (request) => request); // the same record again
     const feed = feeders[0]!;
     await feed.drain();
@@ -96,7 +138,15 @@ describe('the index feed and the report counters', () => {
 
   it('gives a second index its own consumer group, so it is fed everything too', async () => {
     const other = openSqliteIndex(':memory:');
-    const second = new IndexFeeder({ redisUrl: REDIS_URL, prefix, group: 'sqlite:other-node', store, index: other, aggregates, log: createLogger({ level: 'silent' }) });
+    const second = new IndexFeeder({
+      redisUrl: REDIS_URL,
+      prefix,
+      group: 'sqlite:other-node',
+      store,
+      index: other,
+      aggregates,
+      log: createLogger({ level: 'silent' }),
+    });
     feeders.push(second);
     await second.drain();
     expect(await other.count()).toBe(4);

@@ -7,12 +7,39 @@ import { summarise } from '../src/reports/summary.js';
 
 const prefix = uniquePrefix('console-report');
 /** a square around downtown Banff */
-const DOWNTOWN = { name: 'downtown', areas: [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[-115.58, 51.17], [-115.56, 51.17], [-115.56, 51.18], [-115.58, 51.18], [-115.58, 51.17]]] } }] };
+const DOWNTOWN = {
+  name: 'downtown',
+  areas: [
+    {
+      type: 'Feature' as const,
+      properties: {},
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [-115.58, 51.17],
+            [-115.56, 51.17],
+            [-115.56, 51.18],
+            [-115.58, 51.18],
+            [-115.58, 51.17],
+          ],
+        ],
+      },
+    },
+  ],
+};
 const IN_TOWN = { lat: 51.175, long: -115.57 };
 const OUTSIDE = { lat: 51.19, long: -115.6 };
 
 let n = 0;
-function request(fields: { day: string; channel: string; service: string; street?: string; point?: { lat: number; long: number }; duplicate?: boolean }): StoredRequest {
+function request(fields: {
+  day: string;
+  channel: string;
+  service: string;
+  street?: string;
+  point?: { lat: number; long: number };
+  duplicate?: boolean;
+}): StoredRequest {
   n += 1;
   const id = `01JDREPORT${String(n).padStart(16, '0')}`;
   return {
@@ -22,7 +49,14 @@ function request(fields: { day: string; channel: string; service: string; street
       channel: fields.channel,
       service_code: fields.service,
       duplicate_of: fields.duplicate ? '01JDREPORT0000000000000001' : null,
-      location: { lat: fields.point?.lat ?? null, long: fields.point?.long ?? null, address: fields.street ? `1 ${fields.street}` : null, precision: fields.street ? 'address' : 'none', source: null, in_jurisdiction: null },
+      location: {
+        lat: fields.point?.lat ?? null,
+        long: fields.point?.long ?? null,
+        address: fields.street ? `1 ${fields.street}` : null,
+        precision: fields.street ? 'address' : 'none',
+        source: null,
+        in_jurisdiction: null,
+      },
     }),
     state: 'routed',
     reply_to: null,
@@ -41,7 +75,14 @@ const delivered = (stored: StoredRequest, afterSeconds: number, destination = 'c
   receipt: null,
   error: null,
 });
-const dead = (destination: string): DeliveryState => ({ destination, status: 'dead', attempts: 3, updated_at: new Date().toISOString(), receipt: null, error: 'HTTP 500' });
+const dead = (destination: string): DeliveryState => ({
+  destination,
+  status: 'dead',
+  attempts: 3,
+  updated_at: new Date().toISOString(),
+  receipt: null,
+  error: 'HTTP 500',
+});
 
 describe('report figures from the kept counters, against a known set of requests', () => {
   let redis: Redis;
@@ -53,7 +94,14 @@ describe('report figures from the kept counters, against a known set of requests
     const known: [StoredRequest, DeliveryState[]][] = [];
     // Monday 2026-11-16 .. Sunday 2026-11-22, then Monday 2026-11-23
     for (let i = 0; i < 10; i++) {
-      const stored = request({ day: '2026-11-16', channel: 'sms', service: 'POTHOLE', street: 'Bear Street', point: IN_TOWN, duplicate: i >= 7 });
+      const stored = request({
+        day: '2026-11-16',
+        channel: 'sms',
+        service: 'POTHOLE',
+        street: 'Bear Street',
+        point: IN_TOWN,
+        duplicate: i >= 7,
+      });
       known.push([stored, [delivered(stored, 60 * (i + 1))]]); // 1..10 minutes to the CRM
     }
     const streetlight = request({ day: '2026-11-18', channel: 'web', service: 'STREETLIGHT', street: 'Wolf Street', point: OUTSIDE });
@@ -81,7 +129,10 @@ describe('report figures from the kept counters, against a known set of requests
       { week: '2026-11-16', counts: { POTHOLE: 10, STREETLIGHT: 1 } },
       { week: '2026-11-23', counts: { POTHOLE: 1 } },
     ]);
-    expect(summary.streets).toEqual([['Bear Street', 11], ['Wolf Street', 1]]);
+    expect(summary.streets).toEqual([
+      ['Bear Street', 11],
+      ['Wolf Street', 1],
+    ]);
     expect(summary.failures).toEqual({ crm: 1, works: 1 });
   });
 

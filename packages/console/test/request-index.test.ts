@@ -48,9 +48,20 @@ describe.each(implementations)('the %s request index', (_name, open) => {
     index = await open();
     await index.upsert([
       request(1, { description: 'Huge pothole outside the bakery', channel: 'web' }),
-      request(2, { description: 'Streetlight flickering all night', service_code: 'STREETLIGHT', address: 'Wolf Street and Bear Street', street: 'Wolf Street and Bear Street' }),
+      request(2, {
+        description: 'Streetlight flickering all night',
+        service_code: 'STREETLIGHT',
+        address: 'Wolf Street and Bear Street',
+        street: 'Wolf Street and Bear Street',
+      }),
       request(3, { description: 'Another pothole, deeper now', phone: '+14035550123', status: 'failed' }),
-      request(4, { description: 'Árbol caído en la calle', service_code: 'TREE', email: 'vecina@example.org', address: '10 Caribou Street', street: 'Caribou Street' }),
+      request(4, {
+        description: 'Árbol caído en la calle',
+        service_code: 'TREE',
+        email: 'vecina@example.org',
+        address: '10 Caribou Street',
+        street: 'Caribou Street',
+      }),
       request(5, { description: 'pothole again', duplicate_of: request(3).id }),
     ]);
   });

@@ -21,7 +21,13 @@ export interface ChannelDeclaration {
   traits?: Partial<ChannelTraits>;
 }
 
-const NO_TRAITS: ChannelTraits = { acknowledgesInAnswer: false, followUpBySender: false, repliesByPhone: false, handledByClerk: false, quotesAndSignatures: false };
+const NO_TRAITS: ChannelTraits = {
+  acknowledgesInAnswer: false,
+  followUpBySender: false,
+  repliesByPhone: false,
+  handledByClerk: false,
+  quotesAndSignatures: false,
+};
 
 /**
  * The channels the app serves, filled from its connectors (core knows none by name): their names, traits and the
@@ -60,7 +66,10 @@ export function channelSettingsSchemas(connectors: readonly Pick<Connector, 'key
  * A connector's settings, or undefined when its key is absent (the channel is off). The loader has reported any
  * problem in them already; reading them through the schema gives them their type and defaults in any config.
  */
-export function settingsOf<S>(config: { channels: Record<string, unknown> }, connector: Pick<Connector<S>, 'key' | 'settings'>): S | undefined {
+export function settingsOf<S>(
+  config: { channels: Record<string, unknown> },
+  connector: Pick<Connector<S>, 'key' | 'settings'>,
+): S | undefined {
   const raw = config.channels[connector.key];
   return raw === undefined ? undefined : connector.settings.parse(raw ?? {});
 }

@@ -17,7 +17,11 @@ export type SmtpSettings = z.infer<typeof SmtpSettings>;
 export const ChannelsConfig = z.record(z.string(), z.unknown()).default({});
 
 export const ServiceDefinition = z.object({
-  code: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+  code: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
   name: z.string().min(1),
   group: z.string().optional(),
   description: z.string().optional(),
@@ -58,7 +62,10 @@ export const RuleCondition = z
     /** `question` for messages that ask rather than report: route them to whoever answers, not to a crew */
     intent: z.enum(['report', 'question']).optional(),
     /** local time of day in the jurisdiction's timezone, "08:00-17:00" (may wrap midnight) */
-    hours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').optional(),
+    hours: z
+      .string()
+      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM')
+      .optional(),
     days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).optional(),
   })
   .strict();
@@ -78,7 +85,9 @@ export const Rule = z.object({
 export type Rule = z.infer<typeof Rule>;
 
 /** Where photos are kept: files under a folder, relative to the config file (the demo: the data dir). A second kind (S3) adds a member. */
-const MediaStoreConfig = z.discriminatedUnion('type', [z.object({ type: z.literal('local'), dir: z.string().min(1).default('.intake/media') })]);
+const MediaStoreConfig = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('local'), dir: z.string().min(1).default('.intake/media') }),
+]);
 
 /** Photos citizens send: where they are kept and how long their links open. */
 export const MediaConfig = z.object({
@@ -87,7 +96,11 @@ export const MediaConfig = z.object({
   signing_secret: z.string().min(16).optional(),
   link_days: z.number().positive().default(30),
   /** per photo, after upload and before re-encoding */
-  max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
+  max_bytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   max_photos: z.number().int().min(0).max(10).default(5),
 });
 
@@ -103,7 +116,11 @@ const RateLimits = z.object({
   key_failures: RateLimit.nullable().default({ max: 10, per_seconds: 600 }),
 });
 export type RateLimitSettings = z.infer<typeof RateLimits>;
-const RATE_LIMIT_DEFAULTS: RateLimitSettings = { per_client: { max: 120, per_seconds: 60 }, per_sender: { max: 60, per_seconds: 3600 }, key_failures: { max: 10, per_seconds: 600 } };
+const RATE_LIMIT_DEFAULTS: RateLimitSettings = {
+  per_client: { max: 120, per_seconds: 60 },
+  per_sender: { max: 60, per_seconds: 3600 },
+  key_failures: { max: 10, per_seconds: 600 },
+};
 
 const portMessage = (issue: { input?: unknown }) => `must be a number from 0 to 65535, got ${JSON.stringify(issue.input)}`;
 /** A TCP port (0 picks a free one); "8080" from an environment variable counts as the number. */
@@ -116,7 +133,14 @@ const Port = z.preprocess(
 export const IndexSettings = z.discriminatedUnion('type', [
   /** `path` defaults to index.sqlite in the data directory; one file per HTTP node, each fed the whole stream */
   z.object({ type: z.literal('sqlite'), path: z.string().min(1).optional() }),
-  z.object({ type: z.literal('postgres'), url: z.string().min(1), schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and _ only').default('intake') }),
+  z.object({
+    type: z.literal('postgres'),
+    url: z.string().min(1),
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and _ only')
+      .default('intake'),
+  }),
 ]);
 export type IndexSettings = z.infer<typeof IndexSettings>;
 
@@ -130,7 +154,11 @@ export const ConsoleSettings = z.object({
   users: z.array(ConsoleUser).default([]),
   /** signs the session cookie; by default derived from server.admin_token, so every node agrees without more config */
   session_secret: z.string().min(1).optional(),
-  session_hours: z.number().positive().max(24 * 30).default(12),
+  session_hours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   index: IndexSettings.default({ type: 'sqlite' }),
   /** areas a report can be narrowed to, name: GeoJSON polygon file; default: the files the rules' `within` name */
   areas: z.record(z.string().regex(/^[A-Za-z0-9 _.-]{1,60}$/, 'letters, digits, spaces, _ . - only'), z.string().min(1)).optional(),
@@ -154,7 +182,9 @@ export const ConfigSchema = z
           z
             .string()
             .transform(primaryLanguage)
-            .refine((language) => CATALOGUE_LANGUAGES.includes(language), { message: `has no message catalogue (there are: ${CATALOGUE_LANGUAGES.join(', ')})` }),
+            .refine((language) => CATALOGUE_LANGUAGES.includes(language), {
+              message: `has no message catalogue (there are: ${CATALOGUE_LANGUAGES.join(', ')})`,
+            }),
         )
         .min(1)
         .default(['en']),
@@ -174,8 +204,19 @@ export const ConfigSchema = z
         /** /metrics behind `Authorization: Bearer <token>`, or served on its own `port` (then not on the main one) */
         metrics: z.object({ token: z.string().min(1).optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
       })
-      .refine((server) => server.headers_timeout_ms <= server.request_timeout_ms, { message: 'headers_timeout_ms may not exceed request_timeout_ms', path: ['headers_timeout_ms'] })
-      .default({ port: 3000, host: '0.0.0.0', body_limit: '256kb', trust_proxy: false, headers_timeout_ms: 10_000, request_timeout_ms: 30_000, rate_limits: RATE_LIMIT_DEFAULTS }),
+      .refine((server) => server.headers_timeout_ms <= server.request_timeout_ms, {
+        message: 'headers_timeout_ms may not exceed request_timeout_ms',
+        path: ['headers_timeout_ms'],
+      })
+      .default({
+        port: 3000,
+        host: '0.0.0.0',
+        body_limit: '256kb',
+        trust_proxy: false,
+        headers_timeout_ms: 10_000,
+        request_timeout_ms: 30_000,
+        rate_limits: RATE_LIMIT_DEFAULTS,
+      }),
     redis: z
       .object({
         url: z.string().default('redis://127.0.0.1:6379'),
@@ -194,9 +235,7 @@ export const ConfigSchema = z
         min_confidence: z.number().min(0).max(1).default(0.5),
       })
       .default({ fallback_code: null, min_confidence: 0.5 }),
-    geocoding: z
-      .object({ providers: z.array(PluginOptions).default([]) })
-      .default({ providers: [] }),
+    geocoding: z.object({ providers: z.array(PluginOptions).default([]) }).default({ providers: [] }),
     media: MediaConfig.prefault({}),
     dedupe: z
       .object({
@@ -240,7 +279,8 @@ export const ConfigSchema = z
     check(config.router.default.deliver_to, ['router', 'default', 'deliver_to']);
     const codes = new Set<string>();
     config.services.forEach((service, i) => {
-      if (codes.has(service.code)) ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: `duplicate service code "${service.code}"` });
+      if (codes.has(service.code))
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: `duplicate service code "${service.code}"` });
       codes.add(service.code);
     });
     const fallback = config.classification.fallback_code;

@@ -77,7 +77,10 @@ function parsePlugins(
 
 /** The known word a mistyped one was probably meant to be: a few letters off, or the start of it ("radius_meters"). */
 export function closest(word: string, known: readonly string[]): string | null {
-  const scored = known.map((candidate) => ({ candidate, cost: word.startsWith(candidate) || candidate.startsWith(word) ? 0 : distance(word, candidate) }));
+  const scored = known.map((candidate) => ({
+    candidate,
+    cost: word.startsWith(candidate) || candidate.startsWith(word) ? 0 : distance(word, candidate),
+  }));
   const best = scored.sort((a, b) => a.cost - b.cost)[0];
   return best !== undefined && best.cost <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : null;
 }
@@ -89,7 +92,9 @@ function parseChannels(config: LoadedConfig, channels: NonNullable<PluginSchemas
     const schema = channels.settings[key];
     if (schema === undefined) {
       const suggestion = closest(key, known);
-      problems.push(`channels.${key}: no such channel${suggestion === null ? '' : ` (did you mean "${suggestion}"?)`} (known: ${known.join(', ')})`);
+      problems.push(
+        `channels.${key}: no such channel${suggestion === null ? '' : ` (did you mean "${suggestion}"?)`} (known: ${known.join(', ')})`,
+      );
       continue;
     }
     const result = schema.safeParse(settings ?? {});
@@ -98,7 +103,8 @@ function parseChannels(config: LoadedConfig, channels: NonNullable<PluginSchemas
   }
   config.router.rules.forEach((rule, i) => {
     for (const channel of [rule.when.channel ?? []].flat()) {
-      if (!channels.names.includes(channel)) problems.push(`router.rules.${i}.when.channel: no channel "${channel}" (known: ${channels.names.join(', ')})`);
+      if (!channels.names.includes(channel))
+        problems.push(`router.rules.${i}.when.channel: no channel "${channel}" (known: ${channels.names.join(', ')})`);
     }
   });
 }
@@ -129,7 +135,10 @@ function warningsOf(config: Config): string[] {
         .filter((value) => !known.has(value))
         .map((value) => `router.rules.${i}.when.${field}: "${value}" is not ${what}, so this condition never holds`),
     );
-  return [...unknown('service_code', codes, 'in the service catalogue'), ...unknown('service_group', groups, 'the group of any service in the catalogue')];
+  return [
+    ...unknown('service_code', codes, 'in the service catalogue'),
+    ...unknown('service_group', groups, 'the group of any service in the catalogue'),
+  ];
 }
 
 /** Validates an already-read configuration object; throws ConfigError with every problem. */
@@ -140,7 +149,12 @@ export function parseConfig(raw: unknown, options: Omit<LoadOptions, 'file'> & {
   if (!result.success) throw new ConfigError([...problems, ...describe(result.error.issues)]);
   const config: LoadedConfig = { ...result.data, base_dir: options.base_dir, source: options.source, warnings: warningsOf(result.data) };
   if (options.plugins) {
-    const destinations = parsePlugins(Object.entries(config.router.destinations), options.plugins.destinations, 'router.destinations', problems);
+    const destinations = parsePlugins(
+      Object.entries(config.router.destinations),
+      options.plugins.destinations,
+      'router.destinations',
+      problems,
+    );
     const geocoders = parsePlugins(
       config.geocoding.providers.map((p, i) => [String(i), p]),
       options.plugins.geocoders,

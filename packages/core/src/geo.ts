@@ -8,7 +8,11 @@ export type Area = Feature<Polygon | MultiPolygon>;
 export function readAreas(file: string): Area[] {
   const json = JSON.parse(readFileSync(file, 'utf8')) as { type?: string; features?: unknown[]; geometry?: unknown };
   const candidates: unknown[] =
-    json.type === 'FeatureCollection' ? (json.features ?? []) : json.type === 'Feature' ? [json] : [{ type: 'Feature', properties: {}, geometry: json }];
+    json.type === 'FeatureCollection'
+      ? (json.features ?? [])
+      : json.type === 'Feature'
+        ? [json]
+        : [{ type: 'Feature', properties: {}, geometry: json }];
   const areas = candidates.filter((feature): feature is Area => {
     const type = (feature as Area | undefined)?.geometry?.type;
     return type === 'Polygon' || type === 'MultiPolygon';

@@ -22,7 +22,22 @@ export function maskPersonalText(text: string): string {
   return replacePersonalText(text, { email: maskEmail, phone: maskPhone });
 }
 
-const SECRET_KEYS = new Set(['pass', 'password', 'auth_token', 'api_key', 'api_keys', 'secret', 'signing_secret', 'bot_token', 'admin_token', 'authorization', 'cookie', 'token', 'x-twilio-signature', 'x-slack-signature']);
+const SECRET_KEYS = new Set([
+  'pass',
+  'password',
+  'auth_token',
+  'api_key',
+  'api_keys',
+  'secret',
+  'signing_secret',
+  'bot_token',
+  'admin_token',
+  'authorization',
+  'cookie',
+  'token',
+  'x-twilio-signature',
+  'x-slack-signature',
+]);
 const PERSONAL_KEYS = new Set(['phone', 'email', 'from', 'to', 'caller', 'caller_phone']);
 const MAX_DEPTH = 10;
 
@@ -63,7 +78,10 @@ export function createLogger(options: { level?: string; name?: string; destinati
         },
       },
       // a child's bindings skip the log formatter; they are shallow, so pino's path redaction covers them
-      redact: { paths: [...SECRET_KEYS, ...PERSONAL_KEYS].flatMap((key) => [key, `*.${key}`]), censor: (value, path) => maskValue(path[path.length - 1]!.toLowerCase(), value) ?? value },
+      redact: {
+        paths: [...SECRET_KEYS, ...PERSONAL_KEYS].flatMap((key) => [key, `*.${key}`]),
+        censor: (value, path) => maskValue(path[path.length - 1]!.toLowerCase(), value) ?? value,
+      },
     },
     // stdout written asynchronously: a busy route no longer makes a write call per line (pino flushes it on exit)
     options.destination ?? pino.destination({ dest: 1, sync: false }),

@@ -10,5 +10,7 @@ function looksLikePhone(found: string): boolean {
 
 /** Replaces every email address and phone number written anywhere in a text (an error message, a description). */
 export function replacePersonalText(text: string, replace: { email(found: string): string; phone(found: string): string }): string {
-  return text.replace(EMAIL_IN_TEXT, (found) => replace.email(found)).replace(PHONE_IN_TEXT, (found) => (looksLikePhone(found) ? replace.phone(found) : found));
+  return text
+    .replace(EMAIL_IN_TEXT, (found) => replace.email(found))
+    .replace(PHONE_IN_TEXT, (found) => (looksLikePhone(found) ? replace.phone(found) : found));
 }

@@ -6,7 +6,15 @@ import type { LoadedConfig } from './config.js';
 import type { FirstTime, OptOuts } from './conversation.js';
 import type { PluginOptions } from './config-schema.js';
 import type { Logger } from './logger.js';
-import { Precision, type Channel, type DevicePoint, type InboundMessageInput, type Media, type ReplyAddress, type ServiceRequest } from './schemas.js';
+import {
+  Precision,
+  type Channel,
+  type DevicePoint,
+  type InboundMessageInput,
+  type Media,
+  type ReplyAddress,
+  type ServiceRequest,
+} from './schemas.js';
 import type { RateLimits } from './rate-limits.js';
 import type { RequestReader } from './store.js';
 

@@ -26,7 +26,10 @@ export class RateLimits {
   constructor(redis: Redis, prefix: string, settings: RateLimitSettings) {
     for (const [kind, limit] of Object.entries(settings) as [Kind, RateLimitSettings[Kind]][]) {
       if (limit === null) continue;
-      this.limiters.set(kind, new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:limit:${kind}`, points: limit.max, duration: limit.per_seconds }));
+      this.limiters.set(
+        kind,
+        new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:limit:${kind}`, points: limit.max, duration: limit.per_seconds }),
+      );
     }
   }
 
@@ -50,7 +53,10 @@ export class RateLimits {
 
   /** Counts one wrong API key from the address. */
   async keyFailed(client: string | undefined): Promise<void> {
-    await this.limiters.get('key_failures')?.consume(keyOf(client ?? 'unknown')).catch(() => undefined);
+    await this.limiters
+      .get('key_failures')
+      ?.consume(keyOf(client ?? 'unknown'))
+      .catch(() => undefined);
   }
 
   private async take(kind: Kind, key: string): Promise<void> {

@@ -45,5 +45,7 @@ export function parseTrackingSlug(slug: string): { reference: string; token: str
 
 /** An absolute link to one of Intake's public pages, or null when `server.public_url` is not set. */
 export function publicLink(publicUrl: string | undefined, path: string): string | null {
-  return publicUrl === undefined ? null : new URL(path.replace(/^\//, ''), publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).toString();
+  return publicUrl === undefined
+    ? null
+    : new URL(path.replace(/^\//, ''), publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).toString();
 }

@@ -82,7 +82,10 @@ export const InboundMessage = InboundMessageInput.extend({
   id: z.string().min(1),
   received_at: z.iso.datetime({ offset: true }),
   /** the reference and tracking token accept gave it; a message queued without them gets them when it is normalized */
-  tracking: z.object({ reference: z.string().min(1).max(20), token: z.string().min(1).max(64) }).nullable().default(null),
+  tracking: z
+    .object({ reference: z.string().min(1).max(20), token: z.string().min(1).max(64) })
+    .nullable()
+    .default(null),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 

@@ -185,7 +185,15 @@ export class RequestStore {
     const { id, received_at: receivedAt, service_code: serviceCode } = request.record;
     const at = Date.parse(receivedAt);
     const indexes = serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)];
-    const args = [expected ?? '', JSON.stringify(request), this.ttlSeconds, Number.isFinite(at) ? at : Date.now(), id, Date.now() - this.ttlSeconds * 1000, FEED_LENGTH];
+    const args = [
+      expected ?? '',
+      JSON.stringify(request),
+      this.ttlSeconds,
+      Number.isFinite(at) ? at : Date.now(),
+      id,
+      Date.now() - this.ttlSeconds * 1000,
+      FEED_LENGTH,
+    ];
     const written = await this.redis.intakeWriteRequest(2 + indexes.length, this.key(id), indexFeedKey(this.prefix), ...indexes, ...args);
     return written === 1;
   }
@@ -230,7 +238,15 @@ export class RequestStore {
   async allocateReference(id: string, random?: RandomIndex): Promise<Tracking> {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       const tracking: Tracking = { reference: newReference(random), token: newTrackingToken() };
-      const won = await this.redis.eval(CLAIM_REFERENCE, 2, this.referenceKey(tracking.reference), this.trackingKey(id), id, JSON.stringify(tracking), this.ttlSeconds);
+      const won = await this.redis.eval(
+        CLAIM_REFERENCE,
+        2,
+        this.referenceKey(tracking.reference),
+        this.trackingKey(id),
+        id,
+        JSON.stringify(tracking),
+        this.ttlSeconds,
+      );
       if (won === 1) return tracking;
     }
     throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} draws`);
@@ -238,7 +254,8 @@ export class RequestStore {
 
   /** Frees a reference whose request was never written (its queue write failed). */
   async releaseReference(id: string, reference: string): Promise<void> {
-    if ((await this.redis.get(this.referenceKey(reference))) === id) await this.redis.del(this.referenceKey(reference), this.trackingKey(id));
+    if ((await this.redis.get(this.referenceKey(reference))) === id)
+      await this.redis.del(this.referenceKey(reference), this.trackingKey(id));
   }
 
   /**
@@ -317,7 +334,13 @@ export class RequestStore {
 
   async addTurn(id: string, turn: z.input<typeof ConversationTurn>): Promise<void> {
     const key = this.conversationKey(id);
-    await this.exec(this.redis.multi().rpush(key, JSON.stringify(ConversationTurn.parse(turn))).ltrim(key, -MAX_TURNS, -1).expire(key, this.ttlSeconds));
+    await this.exec(
+      this.redis
+        .multi()
+        .rpush(key, JSON.stringify(ConversationTurn.parse(turn)))
+        .ltrim(key, -MAX_TURNS, -1)
+        .expire(key, this.ttlSeconds),
+    );
   }
 
   async conversation(id: string): Promise<ConversationTurn[]> {

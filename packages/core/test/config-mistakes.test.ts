@@ -24,8 +24,12 @@ describe('config mistakes', () => {
   it('flags a rule for a service group no service of the catalogue has', () => {
     const rules = [{ name: 'parks', when: { service_group: 'Parks' }, then: { deliver_to: [] } }];
     const config = parseConfig({ ...base(), router: { destinations: {}, rules } }, { base_dir: __dirname, source: 'test' });
-    expect(config.warnings).toEqual(['router.rules.0.when.service_group: "Parks" is not the group of any service in the catalogue, so this condition never holds']);
+    expect(config.warnings).toEqual([
+      'router.rules.0.when.service_group: "Parks" is not the group of any service in the catalogue, so this condition never holds',
+    ]);
     const streets = [{ name: 'streets', when: { service_group: 'Streets' }, then: { deliver_to: [] } }];
-    expect(parseConfig({ ...base(), router: { destinations: {}, rules: streets } }, { base_dir: __dirname, source: 'test' }).warnings).toEqual([]);
+    expect(
+      parseConfig({ ...base(), router: { destinations: {}, rules: streets } }, { base_dir: __dirname, source: 'test' }).warnings,
+    ).toEqual([]);
   });
 });

@@ -60,7 +60,9 @@ describe('loadConfig', () => {
   });
 
   it('replaces ${VAR} and ${VAR:-default}, typing a value that is only a variable', () => {
-    const file = writeConfig(`${minimal}server: { port: "\${PORT}", admin_token: "\${TOKEN:-fallback}", public_url: "https://\${HOST}/x" }\n`);
+    const file = writeConfig(
+      `${minimal}server: { port: "\${PORT}", admin_token: "\${TOKEN:-fallback}", public_url: "https://\${HOST}/x" }\n`,
+    );
     const config = loadConfig({ file, env: { PORT: '8080', HOST: 'intake.example.org' }, plugins });
     expect(config.server.port).toBe(8080);
     expect(config.server.admin_token).toBe('fallback');
@@ -69,7 +71,9 @@ describe('loadConfig', () => {
 
   it('names a missing environment variable by its path', () => {
     const file = writeConfig(`${minimal}server: { admin_token: "\${NOT_SET_ANYWHERE}" }\n`);
-    expect(problemsOf(() => loadConfig({ file, env: {}, plugins }))).toContain('server.admin_token: environment variable NOT_SET_ANYWHERE is not set');
+    expect(problemsOf(() => loadConfig({ file, env: {}, plugins }))).toContain(
+      'server.admin_token: environment variable NOT_SET_ANYWHERE is not set',
+    );
   });
 
   it('lists every problem as path: message', () => {
@@ -84,10 +88,7 @@ router:
 `);
     const problems = problemsOf(() => loadConfig({ file, env: {}, plugins }));
     expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^jurisdiction\.country: /),
-        expect.stringMatching(/^services\.0\.code: /),
-      ]),
+      expect.arrayContaining([expect.stringMatching(/^jurisdiction\.country: /), expect.stringMatching(/^services\.0\.code: /)]),
     );
   });
 
@@ -111,15 +112,31 @@ router:
       ]),
     );
     const pluginProblems = problemsOf(() =>
-      loadConfig({ file: writeConfig(minimal.replace('{ type: file, path: ./out.jsonl }', '{ type: webhook, url: nope, secret: short }')), env: {}, plugins }),
+      loadConfig({
+        file: writeConfig(minimal.replace('{ type: file, path: ./out.jsonl }', '{ type: webhook, url: nope, secret: short }')),
+        env: {},
+        plugins,
+      }),
     );
-    expect(pluginProblems).toEqual(expect.arrayContaining([expect.stringMatching(/^router\.destinations\.outbox\.url: /), expect.stringMatching(/^router\.destinations\.outbox\.secret: /)]));
-    const unknownType = problemsOf(() => loadConfig({ file: writeConfig(minimal.replace('type: file', 'type: pigeon')), env: {}, plugins }));
+    expect(pluginProblems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^router\.destinations\.outbox\.url: /),
+        expect.stringMatching(/^router\.destinations\.outbox\.secret: /),
+      ]),
+    );
+    const unknownType = problemsOf(() =>
+      loadConfig({ file: writeConfig(minimal.replace('type: file', 'type: pigeon')), env: {}, plugins }),
+    );
     expect(unknownType).toEqual([expect.stringMatching(/^router\.destinations\.outbox\.type: unknown type "pigeon"/)]);
   });
 
   it('warns, without failing, of a rule for a service the catalogue does not have', () => {
-    const file = writeConfig(minimal.replace('default:', 'rules: [{ name: w, when: { service_code: [POTHOLE, STREETLIGHT] }, then: { deliver_to: [outbox] } }]\n  default:'));
+    const file = writeConfig(
+      minimal.replace(
+        'default:',
+        'rules: [{ name: w, when: { service_code: [POTHOLE, STREETLIGHT] }, then: { deliver_to: [outbox] } }]\n  default:',
+      ),
+    );
     expect(loadConfig({ file, env: {}, plugins }).warnings).toEqual([
       'router.rules.0.when.service_code: "STREETLIGHT" is not in the service catalogue, so this condition never holds',
     ]);
@@ -127,8 +144,12 @@ router:
   });
 
   it('checks that area files exist and hold polygons', () => {
-    const file = writeConfig(`${minimal.replace('default:', 'rules: [{ name: w, when: { within: ./missing.geojson }, then: { deliver_to: [outbox] } }]\n  default:')}`);
-    expect(problemsOf(() => loadConfig({ file, env: {}, plugins }))).toEqual([expect.stringMatching(/^router\.rules\.0\.when\.within: .*missing\.geojson/)]);
+    const file = writeConfig(
+      `${minimal.replace('default:', 'rules: [{ name: w, when: { within: ./missing.geojson }, then: { deliver_to: [outbox] } }]\n  default:')}`,
+    );
+    expect(problemsOf(() => loadConfig({ file, env: {}, plugins }))).toEqual([
+      expect.stringMatching(/^router\.rules\.0\.when\.within: .*missing\.geojson/),
+    ]);
   });
 
   it('rejects YAML it cannot parse with the line', () => {

@@ -15,15 +15,19 @@ function capture() {
 describe('logs', () => {
   it('mask phone numbers and emails wherever they sit, and never print secrets', () => {
     const { log, text } = capture();
-    log.info({
-      sender: { phone: '+14035550123', email: 'jane.doe@example.org' },
-      reply_to: { to: '+14035550123' },
-      config: { channels: { sms: { auth_token: 'twilio-secret-token' }, email: { imap: { pass: 'imap-password' } } } },
-      headers: { authorization: 'Bearer admin-token-value' },
-      api_key: 'open311-key',
-    }, 'something happened');
+    log.info(
+      {
+        sender: { phone: '+14035550123', email: 'jane.doe@example.org' },
+        reply_to: { to: '+14035550123' },
+        config: { channels: { sms: { auth_token: 'twilio-secret-token' }, email: { imap: { pass: 'imap-password' } } } },
+        headers: { authorization: 'Bearer admin-token-value' },
+        api_key: 'open311-key',
+      },
+      'something happened',
+    );
     const out = text();
-    for (const secret of ['5550123', 'jane.doe', 'twilio-secret-token', 'imap-password', 'admin-token-value', 'open311-key']) expect(out).not.toContain(secret);
+    for (const secret of ['5550123', 'jane.doe', 'twilio-secret-token', 'imap-password', 'admin-token-value', 'open311-key'])
+      expect(out).not.toContain(secret);
     expect(out).toContain('+140•••0123');
     expect(out).toContain('j•••@example.org');
     expect(out).toContain('something happened');
@@ -38,7 +42,10 @@ describe('logs', () => {
 
   it('mask phones and emails inside the error texts of other services, wherever they are logged', () => {
     const { log, text } = capture();
-    const twilio = Object.assign(new Error("The 'To' number +14035550123 is not a valid phone number."), { code: 21211, moreInfo: 'call (403) 555-0199 or mail ops@example.org' });
+    const twilio = Object.assign(new Error("The 'To' number +14035550123 is not a valid phone number."), {
+      code: 21211,
+      moreInfo: 'call (403) 555-0199 or mail ops@example.org',
+    });
     log.warn({ err: twilio }, 'reply failed');
     log.warn({ destination: 'crm', err: 'CRM answered 422: {"email":"jane.doe@example.org","phone":"403-555-0123"}' }, 'delivery failed');
     log.error('delivery to +1 403 555 0142 failed');

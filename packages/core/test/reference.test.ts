@@ -1,6 +1,14 @@
 import { REDIS_URL, deletePrefix, uniquePrefix } from '@intake/testkit';
 import { Redis } from 'ioredis';
-import { REFERENCE_ALPHABET, RequestStore, newReference, newRequestId, parseReference, serviceRequestFrom, type RandomIndex } from '../src/index.js';
+import {
+  REFERENCE_ALPHABET,
+  RequestStore,
+  newReference,
+  newRequestId,
+  parseReference,
+  serviceRequestFrom,
+  type RandomIndex,
+} from '../src/index.js';
 
 const prefix = uniquePrefix('reference');
 const redis = new Redis(REDIS_URL);

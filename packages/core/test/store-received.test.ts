@@ -19,7 +19,12 @@ const DAY = 86_400_000;
 
 function request(id: string, daysAgo: number, serviceCode: string | null): StoredRequest {
   return {
-    record: serviceRequestFrom({ id, received_at: new Date(Date.now() - daysAgo * DAY).toISOString(), description: 'test', service_code: serviceCode }),
+    record: serviceRequestFrom({
+      id,
+      received_at: new Date(Date.now() - daysAgo * DAY).toISOString(),
+      description: 'test',
+      service_code: serviceCode,
+    }),
     state: 'received',
     reply_to: null,
     service_confidence: null,

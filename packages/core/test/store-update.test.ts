@@ -33,10 +33,12 @@ function request(id: string): StoredRequest {
   };
 }
 
-const appendWord = (word: string) => (stored: StoredRequest): StoredRequest => ({
-  ...stored,
-  record: { ...stored.record, description: `${stored.record.description} ${word}` },
-});
+const appendWord =
+  (word: string) =>
+  (stored: StoredRequest): StoredRequest => ({
+    ...stored,
+    record: { ...stored.record, description: `${stored.record.description} ${word}` },
+  });
 
 describe('RequestStore.update', () => {
   it('loses no change when many writers on one connection change the same request at once', async () => {

@@ -31,7 +31,9 @@ export interface AcceptDeps {
 
 /** A repeat of a message whose first write predates references has neither a reference nor a link. */
 function acceptedTracking(tracking: Tracking | null): Pick<Accepted, 'reference' | 'tracking_path'> {
-  return tracking === null ? { reference: '', tracking_path: null } : { reference: tracking.reference, tracking_path: trackingPath(tracking) };
+  return tracking === null
+    ? { reference: '', tracking_path: null }
+    : { reference: tracking.reference, tracking_path: trackingPath(tracking) };
 }
 
 /**
@@ -47,7 +49,12 @@ function acceptedTracking(tracking: Tracking | null): Pick<Accepted, 'reference'
  * was never written (a failure half-way) is not freed: it expires unused, which costs nothing.
  */
 export function createAccept({ intakeQueue, store, conversations, senderLimit }: AcceptDeps) {
-  const repeatOf = async (id: string): Promise<Accepted> => ({ id, ...acceptedTracking(await store.trackingOf(id)), duplicate: true, continues: null });
+  const repeatOf = async (id: string): Promise<Accepted> => ({
+    id,
+    ...acceptedTracking(await store.trackingOf(id)),
+    duplicate: true,
+    continues: null,
+  });
 
   /** What the citizen is told: the tracking of the report an answer completes, else the message's own. */
   async function shownTracking(message: InboundMessage, own: Tracking): Promise<Tracking> {
@@ -66,7 +73,12 @@ export function createAccept({ intakeQueue, store, conversations, senderLimit }:
     const own = await store.allocateReference(message.id);
     message.tracking = own;
     message.continues = await conversations.openFor(message);
-    const fresh: Accepted = { id: message.id, ...acceptedTracking(await shownTracking(message, own)), duplicate: false, continues: message.continues };
+    const fresh: Accepted = {
+      id: message.id,
+      ...acceptedTracking(await shownTracking(message, own)),
+      duplicate: false,
+      continues: message.continues,
+    };
     const jobId = intakeJobId(message);
     await intakeQueue.add(QUEUE.intake, message, { ...PIPELINE_JOB_OPTIONS, jobId });
     if (externalId === null) return fresh;
@@ -83,8 +95,14 @@ export function createAccept({ intakeQueue, store, conversations, senderLimit }:
 
   return async function accept(input: InboundMessageInput): Promise<Accepted> {
     const parsed = InboundMessageInput.safeParse(input);
-    if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), 'invalid_message');
-    const message: InboundMessage = { ...parsed.data, id: newRequestId(), received_at: parsed.data.received_at ?? new Date().toISOString(), tracking: null };
+    if (!parsed.success)
+      throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), 'invalid_message');
+    const message: InboundMessage = {
+      ...parsed.data,
+      id: newRequestId(),
+      received_at: parsed.data.received_at ?? new Date().toISOString(),
+      tracking: null,
+    };
     let accepted: Accepted;
     try {
       accepted = await withTimeout(write(message), QUEUE_WRITE_TIMEOUT_MS, 'the intake write');

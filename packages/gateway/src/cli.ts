@@ -28,7 +28,10 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
   const redisServer = await ensureRedis(config.redis.url, path.resolve(process.env.INTAKE_DATA_DIR || '.intake', 'redis'), log);
   const gateway = await createGateway({ config, log, http: !values['workers-only'], workers: !values['http-only'] });
   const port = await gateway.start(values.port === undefined ? undefined : Number(values.port));
-  log.info({ config: config.source, port, jurisdiction: config.jurisdiction.id }, port === null ? 'Intake workers running' : `Intake listening on http://localhost:${port}`);
+  log.info(
+    { config: config.source, port, jurisdiction: config.jurisdiction.id },
+    port === null ? 'Intake workers running' : `Intake listening on http://localhost:${port}`,
+  );
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await gateway.stop();
@@ -54,8 +57,10 @@ function checkConfig(file?: string) {
   if (gazetteers.problems.length > 0) throw new ConfigError(gazetteers.problems);
   for (const summary of gazetteers.summaries) console.log(summary);
   const channels = Object.keys(config.channels).join(', ');
-  console.log(`${config.source}: OK — ${config.jurisdiction.name} (${config.jurisdiction.id}), ${config.services.length} services, channels: ${channels}, ` +
-    `${Object.keys(config.router.destinations).length} destinations, ${config.router.rules.length} rules`);
+  console.log(
+    `${config.source}: OK — ${config.jurisdiction.name} (${config.jurisdiction.id}), ${config.services.length} services, channels: ${channels}, ` +
+      `${Object.keys(config.router.destinations).length} destinations, ${config.router.rules.length} rules`,
+  );
 }
 
 function testRules(file: string | undefined, configFile?: string) {
@@ -82,10 +87,22 @@ async function deadLetters(action: string | undefined, id: string | undefined, o
     return entries;
   };
   try {
-    if (action === 'list') console.log(JSON.stringify((await router.deadLetters(10_000)).filter((entry) => options.destination === undefined || entry.destination === options.destination), null, 2));
+    if (action === 'list')
+      console.log(
+        JSON.stringify(
+          (await router.deadLetters(10_000)).filter(
+            (entry) => options.destination === undefined || entry.destination === options.destination,
+          ),
+          null,
+          2,
+        ),
+      );
     else if (action === 'inspect' && id !== undefined) console.log(JSON.stringify(await matching(id), null, 2));
     else if (action === 'replay' && options.all) console.log(`replayed ${await router.replayAll(options.destination)} dead letters`);
-    else if (action === 'purge' && options.all) console.log(`purged ${await router.purge(options.destination === undefined ? {} : { destination: options.destination })} dead letters`);
+    else if (action === 'purge' && options.all)
+      console.log(
+        `purged ${await router.purge(options.destination === undefined ? {} : { destination: options.destination })} dead letters`,
+      );
     else if ((action === 'replay' || action === 'purge') && id !== undefined) {
       const entries = await matching(id);
       for (const entry of entries) await (action === 'replay' ? router.replay(entry.entry_id) : router.purge({ entry_id: entry.entry_id }));
@@ -100,7 +117,9 @@ async function deadLetters(action: string | undefined, id: string | undefined, o
 async function hashPassword() {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (password.length < 8) throw new Error('give a password of at least 8 characters on standard input');
   console.log(await hash(password));
 }
@@ -109,7 +128,16 @@ async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { config: { type: 'string', short: 'c' }, 'workers-only': { type: 'boolean' }, all: { type: 'boolean' }, destination: { type: 'string' }, 'http-only': { type: 'boolean' }, workers: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      config: { type: 'string', short: 'c' },
+      'workers-only': { type: 'boolean' },
+      all: { type: 'boolean' },
+      destination: { type: 'string' },
+      'http-only': { type: 'boolean' },
+      workers: { type: 'boolean' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, sub, arg] = positionals;
   if (values.help || command === undefined) return console.log(USAGE);

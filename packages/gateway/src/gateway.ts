@@ -74,7 +74,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const dataRedis = createFastFailRedis(config.redis.url);
   const workerDataRedis = createWorkerRedis(config.redis.url);
   const connections = [redis, workerRedis, dataRedis, workerDataRedis];
-  for (const connection of connections) connection.on('error', (error: Error) => log.debug({ err: error.message }, 'redis connection error'));
+  for (const connection of connections)
+    connection.on('error', (error: Error) => log.debug({ err: error.message }, 'redis connection error'));
   const store = new RequestStore(dataRedis, config.redis.prefix, config.redis.retention_days);
   const workerStore = new RequestStore(workerDataRedis, config.redis.prefix, config.redis.retention_days);
   const intakeQueue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, log);
@@ -105,7 +106,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const rateLimits = new RateLimits(dataRedis, config.redis.prefix, config.server.rate_limits);
   const context: ConnectorContext = {
-    accept: createAccept({ intakeQueue, store, conversations: new Conversations(dataRedis, config, channels), senderLimit: (message) => rateLimits.perSender(message) }),
+    accept: createAccept({
+      intakeQueue,
+      store,
+      conversations: new Conversations(dataRedis, config, channels),
+      senderLimit: (message) => rateLimits.perSender(message),
+    }),
     config,
     log,
     texts,
@@ -123,17 +129,30 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // The index is fed where the console reads it: each HTTP node keeps its own SQLite file (or shares PostgreSQL).
   const serving = options.http !== false;
   const opened = serving ? await openRequestIndex(config, process.env.INTAKE_DATA_DIR ?? path.resolve('.intake')) : null;
-  const feeder = opened && new IndexFeeder({
-    redisUrl: config.redis.url,
-    prefix: config.redis.prefix,
-    group: opened.group,
-    store: workerStore,
-    index: opened.index,
-    aggregates: new Aggregates(workerRedis, config.redis.prefix, config.jurisdiction.timezone, loadAreas(config)),
-    log,
-  });
+  const feeder =
+    opened &&
+    new IndexFeeder({
+      redisUrl: config.redis.url,
+      prefix: config.redis.prefix,
+      group: opened.group,
+      store: workerStore,
+      index: opened.index,
+      aggregates: new Aggregates(workerRedis, config.redis.prefix, config.jurisdiction.timezone, loadAreas(config)),
+      log,
+    });
   const console = opened && createConsole({ config, redis, store, router, index: opened.index, channels: channels.names, log });
-  const app = createHttpApp({ context, connectors, store, redis, router, queueDepths, statuses: new RequestStatuses({ config, store, replies }), mediaRoutes: media.router(), trackingRoutes: trackingRouter({ config, texts, requests: store }), ...(console && { console: console.router }) });
+  const app = createHttpApp({
+    context,
+    connectors,
+    store,
+    redis,
+    router,
+    queueDepths,
+    statuses: new RequestStatuses({ config, store, replies }),
+    mediaRoutes: media.router(),
+    trackingRoutes: trackingRouter({ config, texts, requests: store }),
+    ...(console && { console: console.router }),
+  });
 
   let server: Server | null = null;
   let stopHeartbeat: () => void = () => undefined;
@@ -171,7 +190,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await Promise.all([redis, dataRedis].map((connection) => untilReady(connection, 2000)));
       if (options.workers !== false) {
         stopHeartbeat = startHeartbeat(workerDataRedis, config);
-        pipeline = startPipelineWorkers({ config, log, store: workerStore, normalizer, router, conversations, replies, channels, connectors, media: media.intake });
+        pipeline = startPipelineWorkers({
+          config,
+          log,
+          store: workerStore,
+          normalizer,
+          router,
+          conversations,
+          replies,
+          channels,
+          connectors,
+          media: media.intake,
+        });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
       }
       feeder?.start();
@@ -180,7 +210,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     metricsPort: () => (metricsServer === null ? null : (metricsServer.address() as AddressInfo).port),
     async stop() {
-      for (const closing of [server, metricsServer]) if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
+      for (const closing of [server, metricsServer])
+        if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
       if (pipeline !== null) await Promise.all(connectors.map((connector) => connector.stop?.()));
       stopHeartbeat();
       await pipeline?.close();

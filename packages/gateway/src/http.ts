@@ -65,8 +65,10 @@ function errorHandler(log: Logger, redis: Redis): ErrorRequestHandler {
     const { type, status } = (error ?? {}) as BodyParserError;
     if (type === 'entity.parse.failed') res.status(400).json(errorBody('invalid_json', 'the body is not valid JSON'));
     else if (type === 'entity.too.large') res.status(413).json(errorBody('payload_too_large', 'the body is larger than the limit'));
-    else if (type === 'encoding.unsupported' || type === 'charset.unsupported') res.status(415).json(errorBody('unsupported_encoding', 'unsupported body encoding'));
-    else if (typeof status === 'number' && status >= 400 && status < 500) res.status(status).json(errorBody('bad_request', 'the request could not be read'));
+    else if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+      res.status(415).json(errorBody('unsupported_encoding', 'unsupported body encoding'));
+    else if (typeof status === 'number' && status >= 400 && status < 500)
+      res.status(status).json(errorBody('bad_request', 'the request could not be read'));
     else if (redis.status !== 'ready') {
       // a failure while Redis is away is Redis's: the caller should retry, not report a bug
       const unavailable = new QueueUnavailableError(error);

@@ -1,4 +1,13 @@
-import { InboundMessage, NO_LOCATION, serviceRequestFrom, type IntakeJob, type LoadedConfig, type RequestReader, type RequestStore, type StoredRequest } from '@intake/core';
+import {
+  InboundMessage,
+  NO_LOCATION,
+  serviceRequestFrom,
+  type IntakeJob,
+  type LoadedConfig,
+  type RequestReader,
+  type RequestStore,
+  type StoredRequest,
+} from '@intake/core';
 import type { Queue } from 'bullmq';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -15,7 +24,10 @@ function provisional(message: InboundMessage, config: LoadedConfig): StoredReque
       description: message.text,
       service_code: message.service_code,
       service_name: config.services.find((service) => service.code === message.service_code)?.name ?? null,
-      location: point === null ? { ...NO_LOCATION, address: message.address } : { ...point, address: message.address, precision: 'coordinates', source: 'device', in_jurisdiction: null },
+      location:
+        point === null
+          ? { ...NO_LOCATION, address: message.address }
+          : { ...point, address: message.address, precision: 'coordinates', source: 'device', in_jurisdiction: null },
       media: message.media,
     }),
     state: 'received',

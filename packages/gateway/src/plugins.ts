@@ -10,7 +10,16 @@ import { geocoderPlugins } from '@intake/normalizer';
 import { destinationPlugins } from '@intake/router';
 
 /** Every channel the gateway can serve; each decides from the config whether it is on. */
-export const connectors: Connector[] = [webConnector, smsConnector, voiceConnector, transcriptsConnector, emailConnector, open311Connector, slackConnector, vonageConnector];
+export const connectors: Connector[] = [
+  webConnector,
+  smsConnector,
+  voiceConnector,
+  transcriptsConnector,
+  emailConnector,
+  open311Connector,
+  slackConnector,
+  vonageConnector,
+];
 
 /** The channels those connectors serve, with their traits: what the pipeline asks instead of naming channels. */
 export const channels = ChannelRegistry.of(connectors);

@@ -89,7 +89,13 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     const said = [message.subject, message.text].filter(Boolean).join('\n');
     // a retried job must not log the same message twice: the turn names the message it came from
     if (!(await deps.store.conversation(normalized.request.record.id)).some((turn) => turn.kind === message.id)) {
-      await deps.store.addTurn(normalized.request.record.id, { at: message.received_at, from: 'citizen', channel: message.channel, kind: message.id, text: said });
+      await deps.store.addTurn(normalized.request.record.id, {
+        at: message.received_at,
+        from: 'citizen',
+        channel: message.channel,
+        kind: message.id,
+        text: said,
+      });
     }
     await afterNormalizing(message, normalized);
   };
@@ -102,7 +108,9 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     new Worker<RouteJob>(QUEUE.route, route, { connection, prefix, concurrency: 16, ...WORKER_RECOVERY_OPTIONS }),
   ];
   for (const worker of workers) {
-    worker.on('failed', (job, error) => log.warn({ queue: worker.name, job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'pipeline job failed'));
+    worker.on('failed', (job, error) =>
+      log.warn({ queue: worker.name, job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'pipeline job failed'),
+    );
     worker.on('error', (error) => log.error({ queue: worker.name, err: error.message }, 'worker error'));
   }
   replies.start(connection);

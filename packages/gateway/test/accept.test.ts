@@ -28,7 +28,12 @@ describe('accept: one channel id, one request', () => {
     await deletePrefix(config.redis.prefix);
   });
 
-  const sms = (sid: string) => ({ channel: 'sms' as const, external_id: sid, text: 'streetlight out at 211 Bear St', sender: { phone: '+14035550123' } });
+  const sms = (sid: string) => ({
+    channel: 'sms' as const,
+    external_id: sid,
+    text: 'streetlight out at 211 Bear St',
+    sender: { phone: '+14035550123' },
+  });
 
   it('answers twenty concurrent deliveries of one message with one id, and writes one job', async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => accept(sms('SM-concurrent'))));
@@ -46,7 +51,13 @@ describe('accept: one channel id, one request', () => {
     expect(await store.externalIdHolder('sms', 'SM-unclaimed')).toBeNull();
 
     const retry = await accept(sms('SM-unclaimed'));
-    expect(retry).toEqual({ id: first.id, reference: first.reference, tracking_path: first.tracking_path, duplicate: true, continues: null });
+    expect(retry).toEqual({
+      id: first.id,
+      reference: first.reference,
+      tracking_path: first.tracking_path,
+      duplicate: true,
+      continues: null,
+    });
     expect(await store.externalIdHolder('sms', 'SM-unclaimed')).toBe(first.id);
   });
 
@@ -57,7 +68,10 @@ describe('accept: one channel id, one request', () => {
   });
 
   it('gives messages without a channel id a job each', async () => {
-    const [a, b] = await Promise.all([accept({ channel: 'web', text: 'graffiti at 305 Banff Ave' }), accept({ channel: 'web', text: 'graffiti at 305 Banff Ave' })]);
+    const [a, b] = await Promise.all([
+      accept({ channel: 'web', text: 'graffiti at 305 Banff Ave' }),
+      accept({ channel: 'web', text: 'graffiti at 305 Banff Ave' }),
+    ]);
     expect(a.id).not.toBe(b.id);
     expect((await queue.getJob(a.id))?.data.id).toBe(a.id);
     expect((await queue.getJob(b.id))?.data.id).toBe(b.id);

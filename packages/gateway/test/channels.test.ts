@@ -24,8 +24,10 @@ describe('the channels the registered connectors declare', () => {
     expect(channels.traits('transcript').handledByClerk).toBe(true);
   });
 
-  it('check their settings with the connector\'s own schema when the config loads', () => {
-    expect(problemsOf((raw) => (raw.channels = { sms: { account_sid: 'AC1' } }))).toEqual([expect.stringMatching(/^channels\.sms\.auth_token: /)]);
+  it("check their settings with the connector's own schema when the config loads", () => {
+    expect(problemsOf((raw) => (raw.channels = { sms: { account_sid: 'AC1' } }))).toEqual([
+      expect.stringMatching(/^channels\.sms\.auth_token: /),
+    ]);
     expect(demoConfig((raw) => (raw.channels = { slack: { signing_secret: 's', bot_token: 'b' } })).channels.slack).toEqual({
       signing_secret: 's',
       bot_token: 'b',
@@ -34,9 +36,15 @@ describe('the channels the registered connectors declare', () => {
   });
 
   it('refuse a channel no connector serves, under channels or in a rule', () => {
-    expect(problemsOf((raw) => (raw.channels = { fax: {} }))).toEqual([expect.stringMatching(/^channels\.fax: no such channel \(known: .*sms/)]);
-    expect(problemsOf((raw) => (raw.channels = { slak: { signing_secret: 's', bot_token: 'b' } }))).toEqual([expect.stringMatching(/^channels\.slak: no such channel \(did you mean "slack"\?\)/)]);
+    expect(problemsOf((raw) => (raw.channels = { fax: {} }))).toEqual([
+      expect.stringMatching(/^channels\.fax: no such channel \(known: .*sms/),
+    ]);
+    expect(problemsOf((raw) => (raw.channels = { slak: { signing_secret: 's', bot_token: 'b' } }))).toEqual([
+      expect.stringMatching(/^channels\.slak: no such channel \(did you mean "slack"\?\)/),
+    ]);
     const rule = { name: 'faxes', when: { channel: 'fax' }, then: { deliver_to: [] } };
-    expect(problemsOf((raw) => (raw.router.rules = [rule]))).toEqual([expect.stringMatching(/^router\.rules\.0\.when\.channel: no channel "fax"/)]);
+    expect(problemsOf((raw) => (raw.router.rules = [rule]))).toEqual([
+      expect.stringMatching(/^router\.rules\.0\.when\.channel: no channel "fax"/),
+    ]);
   });
 });

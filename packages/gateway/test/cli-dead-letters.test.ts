@@ -22,7 +22,11 @@ function writeConfig(crmUrl: string, prefix: string): string {
   raw.server = { port: 0, host: '127.0.0.1', admin_token: 'cli-test-token' };
   raw.delivery = { attempts: 1, backoff_ms: 10 };
   raw.geocoding.providers = raw.geocoding.providers.map((provider: any) => ({ ...provider, file: path.join(demoDir, provider.file) }));
-  raw.router = { destinations: { crm: { type: 'webhook', url: crmUrl, secret: 's' }, works: { type: 'webhook', url: crmUrl, secret: 's' } }, rules: [], default: { deliver_to: ['crm', 'works'] } };
+  raw.router = {
+    destinations: { crm: { type: 'webhook', url: crmUrl, secret: 's' }, works: { type: 'webhook', url: crmUrl, secret: 's' } },
+    rules: [],
+    default: { deliver_to: ['crm', 'works'] },
+  };
   delete raw.console;
   const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-dl-'));
   const file = path.join(dir, 'intake.yaml');
@@ -31,7 +35,10 @@ function writeConfig(crmUrl: string, prefix: string): string {
 }
 
 async function intake(args: string[]) {
-  const { stdout } = await run(process.execPath, ['--conditions=source', '--import', tsx, cli, ...args], { env: { ...process.env, INTAKE_DATA_DIR: tmpdir() }, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, ['--conditions=source', '--import', tsx, cli, ...args], {
+    env: { ...process.env, INTAKE_DATA_DIR: tmpdir() },
+    timeout: 60_000,
+  });
   return stdout;
 }
 
@@ -46,7 +53,12 @@ describe('intake dead-letters, from the CLI', () => {
   beforeAll(async () => {
     crm = await startLoopbackServer(() => (crmUp ? { status: 201, body: '{}' } : { status: 400, body: '{"error":"no"}' }));
     file = writeConfig(crm.url, prefix);
-    const config = parseConfig(parse(readFileSync(file, 'utf8')), { base_dir: path.dirname(file), source: file, env: {}, plugins: pluginSchemas });
+    const config = parseConfig(parse(readFileSync(file, 'utf8')), {
+      base_dir: path.dirname(file),
+      source: file,
+      env: {},
+      plugins: pluginSchemas,
+    });
     gateway = await createGateway({ config, log: createLogger({ level: 'silent' }), http: false });
     await gateway.start();
     for (const text of ['pothole at 211 Bear Street', 'streetlight out at 110 Bear Street']) {
@@ -63,16 +75,26 @@ describe('intake dead-letters, from the CLI', () => {
 
   it('lists and inspects by request id, replays one request, then every dead letter of one destination', async () => {
     const listed = JSON.parse(await intake(['dead-letters', 'list', '--config', file])) as { id: string; destination: string }[];
-    expect(listed.map((entry) => `${entry.id}:${entry.destination}`).sort()).toEqual(ids.flatMap((id) => [`${id}:crm`, `${id}:works`]).sort());
+    expect(listed.map((entry) => `${entry.id}:${entry.destination}`).sort()).toEqual(
+      ids.flatMap((id) => [`${id}:crm`, `${id}:works`]).sort(),
+    );
     const inspected = JSON.parse(await intake(['dead-letters', 'inspect', ids[0]!, '--config', file])) as { id: string }[];
     expect(inspected.map((entry) => entry.id)).toEqual([ids[0], ids[0]]);
 
     crmUp = true;
-    expect(await intake(['dead-letters', 'replay', ids[0]!, '--config', file])).toMatch(/^replayed .*@crm.*@works|^replayed .*@works.*@crm/);
-    expect(await intake(['dead-letters', 'replay', '--all', '--destination', 'crm', '--config', file])).toContain('replayed 1 dead letters');
+    expect(await intake(['dead-letters', 'replay', ids[0]!, '--config', file])).toMatch(
+      /^replayed .*@crm.*@works|^replayed .*@works.*@crm/,
+    );
+    expect(await intake(['dead-letters', 'replay', '--all', '--destination', 'crm', '--config', file])).toContain(
+      'replayed 1 dead letters',
+    );
     const left = await gateway.router.deadLetters();
     expect(left.map((entry) => `${entry.id}:${entry.destination}`)).toEqual([`${ids[1]}:works`]);
-    await waitFor(async () => (await gateway.store.deliveries(ids[1]!)).find((d) => d.destination === 'crm')?.status === 'delivered', 15_000, 'the replayed delivery');
+    await waitFor(
+      async () => (await gateway.store.deliveries(ids[1]!)).find((d) => d.destination === 'crm')?.status === 'delivered',
+      15_000,
+      'the replayed delivery',
+    );
 
     expect(await intake(['dead-letters', 'purge', '--all', '--config', file])).toContain('purged 1 dead letters');
     expect(await gateway.router.deadLetters()).toEqual([]);

@@ -16,7 +16,10 @@ const tsx = pathToFileURL(require.resolve('tsx')).href;
 /** Runs the real CLI from its TypeScript sources (tsx), the way `pnpm intake` runs the compiled one. */
 async function intake(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--conditions=source', '--import', tsx, cli, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, ['--conditions=source', '--import', tsx, cli, ...args], {
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

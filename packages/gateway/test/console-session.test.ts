@@ -24,7 +24,11 @@ class Visitor {
   }
 
   post(path: string, fields: Record<string, string>) {
-    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
   }
 
   async signIn(fields: Record<string, string>) {
@@ -39,7 +43,10 @@ describe('console sign-in, sessions and CSRF', () => {
 
   beforeAll(async () => {
     const passwordHash = await hash('correct horse battery staple');
-    running = await startGateway(demoConfig((raw) => (raw.console = { ...raw.console, users: [{ name: 'clerk', password_hash: passwordHash }] })), { workers: false });
+    running = await startGateway(
+      demoConfig((raw) => (raw.console = { ...raw.console, users: [{ name: 'clerk', password_hash: passwordHash }] })),
+      { workers: false },
+    );
     redis = new Redis(REDIS_URL);
   });
   afterAll(async () => {

@@ -6,7 +6,15 @@ import { ADMIN_TOKEN, demoConfig, startGateway, type Running } from './harness.j
 
 declare const window: unknown;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
 /** Set to a folder to keep phone and desktop screenshots of each page (the README's come from here). */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
@@ -14,14 +22,19 @@ const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
 /** axe-core in the page; the console's CSP forbids injected scripts, so the test context bypasses it. */
 async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
+  const result = await page.evaluate(async () =>
+    (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(),
+  );
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function screenshot(page: Page, name: string) {
   if (SCREENSHOTS === undefined) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 800 }]] as const) {
+  for (const [label, viewport] of [
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1280, height: 800 }],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
   }
@@ -36,7 +49,11 @@ describeWithChromium('the operator console in a browser', () => {
   const ids: string[] = [];
 
   const report = async (body: Record<string, unknown>) => {
-    const res = await fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${running.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const { id } = (await res.json()) as { id: string };
     ids.push(id);
     return id;
@@ -45,10 +62,16 @@ describeWithChromium('the operator console in a browser', () => {
 
   beforeAll(async () => {
     // The CRM refuses every request (a permanent 422) until the test puts it back up.
-    crm = await startLoopbackServer(() => (crmUp ? { status: 201, body: '{"id":"CRM-9"}' } : { status: 422, body: '{"error":"service_code unknown"}' }));
+    crm = await startLoopbackServer(() =>
+      crmUp ? { status: 201, body: '{"id":"CRM-9"}' } : { status: 422, body: '{"error":"service_code unknown"}' },
+    );
     running = await startGateway(
       demoConfig((raw) => {
-        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'console-test' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: crm.url, secret: 'console-test' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     await report({ description: 'The streetlight is out in front of the school', address: '211 Bear Street', phone: '403 555 0199' });
@@ -75,7 +98,12 @@ describeWithChromium('the operator console in a browser', () => {
   });
 
   it('searches by words and by exact phone, showing contacts masked', async () => {
-    await waitFor(async () => (await running.gateway.store.get(ids[1]!)) !== null && (await page.reload(), (await page.locator('tbody tr').count()) === 2), 15_000, 'both requests indexed');
+    await waitFor(
+      async () =>
+        (await running.gateway.store.get(ids[1]!)) !== null && (await page.reload(), (await page.locator('tbody tr').count()) === 2),
+      15_000,
+      'both requests indexed',
+    );
     await page.getByLabel('Search').fill('streetlight');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/q=streetlight/);
@@ -98,7 +126,9 @@ describeWithChromium('the operator console in a browser', () => {
     await page.goto(`${running.url}/admin?q=streetlight`);
     await page.locator('tbody tr a').first().click();
     await page.getByRole('heading', { name: /^Request / }).waitFor();
-    expect(await page.locator('section', { hasText: 'Conversation' }).textContent()).toContain('The streetlight is out in front of the school');
+    expect(await page.locator('section', { hasText: 'Conversation' }).textContent()).toContain(
+      'The streetlight is out in front of the school',
+    );
     const deliveries = page.locator('section', { has: page.getByRole('heading', { name: 'Deliveries' }) });
     expect(await deliveries.textContent()).toMatch(/crm\s*dead/);
     expect(await deliveries.textContent()).toContain('422');
@@ -160,7 +190,9 @@ describeWithChromium('the operator console in a browser', () => {
     expect(lines[1]).toContain('STREETLIGHT');
     expect(csv).not.toContain('555');
     const geojsonHref = await page.getByRole('link', { name: 'Export GeoJSON' }).getAttribute('href');
-    const geojson = (await (await fetch(`${running.url}${geojsonHref}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as any;
+    const geojson = (await (
+      await fetch(`${running.url}${geojsonHref}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).json()) as any;
     expect(geojson.type).toBe('FeatureCollection');
     expect(geojson.features).toHaveLength(1);
     expect(geojson.features[0].geometry.coordinates[1]).toBeCloseTo(51.177, 2);

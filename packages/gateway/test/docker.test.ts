@@ -73,7 +73,8 @@ describe('docker/ against the specification and a linter', () => {
   it('checks workers without HTTP, reads a default config path, and runs as a non-root user in a second stage', () => {
     const compose = parse(read('docker/compose.yaml')) as { services: Record<string, any> };
     expect(compose.services.workers.healthcheck.test).toEqual(['CMD', 'node', 'packages/gateway/dist/cli.js', 'health', '--workers']);
-    for (const name of ['gateway', 'workers']) expect(compose.services[name].environment.INTAKE_CONFIG).toBe('${INTAKE_CONFIG:-/etc/intake/intake.yaml}');
+    for (const name of ['gateway', 'workers'])
+      expect(compose.services[name].environment.INTAKE_CONFIG).toBe('${INTAKE_CONFIG:-/etc/intake/intake.yaml}');
     const dockerfile = read('docker/Dockerfile');
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
     expect(dockerfile.slice(dockerfile.lastIndexOf('FROM '))).toMatch(/^USER node$/m);
@@ -92,10 +93,16 @@ describe('docker/ monitoring files', () => {
   });
 
   it('has a Prometheus scrape config for the metrics port of every process', () => {
-    const prometheus = parse(read('docker/prometheus.yml')) as { scrape_configs: { metrics_path: string; dns_sd_configs: { names: string[]; port: number }[] }[] };
+    const prometheus = parse(read('docker/prometheus.yml')) as {
+      scrape_configs: { metrics_path: string; dns_sd_configs: { names: string[]; port: number }[] }[];
+    };
     const job = prometheus.scrape_configs[0]!;
     expect(job.metrics_path).toBe('/metrics');
-    expect(job.dns_sd_configs[0]!.names.sort()).toEqual(Object.keys(compose().services).filter((name) => name !== 'redis').sort());
+    expect(job.dns_sd_configs[0]!.names.sort()).toEqual(
+      Object.keys(compose().services)
+        .filter((name) => name !== 'redis')
+        .sort(),
+    );
   });
 });
 

@@ -15,7 +15,14 @@ describe('the email destination through the gateway, against a real SMTP server'
     running = await startGateway(
       demoConfig((raw) => {
         raw.router = {
-          destinations: { works: { type: 'email', to: WORKS, from: 'Town of Banff 311 <311@banff.example>', smtp: { host: smtp.host, port: smtp.port, secure: false } } },
+          destinations: {
+            works: {
+              type: 'email',
+              to: WORKS,
+              from: 'Town of Banff 311 <311@banff.example>',
+              smtp: { host: smtp.host, port: smtp.port, secure: false },
+            },
+          },
           rules: [],
           default: { deliver_to: ['works'] },
         };
@@ -29,11 +36,16 @@ describe('the email destination through the gateway, against a real SMTP server'
   });
 
   const report = async (body: Record<string, unknown>) => {
-    const response = await fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${running.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(202);
     return ((await response.json()) as { id: string }).id;
   };
-  const stored = async (id: string) => (await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as Record<string, any>;
+  const stored = async (id: string) =>
+    (await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as Record<string, any>;
   const mailsFor = (id: string) => smtp.messages.filter((mail) => mail.headers.get('x-intake-request-id') === id);
   const deliveryOf = (id: string, status: string) => async () => {
     const request = await stored(id);
@@ -41,7 +53,11 @@ describe('the email destination through the gateway, against a real SMTP server'
   };
 
   it('mails the works inbox a summary with the delivered record attached', async () => {
-    const id = await report({ description: 'big pothole outside 211 Bear St, almost lost a tire', name: 'Jane Citizen', phone: '+14035550123' });
+    const id = await report({
+      description: 'big pothole outside 211 Bear St, almost lost a tire',
+      name: 'Jane Citizen',
+      phone: '+14035550123',
+    });
     const mail = await waitFor(() => mailsFor(id)[0], 15_000, 'the mail');
     const request = await waitFor(deliveryOf(id, 'delivered'), 5_000, 'the delivered state');
 
@@ -69,9 +85,14 @@ describe('the email destination through the gateway, against a real SMTP server'
     expect(request.deliveries.works).toMatchObject({ attempts: 1, error: expect.stringContaining('answered 550') });
     expect(mailsFor(id)).toHaveLength(0);
 
-    const { dead_letters: deadLetters } = (await (await fetch(`${running.url}/api/v1/admin/dead-letters`, { headers: adminHeaders })).json()) as { dead_letters: { entry_id: string; id: string }[] };
+    const { dead_letters: deadLetters } = (await (
+      await fetch(`${running.url}/api/v1/admin/dead-letters`, { headers: adminHeaders })
+    ).json()) as { dead_letters: { entry_id: string; id: string }[] };
     const entry = deadLetters.find((letter) => letter.id === id)!;
-    const replay = await fetch(`${running.url}/api/v1/admin/dead-letters/${entry.entry_id}/replay`, { method: 'POST', headers: adminHeaders });
+    const replay = await fetch(`${running.url}/api/v1/admin/dead-letters/${entry.entry_id}/replay`, {
+      method: 'POST',
+      headers: adminHeaders,
+    });
     expect(replay.status).toBe(202);
     await waitFor(deliveryOf(id, 'delivered'), 15_000, 'the replayed delivery');
     expect(mailsFor(id)).toHaveLength(1);

@@ -1,4 +1,12 @@
-import { startDovecot, startLoopbackServer, startSmtpSink, waitFor, type Dovecot, type LoopbackServer, type SmtpSink } from '@intake/testkit';
+import {
+  startDovecot,
+  startLoopbackServer,
+  startSmtpSink,
+  waitFor,
+  type Dovecot,
+  type LoopbackServer,
+  type SmtpSink,
+} from '@intake/testkit';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { demoConfig, startGateway, type Running } from './harness.js';
@@ -37,7 +45,16 @@ function rawMail(mail: Mail): string {
 /** A multipart/mixed mail: the head's header lines, a text part, then one attachment (its header lines, a blank line, its body). */
 function mixedMail(head: string[], text: string, attachment: string[]): string {
   const boundary = 'mixed-boundary';
-  const parts = [`--${boundary}`, 'Content-Type: text/plain; charset=utf-8', '', text, `--${boundary}`, ...attachment, `--${boundary}--`, ''];
+  const parts = [
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    text,
+    `--${boundary}`,
+    ...attachment,
+    `--${boundary}--`,
+    '',
+  ];
   return [...head, 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`, '', ...parts].join('\r\n');
 }
 
@@ -52,10 +69,22 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.email = {
-          imap: { host: dovecot.host, port: dovecot.port, secure: false, user: dovecot.user, pass: dovecot.pass, mailbox: 'INBOX', processed_mailbox: 'Processed' },
+          imap: {
+            host: dovecot.host,
+            port: dovecot.port,
+            secure: false,
+            user: dovecot.user,
+            pass: dovecot.pass,
+            mailbox: 'INBOX',
+            processed_mailbox: 'Processed',
+          },
           smtp: { host: smtp.host, port: smtp.port, secure: false, from: TOWN_ADDRESS },
         };
-        raw.router = { destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'email-test-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'email-test-secret' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
   }, 60_000);
@@ -68,12 +97,20 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
   const deliveredFor = (messageId: string) => records().filter((record) => record.source.external_id === messageId);
   const delivered = (messageId: string, what = messageId) => waitFor(() => deliveredFor(messageId)[0], 20_000, `the record of ${what}`);
   const mailTo = (address: string, inReplyTo?: string) =>
-    smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === address && (inReplyTo === undefined || mail.inReplyTo === inReplyTo));
+    smtp.messages.filter(
+      (mail) =>
+        mail.to &&
+        !Array.isArray(mail.to) &&
+        mail.to.value[0]?.address === address &&
+        (inReplyTo === undefined || mail.inReplyTo === inReplyTo),
+    );
   const inboxEmpty = () => waitFor(async () => (await dovecot.list('INBOX')).length === 0, 10_000, 'an empty INBOX');
 
-  it('turns a citizen\'s mail into a delivered request, moves it to Processed and answers in the thread', async () => {
+  it("turns a citizen's mail into a delivered request, moves it to Processed and answers in the thread", async () => {
     const messageId = '<gw-plain@example.org>';
-    await dovecot.deliver(rawMail({ from: JANE, subject: 'Pothole', body: 'Big pothole outside 211 Bear St, almost lost a tire.\n\n-- \nJane', messageId }));
+    await dovecot.deliver(
+      rawMail({ from: JANE, subject: 'Pothole', body: 'Big pothole outside 211 Bear St, almost lost a tire.\n\n-- \nJane', messageId }),
+    );
     const record = await delivered(messageId);
     expect(record).toMatchObject({
       event: 'service_request.created',
@@ -97,9 +134,11 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     expect(ack.messageId).toContain(`intake.${record.id}.`);
   });
 
-  it('asks where, and the citizen\'s reply in the thread completes the same request', async () => {
+  it("asks where, and the citizen's reply in the thread completes the same request", async () => {
     const messageId = '<gw-question@example.org>';
-    await dovecot.deliver(rawMail({ from: JANE, subject: 'Streetlight', body: 'The streetlight by my house has been out for a week.', messageId }));
+    await dovecot.deliver(
+      rawMail({ from: JANE, subject: 'Streetlight', body: 'The streetlight by my house has been out for a week.', messageId }),
+    );
     const question = await waitFor(() => mailTo('jane@example.org', messageId)[0], 20_000, 'the question');
     expect(question.text).toContain('Where is it?');
     expect(deliveredFor(messageId)).toEqual([]);
@@ -130,16 +169,38 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     const messageId = '<gw-photo@example.org>';
     const photo = await sharp({ create: { width: 500, height: 375, channels: 3, background: '#445566' } })
       .jpeg()
-      .withExif({ IFD0: { Artist: 'Jane Citizen' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 10/1 3456/100', GPSLongitudeRef: 'W', GPSLongitude: '115/1 34/1 1668/100' } })
+      .withExif({
+        IFD0: { Artist: 'Jane Citizen' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 10/1 3456/100', GPSLongitudeRef: 'W', GPSLongitude: '115/1 34/1 1668/100' },
+      })
       .toBuffer();
     const mail = mixedMail(
-      [`From: ${JANE}`, `To: ${TOWN_ADDRESS}`, 'Subject: Broken bench', `Message-ID: ${messageId}`, 'Date: Mon, 23 Nov 2026 10:00:00 -0700'],
+      [
+        `From: ${JANE}`,
+        `To: ${TOWN_ADDRESS}`,
+        'Subject: Broken bench',
+        `Message-ID: ${messageId}`,
+        'Date: Mon, 23 Nov 2026 10:00:00 -0700',
+      ],
       'The bench is broken, the seat boards are split. Photo attached.',
-      ['Content-Type: image/jpeg; name="bench.jpg"', 'Content-Disposition: attachment; filename="bench.jpg"', 'Content-Transfer-Encoding: base64', '', ...(photo.toString('base64').match(/.{1,76}/g) ?? [])],
+      [
+        'Content-Type: image/jpeg; name="bench.jpg"',
+        'Content-Disposition: attachment; filename="bench.jpg"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        ...(photo.toString('base64').match(/.{1,76}/g) ?? []),
+      ],
     );
     await dovecot.deliver(mail);
     const record = await delivered(messageId);
-    expect(record.media).toEqual([{ url: expect.stringMatching(/\/media\/[0-9A-Z]{26}\.jpg\?expires=\d+&signature=/), content_type: 'image/jpeg', name: 'bench.jpg', bytes: expect.any(Number) }]);
+    expect(record.media).toEqual([
+      {
+        url: expect.stringMatching(/\/media\/[0-9A-Z]{26}\.jpg\?expires=\d+&signature=/),
+        content_type: 'image/jpeg',
+        name: 'bench.jpg',
+        bytes: expect.any(Number),
+      },
+    ]);
     expect(record.location).toMatchObject({ precision: 'coordinates', source: 'photo', in_jurisdiction: true });
 
     const link = new URL(record.media[0].url);
@@ -151,37 +212,76 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
 
   it('writes at most a few messages a day to an address typed into the web form, until that address writes to us', async () => {
     const stranger = 'stranger@example.org';
-    const problems = ['Pothole outside 211 Bear St', 'Streetlight out at 137 Banff Avenue', 'Graffiti on the wall at 110 Bear Street', 'Overflowing bin at 204 Caribou Street', 'Broken bench at 317 Banff Avenue'];
+    const problems = [
+      'Pothole outside 211 Bear St',
+      'Streetlight out at 137 Banff Avenue',
+      'Graffiti on the wall at 110 Bear Street',
+      'Overflowing bin at 204 Caribou Street',
+      'Broken bench at 317 Banff Avenue',
+    ];
     const report = (description: string) =>
-      fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ description, email: stranger }) });
+      fetch(`${running.url}/api/v1/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ description, email: stranger }),
+      });
     for (const description of problems) expect((await report(description)).status).toBe(202);
-    await waitFor(() => records().filter((record) => record.reporter.email === stranger).length === problems.length, 20_000, 'every report delivered');
+    await waitFor(
+      () => records().filter((record) => record.reporter.email === stranger).length === problems.length,
+      20_000,
+      'every report delivered',
+    );
     await waitFor(() => mailTo(stranger).length === 3, 15_000, 'three mails');
     await settle(2000);
     expect(mailTo(stranger)).toHaveLength(3);
 
     // the address answers from its own mailbox: it wants our messages, and gets them again
-    await dovecot.deliver(rawMail({ from: `Sam Stranger <${stranger}>`, subject: 'Tree down', body: 'A tree is down across the path at 100 Muskrat St.', messageId: '<gw-stranger@example.org>' }));
+    await dovecot.deliver(
+      rawMail({
+        from: `Sam Stranger <${stranger}>`,
+        subject: 'Tree down',
+        body: 'A tree is down across the path at 100 Muskrat St.',
+        messageId: '<gw-stranger@example.org>',
+      }),
+    );
     await waitFor(() => mailTo(stranger, '<gw-stranger@example.org>')[0], 20_000, 'the answer to its own mail');
     expect((await report('Icy sidewalk in front of 224 Bear Street')).status).toBe(202);
-    await waitFor(() => mailTo(stranger).some((mail) => mail.inReplyTo === undefined && mail.text?.includes('passed')), 20_000, 'mail about the new web report');
+    await waitFor(
+      () => mailTo(stranger).some((mail) => mail.inReplyTo === undefined && mail.text?.includes('passed')),
+      20_000,
+      'mail about the new web report',
+    );
   });
 
   it('answers a French mail in French, the subject included, and keeps its language in the record', async () => {
     const messageId = '<gw-francais@example.org>';
-    const body = 'Bonjour, il y a un lampadaire qui ne fonctionne plus depuis une semaine, la rue est très sombre le soir. Merci de votre aide.';
+    const body =
+      'Bonjour, il y a un lampadaire qui ne fonctionne plus depuis une semaine, la rue est très sombre le soir. Merci de votre aide.';
     await dovecot.deliver(rawMail({ from: 'Marie Tremblay <marie@example.org>', subject: '', body, messageId }));
     const question = await waitFor(() => mailTo('marie@example.org', messageId)[0], 20_000, 'the question');
     const reference = /\[#([0-9A-Z]{6})\]/.exec(question.subject ?? '')?.[1];
     expect(question.subject).toBe(`Town of Banff : votre signalement [#${reference}]`);
-    expect(question.text?.trim()).toBe(`Town of Banff : merci, votre signalement ${reference} est enregistré. Où se trouve le problème ? Répondez avec une adresse ou l’intersection la plus proche.`);
+    expect(question.text?.trim()).toBe(
+      `Town of Banff : merci, votre signalement ${reference} est enregistré. Où se trouve le problème ? Répondez avec une adresse ou l’intersection la plus proche.`,
+    );
 
     await dovecot.deliver(
-      rawMail({ from: 'Marie Tremblay <marie@example.org>', subject: `Re: ${question.subject}`, body: 'Devant le 211 Bear St.', messageId: '<gw-francais-2@example.org>', inReplyTo: question.messageId, references: [messageId, question.messageId!] }),
+      rawMail({
+        from: 'Marie Tremblay <marie@example.org>',
+        subject: `Re: ${question.subject}`,
+        body: 'Devant le 211 Bear St.',
+        messageId: '<gw-francais-2@example.org>',
+        inReplyTo: question.messageId,
+        references: [messageId, question.messageId!],
+      }),
     );
     const record = await delivered(messageId, 'the completed French request');
     expect(record).toMatchObject({ language: 'fr', service_code: 'STREETLIGHT', location: { address: '211 Bear Street' } });
-    const status = await waitFor(() => mailTo('marie@example.org').find((mail) => mail.text?.includes('transmis')), 15_000, 'the status mail');
+    const status = await waitFor(
+      () => mailTo('marie@example.org').find((mail) => mail.text?.includes('transmis')),
+      15_000,
+      'the status mail',
+    );
     expect(status.text?.trim()).toBe(`Town of Banff : votre signalement ${reference} a été transmis à l’équipe responsable.`);
   });
 
@@ -192,7 +292,16 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     const ack = await waitFor(() => mailTo('jane@example.org', messageId)[0], 15_000, 'the acknowledgement');
 
     const thanksId = '<gw-thanks-reply@example.org>';
-    await dovecot.deliver(rawMail({ from: JANE, subject: `Re: ${ack.subject}`, body: 'Thanks!', messageId: thanksId, inReplyTo: ack.messageId, references: [messageId, ack.messageId!] }));
+    await dovecot.deliver(
+      rawMail({
+        from: JANE,
+        subject: `Re: ${ack.subject}`,
+        body: 'Thanks!',
+        messageId: thanksId,
+        inReplyTo: ack.messageId,
+        references: [messageId, ack.messageId!],
+      }),
+    );
     await delivered(thanksId, 'the reply');
     await inboxEmpty();
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -212,12 +321,26 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
       }),
     );
     const inline = await delivered(inlineId);
-    expect(inline).toMatchObject({ reporter: { name: 'Rita Resident', email: 'rita@example.net' }, service_code: 'GRAFFITI', location: { address: '211 Bear Street' } });
+    expect(inline).toMatchObject({
+      reporter: { name: 'Rita Resident', email: 'rita@example.net' },
+      service_code: 'GRAFFITI',
+      location: { address: '211 Bear Street' },
+    });
     expect(inline.description).not.toContain('Came to my inbox');
 
-    const original = rawMail({ from: 'Omar Owner <omar@example.net>', subject: 'Tree down', body: 'A big tree branch fell across the sidewalk at 211 Bear St.', messageId: '<gw-original@example.net>' });
+    const original = rawMail({
+      from: 'Omar Owner <omar@example.net>',
+      subject: 'Tree down',
+      body: 'A big tree branch fell across the sidewalk at 211 Bear St.',
+      messageId: '<gw-original@example.net>',
+    });
     const attached = mixedMail(
-      ['From: Carl Clerk <carl@banff.example>', `To: ${TOWN_ADDRESS}`, 'Subject: Fwd: Tree down', 'Message-ID: <gw-fwd-attached@banff.example>'],
+      [
+        'From: Carl Clerk <carl@banff.example>',
+        `To: ${TOWN_ADDRESS}`,
+        'Subject: Fwd: Tree down',
+        'Message-ID: <gw-fwd-attached@banff.example>',
+      ],
       'Forwarding as attachment.',
       ['Content-Type: message/rfc822; name="Tree down.eml"', 'Content-Disposition: attachment; filename="Tree down.eml"', '', original],
     );
@@ -226,17 +349,44 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     const tree = await delivered('<gw-original@example.net>', 'the attached forward');
     expect(tree).toMatchObject({ reporter: { name: 'Omar Owner', email: 'omar@example.net' }, service_code: 'TREE' });
 
-    await waitFor(() => mailTo('rita@example.net').length > 0 && mailTo('omar@example.net', '<gw-original@example.net>').length > 0, 15_000, 'the answers to the citizens');
+    await waitFor(
+      () => mailTo('rita@example.net').length > 0 && mailTo('omar@example.net', '<gw-original@example.net>').length > 0,
+      15_000,
+      'the answers to the citizens',
+    );
     expect(mailTo('carl@banff.example')).toEqual([]);
     await inboxEmpty();
   });
 
   it('makes no request of auto-replies, bounces and list mail, and answers none of them', async () => {
     const noise: Mail[] = [
-      { from: 'Away <away@example.org>', subject: 'Out of office', body: 'I am away until Monday. Pothole at 211 Bear St.', messageId: '<gw-ooo@example.org>', headers: { 'Auto-Submitted': 'auto-replied' } },
-      { from: 'Mail Delivery System <MAILER-DAEMON@mx.example.org>', subject: 'Undelivered Mail', body: 'Your message to nobody@example.org could not be delivered.', messageId: '<gw-bounce@example.org>' },
-      { from: 'News <news@example.org>', subject: 'Weekly news', body: 'Potholes in the news this week at 211 Bear St.', messageId: '<gw-list@example.org>', headers: { 'List-Id': 'news.example.org' } },
-      { from: 'Vacation <vacation@example.org>', subject: 'Re: Pothole', body: 'Back soon.', messageId: '<gw-vacation@example.org>', headers: { 'X-Autoreply': 'yes', Precedence: 'auto_reply' } },
+      {
+        from: 'Away <away@example.org>',
+        subject: 'Out of office',
+        body: 'I am away until Monday. Pothole at 211 Bear St.',
+        messageId: '<gw-ooo@example.org>',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      },
+      {
+        from: 'Mail Delivery System <MAILER-DAEMON@mx.example.org>',
+        subject: 'Undelivered Mail',
+        body: 'Your message to nobody@example.org could not be delivered.',
+        messageId: '<gw-bounce@example.org>',
+      },
+      {
+        from: 'News <news@example.org>',
+        subject: 'Weekly news',
+        body: 'Potholes in the news this week at 211 Bear St.',
+        messageId: '<gw-list@example.org>',
+        headers: { 'List-Id': 'news.example.org' },
+      },
+      {
+        from: 'Vacation <vacation@example.org>',
+        subject: 'Re: Pothole',
+        body: 'Back soon.',
+        messageId: '<gw-vacation@example.org>',
+        headers: { 'X-Autoreply': 'yes', Precedence: 'auto_reply' },
+      },
     ];
     for (const mail of noise) await dovecot.deliver(rawMail(mail));
     const realId = '<gw-after-noise@example.org>';
@@ -245,15 +395,27 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     await inboxEmpty();
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const mail of noise) expect(deliveredFor(mail.messageId)).toEqual([]);
-    for (const address of ['away@example.org', 'mailer-daemon@mx.example.org', 'news@example.org', 'vacation@example.org']) expect(mailTo(address)).toEqual([]);
+    for (const address of ['away@example.org', 'mailer-daemon@mx.example.org', 'news@example.org', 'vacation@example.org'])
+      expect(mailTo(address)).toEqual([]);
   });
 
   it('loses and doubles nothing when the IMAP connection is killed and the server restarts mid-run', async () => {
     const ids = [1, 2, 3, 4, 5, 6].map((n) => `<gw-storm-${n}@example.org>`);
     const streets = ['211 Bear St', '305 Banff Avenue', '110 Bear Street', '211 Bear St', '305 Banff Avenue', '110 Bear Street'];
-    for (const [i, messageId] of ids.slice(0, 3).entries()) await dovecot.deliver(rawMail({ from: `Caller ${i} <caller${i}@example.org>`, subject: 'Snow', body: `Unplowed snow at ${streets[i]}.`, messageId }));
+    for (const [i, messageId] of ids.slice(0, 3).entries())
+      await dovecot.deliver(
+        rawMail({ from: `Caller ${i} <caller${i}@example.org>`, subject: 'Snow', body: `Unplowed snow at ${streets[i]}.`, messageId }),
+      );
     await dovecot.kick();
-    for (const [i, messageId] of ids.slice(3).entries()) await dovecot.deliver(rawMail({ from: `Caller ${i + 3} <caller${i + 3}@example.org>`, subject: 'Snow', body: `Icy sidewalk at ${streets[i + 3]}.`, messageId }));
+    for (const [i, messageId] of ids.slice(3).entries())
+      await dovecot.deliver(
+        rawMail({
+          from: `Caller ${i + 3} <caller${i + 3}@example.org>`,
+          subject: 'Snow',
+          body: `Icy sidewalk at ${streets[i + 3]}.`,
+          messageId,
+        }),
+      );
     await dovecot.kick();
     await dovecot.restart();
     await waitFor(() => ids.every((id) => deliveredFor(id).length > 0), 30_000, 'every mail delivered');

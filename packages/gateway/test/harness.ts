@@ -18,7 +18,12 @@ export function demoConfig(overrides: (raw: Record<string, any>) => void = () =>
   raw.delivery = { attempts: 3, backoff_ms: 50 };
   overrides(raw);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'intake-gw-'));
-  return parseConfig(raw, { base_dir: path.dirname(DEMO_CONFIG), source: 'test', env: { INTAKE_DATA_DIR: dataDir }, plugins: pluginSchemas });
+  return parseConfig(raw, {
+    base_dir: path.dirname(DEMO_CONFIG),
+    source: 'test',
+    env: { INTAKE_DATA_DIR: dataDir },
+    plugins: pluginSchemas,
+  });
 }
 
 export interface Running {
@@ -28,7 +33,11 @@ export interface Running {
 }
 
 export async function startGateway(config: LoadedConfig, options: { workers?: boolean } = {}): Promise<Running> {
-  const gateway = await createGateway({ config, log: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }), workers: options.workers });
+  const gateway = await createGateway({
+    config,
+    log: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    workers: options.workers,
+  });
   const port = await gateway.start(0);
   return {
     gateway,

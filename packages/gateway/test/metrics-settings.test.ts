@@ -5,7 +5,10 @@ const METRICS_TOKEN = 'a-scrape-token';
 describe('server.metrics: the metrics route behind a token', () => {
   let running: Running;
   beforeAll(async () => {
-    running = await startGateway(demoConfig((raw) => (raw.server.metrics = { token: METRICS_TOKEN })), { workers: false });
+    running = await startGateway(
+      demoConfig((raw) => (raw.server.metrics = { token: METRICS_TOKEN })),
+      { workers: false },
+    );
   });
   afterAll(async () => running.stop());
 
@@ -23,7 +26,10 @@ describe('server.metrics: the metrics route behind a token', () => {
 describe('server.metrics: the metrics route on a port of its own', () => {
   let running: Running;
   beforeAll(async () => {
-    running = await startGateway(demoConfig((raw) => (raw.server.metrics = { port: 0 })), { workers: false });
+    running = await startGateway(
+      demoConfig((raw) => (raw.server.metrics = { port: 0 })),
+      { workers: false },
+    );
   });
   afterAll(async () => running.stop());
 

@@ -27,7 +27,11 @@ describe('an Open311 client (as FixMyStreet calls it) following what it sent', (
       demoConfig((raw) => {
         raw.server.public_url = 'https://311.banff.example/';
         raw.channels.open311 = { api_keys: [API_KEY] };
-        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     await untilReady(running.url);
@@ -44,16 +48,23 @@ describe('an Open311 client (as FixMyStreet calls it) following what it sent', (
     return { status: response.status, document: parseXml(await response.text()) };
   };
   const postXml = async (path: string, fields: Record<string, string>) => {
-    const response = await fetch(endpoint(path), { method: 'POST', body: new URLSearchParams({ jurisdiction_id: 'banff.ca', api_key: API_KEY, ...fields }) });
+    const response = await fetch(endpoint(path), {
+      method: 'POST',
+      body: new URLSearchParams({ jurisdiction_id: 'banff.ca', api_key: API_KEY, ...fields }),
+    });
     return { status: response.status, document: parseXml(await response.text()) };
   };
   const updatesSince = async (start: number) => {
-    const { status, document } = await getXml('servicerequestupdates.xml', { api_key: API_KEY, start_date: w3c(start), end_date: w3c(Date.now() + 1000) });
+    const { status, document } = await getXml('servicerequestupdates.xml', {
+      api_key: API_KEY,
+      start_date: w3c(start),
+      end_date: w3c(Date.now() + 1000),
+    });
     expect(status).toBe(200);
     return many<Record<string, string>>(document.service_request_updates?.request_update);
   };
 
-  it('posts a report, finds it at once, reads the CRM\'s status as an update, and posts a comment that is listed too', async () => {
+  it("posts a report, finds it at once, reads the CRM's status as an update, and posts a comment that is listed too", async () => {
     const started = Date.now() - 2 * HOUR;
     const services = await getXml('services.xml');
     expect(many(services.document.services.service).map((service: any) => service.service_code)).toContain('POTHOLE');
@@ -73,12 +84,20 @@ describe('an Open311 client (as FixMyStreet calls it) following what it sent', (
     expect(created!.reference).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 
     // get_service_requests right after send_service_request: no waiting for the normalizer
-    const [found] = many<Record<string, string>>((await getXml('requests.xml', { service_request_id: id })).document.service_requests?.request);
+    const [found] = many<Record<string, string>>(
+      (await getXml('requests.xml', { service_request_id: id })).document.service_requests?.request,
+    );
     expect(found).toMatchObject({ service_request_id: id, service_code: 'POTHOLE', status: 'open' });
-    const [byReference] = many<Record<string, string>>((await getXml(`requests/${created!.reference}.xml`)).document.service_requests?.request);
+    const [byReference] = many<Record<string, string>>(
+      (await getXml(`requests/${created!.reference}.xml`)).document.service_requests?.request,
+    );
     expect(byReference?.service_request_id).toBe(id);
 
-    await waitFor(async () => (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).status === 200, 10_000, 'the stored request');
+    await waitFor(
+      async () => (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).status === 200,
+      10_000,
+      'the stored request',
+    );
     const crmSays = await fetch(`${running.url}/api/v1/requests/${id}/status`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...adminHeaders },
@@ -86,7 +105,12 @@ describe('an Open311 client (as FixMyStreet calls it) following what it sent', (
     });
     expect(crmSays.status).toBe(202);
     const [status] = (await updatesSince(started)).filter((update) => update.service_request_id === id);
-    expect(status).toMatchObject({ service_request_id: id, status: 'in_progress', description: 'A crew is booked for Monday.', external_status_code: 'in progress' });
+    expect(status).toMatchObject({
+      service_request_id: id,
+      status: 'in_progress',
+      description: 'A crew is booked for Monday.',
+      external_status_code: 'in progress',
+    });
     expect(status!.update_id).toMatch(/\S/);
     expect(Date.parse(status!.updated_datetime!)).toBeGreaterThanOrEqual(started);
 
@@ -113,12 +137,19 @@ describe('an Open311 client (as FixMyStreet calls it) following what it sent', (
     // updates are public: nothing about who wrote them
     expect(JSON.stringify(listed)).not.toMatch(/pat|smith/i);
     // outside the dates asked for, nothing
-    const { document: before } = await getXml('servicerequestupdates.xml', { api_key: API_KEY, start_date: w3c(started - HOUR), end_date: w3c(started) });
+    const { document: before } = await getXml('servicerequestupdates.xml', {
+      api_key: API_KEY,
+      start_date: w3c(started - HOUR),
+      end_date: w3c(started),
+    });
     expect(many(before.service_request_updates?.request_update).filter((update: any) => update.service_request_id === id)).toEqual([]);
   });
 
-  it('refuses a comment without a key or for an unknown request, and dates the wrong way round, in Open311\'s error form', async () => {
-    const noKey = await fetch(endpoint('servicerequestupdates.xml'), { method: 'POST', body: new URLSearchParams({ jurisdiction_id: 'banff.ca', service_request_id: 'x', description: 'hi' }) });
+  it("refuses a comment without a key or for an unknown request, and dates the wrong way round, in Open311's error form", async () => {
+    const noKey = await fetch(endpoint('servicerequestupdates.xml'), {
+      method: 'POST',
+      body: new URLSearchParams({ jurisdiction_id: 'banff.ca', service_request_id: 'x', description: 'hi' }),
+    });
     expect(noKey.status).toBe(403);
     const unknown = await postXml('servicerequestupdates.xml', { service_request_id: 'Z9Z9Z9', description: 'hello?' });
     expect(unknown.status).toBe(404);
@@ -133,11 +164,21 @@ describe('an Open311 client (as FixMyStreet calls it) following what it sent', (
     const json = (await (await fetch(`${running.url}/open311/discovery.json`)).json()) as Record<string, any>;
     expect(json).toMatchObject({
       contact: expect.stringContaining('Town of Banff'),
-      endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: 'https://311.banff.example/open311/v2', type: 'production', formats: ['text/xml', 'application/json'] }],
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: 'https://311.banff.example/open311/v2',
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
+      ],
     });
     const xml = parseXml(await (await fetch(`${running.url}/open311/discovery.xml`)).text());
     const [endpointXml] = many<Record<string, any>>(xml.discovery.endpoints.endpoint);
-    expect(endpointXml).toMatchObject({ url: 'https://311.banff.example/open311/v2', formats: { format: ['text/xml', 'application/json'] } });
+    expect(endpointXml).toMatchObject({
+      url: 'https://311.banff.example/open311/v2',
+      formats: { format: ['text/xml', 'application/json'] },
+    });
     expect((await fetch(`${running.url}/open311/discovery.yaml`)).status).toBe(404);
   });
 });

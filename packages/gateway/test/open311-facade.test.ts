@@ -15,7 +15,11 @@ describe('Open311 facade, end to end', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.open311 = { api_keys: [APP_KEY] };
-        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     await untilReady(running.url);
@@ -60,17 +64,32 @@ describe('Open311 facade, end to end', () => {
     });
 
     // the CRM has the POST before the worker records the delivery: the request is read twice only once it has settled
-    const settled = async () => ((await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as { timeline: { kind: string }[] }).timeline;
+    const settled = async () =>
+      ((await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as { timeline: { kind: string }[] })
+        .timeline;
     await waitFor(async () => (await settled()).some((event) => event.kind === 'passed_on'), 15_000, 'the delivery to be recorded');
     const one = (await (await open311(`requests/${id}.json`)).json()) as Record<string, any>[];
     expectValid('requests', one);
-    expect(one[0]).toMatchObject({ service_request_id: id, status: 'open', status_notes: null, service_code: 'POTHOLE', service_name: 'Pothole', lat: 51.1768046, long: -115.5728479 });
+    expect(one[0]).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      status_notes: null,
+      service_code: 'POTHOLE',
+      service_name: 'Pothole',
+      lat: 51.1768046,
+      long: -115.5728479,
+    });
     expect(JSON.stringify(one)).not.toMatch(/jane/i);
     const byReference = (await (await open311(`requests/${reference.toLowerCase()}.json`)).json()) as Record<string, any>[];
     expect(byReference).toEqual(one);
-    const listedByReference = (await (await open311(`requests.json?service_request_id=${reference}`)).json()) as { service_request_id: string }[];
+    const listedByReference = (await (await open311(`requests.json?service_request_id=${reference}`)).json()) as {
+      service_request_id: string;
+    }[];
     expect(listedByReference.map((request) => request.service_request_id)).toEqual([id]);
-    const admin = (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as Record<string, any>;
+    const admin = (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as Record<
+      string,
+      any
+    >;
     expect(admin.record).toMatchObject({ id, reference });
     expect((await fetch(`${running.url}/api/v1/requests/Z9Z9Z9`, { headers: adminHeaders })).status).toBe(404);
     const listed = (await (await open311('requests.json?service_code=POTHOLE&status=open')).json()) as { service_request_id: string }[];

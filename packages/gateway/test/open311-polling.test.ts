@@ -15,10 +15,19 @@ function open311Crm(status: () => 'Open' | 'closed') {
     if (received.method === 'POST' && url.pathname === '/open311/v2/requests.xml') return { status: 200, body: created, headers: xml };
     if (received.method === 'GET' && url.pathname === '/open311/v2/requests.xml') {
       // San Francisco style while open: a capitalised status and no notes
-      const body = status() === 'closed' ? looked : looked.replace('<status>closed</status>', '<status>Open</status>').replace('<status_notes>Duplicate request.</status_notes>', '<status_notes/>');
+      const body =
+        status() === 'closed'
+          ? looked
+          : looked
+              .replace('<status>closed</status>', '<status>Open</status>')
+              .replace('<status_notes>Duplicate request.</status_notes>', '<status_notes/>');
       return { status: 200, body, headers: xml };
     }
-    return { status: 404, body: '<errors><error><code>404</code><description>no such resource</description></error></errors>', headers: xml };
+    return {
+      status: 404,
+      body: '<errors><error><code>404</code><description>no such resource</description></error></errors>',
+      headers: xml,
+    };
   };
 }
 
@@ -36,7 +45,16 @@ describe('Open311 status polling', () => {
       demoConfig((raw) => {
         raw.channels.sms = smsChannel(twilioApi);
         raw.router = {
-          destinations: { city: { type: 'open311', url: `${crm.url}/open311/v2`, api_key: 'city-key', jurisdiction_id: 'banff.ca', format: 'xml', poll_seconds: 0.2 } },
+          destinations: {
+            city: {
+              type: 'open311',
+              url: `${crm.url}/open311/v2`,
+              api_key: 'city-key',
+              jurisdiction_id: 'banff.ca',
+              format: 'xml',
+              poll_seconds: 0.2,
+            },
+          },
           rules: [],
           default: { deliver_to: ['city'] },
         };
@@ -50,9 +68,14 @@ describe('Open311 status polling', () => {
     await twilioApi.close();
   });
 
-  const textsAbout = (reference: string) => twilioApi.messages().filter((message) => message.To === CITIZEN && message.Body.includes(reference));
-  const polls = () => crm.requests.filter((request) => request.method === 'GET' && new URL(request.url, 'http://crm').searchParams.get('service_request_id') === '293944');
-  const stored = async (id: string) => (await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as Record<string, any>;
+  const textsAbout = (reference: string) =>
+    twilioApi.messages().filter((message) => message.To === CITIZEN && message.Body.includes(reference));
+  const polls = () =>
+    crm.requests.filter(
+      (request) => request.method === 'GET' && new URL(request.url, 'http://crm').searchParams.get('service_request_id') === '293944',
+    );
+  const stored = async (id: string) =>
+    (await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as Record<string, any>;
 
   it('texts the citizen when the CRM closes the request, once, and stops asking about it', async () => {
     const response = await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', {

@@ -29,7 +29,11 @@ describe('a web report travels to a CRM webhook', () => {
   });
 
   const report = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${running.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('accepts, normalizes, routes and delivers a signed record', async () => {
     const response = await report({ description: 'big pothole outside 211 Bear St, almost lost a tire', phone: '(403) 555-0123' });
@@ -77,8 +81,12 @@ describe('a web report travels to a CRM webhook', () => {
 
   it('makes one request of the same Idempotency-Key sent twice', async () => {
     const key = `retry-${Date.now()}`;
-    const first = (await (await report({ description: 'graffiti on the wall at 305 Banff Avenue' }, { 'idempotency-key': key })).json()) as any;
-    const second = (await (await report({ description: 'graffiti on the wall at 305 Banff Avenue' }, { 'idempotency-key': key })).json()) as any;
+    const first = (await (
+      await report({ description: 'graffiti on the wall at 305 Banff Avenue' }, { 'idempotency-key': key })
+    ).json()) as any;
+    const second = (await (
+      await report({ description: 'graffiti on the wall at 305 Banff Avenue' }, { 'idempotency-key': key })
+    ).json()) as any;
     expect(second).toEqual({ ...first, duplicate: true });
     expect(first.duplicate).toBe(false);
     await waitFor(() => crm.requests.some((r) => JSON.parse(r.body).id === first.id), 15_000, 'the delivery');
@@ -97,7 +105,11 @@ describe('a web report travels to a CRM webhook', () => {
 
   it('answers bad bodies with JSON errors and queues nothing', async () => {
     const before = crm.requests.length;
-    const malformed = await fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"description": ' });
+    const malformed = await fetch(`${running.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"description": ',
+    });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as any).error.code).toBe('invalid_json');
     const huge = await report({ description: 'x'.repeat(400_000) });
@@ -122,7 +134,10 @@ describe('a web report travels to a CRM webhook', () => {
 describe('when Redis is down', () => {
   let running: Running;
   beforeAll(async () => {
-    running = await startGateway(demoConfig((raw) => (raw.redis.url = 'redis://127.0.0.1:1')), { workers: false });
+    running = await startGateway(
+      demoConfig((raw) => (raw.redis.url = 'redis://127.0.0.1:1')),
+      { workers: false },
+    );
   });
   afterAll(async () => {
     await running.gateway.stop();

@@ -15,7 +15,11 @@ describe('rate limits on the intake routes', () => {
         raw.channels.sms = smsChannel(twilioApi);
         raw.channels.open311 = { api_keys: [API_KEY] };
         raw.server.trust_proxy = true;
-        raw.server.rate_limits = { per_client: { max: 5, per_seconds: 600 }, per_sender: { max: 3, per_seconds: 600 }, key_failures: { max: 3, per_seconds: 600 } };
+        raw.server.rate_limits = {
+          per_client: { max: 5, per_seconds: 600 },
+          per_sender: { max: 3, per_seconds: 600 },
+          key_failures: { max: 3, per_seconds: 600 },
+        };
       }),
       { workers: false },
     );
@@ -26,9 +30,14 @@ describe('rate limits on the intake routes', () => {
     await twilioApi.close();
   });
 
-  const receivedByWeb = async () => Number(/^intake_received_total\{channel="web"\} (\d+)/m.exec(await (await fetch(`${running.url}/metrics`)).text())?.[1]);
+  const receivedByWeb = async () =>
+    Number(/^intake_received_total\{channel="web"\} (\d+)/m.exec(await (await fetch(`${running.url}/metrics`)).text())?.[1]);
   const report = (description: string, headers: Record<string, string> = {}) =>
-    fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ description }) });
+    fetch(`${running.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ description }),
+    });
 
   it('answers 429 with Retry-After and a JSON error once one client sent too many web reports, and queues nothing more', async () => {
     for (let n = 0; n < 5; n++) expect((await report(`graffiti ${n} at 305 Banff Ave`)).status).toBe(202);
@@ -42,7 +51,13 @@ describe('rate limits on the intake routes', () => {
   });
 
   it('answers 429 once one number sent too many new texts, but never limits a retry of one already taken', async () => {
-    const text = (sid: string) => postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', { MessageSid: sid, To: TWILIO.number, From: '+14035550177', Body: `pothole ${sid} at 211 Bear St` });
+    const text = (sid: string) =>
+      postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', {
+        MessageSid: sid,
+        To: TWILIO.number,
+        From: '+14035550177',
+        Body: `pothole ${sid} at 211 Bear St`,
+      });
     for (const sid of ['SMlimit1', 'SMlimit2', 'SMlimit3']) expect((await text(sid)).status).toBe(200);
     const refused = await text('SMlimit4');
     expect(refused.status).toBe(429);
@@ -55,7 +70,12 @@ describe('rate limits on the intake routes', () => {
       fetch(`${running.url}/open311/v2/requests.json`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.9' },
-        body: new URLSearchParams({ api_key: apiKey, service_code: 'POTHOLE', description: 'pothole', address_string: '211 Bear St' }).toString(),
+        body: new URLSearchParams({
+          api_key: apiKey,
+          service_code: 'POTHOLE',
+          description: 'pothole',
+          address_string: '211 Bear St',
+        }).toString(),
       });
     for (const guess of ['guess-1', 'guess-2', 'guess-3']) expect((await post(guess)).status).toBe(403);
     const blocked = await post(API_KEY);

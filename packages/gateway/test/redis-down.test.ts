@@ -32,7 +32,8 @@ describe('intake routes while Redis dies', () => {
     await untilReady(running.url);
   });
 
-  const text = (sid: string, body: string) => postAsTwilio(running.url, running.gateway.config, SMS, { MessageSid: sid, To: TWILIO.number, From: '+14035550123', Body: body });
+  const text = (sid: string, body: string) =>
+    postAsTwilio(running.url, running.gateway.config, SMS, { MessageSid: sid, To: TWILIO.number, From: '+14035550123', Body: body });
   const expectUnavailable = async (response: Response) => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
@@ -61,13 +62,21 @@ describe('intake routes while Redis dies', () => {
     await expectUnavailable(await text('SM-while-down', 'pothole at 305 Banff Ave'));
     await expectUnavailable(await text('SM-stop-while-down', 'STOP'));
     await expectUnavailable(
-      await fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ description: 'graffiti on the wall' }) }),
+      await fetch(`${running.url}/api/v1/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ description: 'graffiti on the wall' }),
+      }),
     );
   });
 
   it('still answers bad input 4xx while Redis is down', async () => {
     await redis.kill();
-    const response = await fetch(`${running.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"description":' });
+    const response = await fetch(`${running.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"description":',
+    });
     expect(response.status).toBe(400);
   });
 });

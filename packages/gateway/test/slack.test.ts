@@ -1,4 +1,13 @@
-import { SLACK_BOT, postAsSlack, startLoopbackServer, startSlackStandIn, waitFor, type LoopbackServer, type SlackBody, type SlackStandIn } from '@intake/testkit';
+import {
+  SLACK_BOT,
+  postAsSlack,
+  startLoopbackServer,
+  startSlackStandIn,
+  waitFor,
+  type LoopbackServer,
+  type SlackBody,
+  type SlackStandIn,
+} from '@intake/testkit';
 import { demoConfig, startGateway, type Running } from './harness.js';
 import { settle, untilReady } from './twilio.js';
 
@@ -52,11 +61,18 @@ describe('Slack through the gateway, end to end', () => {
   beforeAll(async () => {
     crm = await startLoopbackServer(() => ({ status: 201, body: JSON.stringify({ id: 'CRM-1' }) }));
     slackApi = await startSlackStandIn();
-    slackApi.answer('users.info', (args) => ({ ok: true, user: { id: args.user, real_name: 'Sam Crew', profile: { real_name: 'Sam Crew', email: 'sam.crew@banff.example' } } }));
+    slackApi.answer('users.info', (args) => ({
+      ok: true,
+      user: { id: args.user, real_name: 'Sam Crew', profile: { real_name: 'Sam Crew', email: 'sam.crew@banff.example' } },
+    }));
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.slack = { signing_secret: SIGNING_SECRET, bot_token: BOT_TOKEN, api_url: slackApi.apiUrl };
-        raw.router = { destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     slackUrl = `${running.url}/slack/events`;
@@ -72,19 +88,34 @@ describe('Slack through the gateway, end to end', () => {
   const recordWith = (externalId: string) => records().find((record) => record.source.external_id === externalId);
   const postedTo = (channel: string, text: string) => slackApi.posts.find((post) => post.channel === channel && post.text.includes(text));
 
-  it('opens the report form for /311 through Slack\'s API', async () => {
+  it("opens the report form for /311 through Slack's API", async () => {
     const response = await postAsSlack(slackUrl, SIGNING_SECRET, {
-      form: { team_id: SLACK_BOT.team_id, api_app_id: SLACK_BOT.app_id, channel_id: 'C0CREWS', user_id: 'U0SAM', command: '/311', text: 'pothole', trigger_id: 'trigger-gw-1', response_url: `${slackApi.url}/respond` },
+      form: {
+        team_id: SLACK_BOT.team_id,
+        api_app_id: SLACK_BOT.app_id,
+        channel_id: 'C0CREWS',
+        user_id: 'U0SAM',
+        command: '/311',
+        text: 'pothole',
+        trigger_id: 'trigger-gw-1',
+        response_url: `${slackApi.url}/respond`,
+      },
     });
     expect(response.status).toBe(200);
     const call = slackApi.calls('views.open').at(-1);
     expect(call).toMatchObject({ token: BOT_TOKEN, args: { trigger_id: 'trigger-gw-1', view: { callback_id: 'intake_report' } } });
-    const services = call!.args.view.blocks.find((block: { block_id: string }) => block.block_id === 'service').element.option_groups.flatMap((group: { options: { value: string }[] }) => group.options.map((o) => o.value));
+    const services = call!.args.view.blocks
+      .find((block: { block_id: string }) => block.block_id === 'service')
+      .element.option_groups.flatMap((group: { options: { value: string }[] }) => group.options.map((o) => o.value));
     expect(services).toEqual(expect.arrayContaining(['POTHOLE', 'STREETLIGHT', 'GRAFFITI']));
   });
 
   it('delivers a submitted form to the CRM once, and tells the person in a DM with the reference', async () => {
-    const form = submission('V0GW1', 'U0SAM', { description: 'Deep pothole in the right lane', service: 'POTHOLE', address: '211 Bear St' });
+    const form = submission('V0GW1', 'U0SAM', {
+      description: 'Deep pothole in the right lane',
+      service: 'POTHOLE',
+      address: '211 Bear St',
+    });
     expect((await postAsSlack(slackUrl, SIGNING_SECRET, form)).status).toBe(200);
     expect((await postAsSlack(slackUrl, SIGNING_SECRET, form)).status).toBe(200);
 
@@ -99,20 +130,34 @@ describe('Slack through the gateway, end to end', () => {
     });
     const reference = record.reference;
     const acknowledgement = await waitFor(() => postedTo('U0SAM', `received your report ${reference}`), 15_000, 'the acknowledgement');
-    expect(acknowledgement.metadata).toEqual({ event_type: 'intake_reply', event_payload: { request_id: record.id, reference, kind: 'acknowledgement' } });
+    expect(acknowledgement.metadata).toEqual({
+      event_type: 'intake_reply',
+      event_payload: { request_id: record.id, reference, kind: 'acknowledgement' },
+    });
     await waitFor(() => postedTo('U0SAM', `${reference} has been passed to the team`), 15_000, 'the delivered status');
     await settle();
     expect(records().filter((r) => r.source.external_id === 'view:V0GW1')).toHaveLength(1);
   });
 
   it('refuses a badly signed submission with a 401 and delivers nothing', async () => {
-    const forged = await postAsSlack(slackUrl, 'not-the-signing-secret', submission('V0FORGED', 'U0EVE', { description: 'graffiti at 211 Bear St' }));
+    const forged = await postAsSlack(
+      slackUrl,
+      'not-the-signing-secret',
+      submission('V0FORGED', 'U0EVE', { description: 'graffiti at 211 Bear St' }),
+    );
     expect(forged.status).toBe(401);
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
-    const stale = await postAsSlack(slackUrl, SIGNING_SECRET, submission('V0STALE', 'U0EVE', { description: 'graffiti at 211 Bear St' }), Math.floor(Date.now() / 1000) - 600);
+    const stale = await postAsSlack(
+      slackUrl,
+      SIGNING_SECRET,
+      submission('V0STALE', 'U0EVE', { description: 'graffiti at 211 Bear St' }),
+      Math.floor(Date.now() / 1000) - 600,
+    );
     expect(stale.status).toBe(401);
     await settle(1000);
-    expect(records().filter((record) => record.source.external_id === 'view:V0FORGED' || record.source.external_id === 'view:V0STALE')).toEqual([]);
+    expect(
+      records().filter((record) => record.source.external_id === 'view:V0FORGED' || record.source.external_id === 'view:V0STALE'),
+    ).toEqual([]);
   });
 
   it('asks where in the DM thread, and completes the same request with the answer in that thread', async () => {
@@ -129,7 +174,12 @@ describe('Slack through the gateway, end to end', () => {
     const answer = event({ user: 'U0KIM', channel: 'D0KIM', thread_ts: ts, text: 'corner of Banff Ave and Wolf St' });
     expect((await postAsSlack(slackUrl, SIGNING_SECRET, answer)).status).toBe(200);
     const record = await waitFor(() => records().find((r) => r.id === requestId), 15_000, 'the completed delivery');
-    expect(record).toMatchObject({ channel: 'slack', service_code: 'STREETLIGHT', location: { precision: 'intersection', in_jurisdiction: true }, source: { external_id: `message:D0KIM:${ts}` } });
+    expect(record).toMatchObject({
+      channel: 'slack',
+      service_code: 'STREETLIGHT',
+      location: { precision: 'intersection', in_jurisdiction: true },
+      source: { external_id: `message:D0KIM:${ts}` },
+    });
     await settle();
     expect(records().filter((r) => r.reporter.name === 'Sam Crew' && r.source.external_id?.startsWith('message:D0KIM'))).toHaveLength(1);
   });

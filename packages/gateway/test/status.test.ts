@@ -14,7 +14,11 @@ describe('CRM status updates', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.sms = smsChannel(twilioApi);
-        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret', team: 'Public Works' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret', team: 'Public Works' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
         raw.status_map = { 'Crew Dispatched': 'in_progress' };
       }),
     );
@@ -27,13 +31,23 @@ describe('CRM status updates', () => {
   });
 
   const postStatus = (id: string, body: unknown, headers: Record<string, string> = adminHeaders) =>
-    fetch(`${running.url}/api/v1/requests/${id}/status`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${running.url}/api/v1/requests/${id}/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   /** Texts a report in; returns the reference the TwiML acknowledgement gives. */
   const report = async (sid: string, body: string) => {
-    const response = await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', { MessageSid: `SM${Date.now()}${sid}`, From: '+14035550188', To: TWILIO.number, Body: body });
+    const response = await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', {
+      MessageSid: `SM${Date.now()}${sid}`,
+      From: '+14035550188',
+      To: TWILIO.number,
+      Body: body,
+    });
     return /report ([0-9A-Z]{6})\b/.exec(await response.text())![1]!;
   };
-  const textsAbout = (reference: string) => twilioApi.messages().filter((message) => message.To === '+14035550188' && message.Body.includes(reference));
+  const textsAbout = (reference: string) =>
+    twilioApi.messages().filter((message) => message.To === '+14035550188' && message.Body.includes(reference));
 
   it('texts the citizen each new status once, keeps the CRM id, and refuses bad updates', async () => {
     const reference = await report('status', 'streetlight out in front of 211 Bear Street');
@@ -58,9 +72,10 @@ describe('CRM status updates', () => {
     expect(textsAbout(reference)).toHaveLength(2);
   });
 
-  it('maps the CRM\'s words (and the town\'s own) to the public statuses, keeps every note in the timeline, and refuses a word no one mapped', async () => {
+  it("maps the CRM's words (and the town's own) to the public statuses, keeps every note in the timeline, and refuses a word no one mapped", async () => {
     const reference = await report('words', 'graffiti on the wall at 211 Bear Street');
-    const stored = async () => (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as any;
+    const stored = async () =>
+      (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as any;
     await waitFor(async () => (await stored()).timeline?.length === 1, 15_000, 'the delivery');
     const before = await stored();
 

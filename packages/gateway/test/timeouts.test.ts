@@ -30,7 +30,10 @@ describe('slow clients are cut off', () => {
   });
 
   it('answers 408 and closes a request whose body never finishes', async () => {
-    const answer = await sendAndStall(running.url, 'POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"description":');
+    const answer = await sendAndStall(
+      running.url,
+      'POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"description":',
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 

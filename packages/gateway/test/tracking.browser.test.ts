@@ -7,7 +7,14 @@ import { TWILIO, postAsTwilio, smsChannel, startTwilioStandIn, untilReady, type 
 declare const window: unknown;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
@@ -27,19 +34,34 @@ describe('the tracking page', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.sms = smsChannel(twilioApi);
-        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret', team: 'Public Works' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: crm.url, secret: 'crm-secret', team: 'Public Works' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     await untilReady(running.url);
     const twiml = await (
-      await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', { MessageSid: `SM${Date.now()}track`, From: CITIZEN, To: TWILIO.number, Body: 'big pothole outside 211 Bear Street, almost lost a tire' })
+      await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', {
+        MessageSid: `SM${Date.now()}track`,
+        From: CITIZEN,
+        To: TWILIO.number,
+        Body: 'big pothole outside 211 Bear Street, almost lost a tire',
+      })
     ).text();
     // the acknowledgement carries the link: http://127.0.0.1/track/{reference}-{token} (the harness's public_url)
     const link = /Follow it at (http:\/\/127\.0\.0\.1(\/track\/([2-9A-HJKMNP-Z]{6})-[\w-]+))/.exec(twiml);
     expect(link).not.toBeNull();
     path = link![2]!;
     reference = link![3]!;
-    await waitFor(async () => (await tracked('application/json')).status === 200 && ((await (await tracked('application/json')).json()) as any).timeline.length === 2, 15_000, 'the delivery');
+    await waitFor(
+      async () =>
+        (await tracked('application/json')).status === 200 &&
+        ((await (await tracked('application/json')).json()) as any).timeline.length === 2,
+      15_000,
+      'the delivery',
+    );
     const status = await fetch(`${running.url}/api/v1/requests/${reference}/status`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...adminHeaders },
@@ -81,7 +103,13 @@ describe('the tracking page', () => {
     const unknown = await tracked('text/html', '/track/Z9Z9Z9-AAAAAAAAAAAAAAAAAAAAAA');
     expect(unknown.status).toBe(404);
     const unknownBody = await unknown.text();
-    for (const guess of [`/track/${reference}-AAAAAAAAAAAAAAAAAAAAAA`, `/track/${reference}`, `/track/${reference}-`, `${path}x`, `/track/${reference.toLowerCase()}-${path.split('-').slice(1).join('-').slice(0, -1)}`]) {
+    for (const guess of [
+      `/track/${reference}-AAAAAAAAAAAAAAAAAAAAAA`,
+      `/track/${reference}`,
+      `/track/${reference}-`,
+      `${path}x`,
+      `/track/${reference.toLowerCase()}-${path.split('-').slice(1).join('-').slice(0, -1)}`,
+    ]) {
       const response = await tracked('text/html', guess);
       expect(response.status).toBe(404);
       expect(await response.text()).toBe(unknownBody);

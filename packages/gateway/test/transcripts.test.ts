@@ -15,7 +15,11 @@ describe('POST /api/v1/transcripts, end to end', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.transcripts = { api_keys: ['another-key', KEY] };
-        raw.router = { destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     await untilReady(running.url);
@@ -26,7 +30,11 @@ describe('POST /api/v1/transcripts, end to end', () => {
   });
 
   const post = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) =>
-    fetch(`${running.url}/api/v1/transcripts`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${running.url}/api/v1/transcripts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   const accepted = async (body: unknown) => {
     const response = await post(body);
     expect(response.status).toBe(202);
@@ -37,7 +45,8 @@ describe('POST /api/v1/transcripts, end to end', () => {
   it("splits a pasted transcript: the caller's words are the description and carry the location", async () => {
     const answer = await accepted({
       call_id: nextCallId(),
-      transcript: "Clerk: Town of Banff, what's the problem? Caller: a streetlight is out. Clerk: what's the address? Caller: it's 211 Banff Avenue by the bank",
+      transcript:
+        "Clerk: Town of Banff, what's the problem? Caller: a streetlight is out. Clerk: what's the address? Caller: it's 211 Banff Avenue by the bank",
     });
     expect(answer).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/), duplicate: false });
     const record = await delivery(answer.id);
@@ -86,7 +95,9 @@ describe('POST /api/v1/transcripts, end to end', () => {
     expect(second).toEqual({ ...first, duplicate: true });
     await delivery(first.id);
     await settle();
-    expect(crm.requests.filter((received) => JSON.parse(received.body).description === 'garbage was not picked up at 211 Bear Street')).toHaveLength(1);
+    expect(
+      crm.requests.filter((received) => JSON.parse(received.body).description === 'garbage was not picked up at 211 Bear Street'),
+    ).toHaveLength(1);
   });
 
   it('refuses a missing or wrong key with a 401', async () => {
@@ -100,14 +111,26 @@ describe('POST /api/v1/transcripts, end to end', () => {
     const before = crm.requests.length;
     const unknown = await post({ call_id: nextCallId(), transcript: 'Caller: pothole', service_code: 'NOPE' });
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toEqual({ error: { code: 'unknown_service_code', message: 'service_code: "NOPE" is not in the service catalogue' } });
+    expect(await unknown.json()).toEqual({
+      error: { code: 'unknown_service_code', message: 'service_code: "NOPE" is not in the service catalogue' },
+    });
     const missing = await post({ transcript: [{ speaker: 'Caller' }] });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toEqual({ error: { code: 'invalid_transcript', message: 'call_id: is required; transcript.0.text: text is required' } });
-    const malformed = await fetch(`${running.url}/api/v1/transcripts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: '{"call_id":' });
+    expect(await missing.json()).toEqual({
+      error: { code: 'invalid_transcript', message: 'call_id: is required; transcript.0.text: text is required' },
+    });
+    const malformed = await fetch(`${running.url}/api/v1/transcripts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+      body: '{"call_id":',
+    });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as any).error.code).toBe('invalid_json');
-    const plain = await fetch(`${running.url}/api/v1/transcripts`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${KEY}` }, body: 'Caller: pothole' });
+    const plain = await fetch(`${running.url}/api/v1/transcripts`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${KEY}` },
+      body: 'Caller: pothole',
+    });
     expect(plain.status).toBe(415);
     await settle();
     expect(crm.requests.length).toBe(before);

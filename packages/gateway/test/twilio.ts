@@ -25,10 +25,12 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
   const media = new Map<string, { bytes: Buffer; contentType: string }>();
   const credentials = `Basic ${Buffer.from(`${TWILIO.accountSid}:${TWILIO.authToken}`).toString('base64')}`;
   const server = await startLoopbackServer((request, index) => {
-    if (request.method === 'POST' && request.url === path) return { status: 201, body: JSON.stringify({ sid: `SM${String(index).padStart(32, '0')}`, status: 'queued' }) };
+    if (request.method === 'POST' && request.url === path)
+      return { status: 201, body: JSON.stringify({ sid: `SM${String(index).padStart(32, '0')}`, status: 'queued' }) };
     const item = request.method === 'GET' ? media.get(request.url) : undefined;
     if (item === undefined) return NOT_FOUND;
-    if (request.headers.authorization !== credentials) return { status: 401, body: JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }) };
+    if (request.headers.authorization !== credentials)
+      return { status: 401, body: JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }) };
     return { status: 200, body: item.bytes, headers: { 'content-type': item.contentType } };
   });
   return Object.assign(server, {
@@ -38,14 +40,27 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
       return `${server.url}${mediaPath}`;
     },
     messages: () =>
-      server.requests.filter((request) => request.url === path).map((request) => Object.fromEntries(new URLSearchParams(request.body)) as { To: string; From: string; Body: string }),
+      server.requests
+        .filter((request) => request.url === path)
+        .map((request) => Object.fromEntries(new URLSearchParams(request.body)) as { To: string; From: string; Body: string }),
   });
 }
 
-export const smsChannel = (twilioApi: TwilioStandIn) => ({ auth_token: TWILIO.authToken, account_sid: TWILIO.accountSid, from: TWILIO.number, api_url: twilioApi.url });
+export const smsChannel = (twilioApi: TwilioStandIn) => ({
+  auth_token: TWILIO.authToken,
+  account_sid: TWILIO.accountSid,
+  from: TWILIO.number,
+  api_url: twilioApi.url,
+});
 
 /** POSTs a form as Twilio does, signed over the gateway's public URL (the harness puts it behind a pretend proxy). */
-export function postAsTwilio(gatewayUrl: string, config: LoadedConfig, path: string, params: Record<string, string>, authToken = TWILIO.authToken) {
+export function postAsTwilio(
+  gatewayUrl: string,
+  config: LoadedConfig,
+  path: string,
+  params: Record<string, string>,
+  authToken = TWILIO.authToken,
+) {
   const signature = getExpectedTwilioSignature(authToken, `${config.server.public_url}${path}`, params);
   return fetch(`${gatewayUrl}${path}`, {
     method: 'POST',
@@ -64,4 +79,5 @@ export const deliveredRecord = (crm: LoopbackServer, id: string) => {
 export const settle = (ms = 700) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The intake routes answer 503 until the gateway's Redis connection is up. */
-export const untilReady = (gatewayUrl: string) => waitFor(async () => (await fetch(`${gatewayUrl}/readyz`)).status === 200, 5_000, 'readiness');
+export const untilReady = (gatewayUrl: string) =>
+  waitFor(async () => (await fetch(`${gatewayUrl}/readyz`)).status === 200, 5_000, 'readiness');

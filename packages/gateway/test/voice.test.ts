@@ -19,7 +19,11 @@ describe('a phone call through Twilio, end to end', () => {
       demoConfig((raw) => {
         raw.channels.voice = { auth_token: VOICE_TOKEN };
         raw.channels.sms = smsChannel(twilioApi);
-        raw.router = { destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     await untilReady(running.url);
@@ -30,20 +34,33 @@ describe('a phone call through Twilio, end to end', () => {
     await twilioApi.close();
   });
 
-  const twilioPost = (path: string, params: Record<string, string>, token = VOICE_TOKEN) => postAsTwilio(running.url, running.gateway.config, path, params, token);
+  const twilioPost = (path: string, params: Record<string, string>, token = VOICE_TOKEN) =>
+    postAsTwilio(running.url, running.gateway.config, path, params, token);
   const transcription = (params: Record<string, string>) =>
-    twilioPost('/webhooks/twilio/voice/transcription', { To: TWILIO.number, RecordingUrl: RECORDING, TranscriptionStatus: 'completed', ...params });
+    twilioPost('/webhooks/twilio/voice/transcription', {
+      To: TWILIO.number,
+      RecordingUrl: RECORDING,
+      TranscriptionStatus: 'completed',
+      ...params,
+    });
   const recordFrom = (phone: string) => {
     const request = crm.requests.find((received) => JSON.parse(received.body).reporter.phone === phone);
     return request === undefined ? undefined : (JSON.parse(request.body) as Record<string, any>);
   };
 
   it('greets the caller by the town and records with transcription, calling back on our public URL', async () => {
-    const response = await twilioPost('/webhooks/twilio/voice', { CallSid: nextCallSid(), From: '+14035550140', To: TWILIO.number, CallStatus: 'ringing' });
+    const response = await twilioPost('/webhooks/twilio/voice', {
+      CallSid: nextCallSid(),
+      From: '+14035550140',
+      To: TWILIO.number,
+      CallStatus: 'ringing',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
     const twiml = await response.text();
-    expect(twiml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="en-US">You have reached Town of Banff\. [^<]+<\/Say><Record [^>]+\/><\/Response>$/);
+    expect(twiml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="en-US">You have reached Town of Banff\. [^<]+<\/Say><Record [^>]+\/><\/Response>$/,
+    );
     const record = /<Record ([^>]+)\/>/.exec(twiml)![1]!;
     expect(record).toContain('transcribe="true"');
     expect(record).toContain('transcribeCallback="http://127.0.0.1/webhooks/twilio/voice/transcription"');
@@ -52,13 +69,21 @@ describe('a phone call through Twilio, end to end', () => {
   });
 
   it('thanks the caller and hangs up once the recording ends', async () => {
-    const twiml = await (await twilioPost('/webhooks/twilio/voice/recorded', { CallSid: nextCallSid(), RecordingUrl: RECORDING, RecordingDuration: '14' })).text();
-    expect(twiml).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-US">Thank you. Your report has been recorded. Goodbye.</Say><Hangup/></Response>');
+    const twiml = await (
+      await twilioPost('/webhooks/twilio/voice/recorded', { CallSid: nextCallSid(), RecordingUrl: RECORDING, RecordingDuration: '14' })
+    ).text();
+    expect(twiml).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-US">Thank you. Your report has been recorded. Goodbye.</Say><Hangup/></Response>',
+    );
   });
 
   it('refuses calls and callbacks signed with another token', async () => {
     for (const path of ['/webhooks/twilio/voice', '/webhooks/twilio/voice/transcription']) {
-      const response = await twilioPost(path, { CallSid: nextCallSid(), From: '+14035550141', TranscriptionText: 'pothole at 211 Bear Street' }, TWILIO.authToken);
+      const response = await twilioPost(
+        path,
+        { CallSid: nextCallSid(), From: '+14035550141', TranscriptionText: 'pothole at 211 Bear Street' },
+        TWILIO.authToken,
+      );
       expect(response.status).toBe(403);
     }
     await settle();
@@ -67,7 +92,11 @@ describe('a phone call through Twilio, end to end', () => {
 
   it('turns the transcription into a delivered request with the caller, the recording and the location, and texts the caller', async () => {
     const callSid = nextCallSid();
-    const response = await transcription({ CallSid: callSid, From: '+14035550142', TranscriptionText: 'Hi, there is a tree down blocking the road in front of 211 Bear Street.' });
+    const response = await transcription({
+      CallSid: callSid,
+      From: '+14035550142',
+      TranscriptionText: 'Hi, there is a tree down blocking the road in front of 211 Bear Street.',
+    });
     expect(response.status).toBe(200);
     const record = await waitFor(() => recordFrom('+14035550142'), 15_000, 'the CRM delivery');
     expect(record).toMatchObject({
@@ -84,7 +113,11 @@ describe('a phone call through Twilio, end to end', () => {
 
   it('asks a caller who gave no usable location where it is, by SMS', async () => {
     await transcription({ CallSid: nextCallSid(), From: '+14035550145', TranscriptionStatus: 'failed', TranscriptionText: '' });
-    const question = await waitFor(() => twilioApi.messages().find((message) => message.To === '+14035550145'), 15_000, 'the question by SMS');
+    const question = await waitFor(
+      () => twilioApi.messages().find((message) => message.To === '+14035550145'),
+      15_000,
+      'the question by SMS',
+    );
     expect(question).toMatchObject({ From: TWILIO.number, Body: expect.stringContaining('Where is it?') });
   });
 
@@ -107,7 +140,11 @@ describe('a phone call in a town that does not text', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.voice = { auth_token: VOICE_TOKEN };
-        raw.router = { destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     await untilReady(running.url);
@@ -119,9 +156,22 @@ describe('a phone call in a town that does not text', () => {
 
   it('still delivers a request when the transcription failed, saying so and carrying the recording', async () => {
     const callSid = nextCallSid();
-    const params = { CallSid: callSid, From: '+14035550146', To: TWILIO.number, RecordingUrl: RECORDING, TranscriptionStatus: 'failed', TranscriptionText: '' };
-    expect((await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/voice/transcription', params, VOICE_TOKEN)).status).toBe(200);
-    const delivered = await waitFor(() => crm.requests.find((received) => JSON.parse(received.body).source.external_id === `call:${callSid}`), 15_000, 'the CRM delivery');
+    const params = {
+      CallSid: callSid,
+      From: '+14035550146',
+      To: TWILIO.number,
+      RecordingUrl: RECORDING,
+      TranscriptionStatus: 'failed',
+      TranscriptionText: '',
+    };
+    expect(
+      (await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/voice/transcription', params, VOICE_TOKEN)).status,
+    ).toBe(200);
+    const delivered = await waitFor(
+      () => crm.requests.find((received) => JSON.parse(received.body).source.external_id === `call:${callSid}`),
+      15_000,
+      'the CRM delivery',
+    );
     const record = JSON.parse(delivered.body);
     expect(record).toMatchObject({ channel: 'voice', reporter: { phone: '+14035550146' }, location: { precision: 'none' } });
     expect(record.description).toBe('Voice message from a caller. The automatic transcription failed: please listen to the recording.');

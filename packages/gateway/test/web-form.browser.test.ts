@@ -4,7 +4,15 @@ import { chromium, type Browser } from 'playwright-core';
 import { demoConfig, startGateway, type Running } from './harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
 
 /** The whole way, as a citizen does it: the real gateway's form in Chromium, to the CRM's webhook. */
@@ -17,7 +25,11 @@ describeWithChromium('a report sent from the web form in a browser', () => {
     crm = await startLoopbackServer();
     running = await startGateway(
       demoConfig((raw) => {
-        raw.router = { destinations: { crm: { type: 'webhook', url: crm.url, secret: 'browser-test-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+        raw.router = {
+          destinations: { crm: { type: 'webhook', url: crm.url, secret: 'browser-test-secret' } },
+          rules: [],
+          default: { deliver_to: ['crm'] },
+        };
       }),
     );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -50,7 +62,8 @@ describeWithChromium('a report sent from the web form in a browser', () => {
     });
   });
 
-  const recordOf = (description: string) => crm.requests.map((request) => JSON.parse(request.body)).find((record) => record.description === description);
+  const recordOf = (description: string) =>
+    crm.requests.map((request) => JSON.parse(request.body)).find((record) => record.description === description);
 
   it('asks where before sending a report that names no place, and sends it with the suggestion picked', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -71,7 +84,15 @@ describeWithChromium('a report sent from the web form in a browser', () => {
   });
 
   it('asks where in French on a phone, with the script', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-CA' })).newPage();
+    const page = await (
+      await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'fr-CA',
+      })
+    ).newPage();
     await page.goto(`${running.url}/`);
     await page.getByLabel('Décrivez le problème').fill('Le lampadaire est éteint en face de la banque, près du centre commercial');
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
@@ -81,7 +102,9 @@ describeWithChromium('a report sent from the web form in a browser', () => {
   });
 
   it('asks where in French without JavaScript: the server answers the form again with the question', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'fr-CA', javaScriptEnabled: false })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'fr-CA', javaScriptEnabled: false })
+    ).newPage();
     await page.goto(`${running.url}/`);
     const description = 'Un nid-de-poule énorme en face de la banque, près du centre commercial';
     await page.getByLabel('Décrivez le problème').fill(description);

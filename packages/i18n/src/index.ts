@@ -9,7 +9,9 @@ type Catalogue = Record<string, unknown>;
 
 function readCatalogues(): Record<string, Catalogue> {
   const files = readdirSync(LOCALES_DIR).filter((file) => file.endsWith('.json'));
-  return Object.fromEntries(files.map((file) => [path.basename(file, '.json'), JSON.parse(readFileSync(path.join(LOCALES_DIR, file), 'utf8')) as Catalogue]));
+  return Object.fromEntries(
+    files.map((file) => [path.basename(file, '.json'), JSON.parse(readFileSync(path.join(LOCALES_DIR, file), 'utf8')) as Catalogue]),
+  );
 }
 
 const CATALOGUES = readCatalogues();

@@ -23,28 +23,40 @@ describe('message catalogues', () => {
     expect(CATALOGUE_LANGUAGES).toEqual(expect.arrayContaining(['en', 'es', 'fr']));
   });
 
-  it.each(CATALOGUE_LANGUAGES.filter((language) => language !== 'en'))('%s has every English text, with the same placeholders', (language) => {
-    const translated = catalogue(language);
-    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [key, text] of english) {
-      expect({ key, placeholders: placeholders(translated.get(key)!) }).toEqual({ key, placeholders: placeholders(text) });
-      if (key !== 'language_name' && text.length > 20) expect({ key, text: translated.get(key) }).not.toEqual({ key, text });
-    }
-  });
+  it.each(CATALOGUE_LANGUAGES.filter((language) => language !== 'en'))(
+    '%s has every English text, with the same placeholders',
+    (language) => {
+      const translated = catalogue(language);
+      expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+      for (const [key, text] of english) {
+        expect({ key, placeholders: placeholders(translated.get(key)!) }).toEqual({ key, placeholders: placeholders(text) });
+        if (key !== 'language_name' && text.length > 20) expect({ key, text: translated.get(key) }).not.toEqual({ key, text });
+      }
+    },
+  );
 
   it('has no placeholder left unbalanced', () => {
     for (const language of CATALOGUE_LANGUAGES) {
-      for (const [key, text] of catalogue(language)) expect({ key, rest: text.replace(/\{\{\w+\}\}/g, '').match(/[{}]/g) }).toEqual({ key, rest: null });
+      for (const [key, text] of catalogue(language))
+        expect({ key, rest: text.replace(/\{\{\w+\}\}/g, '').match(/[{}]/g) }).toEqual({ key, rest: null });
     }
   });
 });
 
 describe('Texts', () => {
-  const texts = new Texts({ languages: ['en', 'fr'], town: 'Town of Example', detect: (text) => (/\b(le|la|devant)\b/.test(text) ? 'fr' : 'es') });
+  const texts = new Texts({
+    languages: ['en', 'fr'],
+    town: 'Town of Example',
+    detect: (text) => (/\b(le|la|devant)\b/.test(text) ? 'fr' : 'es'),
+  });
 
   it('fills in the town and the values, in the language asked for', () => {
-    expect(texts.t('fr', 'reply.acknowledgement', { reference: 'K7Q2MX' })).toBe('Town of Example : nous avons bien reçu votre signalement K7Q2MX. Merci.');
-    expect(texts.t('en', 'reply.acknowledgement', { reference: 'K7Q2MX' })).toBe('Town of Example: we received your report K7Q2MX. Thank you.');
+    expect(texts.t('fr', 'reply.acknowledgement', { reference: 'K7Q2MX' })).toBe(
+      'Town of Example : nous avons bien reçu votre signalement K7Q2MX. Merci.',
+    );
+    expect(texts.t('en', 'reply.acknowledgement', { reference: 'K7Q2MX' })).toBe(
+      'Town of Example: we received your report K7Q2MX. Thank you.',
+    );
   });
 
   it('answers in the default language when the citizen’s is not offered', () => {

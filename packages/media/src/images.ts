@@ -20,7 +20,11 @@ export interface Reencoded {
 }
 
 export const notAPhoto = (name: string | null) =>
-  new IntakeError(415, 'unsupported_media_type', `${name ? `"${name}"` : 'the file'} is not a photo: send JPEG, PNG, WebP, GIF, AVIF, HEIF or TIFF`);
+  new IntakeError(
+    415,
+    'unsupported_media_type',
+    `${name ? `"${name}"` : 'the file'} is not a photo: send JPEG, PNG, WebP, GIF, AVIF, HEIF or TIFF`,
+  );
 
 /** The GPS position in a photo's EXIF, when it has a plausible one. */
 async function gpsOf(bytes: Buffer): Promise<DevicePoint | null> {
@@ -42,7 +46,12 @@ export async function reencodePhoto(bytes: Buffer, name: string | null): Promise
   const lossless = metadata.format === 'png' || metadata.format === 'gif';
   try {
     const encoded = lossless ? await upright.png({ compressionLevel: 9 }).toBuffer() : await upright.jpeg({ quality: 85 }).toBuffer();
-    return { bytes: encoded, content_type: lossless ? 'image/png' : 'image/jpeg', extension: lossless ? 'png' : 'jpg', point: await gpsOf(bytes) };
+    return {
+      bytes: encoded,
+      content_type: lossless ? 'image/png' : 'image/jpeg',
+      extension: lossless ? 'png' : 'jpg',
+      point: await gpsOf(bytes),
+    };
   } catch {
     throw notAPhoto(name);
   }

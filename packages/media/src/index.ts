@@ -25,7 +25,8 @@ export interface MediaService {
 
 function linkSecret(config: LoadedConfig, log: Logger): string {
   if (config.media.signing_secret !== undefined) return config.media.signing_secret;
-  if (config.server.admin_token !== undefined) return createHmac('sha256', config.server.admin_token).update('intake media links').digest('hex');
+  if (config.server.admin_token !== undefined)
+    return createHmac('sha256', config.server.admin_token).update('intake media links').digest('hex');
   log.warn('media.signing_secret and server.admin_token are not set: media links work only on this process until it restarts');
   return randomBytes(32).toString('hex');
 }
@@ -66,7 +67,8 @@ export function createMediaService(config: LoadedConfig, log: Logger, options: M
       if (!MEDIA_ID.test(id)) throw notFound('no such media');
       const check = links.check(id, req.query.expires, req.query.signature);
       if (check === 'tampered') throw new IntakeError(403, 'invalid_link', 'this media link is not valid');
-      if (check === 'expired') throw new IntakeError(410, 'expired_link', 'this media link has expired: ask for the request again to get a new one');
+      if (check === 'expired')
+        throw new IntakeError(410, 'expired_link', 'this media link has expired: ask for the request again to get a new one');
       const found = await store.get(id);
       if (found === null) throw notFound('no such media');
       const photo = PHOTO_TYPES.has(found.content_type);

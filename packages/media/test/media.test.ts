@@ -32,7 +32,11 @@ describe('signed media links', () => {
   const links = new MediaLinks('a secret of sixteen+ chars', 'https://intake.example.org/', 3600);
   const parts = (url: string) => {
     const parsed = new URL(url);
-    return { id: decodeURIComponent(parsed.pathname.split('/').pop()!), expires: parsed.searchParams.get('expires')!, signature: parsed.searchParams.get('signature')! };
+    return {
+      id: decodeURIComponent(parsed.pathname.split('/').pop()!),
+      expires: parsed.searchParams.get('expires')!,
+      signature: parsed.searchParams.get('signature')!,
+    };
   };
 
   it('opens until it expires, and not after', () => {
@@ -63,7 +67,10 @@ describe('the media service on a real HTTP server', () => {
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const service = createMediaService(config, createLogger({ level: 'silent' }), { store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'media-test-'))), base: url });
+    const service = createMediaService(config, createLogger({ level: 'silent' }), {
+      store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'media-test-'))),
+      base: url,
+    });
     media = service.intake;
     app.use(service.router());
     app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -80,7 +87,11 @@ describe('the media service on a real HTTP server', () => {
 
     const saved = await media.savePhoto(original, 'IMG_0001.jpg');
     expect(saved.point).toEqual({ lat: expect.closeTo(51.17627, 4), long: expect.closeTo(-115.5713, 4) });
-    expect(saved.media).toMatchObject({ content_type: 'image/jpeg', name: 'IMG_0001.jpg', url: expect.stringMatching(new RegExp(`^${url}/media/[0-9A-Z]{26}\\.jpg\\?expires=\\d+&signature=`)) });
+    expect(saved.media).toMatchObject({
+      content_type: 'image/jpeg',
+      name: 'IMG_0001.jpg',
+      url: expect.stringMatching(new RegExp(`^${url}/media/[0-9A-Z]{26}\\.jpg\\?expires=\\d+&signature=`)),
+    });
 
     const response = await fetch(saved.media.url);
     expect(response.status).toBe(200);
@@ -105,7 +116,10 @@ describe('the media service on a real HTTP server', () => {
   });
 
   it('refuses an expired link (410)', async () => {
-    const expired = createMediaService({ ...config, media: { ...config.media, link_days: -1 } }, createLogger({ level: 'silent' }), { base: url, store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'media-exp-'))) });
+    const expired = createMediaService({ ...config, media: { ...config.media, link_days: -1 } }, createLogger({ level: 'silent' }), {
+      base: url,
+      store: new LocalMediaStore(mkdtempSync(path.join(tmpdir(), 'media-exp-'))),
+    });
     const { media: photo } = await expired.intake.savePhoto(await photoWithGps(), null);
     const served = await fetch(photo.url.replace(/^http:\/\/[^/]+/, url));
     expect(served.status).toBe(410);
@@ -113,15 +127,26 @@ describe('the media service on a real HTTP server', () => {
   });
 
   it('refuses bytes that are not a photo, whatever they are called', async () => {
-    await expect(media.savePhoto(Buffer.from('%PDF-1.7 not an image'), 'photo.jpg')).rejects.toMatchObject({ status: 415, code: 'unsupported_media_type' });
-    await expect(media.savePhoto(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'x.svg')).rejects.toMatchObject({ status: 415 });
+    await expect(media.savePhoto(Buffer.from('%PDF-1.7 not an image'), 'photo.jpg')).rejects.toMatchObject({
+      status: 415,
+      code: 'unsupported_media_type',
+    });
+    await expect(
+      media.savePhoto(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'x.svg'),
+    ).rejects.toMatchObject({ status: 415 });
   });
 
   it('keeps a PNG lossless, and serves a file that is not a photo as a download', async () => {
-    const png = await sharp({ create: { width: 20, height: 10, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 20, height: 10, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } })
+      .png()
+      .toBuffer();
     const saved = await media.savePhoto(png, 'diagram.png');
     expect(saved.media.content_type).toBe('image/png');
-    expect(await sharp(Buffer.from(await (await fetch(saved.media.url)).arrayBuffer())).metadata()).toMatchObject({ format: 'png', width: 20, hasAlpha: true });
+    expect(await sharp(Buffer.from(await (await fetch(saved.media.url)).arrayBuffer())).metadata()).toMatchObject({
+      format: 'png',
+      width: 20,
+      hasAlpha: true,
+    });
 
     const pdf = await media.saveFile(Buffer.from('%PDF-1.7 minutes'), 'application/pdf', 'minutes.pdf');
     const download = await fetch(pdf.url);

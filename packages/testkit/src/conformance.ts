@@ -8,4 +8,5 @@ export const OPEN311_CONFORMANCE = path.resolve(__dirname, '../conformance/open3
 export const open311Fixture = (name: string): string => readFileSync(path.join(OPEN311_CONFORMANCE, 'fixtures', name), 'utf8');
 
 /** A GeoReport v2 JSON Schema from `conformance/open311/schema`, parsed. */
-export const open311Schema = (name: string): Record<string, any> => JSON.parse(readFileSync(path.join(OPEN311_CONFORMANCE, 'schema', name), 'utf8'));
+export const open311Schema = (name: string): Record<string, any> =>
+  JSON.parse(readFileSync(path.join(OPEN311_CONFORMANCE, 'schema', name), 'utf8'));

@@ -66,12 +66,17 @@ export interface ConnectorApp extends TestRedis {
 /** The gateway's error handler in miniature: IntakeError and body-parser errors as `{ error: { code, message } }`. */
 const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   if (error instanceof IntakeError) {
-    res.status(error.status).set(error.headers).json({ error: { code: error.code, message: error.message } });
+    res
+      .status(error.status)
+      .set(error.headers)
+      .json({ error: { code: error.code, message: error.message } });
     return;
   }
   const status = (error as { status?: unknown }).status;
   const clientError = typeof status === 'number' && status >= 400 && status < 500;
-  res.status(clientError ? status : 500).json({ error: { code: clientError ? 'bad_request' : 'internal', message: (error as Error).message } });
+  res
+    .status(clientError ? status : 500)
+    .json({ error: { code: clientError ? 'bad_request' : 'internal', message: (error as Error).message } });
 };
 
 /** Resolves once the connection is usable or has given up: it has no offline queue, so commands sent earlier fail. */
@@ -95,13 +100,24 @@ function openRedis(url: string): TestRedis {
 
 function enqueueOnto(queue: Queue): Enqueue {
   return async (input) => {
-    const message = InboundMessage.parse({ ...input, id: randomUUID(), received_at: new Date().toISOString(), tracking: { reference: newReference(), token: 'test-token-0123456789' } });
+    const message = InboundMessage.parse({
+      ...input,
+      id: randomUUID(),
+      received_at: new Date().toISOString(),
+      tracking: { reference: newReference(), token: 'test-token-0123456789' },
+    });
     try {
       await queue.add('inbound', message, { jobId: message.id });
     } catch (error) {
       throw new QueueUnavailableError(error);
     }
-    return { id: message.id, reference: message.tracking!.reference, tracking_path: trackingPath(message.tracking!), duplicate: false, continues: null };
+    return {
+      id: message.id,
+      reference: message.tracking!.reference,
+      tracking_path: trackingPath(message.tracking!),
+      duplicate: false,
+      continues: null,
+    };
   };
 }
 

@@ -87,7 +87,13 @@ function watchdog(owner: number, pidFile: string, dir: string) {
 }
 
 async function withClient<T>(dovecot: Pick<Dovecot, 'host' | 'port' | 'user' | 'pass'>, use: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.pass }, logger: false });
+  const client = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    auth: { user: dovecot.user, pass: dovecot.pass },
+    logger: false,
+  });
   client.on('error', () => undefined);
   await client.connect();
   try {

@@ -4,7 +4,17 @@ export { REDIS_URL, deletePrefix, uniquePrefix } from './redis.js';
 export { waitFor } from './wait.js';
 export { startDovecot, type Dovecot, type StoredMail } from './dovecot.js';
 export { startSmtpSink, type SmtpRefusal, type SmtpSink, type SmtpSinkOptions } from './smtp.js';
-export { SLACK_BOT, postAsSlack, slackSignature, startSlackStandIn, type SlackAnswer, type SlackBody, type SlackCall, type SlackPost, type SlackStandIn } from './slack.js';
+export {
+  SLACK_BOT,
+  postAsSlack,
+  slackSignature,
+  startSlackStandIn,
+  type SlackAnswer,
+  type SlackBody,
+  type SlackCall,
+  type SlackPost,
+  type SlackStandIn,
+} from './slack.js';
 export { startConnectorApp, type ConnectorApp, type ConnectorAppOptions, type Enqueue, type TestRedis } from './connector-app.js';
 export { OPEN311_CONFORMANCE, open311Fixture, open311Schema } from './conformance.js';
 export { freePort, waitForPort } from './ports.js';

@@ -21,7 +21,13 @@ async function untilAnswering(url: string, timeoutMs = 10_000): Promise<void> {
   for (;;) {
     const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
     client.on('error', () => undefined);
-    const answered = await client.connect().then(() => client.ping(), () => null).catch(() => null);
+    const answered = await client
+      .connect()
+      .then(
+        () => client.ping(),
+        () => null,
+      )
+      .catch(() => null);
     client.disconnect();
     if (answered === 'PONG') return;
     if (Date.now() > deadline) throw new Error(`redis-server did not answer at ${url} within ${timeoutMs} ms`);
@@ -37,7 +43,21 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisS
   let child: ChildProcess | null = null;
 
   async function start() {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', ...extraArgs];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      ...extraArgs,
+    ];
     child = spawn('redis-server', args, { stdio: 'ignore' });
     await untilAnswering(url);
   }

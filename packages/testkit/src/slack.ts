@@ -54,11 +54,21 @@ function parseArgs(body: string, contentType: string | undefined): Record<string
 
 const DEFAULT_ANSWERS: Record<string, SlackAnswer> = {
   'views.open': (args) => ({ ok: true, view: { id: `V${Date.now().toString(36).toUpperCase()}`, ...(args.view as object) } }),
-  'users.info': (args) => ({ ok: true, user: { id: args.user, name: 'crew', real_name: 'Field Crew', profile: { real_name: 'Field Crew' } } }),
+  'users.info': (args) => ({
+    ok: true,
+    user: { id: args.user, name: 'crew', real_name: 'Field Crew', profile: { real_name: 'Field Crew' } },
+  }),
   'chat.postEphemeral': () => ({ ok: true, message_ts: `${Date.now() / 1000}` }),
   'chat.postMessage': (args, stand) => {
     const ts = `${Math.floor(Date.now() / 1000)}.${String(stand.posts.length + 1).padStart(6, '0')}`;
-    const post: SlackPost = { channel: String(args.channel), ts, text: String(args.text ?? ''), bot_id: SLACK_BOT.bot_id, app_id: SLACK_BOT.app_id, metadata: args.metadata };
+    const post: SlackPost = {
+      channel: String(args.channel),
+      ts,
+      text: String(args.text ?? ''),
+      bot_id: SLACK_BOT.bot_id,
+      app_id: SLACK_BOT.app_id,
+      metadata: args.metadata,
+    };
     if (args.thread_ts !== undefined) post.thread_ts = String(args.thread_ts);
     stand.posts.push(post);
     return { ok: true, channel: post.channel, ts, message: post };
@@ -107,12 +117,20 @@ export type SlackBody = { form: Record<string, string> } | { interaction: Record
 
 function encodeSlackBody(body: SlackBody): { body: string; contentType: string } {
   if ('form' in body) return { body: new URLSearchParams(body.form).toString(), contentType: 'application/x-www-form-urlencoded' };
-  if ('interaction' in body) return { body: new URLSearchParams({ payload: JSON.stringify(body.interaction) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+  if ('interaction' in body)
+    return {
+      body: new URLSearchParams({ payload: JSON.stringify(body.interaction) }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    };
   return { body: JSON.stringify(body.event), contentType: 'application/json' };
 }
 
 /** POSTs to a Slack request URL as Slack does, signed with `secret` (at `timestamp`, to test stale ones). */
 export function postAsSlack(url: string, secret: string, body: SlackBody, timestamp?: number): Promise<Response> {
   const encoded = encodeSlackBody(body);
-  return fetch(url, { method: 'POST', headers: { 'content-type': encoded.contentType, ...slackSignature(secret, encoded.body, timestamp) }, body: encoded.body });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': encoded.contentType, ...slackSignature(secret, encoded.body, timestamp) },
+    body: encoded.body,
+  });
 }

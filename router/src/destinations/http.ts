@@ -38,7 +38,13 @@ export interface CrmAnswer {
  */
 export async function callCrm(call: CrmCall): Promise<CrmAnswer> {
   try {
-    const response = await fetch(call.url, { method: call.method, headers: call.headers, body: call.body, redirect: 'manual', signal: AbortSignal.timeout(call.timeoutMs) });
+    const response = await fetch(call.url, {
+      method: call.method,
+      headers: call.headers,
+      body: call.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(call.timeoutMs),
+    });
     return { status: response.status, ok: response.ok, headers: response.headers, text: await response.text() };
   } catch (error) {
     throw new Error(`${describeCall(call.method, call.url)} failed: ${networkCause(error, call.timeoutMs)}`);

@@ -17,7 +17,11 @@ export type QueueSettings = z.infer<typeof QueueSettings>;
  * `concurrency` defaults to what suits the kind: an HTTP API mostly waits on the network, so more deliveries overlap.
  */
 export const destinationOptions = <T extends string>(type: T, defaultConcurrency = 4) =>
-  z.strictObject({ type: z.literal(type), ...QueueSettings.shape, concurrency: QueueSettings.shape.concurrency.removeDefault().default(defaultConcurrency) });
+  z.strictObject({
+    type: z.literal(type),
+    ...QueueSettings.shape,
+    concurrency: QueueSettings.shape.concurrency.removeDefault().default(defaultConcurrency),
+  });
 
 /** Deliveries in flight at once by default for a destination that is an HTTP API (webhook, Open311). */
 export const HTTP_API_CONCURRENCY = 16;

@@ -42,7 +42,13 @@ export function parseArcgis(body: unknown, _query: AddressQuery): Omit<GeocodeRe
   if (!candidate) return null;
   const precision = PRECISION_BY_TYPE[candidate.attributes.Addr_type ?? ''];
   if (!precision) return null;
-  return { lat: candidate.location.y, long: candidate.location.x, address: candidate.address.split(',')[0]!.trim(), precision, confidence: Math.min(1, candidate.score / 100) };
+  return {
+    lat: candidate.location.y,
+    long: candidate.location.x,
+    address: candidate.address.split(',')[0]!.trim(),
+    precision,
+    confidence: Math.min(1, candidate.score / 100),
+  };
 }
 
 export const arcgisPlugin = httpGeocoderPlugin<ArcgisOptions>({

@@ -85,7 +85,7 @@ export class Gazetteer {
   static fromRows(rows: Iterable<AddressRow>): Gazetteer {
     return new Gazetteer((add) => {
       let count = 0;
-      for (const row of rows) add(row), count++;
+      for (const row of rows) (add(row), count++);
       return { rows: count, skipped: 0 };
     });
   }
@@ -111,7 +111,12 @@ export class Gazetteer {
     if (row.unit !== null) this.units.set(id, row.unit);
     street.ids.push(id);
     const bounds = street.bounds;
-    [bounds[0], bounds[1], bounds[2], bounds[3]] = [Math.min(bounds[0], row.long), Math.min(bounds[1], row.lat), Math.max(bounds[2], row.long), Math.max(bounds[3], row.lat)];
+    [bounds[0], bounds[1], bounds[2], bounds[3]] = [
+      Math.min(bounds[0], row.long),
+      Math.min(bounds[1], row.lat),
+      Math.max(bounds[2], row.long),
+      Math.max(bounds[3], row.lat),
+    ];
     // "0" marks a parcel with no address (a right of way, a utility site): part of the street, never an address.
     if (this.value[id]! > 0) street.numbered.push(id);
   }
@@ -130,7 +135,11 @@ export class Gazetteer {
 
   /** geokdbush 1 reads a falsy item as a tree node, so the tree holds each id plus one (see `nearestIn`). */
   private kdTree(ids: readonly number[]): KDBush<number> {
-    return new KDBush(ids.map((id) => id + 1), (item) => this.long[item - 1]!, (item) => this.lat[item - 1]!);
+    return new KDBush(
+      ids.map((id) => id + 1),
+      (item) => this.long[item - 1]!,
+      (item) => this.lat[item - 1]!,
+    );
   }
 
   private nearestIn(index: KDBush<number>, point: LatLong, maxMeters: number): number | null {
@@ -143,7 +152,14 @@ export class Gazetteer {
   }
 
   point(id: number): AddressPoint {
-    return { id, lat: this.lat[id]!, long: this.long[id]!, number: this.number[id]!, unit: this.units.get(id) ?? null, street: this.streetOf[id]! };
+    return {
+      id,
+      lat: this.lat[id]!,
+      long: this.long[id]!,
+      number: this.number[id]!,
+      unit: this.units.get(id) ?? null,
+      street: this.streetOf[id]!,
+    };
   }
 
   locations(ids: readonly number[]): LatLong[] {
@@ -169,7 +185,8 @@ export class Gazetteer {
   /** Numbered points with values in [from, to), in numeric order. */
   numberedBetween(street: Street, from: number, to: number): AddressPoint[] {
     const found: AddressPoint[] = [];
-    for (let i = this.firstAtLeast(street, from); i < street.numbered.length && this.value[street.numbered[i]!]! < to; i++) found.push(this.point(street.numbered[i]!));
+    for (let i = this.firstAtLeast(street, from); i < street.numbered.length && this.value[street.numbered[i]!]! < to; i++)
+      found.push(this.point(street.numbered[i]!));
     return found;
   }
 
@@ -180,7 +197,8 @@ export class Gazetteer {
     let below: AddressPoint | null = null;
     let above: AddressPoint | null = null;
     for (let i = start - 1; i >= 0 && below === null; i--) if (sameSide(i)) below = this.point(street.numbered[i]!);
-    for (let i = start; i < street.numbered.length && above === null; i++) if (sameSide(i) && this.value[street.numbered[i]!]! > value) above = this.point(street.numbered[i]!);
+    for (let i = start; i < street.numbered.length && above === null; i++)
+      if (sameSide(i) && this.value[street.numbered[i]!]! > value) above = this.point(street.numbered[i]!);
     return { below, above };
   }
 
@@ -206,7 +224,8 @@ export class Gazetteer {
     const exact = this.streets.get(name.key);
     if (exact) return { streets: [exact], fuzzy: false, mismatch: false };
     const fits = (street: Street) =>
-      (name.type === null || sameStreetType(street.name.type, name.type)) && (name.direction === null || street.name.direction === name.direction);
+      (name.type === null || sameStreetType(street.name.type, name.type)) &&
+      (name.direction === null || street.name.direction === name.direction);
     const sameCore = this.byCore.get(name.core);
     if (sameCore) {
       const fitting = sameCore.filter(fits);
@@ -253,7 +272,14 @@ export class Gazetteer {
     const closest = pairs.reduce((best, pair) => (pair.gap < best.gap ? pair : best));
     // Every corner lot of the crossing, not only the closest pair: on a grid with lots on all four corners, their
     // middle is the crossing itself; with one corner built, it is the midpoint of the two closest lots.
-    const corners = new Map(pairs.filter((pair) => pair.gap <= closest.gap + CORNER_SLACK_M).flatMap((pair) => [[pair.p.id, pair.p], [pair.q.id, pair.q]]));
+    const corners = new Map(
+      pairs
+        .filter((pair) => pair.gap <= closest.gap + CORNER_SLACK_M)
+        .flatMap((pair) => [
+          [pair.p.id, pair.p],
+          [pair.q.id, pair.q],
+        ]),
+    );
     const corner = centroid([...corners.values()]);
     // Side by side, they meet only where one of them ends against the other (a T, or a merge at a bend).
     const meets = !this.runSideBySide(a, b, corner) || (closest.gap <= MAX_END_GAP_M && (this.endsAt(closest.p) || this.endsAt(closest.q)));
@@ -287,7 +313,9 @@ export class Gazetteer {
   private runSideBySide(a: Street, b: Street, corner: LatLong): boolean {
     const projection = localMeters(corner);
     const nearby = (street: Street) => {
-      const all = this.locations(street.ids).map(projection.toXY).map((p) => ({ ...p, d: p.x * p.x + p.y * p.y }));
+      const all = this.locations(street.ids)
+        .map(projection.toXY)
+        .map((p) => ({ ...p, d: p.x * p.x + p.y * p.y }));
       for (const radius of LINE_RADII_M) {
         const within = all.filter((p) => p.d <= radius ** 2);
         if (within.length >= MIN_LINE_POINTS) return within.sort((p, q) => p.d - q.d).slice(0, LINE_POINTS);
@@ -303,7 +331,11 @@ export class Gazetteer {
   /** The convex hull of all points: the town's extent when the config gives no boundary. */
   hull(): Area | null {
     if (this.size < 3) return null;
-    const features = hullCandidates(this.lat, this.long).map((p) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [p.long, p.lat] } }));
+    const features = hullCandidates(this.lat, this.long).map((p) => ({
+      type: 'Feature' as const,
+      properties: {},
+      geometry: { type: 'Point' as const, coordinates: [p.long, p.lat] },
+    }));
     return convex({ type: 'FeatureCollection', features }) as Area | null;
   }
 
@@ -319,7 +351,10 @@ export class Gazetteer {
         .slice(0, limit)
         .map((street) => ({ label: street.name.display, ...street.representative }));
     }
-    return this.numbersStartingWith(streets, numberPrefix, limit).map(({ street, points }) => ({ label: `${points[0]!.number} ${street.name.display}`, ...centroid(points) }));
+    return this.numbersStartingWith(streets, numberPrefix, limit).map(({ street, points }) => ({
+      label: `${points[0]!.number} ${street.name.display}`,
+      ...centroid(points),
+    }));
   }
 
   /** Streets whose words begin with the typed words, found by binary search on the ordered keys. */
@@ -358,7 +393,13 @@ export class Gazetteer {
         }
         for (const [number, points] of byNumber) level.push({ number, street, points });
       }
-      level.sort((a, b) => Number(b.number === prefix) - Number(a.number === prefix) || a.number.length - b.number.length || a.street.name.display.localeCompare(b.street.name.display) || numericValue(a.number) - numericValue(b.number));
+      level.sort(
+        (a, b) =>
+          Number(b.number === prefix) - Number(a.number === prefix) ||
+          a.number.length - b.number.length ||
+          a.street.name.display.localeCompare(b.street.name.display) ||
+          numericValue(a.number) - numericValue(b.number),
+      );
       matches.push(...level);
       if (!digitsOnly) break;
     }
@@ -378,7 +419,8 @@ function streetStartsWith(name: StreetName, typed: readonly string[]): boolean {
 function nearBounds([minLong, minLat, maxLong, maxLat]: readonly number[], marginMeters: number) {
   const dLat = marginMeters / 110_574;
   const dLong = marginMeters / (111_320 * Math.cos((((minLat! + maxLat!) / 2) * Math.PI) / 180));
-  return (lat: number, long: number) => lat >= minLat! - dLat && lat <= maxLat! + dLat && long >= minLong! - dLong && long <= maxLong! + dLong;
+  return (lat: number, long: number) =>
+    lat >= minLat! - dLat && lat <= maxLat! + dLat && long >= minLong! - dLong && long <= maxLong! + dLong;
 }
 
 /** No street numbers its houses past this: completions stop looking for longer numbers here. */

@@ -41,9 +41,15 @@ export function geocodeWithGazetteer(gazetteer: Gazetteer, query: AddressQuery):
   if (match === null) return null;
   switch (query.kind) {
     case 'address':
-      return adjust(query.number === null ? streetAnswer(match.streets[0]!) : addressAnswer(gazetteer, match.streets, query.number, query.unit), match);
+      return adjust(
+        query.number === null ? streetAnswer(match.streets[0]!) : addressAnswer(gazetteer, match.streets, query.number, query.unit),
+        match,
+      );
     case 'street':
-      return adjust(query.number === null ? streetAnswer(match.streets[0]!) : blockAnswer(gazetteer, match.streets[0]!, query.number), match);
+      return adjust(
+        query.number === null ? streetAnswer(match.streets[0]!) : blockAnswer(gazetteer, match.streets[0]!, query.number),
+        match,
+      );
     case 'intersection': {
       if (query.cross_street === null) return null;
       const cross = gazetteer.findStreets(query.cross_street);

@@ -78,8 +78,19 @@ export function middleAlong(points: readonly LatLong[]): LatLong {
  */
 export function hullCandidates(lat: ArrayLike<number>, long: ArrayLike<number>): LatLong[] {
   const all = Array.from({ length: lat.length }, (_, i) => i);
-  const directions = [[1, 0], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1], [0, -1], [1, -1]] as const;
-  const extremes = directions.map(([dx, dy]) => all.reduce((best, i) => (long[i]! * dx + lat[i]! * dy > long[best]! * dx + lat[best]! * dy ? i : best), 0));
+  const directions = [
+    [1, 0],
+    [1, 1],
+    [0, 1],
+    [-1, 1],
+    [-1, 0],
+    [-1, -1],
+    [0, -1],
+    [1, -1],
+  ] as const;
+  const extremes = directions.map(([dx, dy]) =>
+    all.reduce((best, i) => (long[i]! * dx + lat[i]! * dy > long[best]! * dx + lat[best]! * dy ? i : best), 0),
+  );
   const ring = extremes.filter((id, i) => id !== extremes[(i + 1) % extremes.length]);
   const strictlyInside = (i: number) =>
     ring.length >= 3 &&

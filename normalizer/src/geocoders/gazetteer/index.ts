@@ -1,5 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolveConfigPath, type AddressQuery, type LoadedConfig, type GeocodeResult, type Geocoder, type GeocoderPlugin } from '@intake/core';
+import {
+  resolveConfigPath,
+  type AddressQuery,
+  type LoadedConfig,
+  type GeocodeResult,
+  type Geocoder,
+  type GeocoderPlugin,
+} from '@intake/core';
 import { z } from 'zod';
 import { Gazetteer } from './gazetteer.js';
 import { geocodeWithGazetteer } from './geocode.js';
@@ -58,7 +65,8 @@ export function checkGazetteers(config: LoadedConfig): { summaries: string[]; pr
     try {
       const { report } = loadGazetteer(file);
       summaries.push(`${file}: ${report.rows} address rows read, ${report.skipped} skipped`);
-      if (report.skipped > report.rows) problems.push(`${where}: most rows of ${file} are unreadable (${report.skipped} skipped, ${report.rows} read)`);
+      if (report.skipped > report.rows)
+        problems.push(`${where}: most rows of ${file} are unreadable (${report.skipped} skipped, ${report.rows} read)`);
     } catch (error) {
       problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
     }

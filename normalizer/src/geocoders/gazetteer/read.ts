@@ -23,7 +23,9 @@ const REQUIRED_COLUMNS = ['LON', 'LAT', 'STREET'] as const;
  * several exports do): they are made one before parsing.
  */
 export function readOpenAddresses(file: string, onRow: (row: AddressRow) => void): ReadReport {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   const report: ReadReport = { rows: 0, skipped: 0 };
   let columns: Record<string, number> | null = null;
   Papa.parse<string[]>(text, {

@@ -25,7 +25,12 @@ const PeliasFeature = z.object({
 });
 const PeliasResponse = z.object({ features: z.array(PeliasFeature) });
 
-const PRECISION_BY_LAYER: Record<string, Precision> = { address: 'address', venue: 'address', intersection: 'intersection', street: 'street' };
+const PRECISION_BY_LAYER: Record<string, Precision> = {
+  address: 'address',
+  venue: 'address',
+  intersection: 'intersection',
+  street: 'street',
+};
 
 export function parsePelias(body: unknown, _query: AddressQuery): Omit<GeocodeResult, 'source'> | null {
   const parsed = PeliasResponse.safeParse(body);

@@ -16,14 +16,56 @@ import type { RequestIndex } from '../search/request-index.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, postgres: { type: 'string' } } });
 const COUNT = Number(values.count);
-const STREETS = ['Bear Street', 'Wolf Street', 'Caribou Street', 'Elk Street', 'Banff Avenue', 'Lynx Street', 'Moose Street', 'Muskrat Street', 'Otter Street', 'Beaver Street'];
-const WORDS = ['pothole', 'deep', 'streetlight', 'out', 'dark', 'graffiti', 'wall', 'garbage', 'missed', 'pickup', 'tree', 'branch', 'down', 'snow', 'ice', 'sidewalk', 'cracked', 'noise', 'party', 'parked', 'car', 'blocking', 'water', 'leak', 'drain', 'blocked', 'sign', 'bent', 'elk', 'road'];
+const STREETS = [
+  'Bear Street',
+  'Wolf Street',
+  'Caribou Street',
+  'Elk Street',
+  'Banff Avenue',
+  'Lynx Street',
+  'Moose Street',
+  'Muskrat Street',
+  'Otter Street',
+  'Beaver Street',
+];
+const WORDS = [
+  'pothole',
+  'deep',
+  'streetlight',
+  'out',
+  'dark',
+  'graffiti',
+  'wall',
+  'garbage',
+  'missed',
+  'pickup',
+  'tree',
+  'branch',
+  'down',
+  'snow',
+  'ice',
+  'sidewalk',
+  'cracked',
+  'noise',
+  'party',
+  'parked',
+  'car',
+  'blocking',
+  'water',
+  'leak',
+  'drain',
+  'blocked',
+  'sign',
+  'bent',
+  'elk',
+  'road',
+];
 const SERVICES = ['POTHOLE', 'STREETLIGHT', 'GRAFFITI', 'GARBAGE', 'TREE', 'SNOW', 'SIDEWALK', 'NOISE', 'PARKING', 'WATER'];
 const CHANNELS = ['web', 'sms', 'email', 'voice', 'slack'];
 const START = Date.parse('2024-01-01T00:00:00Z');
 
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
 
 function made(i: number): IndexedRequest {
@@ -68,7 +110,9 @@ async function timed(index: RequestIndex, query: IndexQuery, runs = 7) {
 }
 
 async function measure(name: string, index: RequestIndex) {
-  console.log(`${name}: indexing ${COUNT.toLocaleString('en')} requests took ${(await fill(index)).toFixed(0)} s; ${await index.count()} rows`);
+  console.log(
+    `${name}: indexing ${COUNT.toLocaleString('en')} requests took ${(await fill(index)).toFixed(0)} s; ${await index.count()} rows`,
+  );
   const deep = made(Math.floor(COUNT / 2));
   const queries: [string, IndexQuery][] = [
     ['list, first page', { limit: 51 }],
@@ -76,9 +120,12 @@ async function measure(name: string, index: RequestIndex) {
     ['search a common word ("pothole")', { words: 'pothole', limit: 51 }],
     ['search two words ("deep pothole")', { words: 'deep pothole', limit: 51 }],
     ['search a rare word ("zeppelin")', { words: 'zeppelin', limit: 51 }],
-    ["search a prefix (\"streetl\")", { words: "streetl", limit: 51 }],
+    ['search a prefix ("streetl")', { words: 'streetl', limit: 51 }],
     ['street + service', { street: 'Bear Street', service_code: 'POTHOLE', limit: 51 }],
-    ['words + channel + a month', { words: 'graffiti', channel: 'sms', from_ms: START + 200 * 86_400_000, to_ms: START + 230 * 86_400_000, limit: 51 }],
+    [
+      'words + channel + a month',
+      { words: 'graffiti', channel: 'sms', from_ms: START + 200 * 86_400_000, to_ms: START + 230 * 86_400_000, limit: 51 },
+    ],
     ['exact phone', { phone: '+14035550300', limit: 51 }],
     ['reference', { reference: made(777_777 % COUNT).reference, limit: 51 }],
   ];

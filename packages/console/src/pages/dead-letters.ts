@@ -30,7 +30,8 @@ export function deadLetterPages({ config, router }: DeadLetterDeps) {
       const destination = destinationOf(config, req.query.destination);
       const entries = (await router.deadLetters(SHOWN)).filter((entry) => destination === undefined || entry.destination === destination);
       const byError = new Map<string, number>();
-      for (const entry of entries) byError.set(`${entry.destination}\u0000${entry.error}`, (byError.get(`${entry.destination}\u0000${entry.error}`) ?? 0) + 1);
+      for (const entry of entries)
+        byError.set(`${entry.destination}\u0000${entry.error}`, (byError.get(`${entry.destination}\u0000${entry.error}`) ?? 0) + 1);
       const destinations = Object.keys(config.router.destinations);
       const body = html`
         ${typeof req.query.done === 'string' ? html`<p class="notice" role="status">${req.query.done}</p>` : ''}
@@ -42,15 +43,27 @@ export function deadLetterPages({ config, router }: DeadLetterDeps) {
           ${postForm('/admin/dead-letters/purge-all', ctx.csrf, destination === undefined ? 'Purge all' : `Purge all of ${destination}`, destination === undefined ? {} : { destination })}
         </div>
         <h2>By destination and error</h2>
-        ${byError.size === 0 ? html`<p class="empty">No dead letters${destination === undefined ? '' : ` for ${destination}`}.</p>` : html`<div class="table"><table><thead><tr><th scope="col">Destination</th><th scope="col">Error</th><th scope="col">Entries</th></tr></thead><tbody>${[...byError].map(([key, n]) => {
-          const [name, error] = key.split('\u0000');
-          return html`<tr><td>${name}</td><td>${error}</td><td>${n}</td></tr>`;
-        })}</tbody></table></div>`}
+        ${
+          byError.size === 0
+            ? html`<p class="empty">No dead letters${destination === undefined ? '' : ` for ${destination}`}.</p>`
+            : html`<div class="table"><table><thead><tr><th scope="col">Destination</th><th scope="col">Error</th><th scope="col">Entries</th></tr></thead><tbody>${[
+                ...byError,
+              ].map(([key, n]) => {
+                const [name, error] = key.split('\u0000');
+                return html`<tr><td>${name}</td><td>${error}</td><td>${n}</td></tr>`;
+              })}</tbody></table></div>`
+        }
         <h2>Entries</h2>
-        ${entries.length === 0 ? '' : html`<div class="table"><table><thead><tr><th scope="col">Request</th><th scope="col">Destination</th><th scope="col">Failed</th><th scope="col">Attempts</th><th scope="col">Error</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>${entries.map(
-          (entry) => html`<tr><td><a href="/admin/requests/${entry.id}">${entry.id}</a></td><td>${entry.destination}</td><td>${when(entry.failed_at)}</td><td>${entry.attempts}</td><td>${entry.error}</td>
+        ${
+          entries.length === 0
+            ? ''
+            : html`<div class="table"><table><thead><tr><th scope="col">Request</th><th scope="col">Destination</th><th scope="col">Failed</th><th scope="col">Attempts</th><th scope="col">Error</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>${entries.map(
+                (
+                  entry,
+                ) => html`<tr><td><a href="/admin/requests/${entry.id}">${entry.id}</a></td><td>${entry.destination}</td><td>${when(entry.failed_at)}</td><td>${entry.attempts}</td><td>${entry.error}</td>
             <td><a href="${entryPath(entry)}">Inspect</a> ${postForm(`${entryPath(entry)}/replay`, ctx.csrf, 'Replay')} ${postForm(`${entryPath(entry)}/purge`, ctx.csrf, 'Purge')}</td></tr>`,
-        )}</tbody></table></div>`}`;
+              )}</tbody></table></div>`
+        }`;
       res.type('html').send(page({ title: 'Dead letters', town: config.jurisdiction.name, ...ctx }, body));
     },
 

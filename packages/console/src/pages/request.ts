@@ -53,7 +53,9 @@ function timelineCard(config: LoadedConfig, stored: StoredRequest): Html {
 
 function deliveriesCard(config: LoadedConfig, deliveries: DeliveryState[], csrf: string, id: string): Html {
   const rows = deliveries.map(
-    (d) => html`<tr><td>${d.destination}</td><td><span class="status status-${d.status === 'dead' ? 'failed' : d.status}">${d.status}</span></td><td>${d.attempts}</td>
+    (
+      d,
+    ) => html`<tr><td>${d.destination}</td><td><span class="status status-${d.status === 'dead' ? 'failed' : d.status}">${d.status}</span></td><td>${d.attempts}</td>
       <td>${at(config, d.updated_at)}</td><td>${d.error ?? ''}</td><td>${postForm(`/admin/requests/${id}/resend`, csrf, `Resend to ${d.destination}`, { destination: d.destination })}</td></tr>`,
   );
   return html`<section class="card" aria-labelledby="deliveries-h"><h2 id="deliveries-h">Deliveries</h2>
@@ -67,17 +69,36 @@ export function requestPage(deps: RequestPageDeps) {
     const stored = await findRequest(deps, String(req.params.id));
     const { record } = stored;
     const id = record.id;
-    const [deliveries, conversation, duplicates] = await Promise.all([store.deliveries(id), store.conversation(id), index.search({ duplicate_of: id, limit: 50 })]);
+    const [deliveries, conversation, duplicates] = await Promise.all([
+      store.deliveries(id),
+      store.conversation(id),
+      index.search({ duplicate_of: id, limit: 50 }),
+    ]);
     const { reference } = record;
-    const point = record.location.lat !== null && record.location.long !== null && deps.map !== null
-      ? mapSvg(deps.map, [{ lat: record.location.lat, long: record.location.long, label: record.location.address ?? 'reported point' }], `Where request ${reference} was reported`)
-      : html`<p class="empty">No point on the map.</p>`;
-    const photos = record.media.length === 0 ? html`<p class="empty">No photos.</p>` : html`<div class="photos">${record.media.map((m) =>
-      m.content_type?.startsWith('image/') ? html`<a href="${m.url}"><img src="${m.url}" alt="Photo sent with the report${m.name ? `: ${m.name}` : ''}"></a>` : html`<a href="${m.url}">${m.name ?? m.url}</a>`)}</div>`;
-    const turns = conversation.length === 0
-      ? html`<ol class="conversation"><li class="citizen">${record.description}<small>${record.channel} · ${at(config, record.received_at)}</small></li></ol>`
-      : html`<ol class="conversation">${conversation.map((turn) => html`<li class="${turn.from}"><span class="visually-hidden">${turn.from === 'citizen' ? 'Citizen' : 'Intake'}: </span>${turn.text}<small>${turn.from === 'intake' ? `Intake, ${turn.kind}` : 'citizen'} · ${turn.channel} · ${at(config, turn.at)}</small></li>`)}</ol>`;
-    const duplicateOf = record.duplicate_of === null ? '' : html`<p>Duplicate of <a href="/admin/requests/${record.duplicate_of}">${record.duplicate_of}</a>. ${postForm(`/admin/requests/${id}/not-duplicate`, ctx.csrf, 'Not a duplicate')}</p>`;
+    const point =
+      record.location.lat !== null && record.location.long !== null && deps.map !== null
+        ? mapSvg(
+            deps.map,
+            [{ lat: record.location.lat, long: record.location.long, label: record.location.address ?? 'reported point' }],
+            `Where request ${reference} was reported`,
+          )
+        : html`<p class="empty">No point on the map.</p>`;
+    const photos =
+      record.media.length === 0
+        ? html`<p class="empty">No photos.</p>`
+        : html`<div class="photos">${record.media.map((m) =>
+            m.content_type?.startsWith('image/')
+              ? html`<a href="${m.url}"><img src="${m.url}" alt="Photo sent with the report${m.name ? `: ${m.name}` : ''}"></a>`
+              : html`<a href="${m.url}">${m.name ?? m.url}</a>`,
+          )}</div>`;
+    const turns =
+      conversation.length === 0
+        ? html`<ol class="conversation"><li class="citizen">${record.description}<small>${record.channel} · ${at(config, record.received_at)}</small></li></ol>`
+        : html`<ol class="conversation">${conversation.map((turn) => html`<li class="${turn.from}"><span class="visually-hidden">${turn.from === 'citizen' ? 'Citizen' : 'Intake'}: </span>${turn.text}<small>${turn.from === 'intake' ? `Intake, ${turn.kind}` : 'citizen'} · ${turn.channel} · ${at(config, turn.at)}</small></li>`)}</ol>`;
+    const duplicateOf =
+      record.duplicate_of === null
+        ? ''
+        : html`<p>Duplicate of <a href="/admin/requests/${record.duplicate_of}">${record.duplicate_of}</a>. ${postForm(`/admin/requests/${id}/not-duplicate`, ctx.csrf, 'Not a duplicate')}</p>`;
     const destinations = Object.keys(config.router.destinations);
     const body = html`
       ${req.query.done ? html`<p class="notice" role="status">${String(req.query.done)}</p>` : ''}
@@ -117,7 +138,10 @@ export function requestActions(deps: RequestPageDeps) {
     async notDuplicate(req: Request, res: Response) {
       const { record } = await findRequest(deps, String(req.params.id));
       if (record.duplicate_of === null) throw badRequest('this request is not marked as a duplicate');
-      await deps.store.update(record.id, (stored) => ({ ...stored, record: { ...stored.record, duplicate_of: null, event: 'service_request.created' } }));
+      await deps.store.update(record.id, (stored) => ({
+        ...stored,
+        record: { ...stored.record, duplicate_of: null, event: 'service_request.created' },
+      }));
       // a rule may have held duplicates back: the rules run again on the corrected record
       const decision = await deps.router.route(record.id);
       back(res, record.id, `No longer a duplicate; routed to ${decision.deliver_to.join(', ') || 'no destination'}.`);

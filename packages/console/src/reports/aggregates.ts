@@ -33,7 +33,8 @@ export interface Fact {
   detail?: string;
 }
 
-export const factField = (fact: Fact) => [fact.kind, fact.area, fact.channel, fact.service, ...(fact.detail === undefined ? [] : [fact.detail])].join('|');
+export const factField = (fact: Fact) =>
+  [fact.kind, fact.area, fact.channel, fact.service, ...(fact.detail === undefined ? [] : [fact.detail])].join('|');
 
 export function parseField(field: string): Fact {
   const [kind, area = '*', channel = '', service = '', ...detail] = field.split('|');
@@ -78,7 +79,8 @@ export class Aggregates {
     if (!Number.isFinite(receivedMs) || stored.state !== 'routed') return;
     const day = this.dayOf(receivedMs);
     const { lat, long } = record.location;
-    const inAreas = lat === null || long === null ? [] : this.areas.filter((area) => pointInAreas({ lat, long }, area.areas)).map((area) => area.name);
+    const inAreas =
+      lat === null || long === null ? [] : this.areas.filter((area) => pointInAreas({ lat, long }, area.areas)).map((area) => area.name);
     // each fact once for the whole town and once for every area the request lies in
     const everywhere = (fact: Omit<Fact, 'area' | 'channel' | 'service'>): Fact[] =>
       [WHOLE_TOWN, ...inAreas].map((area) => ({ ...fact, area, channel: record.channel, service: record.service_code ?? NO_SERVICE }));
@@ -89,7 +91,11 @@ export class Aggregates {
     await this.countOnce(`n:${record.id}`, day, facts);
     const delivered = deliveries.filter((delivery) => delivery.status === 'delivered').map((delivery) => Date.parse(delivery.updated_at));
     if (delivered.length > 0) {
-      await this.countOnce(`t:${record.id}`, day, everywhere({ kind: 't', detail: String(timeBucket(Math.min(...delivered) - receivedMs)) }));
+      await this.countOnce(
+        `t:${record.id}`,
+        day,
+        everywhere({ kind: 't', detail: String(timeBucket(Math.min(...delivered) - receivedMs)) }),
+      );
     }
     for (const dead of deliveries.filter((delivery) => delivery.status === 'dead')) {
       await this.countOnce(`dead:${record.id}:${dead.destination}`, day, everywhere({ kind: 'dead', detail: dead.destination }));
@@ -99,7 +105,8 @@ export class Aggregates {
   /** The counters of each local day from `from` to `to` inclusive (YYYY-MM-DD), one HGETALL per day. */
   async days(from: string, to: string): Promise<Map<string, DayCounters>> {
     const days: string[] = [];
-    for (let at = Date.parse(`${from}T12:00:00Z`); at <= Date.parse(`${to}T12:00:00Z`); at += 86_400_000) days.push(new Date(at).toISOString().slice(0, 10));
+    for (let at = Date.parse(`${from}T12:00:00Z`); at <= Date.parse(`${to}T12:00:00Z`); at += 86_400_000)
+      days.push(new Date(at).toISOString().slice(0, 10));
     const pipeline = this.redis.pipeline();
     for (const day of days) pipeline.hgetall(this.dayKey(day));
     const results = (await pipeline.exec()) ?? [];

@@ -34,24 +34,31 @@ export interface ReportFilters extends RequestFilters {
 export function reportFilters(deps: ReportDeps, query: Request['query']): Required<Pick<ReportFilters, 'from' | 'to'>> & ReportFilters {
   const filters = parseFilters(query);
   const area = typeof query.area === 'string' && query.area !== '' ? query.area : undefined;
-  if (area !== undefined && !deps.areas.some((candidate) => candidate.name === area)) throw badRequest(`area: not one of ${deps.areas.map((a) => a.name).join(', ') || '(none configured)'}`, 'invalid_filter');
+  if (area !== undefined && !deps.areas.some((candidate) => candidate.name === area))
+    throw badRequest(`area: not one of ${deps.areas.map((a) => a.name).join(', ') || '(none configured)'}`, 'invalid_filter');
   const to = filters.to ?? deps.aggregates.dayOf(Date.now());
   const from = filters.from ?? deps.aggregates.dayOf(Date.parse(`${to}T12:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000);
   if (from > to) throw badRequest('from: must not be after to', 'invalid_filter');
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS) throw badRequest(`a report covers at most ${MAX_DAYS} days`, 'invalid_filter');
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS)
+    throw badRequest(`a report covers at most ${MAX_DAYS} days`, 'invalid_filter');
   return { ...filters, from, to, ...(area && { area }) };
 }
 
 /** The requests behind the map and the exports, newest first, `limit` at most, inside the area when one is chosen. */
 export async function filteredRequests(deps: ReportDeps, filters: ReportFilters, limit: number): Promise<IndexedRequest[]> {
-  const [candidate] = resolveFilters(filters, { timezone: deps.config.jurisdiction.timezone, country: deps.config.jurisdiction.country, limit: Math.min(limit, 5000) });
+  const [candidate] = resolveFilters(filters, {
+    timezone: deps.config.jurisdiction.timezone,
+    country: deps.config.jurisdiction.country,
+    limit: Math.min(limit, 5000),
+  });
   const area = deps.areas.find((a) => a.name === filters.area);
   const found: IndexedRequest[] = [];
   let before: { received_at: number; id: string } | undefined;
   while (found.length < limit) {
     const rows = await deps.index.search({ ...candidate!.query, ...(before && { before }) });
     for (const row of rows) {
-      if (area === undefined || (row.lat !== null && row.long !== null && pointInAreas({ lat: row.lat, long: row.long }, area.areas))) found.push(row);
+      if (area === undefined || (row.lat !== null && row.long !== null && pointInAreas({ lat: row.lat, long: row.long }, area.areas)))
+        found.push(row);
     }
     const last = rows.at(-1);
     if (last === undefined || rows.length < candidate!.query.limit) break;
@@ -60,10 +67,18 @@ export async function filteredRequests(deps: ReportDeps, filters: ReportFilters,
   return found.slice(0, limit);
 }
 
-const minutes = (seconds: number | null) => (seconds === null ? '—' : seconds < 90 ? `${Math.round(seconds)} s` : seconds < 5400 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`);
+const minutes = (seconds: number | null) =>
+  seconds === null
+    ? '—'
+    : seconds < 90
+      ? `${Math.round(seconds)} s`
+      : seconds < 5400
+        ? `${Math.round(seconds / 60)} min`
+        : `${(seconds / 3600).toFixed(1)} h`;
 
 function figures(summary: ReportSummary): Html {
-  const figure = (label: string, value: string | number, id: string) => html`<div class="card figure" id="${id}"><strong>${value}</strong>${label}</div>`;
+  const figure = (label: string, value: string | number, id: string) =>
+    html`<div class="card figure" id="${id}"><strong>${value}</strong>${label}</div>`;
   return html`<div class="figures">
     ${figure('requests', summary.total, 'fig-total')}
     ${figure('duplicates caught (crew trips saved)', summary.duplicates, 'fig-duplicates')}
@@ -73,15 +88,31 @@ function figures(summary: ReportSummary): Html {
 }
 
 function filterForm(deps: ReportDeps, filters: ReportFilters): Html {
-  const option = (value: string, text: string, chosen: string | undefined) => html`<option value="${value}"${chosen === value ? html` selected` : ''}>${text}</option>`;
+  const option = (value: string, text: string, chosen: string | undefined) =>
+    html`<option value="${value}"${chosen === value ? html` selected` : ''}>${text}</option>`;
   const select = (name: string, label: string, options: [string, string][], chosen: string | undefined) =>
     html`<div><label for="${name}">${label}</label><select id="${name}" name="${name}"><option value="">all</option>${options.map(([v, t]) => option(v, t, chosen))}</select></div>`;
   return html`<form method="get" action="/admin/reports" class="filters">
     <div><label for="from">From</label><input id="from" name="from" type="date" value="${filters.from ?? ''}"></div>
     <div><label for="to">To</label><input id="to" name="to" type="date" value="${filters.to ?? ''}"></div>
-    ${select('service', 'Service', deps.config.services.map((s) => [s.code, s.name]), filters.service)}
-    ${select('channel', 'Channel', deps.channels.map((c) => [c, c]), filters.channel)}
-    ${select('area', 'Area', deps.areas.map((a) => [a.name, a.name]), filters.area)}
+    ${select(
+      'service',
+      'Service',
+      deps.config.services.map((s) => [s.code, s.name]),
+      filters.service,
+    )}
+    ${select(
+      'channel',
+      'Channel',
+      deps.channels.map((c) => [c, c]),
+      filters.channel,
+    )}
+    ${select(
+      'area',
+      'Area',
+      deps.areas.map((a) => [a.name, a.name]),
+      filters.area,
+    )}
     <div class="go"><button type="submit">Show</button></div>
   </form>`;
 }
@@ -103,10 +134,25 @@ export function reportsPage(deps: ReportDeps) {
       services,
       serviceNames: Object.fromEntries(services.map((code) => [code, serviceName(config, code === '-' ? null : code)])),
     };
-    const query = new URLSearchParams(Object.entries(filters).filter((pair): pair is [string, string] => typeof pair[1] === 'string')).toString();
-    const map = deps.map === null
-      ? html`<p class="empty">No gazetteer is configured, so there is no town to draw.</p>`
-      : mapSvg(deps.map, points.filter((p) => p.lat !== null && p.long !== null).map((p) => ({ lat: p.lat!, long: p.long!, label: `${p.reference} · ${serviceName(config, p.service_code)} · ${p.address ?? ''}`, href: `/admin/requests/${p.id}` })), `Reports from ${filters.from} to ${filters.to}`, config.console.tile_url);
+    const query = new URLSearchParams(
+      Object.entries(filters).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
+    ).toString();
+    const map =
+      deps.map === null
+        ? html`<p class="empty">No gazetteer is configured, so there is no town to draw.</p>`
+        : mapSvg(
+            deps.map,
+            points
+              .filter((p) => p.lat !== null && p.long !== null)
+              .map((p) => ({
+                lat: p.lat!,
+                long: p.long!,
+                label: `${p.reference} · ${serviceName(config, p.service_code)} · ${p.address ?? ''}`,
+                href: `/admin/requests/${p.id}`,
+              })),
+            `Reports from ${filters.from} to ${filters.to}`,
+            config.console.tile_url,
+          );
     const body = html`${filterForm(deps, filters)}
       <p><a href="/admin/reports/export.csv?${query}">Export CSV</a> · <a href="/admin/reports/export.geojson?${query}">Export GeoJSON</a></p>
       ${figures(summary)}
@@ -118,7 +164,11 @@ export function reportsPage(deps: ReportDeps) {
       <div class="grid">
         <section class="card">${table('Busiest streets', ['Street', 'Requests'], summary.streets)}</section>
         <section class="card">${table('Failures per destination (gave up)', ['Destination', 'Requests'], Object.entries(summary.failures))}</section>
-        <section class="card">${table('Requests per week, by service', ['Week of', 'Service', 'Requests'], summary.byWeek.flatMap((week) => Object.entries(week.counts).map(([code, n]) => [week.week, data.serviceNames[code] ?? code, n])))}</section>
+        <section class="card">${table(
+          'Requests per week, by service',
+          ['Week of', 'Service', 'Requests'],
+          summary.byWeek.flatMap((week) => Object.entries(week.counts).map(([code, n]) => [week.week, data.serviceNames[code] ?? code, n])),
+        )}</section>
       </div>
       <script type="application/json" id="report-data">${new Html(JSON.stringify(data).replace(/</g, '\\u003c'))}</script>`;
     res.type('html').send(page({ title: 'Reports', town: config.jurisdiction.name, ...ctx, scripts: ['chart.js', 'reports.js'] }, body));

@@ -49,12 +49,15 @@ export function summarise(days: Map<string, DayCounters>, filter: SummaryFilter,
   const histogram = new Map<number, number>();
   const failures: Record<string, number> = {};
   const streets: Record<string, number> = {};
-  let total = 0, duplicates = 0, timed = 0;
+  let total = 0,
+    duplicates = 0,
+    timed = 0;
   for (const [day, counters] of days) {
     const counts: Record<string, number> = {};
     for (const [field, n] of Object.entries(counters)) {
       const fact = parseField(field);
-      if (fact.area !== area || (filter.channel && fact.channel !== filter.channel) || (filter.service && fact.service !== filter.service)) continue;
+      if (fact.area !== area || (filter.channel && fact.channel !== filter.channel) || (filter.service && fact.service !== filter.service))
+        continue;
       if (fact.kind === 'n') {
         total += n;
         add(counts, fact.channel, n);
@@ -78,6 +81,8 @@ export function summarise(days: Map<string, DayCounters>, filter: SummaryFilter,
     byWeek: [...byWeek].map(([week, counts]) => ({ week, counts })),
     timeToCrm: { median: quantile(histogram, timed, 0.5), p95: quantile(histogram, timed, 0.95), count: timed },
     failures,
-    streets: Object.entries(streets).sort(([, a], [, b]) => b - a).slice(0, streetsShown),
+    streets: Object.entries(streets)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, streetsShown),
   };
 }

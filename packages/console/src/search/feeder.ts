@@ -63,7 +63,9 @@ export class IndexFeeder {
   private async index(entries: StreamEntries): Promise<number> {
     if (entries.length === 0) return 0;
     const ids = [...new Set(entries.map(([, fields]) => fields[fields.indexOf('id') + 1]).filter((id): id is string => id !== undefined))];
-    const found = await Promise.all(ids.map(async (id) => [await this.options.store.get(id), await this.options.store.deliveries(id)] as const));
+    const found = await Promise.all(
+      ids.map(async (id) => [await this.options.store.get(id), await this.options.store.deliveries(id)] as const),
+    );
     const present = found.filter((pair): pair is [NonNullable<(typeof pair)[0]>, (typeof pair)[1]] => pair[0] !== null);
     await this.options.index.upsert(present.map(([stored, deliveries]) => toIndexed(stored, deliveries)));
     for (const [stored, deliveries] of present) await this.options.aggregates.record(stored, deliveries);
@@ -74,11 +76,16 @@ export class IndexFeeder {
   /** Takes over what a dead consumer left, reads what is new (waiting up to a second when `block`), indexes both. */
   private async next(block: boolean): Promise<number> {
     const count = this.options.batch ?? 500;
-    const [, orphaned] = (await this.redis.xautoclaim(this.key, this.options.group, this.consumer, ORPHANED_MS, '0', 'COUNT', count)) as [string, StreamEntries];
+    const [, orphaned] = (await this.redis.xautoclaim(this.key, this.options.group, this.consumer, ORPHANED_MS, '0', 'COUNT', count)) as [
+      string,
+      StreamEntries,
+    ];
     const { group } = this.options;
-    const reply = (block
-      ? await this.redis.xreadgroup('GROUP', group, this.consumer, 'COUNT', count, 'BLOCK', 1000, 'STREAMS', this.key, '>')
-      : await this.redis.xreadgroup('GROUP', group, this.consumer, 'COUNT', count, 'STREAMS', this.key, '>')) as StreamReply;
+    const reply = (
+      block
+        ? await this.redis.xreadgroup('GROUP', group, this.consumer, 'COUNT', count, 'BLOCK', 1000, 'STREAMS', this.key, '>')
+        : await this.redis.xreadgroup('GROUP', group, this.consumer, 'COUNT', count, 'STREAMS', this.key, '>')
+    ) as StreamReply;
     return (await this.index(orphaned)) + (await this.index(reply?.[0]?.[1] ?? []));
   }
 

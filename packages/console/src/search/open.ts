@@ -14,7 +14,8 @@ export interface OpenedIndex {
 /** The index the config names: PostgreSQL when given, else a SQLite file in the data directory. */
 export async function openRequestIndex(config: LoadedConfig, dataDir: string): Promise<OpenedIndex> {
   const settings = config.console.index;
-  if (settings.type === 'postgres') return { index: await openPostgresIndex(settings.url, settings.schema), group: `postgres:${settings.schema}` };
+  if (settings.type === 'postgres')
+    return { index: await openPostgresIndex(settings.url, settings.schema), group: `postgres:${settings.schema}` };
   const file = path.resolve(config.base_dir, settings.path ?? path.join(dataDir, 'index.sqlite'));
   return { index: openSqliteIndex(file), group: `sqlite:${hostname()}:${file}` };
 }

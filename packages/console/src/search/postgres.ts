@@ -48,7 +48,9 @@ export async function openPostgresIndex(url: string, schema: string): Promise<Re
       const rows = requests.map((_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
       await pool.query(
         `INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
-         ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+         ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+           .map((c) => `${c} = excluded.${c}`)
+           .join(', ')}`,
         values,
       );
     },
@@ -61,7 +63,8 @@ export async function openPostgresIndex(url: string, schema: string): Promise<Re
       };
       const terms = query.words === undefined ? [] : searchTerms(query.words);
       if (terms.length > 0) where.push(`words @@ to_tsquery('simple', ${param(terms.map((term) => `${term}:*`).join(' & '))})`);
-      for (const [column, value] of exactFilters(query)) where.push(column === 'street' ? `lower(street) = lower(${param(value)})` : `${column} = ${param(value)}`);
+      for (const [column, value] of exactFilters(query))
+        where.push(column === 'street' ? `lower(street) = lower(${param(value)})` : `${column} = ${param(value)}`);
       if (query.from_ms !== undefined) where.push(`received_at >= ${param(query.from_ms)}`);
       if (query.to_ms !== undefined) where.push(`received_at < ${param(query.to_ms)}`);
       if (query.before !== undefined) where.push(`(received_at, id) < (${param(query.before.received_at)}, ${param(query.before.id)})`);

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-const optionalText = z.string().trim().max(200).optional().transform((value) => (value === '' ? undefined : value));
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
 const optionalDate = z
   .string()
   .trim()

@@ -27,4 +27,19 @@ export function exactFilters(query: IndexQuery): [keyof IndexedRequest, string][
   return pairs.filter((pair): pair is [keyof IndexedRequest, string] => pair[1] !== undefined);
 }
 
-export const COLUMNS = ['id', 'reference', 'received_at', 'channel', 'service_code', 'status', 'description', 'address', 'street', 'lat', 'long', 'phone', 'email', 'duplicate_of'] as const;
+export const COLUMNS = [
+  'id',
+  'reference',
+  'received_at',
+  'channel',
+  'service_code',
+  'status',
+  'description',
+  'address',
+  'street',
+  'lat',
+  'long',
+  'phone',
+  'email',
+  'duplicate_of',
+] as const;

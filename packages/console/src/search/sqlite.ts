@@ -31,7 +31,9 @@ END;
 `;
 
 const UPSERT = `INSERT INTO requests (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
-  ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`;
 
 /** The embedded default: one SQLite file with FTS5, nothing to install. WAL lets the HTTP node read while it is fed. */
 export function openSqliteIndex(file: string): RequestIndex {

@@ -26,22 +26,34 @@ function townOf(settings: PipelineSettings): Town {
   if (gazetteer === undefined) throw new Error('the bench needs a gazetteer in the configuration');
   const rows: AddressRow[] = [];
   readOpenAddresses(resolveConfigPath(config, gazetteer.file), (row) => rows.push(row));
-  const center = { lat: rows.reduce((sum, row) => sum + row.lat, 0) / rows.length, long: rows.reduce((sum, row) => sum + row.long, 0) / rows.length };
+  const center = {
+    lat: rows.reduce((sum, row) => sum + row.lat, 0) / rows.length,
+    long: rows.reduce((sum, row) => sum + row.long, 0) / rows.length,
+  };
   return { config, center, texts: settings.texts, rows };
 }
 
 async function main() {
   const [crm, twilio] = await Promise.all([startCrm(), startTwilio()]);
-  const settings: PipelineSettings = { env: { redisUrl: REDIS_URL, prefix: `bench-${process.pid}`, sinkUrl: crm.url, twilioUrl: twilio.url }, crm, texts: corpusTexts(), rounds: ROUNDS, seconds: SECONDS, messages: MESSAGES };
+  const settings: PipelineSettings = {
+    env: { redisUrl: REDIS_URL, prefix: `bench-${process.pid}`, sinkUrl: crm.url, twilioUrl: twilio.url },
+    crm,
+    texts: corpusTexts(),
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    messages: MESSAGES,
+  };
   const results: Results = { comparisons: [], scalings: [], figures: [] };
-  console.log(`pnpm bench: ${ROUNDS} rounds alternating with the floor, ${SECONDS} s a timed round, each server in its own process, ${settings.texts.length} corpus messages in turn`);
+  console.log(
+    `pnpm bench: ${ROUNDS} rounds alternating with the floor, ${SECONDS} s a timed round, each server in its own process, ${settings.texts.length} corpus messages in turn`,
+  );
   try {
-    if (SECTIONS.has('routes')) for (const c of await measureRoutes(settings)) results.comparisons.push(c), printComparison(c);
-    if (SECTIONS.has('pipeline')) for (const c of await measureEndToEnd(settings)) results.comparisons.push(c), printComparison(c);
+    if (SECTIONS.has('routes')) for (const c of await measureRoutes(settings)) (results.comparisons.push(c), printComparison(c));
+    if (SECTIONS.has('pipeline')) for (const c of await measureEndToEnd(settings)) (results.comparisons.push(c), printComparison(c));
     const town = townOf(settings);
-    if (SECTIONS.has('normalizer')) for (const f of await measureNormalizer(town)) results.figures.push(f), printFigure(f);
-    if (SECTIONS.has('dedupe')) for (const s of [await measureDedupe(town, SIZES)]) results.scalings.push(s), printScaling(s);
-    if (SECTIONS.has('gazetteer')) for (const s of measureGazetteer(town, SIZES)) results.scalings.push(s), printScaling(s);
+    if (SECTIONS.has('normalizer')) for (const f of await measureNormalizer(town)) (results.figures.push(f), printFigure(f));
+    if (SECTIONS.has('dedupe')) for (const s of [await measureDedupe(town, SIZES)]) (results.scalings.push(s), printScaling(s));
+    if (SECTIONS.has('gazetteer')) for (const s of measureGazetteer(town, SIZES)) (results.scalings.push(s), printScaling(s));
   } finally {
     crm.close();
     twilio.close();

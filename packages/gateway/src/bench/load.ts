@@ -18,7 +18,8 @@ export function messageSource(channel: Channel, texts: readonly string[]): () =>
   let next = 0;
   return (): Post => {
     const text = texts[next++ % texts.length]!;
-    if (channel === 'web') return { path: '/api/v1/reports', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ description: text }) };
+    if (channel === 'web')
+      return { path: '/api/v1/reports', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ description: text }) };
     const params = {
       MessageSid: `SM${randomBytes(16).toString('hex')}`,
       AccountSid: BENCH_SECRETS.twilioSid,
@@ -27,14 +28,22 @@ export function messageSource(channel: Channel, texts: readonly string[]): () =>
       Body: text,
       NumMedia: '0',
     };
-    return { path: SMS_PATH, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilio(SMS_PATH, params) }, body: new URLSearchParams(params).toString() };
+    return {
+      path: SMS_PATH,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilio(SMS_PATH, params) },
+      body: new URLSearchParams(params).toString(),
+    };
   };
 }
 
 export const CONNECTIONS = 32;
 
 /** Posts as fast as the server answers, for `seconds` or until `amount` requests; fails on any non-2xx answer. */
-export async function hammer(baseUrl: string, next: () => Post, limit: { seconds: number } | { amount: number }): Promise<{ perSecond: number; total: number }> {
+export async function hammer(
+  baseUrl: string,
+  next: () => Post,
+  limit: { seconds: number } | { amount: number },
+): Promise<{ perSecond: number; total: number }> {
   const result = await autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
@@ -68,7 +77,11 @@ function postOne(baseUrl: string, post: Post, agent: Agent): Promise<string> {
     const req = request(`${baseUrl}${post.path}`, { method: 'POST', agent, headers: post.headers }, (res) => {
       let text = '';
       res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => (res.statusCode === 202 ? resolve((JSON.parse(text) as { id: string }).id) : reject(new Error(`${post.path}: ${res.statusCode} ${text}`))));
+      res.on('end', () =>
+        res.statusCode === 202
+          ? resolve((JSON.parse(text) as { id: string }).id)
+          : reject(new Error(`${post.path}: ${res.statusCode} ${text}`)),
+      );
     });
     req.on('error', reject);
     req.end(post.body);

@@ -39,7 +39,11 @@ class CpuTally {
 }
 
 /** Starts the servers, runs `round` once per server as a warm-up, then `rounds` times alternating, and stops them. */
-async function alternate(kinds: readonly ServerKind[], settings: PipelineSettings, round: (server: ServerProcess, warmup: boolean) => Promise<number>): Promise<number[][]> {
+async function alternate(
+  kinds: readonly ServerKind[],
+  settings: PipelineSettings,
+  round: (server: ServerProcess, warmup: boolean) => Promise<number>,
+): Promise<number[][]> {
   const servers = await Promise.all(kinds.map((kind) => startServer(kind, settings.env)));
   try {
     for (const server of servers) await round(server, true);
@@ -63,17 +67,35 @@ export async function measureRoutes(settings: PipelineSettings): Promise<Compari
     const cpu = new CpuTally();
     const figures = await alternate(['route-floor', 'intake-http', 'intake'], settings, async (server, warmup) => {
       // with the workers in the process, what the messages cost is counted until they are delivered
-      const posted = await cpu.around(server, warmup, async () => {
-        const result = await hammer(server.url, next, { seconds: settings.seconds });
-        await server.drained();
-        return result;
-      }, (result) => result.total);
+      const posted = await cpu.around(
+        server,
+        warmup,
+        async () => {
+          const result = await hammer(server.url, next, { seconds: settings.seconds });
+          await server.drained();
+          return result;
+        },
+        (result) => result.total,
+      );
       return posted.perSecond;
     });
     const name = channel === 'web' ? 'web report route' : 'Twilio SMS route';
-    const notes = (kind: ServerKind) => `server CPU per request ${cpu.perMessage('route-floor')} ms floor, ${cpu.perMessage(kind)} ms intake${kind === 'intake' ? ' (through delivery)' : ''}`;
-    comparisons.push({ name: `${name}, --http-only`, unit: 'requests/s', target: { min: 0.8 }, rounds: figures.map(([floor, intake]) => ({ floor: floor!, intake: intake! })), notes: notes('intake-http') });
-    comparisons.push({ name: `${name}, workers in the process`, unit: 'requests/s', target: { min: 0.6 }, rounds: figures.map(([floor, , intake]) => ({ floor: floor!, intake: intake! })), notes: notes('intake') });
+    const notes = (kind: ServerKind) =>
+      `server CPU per request ${cpu.perMessage('route-floor')} ms floor, ${cpu.perMessage(kind)} ms intake${kind === 'intake' ? ' (through delivery)' : ''}`;
+    comparisons.push({
+      name: `${name}, --http-only`,
+      unit: 'requests/s',
+      target: { min: 0.8 },
+      rounds: figures.map(([floor, intake]) => ({ floor: floor!, intake: intake! })),
+      notes: notes('intake-http'),
+    });
+    comparisons.push({
+      name: `${name}, workers in the process`,
+      unit: 'requests/s',
+      target: { min: 0.6 },
+      rounds: figures.map(([floor, , intake]) => ({ floor: floor!, intake: intake! })),
+      notes: notes('intake'),
+    });
   }
   return comparisons;
 }
@@ -103,10 +125,15 @@ export async function measureEndToEnd(settings: PipelineSettings): Promise<Compa
     const before = new Set(crm.arrivals.keys());
     const fresh = () => [...crm.arrivals.keys()].filter((id) => !before.has(id));
     const start = performance.now();
-    await cpu.around(server, warmup, async () => {
-      await hammer(server.url, next, { amount: settings.messages });
-      await untilDelivered(crm, fresh, settings.messages);
-    }, () => settings.messages);
+    await cpu.around(
+      server,
+      warmup,
+      async () => {
+        await hammer(server.url, next, { amount: settings.messages });
+        await untilDelivered(crm, fresh, settings.messages);
+      },
+      () => settings.messages,
+    );
     const last = Math.max(...fresh().map((id) => crm.arrivals.get(id)!));
     await server.drained();
     return (settings.messages * 1000) / (last - start);
@@ -130,6 +157,11 @@ export async function measureEndToEnd(settings: PipelineSettings): Promise<Compa
       rounds: throughput.map(([floor, intake]) => ({ floor: floor!, intake: intake! })),
       notes: `${settings.messages} messages a round; server CPU per message ${cpu.perMessage('pipeline-floor')} ms floor, ${cpu.perMessage('intake')} ms intake`,
     },
-    { name: `end to end p99 at ${rate} messages/s`, unit: 'ms, POST to delivery', target: { max: 3 }, rounds: p99.map(([floor, intake]) => ({ floor: floor!, intake: intake! })) },
+    {
+      name: `end to end p99 at ${rate} messages/s`,
+      unit: 'ms, POST to delivery',
+      target: { max: 3 },
+      rounds: p99.map(([floor, intake]) => ({ floor: floor!, intake: intake! })),
+    },
   ];
 }

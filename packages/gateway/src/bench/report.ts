@@ -37,7 +37,8 @@ export interface Results {
 export const ratioOf = (c: Comparison) => c.rounds.reduce((sum, r) => sum + r.intake, 0) / c.rounds.reduce((sum, r) => sum + r.floor, 0);
 const meets = (c: Comparison) => ('min' in c.target ? ratioOf(c) >= c.target.min : ratioOf(c) < c.target.max);
 const growthOf = (s: Scaling) => s.sizes.at(-1)!.value / s.sizes[0]!.value;
-const scalingMeets = (s: Scaling) => s.target === undefined || (s.sizes.at(-1)!.value < s.target.maxValue && growthOf(s) < s.target.maxGrowth);
+const scalingMeets = (s: Scaling) =>
+  s.target === undefined || (s.sizes.at(-1)!.value < s.target.maxValue && growthOf(s) < s.target.maxGrowth);
 
 const figure = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(2));
 const targetText = (c: Comparison) => ('min' in c.target ? `>= ${c.target.min}` : `< ${c.target.max}`);
@@ -46,14 +47,21 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 export function printComparison(c: Comparison): void {
   console.log(`\n${c.name} (${c.unit})${c.notes ? `: ${c.notes}` : ''}`);
   console.log('  round       floor      intake   ratio');
-  c.rounds.forEach((r, i) => console.log(`  ${String(i + 1).padStart(5)}  ${figure(r.floor).padStart(10)}  ${figure(r.intake).padStart(10)}  ${(r.intake / r.floor).toFixed(2).padStart(6)}`));
+  c.rounds.forEach((r, i) =>
+    console.log(
+      `  ${String(i + 1).padStart(5)}  ${figure(r.floor).padStart(10)}  ${figure(r.intake).padStart(10)}  ${(r.intake / r.floor).toFixed(2).padStart(6)}`,
+    ),
+  );
   console.log(`  ratio ${ratioOf(c).toFixed(2)} (target ${targetText(c)}: ${verdict(meets(c))})`);
 }
 
 export function printScaling(s: Scaling): void {
-  const target = s.target ? ` (target < ${s.target.maxValue} ${s.unit} at the largest, growth < ${s.target.maxGrowth}x: ${verdict(scalingMeets(s))})` : '';
+  const target = s.target
+    ? ` (target < ${s.target.maxValue} ${s.unit} at the largest, growth < ${s.target.maxGrowth}x: ${verdict(scalingMeets(s))})`
+    : '';
   console.log(`\n${s.name} (${s.unit})`);
-  for (const { size, value, notes } of s.sizes) console.log(`  ${size.toLocaleString('en').padStart(10)}  ${figure(value).padStart(10)}${notes ? `  ${notes}` : ''}`);
+  for (const { size, value, notes } of s.sizes)
+    console.log(`  ${size.toLocaleString('en').padStart(10)}  ${figure(value).padStart(10)}${notes ? `  ${notes}` : ''}`);
   console.log(`  growth ${growthOf(s).toFixed(2)}x${target}`);
 }
 
@@ -66,8 +74,11 @@ export function printSummary({ comparisons, scalings, figures }: Results): void 
   console.log('\n| measure | floor | intake | ratio | target |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const c of comparisons) {
-    const mean = (pick: (r: Comparison['rounds'][number]) => number) => figure(c.rounds.reduce((sum, r) => sum + pick(r), 0) / c.rounds.length);
-    console.log(`| ${c.name} (${c.unit}) | ${mean((r) => r.floor)} | ${mean((r) => r.intake)} | ${ratioOf(c).toFixed(2)} | ${targetText(c)} ${verdict(meets(c))} |`);
+    const mean = (pick: (r: Comparison['rounds'][number]) => number) =>
+      figure(c.rounds.reduce((sum, r) => sum + pick(r), 0) / c.rounds.length);
+    console.log(
+      `| ${c.name} (${c.unit}) | ${mean((r) => r.floor)} | ${mean((r) => r.intake)} | ${ratioOf(c).toFixed(2)} | ${targetText(c)} ${verdict(meets(c))} |`,
+    );
   }
   for (const s of scalings) {
     const values = s.sizes.map(({ size, value }) => `${figure(value)} at ${size.toLocaleString('en')}`).join(', ');

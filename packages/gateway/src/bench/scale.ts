@@ -1,5 +1,13 @@
 import { InboundMessageInput, RequestStore, createLogger, newReference, newRequestId, type LoadedConfig } from '@intake/core';
-import { Deduper, Gazetteer, contentStems, createNormalizer, geocodeWithGazetteer, type AddressRow, type DedupeInput } from '@intake/normalizer';
+import {
+  Deduper,
+  Gazetteer,
+  contentStems,
+  createNormalizer,
+  geocodeWithGazetteer,
+  type AddressRow,
+  type DedupeInput,
+} from '@intake/normalizer';
 import { startRedisServer } from '@intake/testkit';
 import { Redis } from 'ioredis';
 import { channels } from '../plugins.js';
@@ -9,7 +17,8 @@ import type { Figure, Scaling } from './report.js';
 const privateRedis = () => startRedisServer(['--appendonly', 'no']);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
 
 /** Microseconds per call, the median of `count` calls or of those made within two seconds, whichever are fewer. */
@@ -85,7 +94,11 @@ export async function measureDedupe(town: Town, sizes: readonly number[]): Promi
         times.push(performance.now() - start);
       }
       const redisCpu = ((await redisCpuMs(redis)) - redisCpuBefore) / DEDUPE_SAMPLES;
-      result.sizes.push({ size, value: median(times), notes: `p99 ${percentile(times, 0.99).toFixed(2)} ms, Redis CPU ${(redisCpu * 1000).toFixed(0)} us a check` });
+      result.sizes.push({
+        size,
+        value: median(times),
+        notes: `p99 ${percentile(times, 0.99).toFixed(2)} ms, Redis CPU ${(redisCpu * 1000).toFixed(0)} us a check`,
+      });
     }
   } finally {
     redis.disconnect();
@@ -139,12 +152,29 @@ export function measureGazetteer(town: Town, sizes: readonly number[]): Scaling[
     const started = performance.now();
     const gazetteer = Gazetteer.fromRows(rows);
     const built = `built in ${((performance.now() - started) / 1000).toFixed(1)} s`;
-    const query = (row: AddressRow, street: string) => ({ kind: 'address' as const, raw: `${row.number} ${street}`, number: row.number, unit: null, street, cross_street: null });
+    const query = (row: AddressRow, street: string) => ({
+      kind: 'address' as const,
+      raw: `${row.number} ${street}`,
+      number: row.number,
+      unit: null,
+      street,
+      cross_street: null,
+    });
     const sample = Array.from({ length: LOOKUPS }, () => pick(rows));
-    exact.sizes.push({ size, value: timeEach(LOOKUPS, (i) => geocodeWithGazetteer(gazetteer, query(sample[i]!, sample[i]!.street.toLowerCase()))), notes: built });
+    exact.sizes.push({
+      size,
+      value: timeEach(LOOKUPS, (i) => geocodeWithGazetteer(gazetteer, query(sample[i]!, sample[i]!.street.toLowerCase()))),
+      notes: built,
+    });
     // one letter of the name doubled: a slip the fuzzy match must still find
-    typo.sizes.push({ size, value: timeEach(LOOKUPS, (i) => geocodeWithGazetteer(gazetteer, query(sample[i]!, sample[i]!.street.replace(/^(\w\w)/, '$1$1')))) });
-    suggest.sizes.push({ size, value: timeEach(LOOKUPS, (i) => gazetteer.suggest(`${sample[i]!.number} ${sample[i]!.street.slice(0, 5)}`, 8)) });
+    typo.sizes.push({
+      size,
+      value: timeEach(LOOKUPS, (i) => geocodeWithGazetteer(gazetteer, query(sample[i]!, sample[i]!.street.replace(/^(\w\w)/, '$1$1')))),
+    });
+    suggest.sizes.push({
+      size,
+      value: timeEach(LOOKUPS, (i) => gazetteer.suggest(`${sample[i]!.number} ${sample[i]!.street.slice(0, 5)}`, 8)),
+    });
   }
   return [exact, typo, suggest];
 }
@@ -156,12 +186,23 @@ export async function measureNormalizer(town: Town): Promise<Figure[]> {
   const redisServer = await privateRedis();
   const redis = new Redis(redisServer.url);
   const config = { ...town.config, redis: { ...town.config.redis, url: redisServer.url, prefix: 'bench' } };
-  const normalizer = await createNormalizer({ config, redis, store: new RequestStore(redis, 'bench', 1), log: createLogger({ level: 'warn' }), channels });
+  const normalizer = await createNormalizer({
+    config,
+    redis,
+    store: new RequestStore(redis, 'bench', 1),
+    log: createLogger({ level: 'warn' }),
+    channels,
+  });
   try {
     const messages = Array.from({ length: NORMALIZED }, (_, i) => {
       const parsed = InboundMessageInput.parse({ channel: 'web', text: town.texts[i % town.texts.length] });
       // accept gives each message its reference; the normalizer only copies it
-      return { ...parsed, id: newRequestId(), received_at: new Date().toISOString(), tracking: { reference: newReference(), token: 'bench-token-000000' } };
+      return {
+        ...parsed,
+        id: newRequestId(),
+        received_at: new Date().toISOString(),
+        tracking: { reference: newReference(), token: 'bench-token-000000' },
+      };
     });
     for (const message of messages.slice(0, 100)) await normalizer.normalize({ ...message, id: newRequestId() });
     const times: number[] = [];
@@ -173,7 +214,12 @@ export async function measureNormalizer(town: Town): Promise<Figure[]> {
     }
     const cpu = process.cpuUsage(cpuBefore);
     return [
-      { name: 'normalizer, one message at a time', unit: 'ms CPU a message', value: (cpu.user + cpu.system) / 1000 / NORMALIZED, notes: `wall median ${median(times).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms, with Redis` },
+      {
+        name: 'normalizer, one message at a time',
+        unit: 'ms CPU a message',
+        value: (cpu.user + cpu.system) / 1000 / NORMALIZED,
+        notes: `wall median ${median(times).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms, with Redis`,
+      },
     ];
   } finally {
     await normalizer.close();

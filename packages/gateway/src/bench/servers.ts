@@ -53,12 +53,20 @@ async function pipelineFloor(): Promise<string> {
   const hops = ['hop-1', 'hop-2', 'hop-3'].map((name) => openQueue(name, createFastFailRedis(env.redisUrl), env.prefix, silent));
   const deliver = async (record: unknown) => {
     const body = JSON.stringify(record);
-    const response = await fetch(env.sinkUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-intake-signature': signWebhook(body) }, body });
+    const response = await fetch(env.sinkUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-intake-signature': signWebhook(body) },
+      body,
+    });
     if (!response.ok) throw new Error(`sink answered ${response.status}`);
   };
   hops.forEach((queue, i) => {
     const next = hops[i + 1];
-    new Worker(queue.name, async (job) => (next ? next.add(job.name, { id: job.id, ...job.data }) : deliver(job.data)), { connection, prefix: env.prefix, concurrency: HOP_CONCURRENCY });
+    new Worker(queue.name, async (job) => (next ? next.add(job.name, { id: job.id, ...job.data }) : deliver(job.data)), {
+      connection,
+      prefix: env.prefix,
+      concurrency: HOP_CONCURRENCY,
+    });
   });
   return listen(floorApp(hops[0]!));
 }

@@ -8,7 +8,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function serve(handle: (req: IncomingMessage, body: string) => { status: number; body: string }): Promise<{ url: string; server: Server }> {
+async function serve(
+  handle: (req: IncomingMessage, body: string) => { status: number; body: string },
+): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       const reply = handle(req, body);

@@ -15,12 +15,17 @@ export interface BenchEnv {
   twilioUrl: string;
 }
 
-export const BENCH_SECRETS = { webhook: 'bench-webhook-secret', twilioToken: 'bench-twilio-token', twilioSid: 'AC00000000000000000000000000000000' };
+export const BENCH_SECRETS = {
+  webhook: 'bench-webhook-secret',
+  twilioToken: 'bench-twilio-token',
+  twilioSid: 'AC00000000000000000000000000000000',
+};
 /** The URL Twilio is told to call; signatures are computed over it, whatever port the gateway listens on. */
 export const PUBLIC_URL = 'http://127.0.0.1';
 
 export const signWebhook = (body: string) => `sha256=${createHmac('sha256', BENCH_SECRETS.webhook).update(body).digest('hex')}`;
-export const signTwilio = (routePath: string, params: Record<string, string>) => getExpectedTwilioSignature(BENCH_SECRETS.twilioToken, `${PUBLIC_URL}${routePath}`, params);
+export const signTwilio = (routePath: string, params: Record<string, string>) =>
+  getExpectedTwilioSignature(BENCH_SECRETS.twilioToken, `${PUBLIC_URL}${routePath}`, params);
 
 /**
  * The demo town as a user runs it, with every destination replaced by one webhook CRM (the bench's stand-in) and SMS on
@@ -38,7 +43,10 @@ export function benchConfig(env: BenchEnv): LoadedConfig {
     public_url: PUBLIC_URL,
     rate_limits: { per_client: unreachable, per_sender: unreachable, key_failures: unreachable },
   };
-  raw.channels = { ...raw.channels, sms: { auth_token: BENCH_SECRETS.twilioToken, account_sid: BENCH_SECRETS.twilioSid, from: '+15005550006', api_url: env.twilioUrl } };
+  raw.channels = {
+    ...raw.channels,
+    sms: { auth_token: BENCH_SECRETS.twilioToken, account_sid: BENCH_SECRETS.twilioSid, from: '+15005550006', api_url: env.twilioUrl },
+  };
   raw.router.destinations = { crm: { type: 'webhook', url: env.sinkUrl, secret: BENCH_SECRETS.webhook } };
   for (const rule of raw.router.rules ?? []) rule.then.deliver_to = ['crm'];
   raw.router.default.deliver_to = ['crm'];

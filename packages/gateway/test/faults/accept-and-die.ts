@@ -21,5 +21,9 @@ queue.add = (async (...args: Parameters<typeof add>) => {
   process.kill(process.pid, 'SIGKILL');
   return new Promise(() => undefined);
 }) as typeof queue.add;
-const accept = createAccept({ intakeQueue: queue, store: new RequestStore(redis, prefix), conversations: new Conversations(redis, config, channels) });
+const accept = createAccept({
+  intakeQueue: queue,
+  store: new RequestStore(redis, prefix),
+  conversations: new Conversations(redis, config, channels),
+});
 redis.once('ready', () => void accept(smsFrom(sid)));

@@ -1,7 +1,16 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { QUEUE, QueueUnavailableError, RequestStore, createFastFailRedis, createLogger, intakeJobId, openQueue, type IntakeJob } from '@intake/core';
+import {
+  QUEUE,
+  QueueUnavailableError,
+  RequestStore,
+  createFastFailRedis,
+  createLogger,
+  intakeJobId,
+  openQueue,
+  type IntakeJob,
+} from '@intake/core';
 import { startRedisServer, uniquePrefix, waitFor, type RedisServer } from '@intake/testkit';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -79,7 +88,11 @@ describe('acknowledged means written: Redis or the gateway killed between the tw
   });
 
   it('answers the retry with the message written before the gateway was SIGKILLed', async () => {
-    const child = run(process.execPath, ['--conditions=source', '--import', tsx, path.join(__dirname, 'accept-and-die.ts'), server.url, prefix, 'SM-killed'], { timeout: 60_000 });
+    const child = run(
+      process.execPath,
+      ['--conditions=source', '--import', tsx, path.join(__dirname, 'accept-and-die.ts'), server.url, prefix, 'SM-killed'],
+      { timeout: 60_000 },
+    );
     await expect(child).rejects.toMatchObject({ signal: 'SIGKILL' });
     const written = await jobOf('SM-killed');
     expect(written).toBeDefined();

@@ -33,7 +33,11 @@ describe('faults under load, each checked against a ledger', () => {
   async function setUp(crm: Crm, modes: Mode[]) {
     const { file, port, dir } = await writeConfig(redis.url, uniquePrefix('fault'), (raw) => {
       raw.channels = { web: {}, sms: smsChannel(twilioApi) };
-      raw.router = { destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'fault-secret' } }, rules: [], default: { deliver_to: ['crm'] } };
+      raw.router = {
+        destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'fault-secret' } },
+        rules: [],
+        default: { deliver_to: ['crm'] },
+      };
       raw.delivery = { attempts: 30, backoff_ms: 100 };
     });
     folders.push(dir);
@@ -50,7 +54,14 @@ describe('faults under load, each checked against a ledger', () => {
   type Deployment = Awaited<ReturnType<typeof setUp>>;
 
   /** Sends `count` reports 6 at a time through a fresh deployment and breaks it with `fault` after `faultAfter` were acknowledged. */
-  async function underLoad(run: string, crm: Crm, modes: Mode[], fault: (deployment: Deployment) => Promise<void>, count = 60, faultAfter = 20) {
+  async function underLoad(
+    run: string,
+    crm: Crm,
+    modes: Mode[],
+    fault: (deployment: Deployment) => Promise<void>,
+    count = 60,
+    faultAfter = 20,
+  ) {
     const deployment = await setUp(crm, modes);
     const ledger = new Ledger();
     await ledger.load({ gatewayUrl: () => deployment.url, run, count, concurrency: 6, faultAfter, during: () => fault(deployment) });
@@ -82,10 +93,16 @@ describe('faults under load, each checked against a ledger', () => {
   it('hands the deliveries a SIGKILLed worker held to the next worker, with the same keys', async () => {
     // slow answers keep deliveries in the worker's hands when it dies
     const crm = await startCrm((index) => (index < 30 ? 'slow' : 'ok'));
-    const ledger = await underLoad('worker-kill', crm, ['http-only', 'workers-only'], async ({ gateways, start }) => {
-      await gateways[1]!.kill();
-      await start('workers-only');
-    }, 40);
+    const ledger = await underLoad(
+      'worker-kill',
+      crm,
+      ['http-only', 'workers-only'],
+      async ({ gateways, start }) => {
+        await gateways[1]!.kill();
+        await start('workers-only');
+      },
+      40,
+    );
     expect(await ledger.settled(crm)).toEqual(NOTHING_WRONG);
     await crm.close();
   });
@@ -107,14 +124,21 @@ describe('faults under load, each checked against a ledger', () => {
 
   it('delivers everything through a CRM that is down, slow, or answers 500 or 429 at random', async () => {
     let seed = 8;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const answers: CrmAnswer[] = ['error', 'busy', 'slow', 'drop'];
     const crm = await startCrm(() => (random() < 0.4 ? answers[Math.floor(random() * answers.length)]! : 'ok'));
-    const ledger = await underLoad('crm-chaos', crm, ['all'], async () => {
-      await crm.down();
-      await pause(2000);
-      await crm.up();
-    }, 50, 15);
+    const ledger = await underLoad(
+      'crm-chaos',
+      crm,
+      ['all'],
+      async () => {
+        await crm.down();
+        await pause(2000);
+        await crm.up();
+      },
+      50,
+      15,
+    );
     expect(await ledger.settled(crm, 90_000)).toEqual(NOTHING_WRONG);
     await crm.close();
   });

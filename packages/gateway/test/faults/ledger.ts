@@ -40,10 +40,11 @@ export async function startCrm(answer: (index: number) => CrmAnswer = () => 'ok'
   let server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const down = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  const down = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   const crm: Crm = {
     url: `http://127.0.0.1:${port}`,
     received: 0,
@@ -80,19 +81,29 @@ export class Ledger {
     const deadline = Date.now() + RETRY_FOR_MS;
     for (;;) {
       if (Date.now() > deadline) return void this.refused.push(`${key}: still unavailable after ${RETRY_FOR_MS} ms`);
-      const answer = await (n % 2 === 0 ? postReport(gatewayUrl(), key, text, phone) : postSms(gatewayUrl(), key, text, phone)).catch(() => null);
+      const answer = await (n % 2 === 0 ? postReport(gatewayUrl(), key, text, phone) : postSms(gatewayUrl(), key, text, phone)).catch(
+        () => null,
+      );
       if (answer === null || answer.status === 503) {
         await new Promise((resolve) => setTimeout(resolve, 200));
         continue;
       }
-      if (answer.status >= 200 && answer.status < 300) this.acknowledged.set(key, n % 2 === 0 ? ((await answer.json()) as { id: string }).id : null);
+      if (answer.status >= 200 && answer.status < 300)
+        this.acknowledged.set(key, n % 2 === 0 ? ((await answer.json()) as { id: string }).id : null);
       else this.refused.push(`${key}: ${answer.status} ${await answer.text()}`);
       return;
     }
   }
 
   /** Sends `count` reports, `concurrency` at a time; `during` runs once `faultAfter` of them were acknowledged. */
-  async load(options: { gatewayUrl: () => string; run: string; count: number; concurrency: number; faultAfter: number; during: () => Promise<void> }): Promise<void> {
+  async load(options: {
+    gatewayUrl: () => string;
+    run: string;
+    count: number;
+    concurrency: number;
+    faultAfter: number;
+    during: () => Promise<void>;
+  }): Promise<void> {
     let remaining = options.count;
     let fault: Promise<void> | null = null;
     const lane = async () => {
@@ -116,7 +127,9 @@ export class Ledger {
     }
     const lost = [...this.acknowledged.keys()].filter((key) => !idsByKey.has(key));
     const doubled = [...idsByKey].filter(([, ids]) => ids.size > 1).map(([key, ids]) => `${key}: ${[...ids].join(', ')}`);
-    const misnamed = [...this.acknowledged].filter(([key, id]) => id !== null && idsByKey.has(key) && !idsByKey.get(key)!.has(id)).map(([key, id]) => `${key} answered ${id}`);
+    const misnamed = [...this.acknowledged]
+      .filter(([key, id]) => id !== null && idsByKey.has(key) && !idsByKey.get(key)!.has(id))
+      .map(([key, id]) => `${key} answered ${id}`);
     return { lost, doubled, wrong_keys: wrongKeys, misnamed, refused: this.refused };
   }
 
@@ -141,7 +154,10 @@ function postSms(gatewayUrl: string, sid: string, body: string, from: string) {
   const params = { MessageSid: sid, AccountSid: TWILIO.accountSid, From: from, To: TWILIO.number, Body: body, NumMedia: '0' };
   return fetch(`${gatewayUrl}${SMS_PATH}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': getExpectedTwilioSignature(TWILIO.authToken, `http://127.0.0.1${SMS_PATH}`, params) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': getExpectedTwilioSignature(TWILIO.authToken, `http://127.0.0.1${SMS_PATH}`, params),
+    },
     body: new URLSearchParams(params).toString(),
   });
 }

@@ -12,13 +12,20 @@ const CLI = path.resolve(__dirname, '../../src/cli.ts');
 const DEMO_DIR = path.dirname(DEMO_CONFIG);
 
 /** The demo town's intake.yaml with the test's Redis, port and overrides, written to a temp folder (demo paths made absolute). */
-export async function writeConfig(redisUrl: string, prefix: string, overrides: (raw: Record<string, any>) => void): Promise<{ file: string; port: number; dir: string }> {
+export async function writeConfig(
+  redisUrl: string,
+  prefix: string,
+  overrides: (raw: Record<string, any>) => void,
+): Promise<{ file: string; port: number; dir: string }> {
   const raw = parse(readFileSync(DEMO_CONFIG, 'utf8')) as Record<string, any>;
   const dir = mkdtempSync(path.join(tmpdir(), 'intake-fault-'));
   const port = await freePort();
   raw.redis = { url: redisUrl, prefix };
   raw.server = { port, host: '127.0.0.1', admin_token: ADMIN_TOKEN, public_url: 'http://127.0.0.1' };
-  raw.geocoding.providers = raw.geocoding.providers.map((provider: Record<string, string>) => ({ ...provider, file: path.join(DEMO_DIR, provider.file!) }));
+  raw.geocoding.providers = raw.geocoding.providers.map((provider: Record<string, string>) => ({
+    ...provider,
+    file: path.join(DEMO_DIR, provider.file!),
+  }));
   raw.router = { destinations: {}, rules: [], default: { deliver_to: [] } };
   overrides(raw);
   const file = path.join(dir, 'intake.yaml');
@@ -40,10 +47,15 @@ export interface GatewayProcess {
 
 export async function startGatewayProcess(configFile: string, mode: Mode, logDir: string): Promise<GatewayProcess> {
   const args = ['--conditions=source', '--import', tsx, CLI, 'start', '--config', configFile, ...(mode === 'all' ? [] : [`--${mode}`])];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'info' } });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'info' },
+  });
   const log = createWriteStream(path.join(logDir, `${mode}-${child.pid}.log`));
   child.stderr!.pipe(log);
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   await new Promise<void>((resolve, reject) => {
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -52,7 +64,9 @@ export async function startGatewayProcess(configFile: string, mode: Mode, logDir
       if (/Intake (listening|workers running)/.test(seen)) resolve();
     });
     child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString('utf8')));
-    void ended.then(({ code, signal }) => reject(new Error(`intake start ${mode} ended (${code ?? signal}) before it was ready:\n${seen.slice(-2000)}`)));
+    void ended.then(({ code, signal }) =>
+      reject(new Error(`intake start ${mode} ended (${code ?? signal}) before it was ready:\n${seen.slice(-2000)}`)),
+    );
   });
   return {
     mode,

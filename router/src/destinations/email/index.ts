@@ -1,4 +1,13 @@
-import { ConfigError, PermanentDeliveryError, SmtpSettings, type DeliveryEvent, type DestinationPlugin, type LoadedConfig, type Receipt, type ServiceRequest } from '@intake/core';
+import {
+  ConfigError,
+  PermanentDeliveryError,
+  SmtpSettings,
+  type DeliveryEvent,
+  type DestinationPlugin,
+  type LoadedConfig,
+  type Receipt,
+  type ServiceRequest,
+} from '@intake/core';
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
@@ -45,7 +54,8 @@ function domainOf(from: string): string {
 }
 
 /** The same on every retry of the same delivery, so the inbox (and whoever reads it) can tell a repeat. */
-export const deliveryMessageId = (requestId: string, destination: string, domain: string) => `<intake-delivery.${requestId}.${destination}@${domain}>`;
+export const deliveryMessageId = (requestId: string, destination: string, domain: string) =>
+  `<intake-delivery.${requestId}.${destination}@${domain}>`;
 
 const PRIORITY = { low: 'low', normal: 'normal', high: 'high', urgent: 'high' } as const;
 
@@ -86,7 +96,9 @@ export const emailDestination: DestinationPlugin<EmailOptions> = {
           messageId: deliveryMessageId(request.id, event.destination, domain),
           priority: PRIORITY[request.routing.priority],
           headers: { 'X-Intake-Request-Id': request.id, 'Auto-Submitted': 'auto-generated' },
-          attachments: [{ filename: `request-${request.id}.json`, content: `${JSON.stringify(request, null, 2)}\n`, contentType: 'application/json' }],
+          attachments: [
+            { filename: `request-${request.id}.json`, content: `${JSON.stringify(request, null, 2)}\n`, contentType: 'application/json' },
+          ],
         });
       } catch (error) {
         throw deliveryError(error, smtp);

@@ -23,13 +23,26 @@ const mapLink = (lat: number, long: number) => `https://www.openstreetmap.org/?m
 function localTime(iso: string, timezone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const local = new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const local = new Intl.DateTimeFormat('en', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
   return `${local.format(date)} (${iso})`;
 }
 
 function locationRows({ location }: ServiceRequest): Row[] {
-  const where = location.address ?? (location.lat !== null && location.long !== null ? `${location.lat}, ${location.long}` : 'no location given');
-  const notes = [location.precision === 'none' ? null : `${location.precision} precision`, location.source, location.in_jurisdiction === false ? 'OUTSIDE the jurisdiction' : null];
+  const where =
+    location.address ?? (location.lat !== null && location.long !== null ? `${location.lat}, ${location.long}` : 'no location given');
+  const notes = [
+    location.precision === 'none' ? null : `${location.precision} precision`,
+    location.source,
+    location.in_jurisdiction === false ? 'OUTSIDE the jurisdiction' : null,
+  ];
   const rows: Row[] = [{ label: 'Location', text: [where, notes.filter(Boolean).join(', ')].filter(Boolean).join(' — ') }];
   if (location.lat !== null && location.long !== null) {
     const href = mapLink(location.lat, location.long);
@@ -59,7 +72,9 @@ function rowsOf(request: ServiceRequest, timezone: string): Row[] {
 }
 
 function subjectOf(request: ServiceRequest, prefix: string): string {
-  const flags = [request.routing.priority === 'urgent' ? 'URGENT' : null, request.duplicate_of === null ? null : 'Duplicate'].filter(Boolean).join(' ');
+  const flags = [request.routing.priority === 'urgent' ? 'URGENT' : null, request.duplicate_of === null ? null : 'Duplicate']
+    .filter(Boolean)
+    .join(' ');
   const what = request.service_name ?? 'Service request';
   const where = request.location.address === null ? '(no address)' : `at ${request.location.address}`;
   return [prefix, flags === '' ? null : `${flags}:`, what, where, `[#${request.reference}]`].filter(Boolean).join(' ');

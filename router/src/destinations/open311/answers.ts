@@ -23,7 +23,8 @@ function fieldText(value: unknown): string | null {
 const fieldsOf = (item: unknown): Open311Fields =>
   item !== null && typeof item === 'object' ? Object.fromEntries(Object.entries(item).map(([key, value]) => [key, fieldText(value)])) : {};
 
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]);
+const asList = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
 
 /** `[{ code, description }]`, or an error as some servers write it: `{ description }` or plain text. */
 const errorText = (item: unknown) => {

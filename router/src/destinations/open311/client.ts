@@ -14,7 +14,13 @@ export function endpoint(options: Open311Options, resource: string, query: Recor
 /** A GeoReport v2 call: the CRM's format asked for, the destination's timeout. */
 export function crmCall(options: Open311Options, url: URL, post?: { headers: Record<string, string>; body: URLSearchParams }): CrmCall {
   const accept = options.format === 'json' ? 'application/json' : 'text/xml';
-  return { method: post ? 'POST' : 'GET', url, headers: { 'User-Agent': USER_AGENT, Accept: accept, ...post?.headers }, body: post?.body, timeoutMs: options.timeout_ms };
+  return {
+    method: post ? 'POST' : 'GET',
+    url,
+    headers: { 'User-Agent': USER_AGENT, Accept: accept, ...post?.headers },
+    body: post?.body,
+    timeoutMs: options.timeout_ms,
+  };
 }
 
 /** A refusal with the CRM's own words when it gave an error list. */

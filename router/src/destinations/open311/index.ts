@@ -10,7 +10,10 @@ export const open311Destination: DestinationPlugin<Open311Options> = {
   type: 'open311',
   options: Open311Options,
   create(options, { log }) {
-    const polling = options.poll_seconds > 0 ? { pollStatus: (ids: string[]) => pollStatus(options, ids), pollIntervalMs: options.poll_seconds * 1000 } : {};
+    const polling =
+      options.poll_seconds > 0
+        ? { pollStatus: (ids: string[]) => pollStatus(options, ids), pollIntervalMs: options.poll_seconds * 1000 }
+        : {};
     return { type: 'open311', deliver: (request, event) => deliver(options, request, event, log), ...polling };
   },
 };

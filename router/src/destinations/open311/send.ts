@@ -8,8 +8,10 @@ import type { Open311Options } from './options.js';
 const DESCRIPTION_MAX = 4000;
 
 function serviceCodeFor(options: Open311Options, request: ServiceRequest): string {
-  const code = request.service_code === null ? options.default_service_code : (options.service_code_map[request.service_code] ?? request.service_code);
-  if (code === undefined) throw new PermanentDeliveryError('the request has no service code and the destination sets no default_service_code');
+  const code =
+    request.service_code === null ? options.default_service_code : (options.service_code_map[request.service_code] ?? request.service_code);
+  if (code === undefined)
+    throw new PermanentDeliveryError('the request has no service code and the destination sets no default_service_code');
   return code;
 }
 
@@ -43,9 +45,14 @@ function form(options: Open311Options, request: ServiceRequest): URLSearchParams
 /** A token is the CRM's promise of an id: asks once for it (GET tokens/{token}); null while the CRM has none yet. */
 async function resolveToken(options: Open311Options, token: string, log: Logger): Promise<string | null> {
   try {
-    const answer = await callCrm(crmCall(options, endpoint(options, `tokens/${encodeURIComponent(token)}`, { jurisdiction_id: options.jurisdiction_id })));
-    const id = answer.ok ? (parseAnswer(answer.text).requests.find((fields) => fields.service_request_id)?.service_request_id ?? null) : null;
-    if (id === null) log.warn({ token, status: answer.status }, 'open311 token not resolved yet: the request is delivered without the CRM id');
+    const answer = await callCrm(
+      crmCall(options, endpoint(options, `tokens/${encodeURIComponent(token)}`, { jurisdiction_id: options.jurisdiction_id })),
+    );
+    const id = answer.ok
+      ? (parseAnswer(answer.text).requests.find((fields) => fields.service_request_id)?.service_request_id ?? null)
+      : null;
+    if (id === null)
+      log.warn({ token, status: answer.status }, 'open311 token not resolved yet: the request is delivered without the CRM id');
     return id;
   } catch (error) {
     log.warn({ token, err: (error as Error).message }, 'open311 token lookup failed: the request is delivered without the CRM id');
@@ -72,7 +79,7 @@ export async function deliver(options: Open311Options, request: ServiceRequest, 
   if (!answer.ok) throw refusal(call, answer);
   const { requests, errors } = parseAnswer(answer.text);
   // some servers answer an error list with a 200
-  if (errors.length > 0) throw new PermanentDeliveryError(`${describeCall(call.method, call.url)} answered ${answer.status} with errors: ${errors.join('; ')}`);
+  if (errors.length > 0)
+    throw new PermanentDeliveryError(`${describeCall(call.method, call.url)} answered ${answer.status} with errors: ${errors.join('; ')}`);
   return receiptFrom(options, answer.status, requests[0], log);
 }
-

@@ -7,7 +7,10 @@ import type { Open311Options } from './options.js';
 /** GET requests.{format}?service_request_id=a,b,c: what the CRM says now, one entry per request it knows. */
 export async function pollStatus(options: Open311Options, externalIds: string[]): Promise<CrmStatus[]> {
   if (externalIds.length === 0) return [];
-  const call = crmCall(options, endpoint(options, 'requests', { jurisdiction_id: options.jurisdiction_id, service_request_id: externalIds.join(',') }));
+  const call = crmCall(
+    options,
+    endpoint(options, 'requests', { jurisdiction_id: options.jurisdiction_id, service_request_id: externalIds.join(',') }),
+  );
   const answer = await callCrm(call);
   if (!answer.ok) throw refusal(call, answer);
   const asked = new Set(externalIds);
@@ -19,4 +22,3 @@ export async function pollStatus(options: Open311Options, externalIds: string[])
     return [{ external_id: id, status, notes: fields.status_notes ?? null, closed: status === 'closed' }];
   });
 }
-

@@ -43,7 +43,13 @@ function headersFor(options: WebhookOptions, body: Buffer, event: DeliveryEvent)
 
 async function deliver(options: WebhookOptions, request: ServiceRequest, event: DeliveryEvent): Promise<Receipt> {
   const body = Buffer.from(JSON.stringify(request));
-  const call = { method: 'POST', url: options.url, headers: headersFor(options, body, event), body, timeoutMs: options.timeout_ms } as const;
+  const call = {
+    method: 'POST',
+    url: options.url,
+    headers: headersFor(options, body, event),
+    body,
+    timeoutMs: options.timeout_ms,
+  } as const;
   const answer = await callCrm(call);
   if (answer.ok) return { status: answer.status, external_id: crmId(answer.text) };
   throw refusalOf(call, answer, answer.text);
