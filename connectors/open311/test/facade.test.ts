@@ -442,7 +442,11 @@ describe('GET requests', () => {
       reporter: { name: 'Jane Doe', phone: '+19025550123', email: 'jane.doe@example.org' },
     });
     const text = await (await get(`requests/${record.id}.json`)).text();
-    expect(text).not.toMatch(/jane|doe|555|Director|Thanks/i);
+    // ids, references and times are random or clock digits that may hold "555" by chance: the rest is checked
+    const published = Object.entries((JSON.parse(text) as Record<string, unknown>[])[0]!).filter(
+      ([key]) => !/(_id|reference|_datetime)$/.test(key),
+    );
+    expect(JSON.stringify(published)).not.toMatch(/jane|doe|555|Director|Thanks/i);
     expect((JSON.parse(text) as { description: string }[])[0]!.description).toBe(
       'Streetlight out in front of 12 Maple Street, call me at [removed] or write to [removed]\n[removed] here again: it has been dark for a week',
     );

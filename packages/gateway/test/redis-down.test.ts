@@ -26,7 +26,7 @@ describe('intake routes while Redis dies', () => {
     await running.stop().catch(() => undefined);
     await twilioApi.close();
     await redis.stop();
-  });
+  }, 90_000); // a gateway whose Redis was killed and restarted can take long to close its connections (issue 12, item 9)
   afterEach(async () => {
     await redis.start();
     await untilReady(running.url);
