@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type InboundMessage } from '@intake/core';
+import { CHROMIUM_AVAILABLE, CHROMIUM_LAUNCH, CHROMIUM_PATH } from '@intake/testkit';
 import exifr from 'exifr';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -10,22 +11,12 @@ declare const document: { activeElement: { id: string; textContent: string | nul
 declare const window: unknown;
 
 /** Debian's Chromium (`apt-get install chromium`); without it these tests are skipped, loudly — but never in CI, which installs it. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const HERE = { latitude: 44.652345, longitude: -63.587612, accuracy: 12 };
 
-const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`${CHROMIUM} not found: browser tests skipped (apt-get install -y chromium)`);
+const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
+if (!existsSync(CHROMIUM_PATH)) console.warn(`${CHROMIUM_PATH} not found: browser tests skipped (apt-get install -y chromium)`);
 
 let app: WebApp;
 /** a town that offers English and French */
@@ -33,11 +24,11 @@ let bilingual: WebApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!existsSync(CHROMIUM_PATH)) return;
   const config = baseConfig();
   app = await startWebApp();
   bilingual = await startWebApp({ config: { ...config, jurisdiction: { ...config.jurisdiction, languages: ['en', 'fr'] } } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,21 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import { CHROMIUM_AVAILABLE, CHROMIUM_LAUNCH, startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ADMIN_TOKEN, demoConfig, startGateway, type Running } from './harness.js';
 
 declare const window: unknown;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
 /** Set to a folder to keep phone and desktop screenshots of each page (the README's come from here). */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
 
@@ -77,7 +67,7 @@ describeWithChromium('the operator console in a browser', () => {
     await report({ description: 'The streetlight is out in front of the school', address: '211 Bear Street', phone: '403 555 0199' });
     await report({ description: 'Deep pothole by the bus stop', address: '110 Bear Street', email: 'resident@example.org' });
     for (const id of ids) await waitFor(async () => (await deliveryOf(id)) === 'dead', 20_000, 'a dead letter');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
     page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } })).newPage();
   });
   afterAll(async () => {

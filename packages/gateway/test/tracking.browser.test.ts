@@ -1,23 +1,13 @@
-import { existsSync } from 'node:fs';
-import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import { CHROMIUM_AVAILABLE, CHROMIUM_LAUNCH, startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
 import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 declare const window: unknown;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
-const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
 const CITIZEN = '+14035550166';
 
 /** The citizen's tracking page: reached from the link in the acknowledgement, showing what happened and nothing private. */
@@ -123,7 +113,7 @@ describe('the tracking page', () => {
   describeWithChromium('in a browser', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await chromium.launch(CHROMIUM_LAUNCH);
     });
     afterAll(async () => {
       await browser?.close();

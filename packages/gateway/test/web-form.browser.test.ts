@@ -1,19 +1,8 @@
-import { existsSync } from 'node:fs';
-import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
+import { CHROMIUM_AVAILABLE, CHROMIUM_LAUNCH, startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { chromium, type Browser } from 'playwright-core';
 import { demoConfig, startGateway, type Running } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const describeWithChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
 
 /** The whole way, as a citizen does it: the real gateway's form in Chromium, to the CRM's webhook. */
 describeWithChromium('a report sent from the web form in a browser', () => {
@@ -32,7 +21,7 @@ describeWithChromium('a report sent from the web form in a browser', () => {
         };
       }),
     );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
   });
   afterAll(async () => {
     await browser?.close();

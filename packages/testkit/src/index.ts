@@ -19,3 +19,4 @@ export { startConnectorApp, type ConnectorApp, type ConnectorAppOptions, type En
 export { OPEN311_CONFORMANCE, open311Fixture, open311Schema } from './conformance.js';
 export { freePort, waitForPort } from './ports.js';
 export { startRedisServer, type RedisServer } from './redis-server.js';
+export { CHROMIUM_AVAILABLE, CHROMIUM_LAUNCH, CHROMIUM_PATH } from './chromium.js';
