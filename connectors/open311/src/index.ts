@@ -143,7 +143,8 @@ function mount(router: Router, ctx: ConnectorContext): void {
         service_request_id: accepted.id,
         reference: accepted.reference,
         service_notice: notice,
-        account_id: parsed.data.account_id ?? null,
+        // swagger's RequestResponse has it as a string, and CRMs answer an empty <account_id/>: never null
+        account_id: parsed.data.account_id ?? '',
       },
     ]);
   });

@@ -152,6 +152,15 @@ describe('POST requests', () => {
     });
   });
 
+  it('answers a report without account_id with an empty one, as the swagger RequestResponse (a string) wants', async () => {
+    const { account_id: _left, ...withoutAccount } = REPORT;
+    const response = await postForm(withoutAccount);
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { account_id: unknown }[];
+    expectValid('request-response', answer);
+    expect(answer[0]?.account_id).toBe('');
+  });
+
   it('takes JSON bodies and arguments in the query string, as some clients send them', async () => {
     const json = await fetch(`${app.url}/open311/v2/requests.json`, {
       method: 'POST',

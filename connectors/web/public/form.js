@@ -129,11 +129,16 @@
     return text('not_sent');
   }
 
-  function showReference(reference) {
+  /** The tracking path is the site's own (`/track/...`): resolved from the site's root, as the no-script page does. */
+  function showReference(reference, trackingPath) {
     var summary = document.querySelector('.error-summary');
     if (summary) summary.hidden = true;
     form.hidden = true;
     byId('reference').textContent = reference;
+    if (trackingPath) {
+      byId('track').href = new URL('../../' + trackingPath.replace(/^\//, ''), form.action).href;
+      byId('track-line').hidden = false;
+    }
     byId('done').hidden = false;
     document.title = text('received_title') + ' – ' + document.title.split(' – ').slice(1).join(' – ');
     byId('done-heading').focus();
@@ -186,7 +191,7 @@
               return null;
             })
             .then(function (body) {
-              if (response.status === 202 && body && body.reference) showReference(body.reference);
+              if (response.status === 202 && body && body.reference) showReference(body.reference, body.tracking_path);
               else say(status, problemText(response, body), true);
             });
         })

@@ -144,7 +144,13 @@ function mount(router: Router, ctx: ConnectorContext): void {
         );
       }
       const accepted = await acceptReport(req);
-      res.status(202).json({ id: accepted.id, status: 'accepted', duplicate: accepted.duplicate, reference: accepted.reference });
+      res.status(202).json({
+        id: accepted.id,
+        status: 'accepted',
+        duplicate: accepted.duplicate,
+        reference: accepted.reference,
+        tracking_path: accepted.tracking_path,
+      });
     },
   );
   router.use('/api/v1/reports', photoRefusal);

@@ -182,6 +182,7 @@ ${whereQuestion(pc, askWhere)}
 <h2 id="done-heading" tabindex="-1">${t('received_heading')}</h2>
 <p>${t('reference_is')} <strong id="reference" class="reference"></strong></p>
 <p>${t('keep_reference')}</p>
+<p id="track-line" hidden><a id="track" class="track" href="">${t('follow_link')}</a></p>
 <p><a href="${root}?lang=${pc.language}">${t('another')}</a></p>
 </section>`;
   return page(pc, problems.length > 0 ? t('error_title') : t('title'), body);

@@ -80,6 +80,9 @@ describeWithChromium('the web form in Chromium', () => {
 
     const job = await onlyJob();
     expect(reference).toBe(job.tracking?.reference);
+    expect(await page.getByRole('link', { name: 'Follow your report' }).getAttribute('href')).toBe(
+      `${app.url}/track/${job.tracking?.reference}-${job.tracking?.token}`,
+    );
     expect(await focusedId(page)).toBe('done-heading');
     expect(job).toMatchObject({
       channel: 'web',

@@ -101,15 +101,17 @@ describe('POST /api/v1/reports with JSON', () => {
     });
 
     expect(response.status).toBe(202);
-    const body = (await response.json()) as { id: string; status: string; duplicate: boolean; reference: string };
+    const body = (await response.json()) as { id: string; status: string; duplicate: boolean; reference: string; tracking_path: string };
     expect(body).toEqual({
       id: expect.any(String),
       status: 'accepted',
       duplicate: false,
       reference: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/),
+      tracking_path: `/track/${body.reference}-test-token-0123456789`,
     });
     const [job, ...others] = await app.jobs();
     expect(others).toHaveLength(0);
+    expect(body.reference).toBe(job?.tracking?.reference);
     expect(job).toMatchObject({
       id: body.id,
       channel: 'web',
@@ -139,8 +141,14 @@ describe('POST /api/v1/reports with JSON', () => {
 
     expect(first.status).toBe(202);
     expect(again.status).toBe(202);
-    const firstBody = (await first.json()) as { id: string; reference: string };
-    expect(await again.json()).toEqual({ id: firstBody.id, status: 'accepted', duplicate: true, reference: firstBody.reference });
+    const firstBody = (await first.json()) as { id: string; reference: string; tracking_path: string };
+    expect(await again.json()).toEqual({
+      id: firstBody.id,
+      status: 'accepted',
+      duplicate: true,
+      reference: firstBody.reference,
+      tracking_path: firstBody.tracking_path,
+    });
     const jobs = await app.jobs();
     expect(jobs.map((job) => job.external_id)).toEqual(['app-7f3c-0001']);
   });
