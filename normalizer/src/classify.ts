@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@intake/core';
 import { damagedMatches, isModifier, settingFactor } from './grammar.js';
 import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './language.js';
+import { CONCEPTS, type Concept } from './lexicon.js';
 import { linkConcepts } from './lexicon-links.js';
 import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
 
@@ -66,8 +67,12 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
  * Classifies free text against the catalogue: its own keywords, and the built-in lexicon of common 311 words in
  * English, French and Spanish tied to the services that name them. Accents are ignored, stems and slips forgiven.
  */
-export function buildClassifier(services: readonly ServiceDefinition[], fallbackCode: string | null = null): Classifier {
-  const index = new TermIndex(catalogueTerms(services, fallbackCode));
+export function buildClassifier(
+  services: readonly ServiceDefinition[],
+  fallbackCode: string | null = null,
+  lexicon: readonly Concept[] = CONCEPTS,
+): Classifier {
+  const index = new TermIndex(catalogueTerms(services, fallbackCode, lexicon));
   return {
     classify(text, known) {
       const { tokens, breaks } = wordsWithBreaks(text);
@@ -91,7 +96,11 @@ export function buildClassifier(services: readonly ServiceDefinition[], fallback
  * the services their concept is linked to. Where both know a word, the catalogue says where it goes and the lexicon
  * how telling it is.
  */
-export function catalogueTerms(services: readonly ServiceDefinition[], fallbackCode: string | null = null): Term[] {
+export function catalogueTerms(
+  services: readonly ServiceDefinition[],
+  fallbackCode: string | null = null,
+  lexicon: readonly Concept[] = CONCEPTS,
+): Term[] {
   const byKey = new Map<string, Term>();
   for (const service of services) {
     for (const phrase of service.keywords) {
@@ -107,7 +116,7 @@ export function catalogueTerms(services: readonly ServiceDefinition[], fallbackC
   // The catch-all service ("Other") is where no evidence leads, so its own words are none.
   for (const term of namedTerms(services.filter((service) => service.code !== fallbackCode)))
     if (!byKey.has(term.tokens.join(' '))) byKey.set(term.tokens.join(' '), term);
-  for (const lexical of linkConcepts(services)) {
+  for (const lexical of linkConcepts(services, lexicon)) {
     const known = byKey.get(lexical.tokens.join(' '));
     // A problem this catalogue has no service for ("the playground swing is broken") is evidence for none of them.
     if (!known && lexical.targets.size === 0 && lexical.weight >= MIN_SUBJECT_WEIGHT)

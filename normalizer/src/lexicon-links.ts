@@ -32,20 +32,22 @@ interface Phrase {
 const stemsOf = (tokens: readonly string[], languages: readonly Language[]) =>
   Object.fromEntries(languages.map((language) => [language, tokens.map((token) => stem(token, language))])) as Record<Language, string[]>;
 
-function parseTerm(raw: string, language: Language, concept: Concept): Omit<Term, 'targets'> {
+/** A language the stemmers know, else null: a term of a language without a stemmer is matched as written, in any text. */
+const stemmable = (language: string): Language | null =>
+  (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : null;
+
+function parseTerm(raw: string, language: string, concept: Concept): Omit<Term, 'targets'> {
   const [text, weight] = raw.split(':');
   return {
     tokens: words(text!),
-    language,
-    weight: (weight === undefined ? 1 : Number(weight)) * (concept.salience ?? 1),
+    language: stemmable(language),
+    weight: (weight === undefined ? 1 : Number(weight)) * concept.salience,
     topics: [concept.id],
   };
 }
 
 const termsOf = (concept: Concept) =>
-  LANGUAGES.flatMap((language) => concept[language].map((raw) => parseTerm(raw, language, concept))).filter(
-    (term) => term.tokens.length > 0,
-  );
+  concept.terms.map(({ language, raw }) => parseTerm(raw, language, concept)).filter((term) => term.tokens.length > 0);
 
 const phraseOf = (tokens: string[], language: Language | null, factor: number): Phrase => {
   const languages = language === null ? LANGUAGES : [language];
@@ -114,14 +116,14 @@ function affinity(phrases: readonly Phrase[], fields: readonly Field[], spelled:
  * of it most, each weighed against the concept's best service and against the concept the service is most about,
  * so "street lights" goes to Streetlight out, not to a sign service that lists "traffic light".
  */
-export function linkConcepts(services: readonly ServiceDefinition[]): Term[] {
+export function linkConcepts(services: readonly ServiceDefinition[], lexicon: readonly Concept[] = CONCEPTS): Term[] {
   const fields = services.map(fieldsOf);
-  const spelled = new Set(CONCEPTS.flatMap(termsOf).flatMap((term) => term.tokens));
-  const concepts = CONCEPTS.map((concept) => {
+  const spelled = new Set(lexicon.flatMap(termsOf).flatMap((term) => term.tokens));
+  const concepts = lexicon.map((concept) => {
     const terms = termsOf(concept);
     const phrases = [
       ...terms.map((term) => phraseOf(term.tokens, term.language, 1)),
-      ...(concept.anchors ?? []).map((anchor) => phraseOf(words(anchor), null, ANCHOR_FACTOR)),
+      ...concept.anchors.map((anchor) => phraseOf(words(anchor), null, ANCHOR_FACTOR)),
     ];
     return { terms, strengths: fields.map((serviceFields) => affinity(phrases, serviceFields, spelled)) };
   });

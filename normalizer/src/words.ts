@@ -1,42 +1,147 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from './language.js';
 
-const Phrases = z.array(z.string().min(1));
+const Phrases = z.array(z.string().min(1)).default([]);
+/** canonical word -> how it is written: "street": ["st", "str", "street"] */
+const Spellings = z.record(z.string().min(1), z.array(z.string().min(1))).default({});
+const Values = z.record(z.string().min(1), z.number().int().nonnegative()).default({});
+const Renames = z.record(z.string().min(1), z.string().min(1)).default({});
 
-/** One language's words, as its file in normalizer/words/ holds them (see its README). */
+/** One language's words, as its file in normalizer/words/ holds them (see its README). Every part may be left out. */
 const LanguageWords = z.strictObject({
-  intent: z.strictObject({ greetings: Phrases, question_starts: Phrases, request_starts: Phrases, speaker_labels: Phrases }),
-  places: z.strictObject({
-    /** "fifth", "cinquieme": a numbered street's name in words */
-    ordinal_words: z.record(z.string().min(1), z.number().int().positive()),
-    /** "my address is", "j habite au": the writer's own place follows, which is not where the problem is */
-    own_address: Phrases,
-    /** "my house", "chez moi": the writer's home is the place, and the address in their signature says where it is */
-    home: Phrases,
-  }),
+  intent: z.strictObject({ greetings: Phrases, question_starts: Phrases, request_starts: Phrases, speaker_labels: Phrases }).prefault({}),
+  places: z
+    .strictObject({
+      /** "fifth", "cinquieme": a numbered street's name in words */
+      ordinal_words: Values,
+      /** "my address is", "j habite au": the writer's own place follows, which is not where the problem is */
+      own_address: Phrases,
+      /** "my house", "chez moi": the writer's home is the place, and the address in their signature says where it is */
+      home: Phrases,
+      location_words: Phrases,
+      unit_words: Phrases,
+      block_words: Phrases,
+      of_words: Phrases,
+      articles: Phrases,
+      between_street_and_number: Phrases,
+      number_marks: Phrases,
+      corrections: Phrases,
+    })
+    .prefault({}),
+  streets: z
+    .strictObject({
+      types: Spellings,
+      written_first: Phrases,
+      unmistakable: Phrases,
+      same_as: Renames,
+      directions: Spellings,
+      ordinal_endings: Phrases,
+      name_abbreviations: Renames,
+    })
+    .prefault({}),
+  crossings: z
+    .strictObject({
+      connectors: Phrases,
+      weak_connectors: Phrases,
+      second_street_fillers: Phrases,
+      corner_words: Phrases,
+      corner_fillers: Phrases,
+    })
+    .prefault({}),
+  numbers: z
+    .strictObject({
+      zero: Values,
+      units: Values,
+      teens: Values,
+      tens: Values,
+      hundreds: Values,
+      hundred: Values,
+      thousand: Values,
+      joiners: Phrases,
+      months: Phrases,
+      measures: Phrases,
+    })
+    .prefault({}),
+  /** concept id (see concepts.json) -> the words for it: "pothole:1", "hole:0.6"; anchors are a catalogue's words for it */
+  services: z.record(z.string().min(1), z.strictObject({ terms: Phrases, anchors: Phrases })).default({}),
 });
 export type LanguageWords = z.infer<typeof LanguageWords>;
 
-// From src/ (tests) and dist/ (built) alike, the words sit beside them.
-const WORDS_DIR = path.resolve(__dirname, '../words');
+/** The problems the lexicon knows, whatever the language: concept id -> how much a report naming it is about it. */
+const Concepts = z.record(z.string().min(1), z.strictObject({ salience: z.number().positive().optional() }));
+type Concepts = z.infer<typeof Concepts>;
 
-function read(language: Language): LanguageWords {
-  const file = path.join(WORDS_DIR, `${language}.json`);
-  if (!existsSync(file)) throw new Error(`no words for language "${language}": ${file} is missing`);
-  const parsed = LanguageWords.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+/** Every language's words from one folder: `<language>.json` files and the language-neutral `concepts.json`. */
+export interface WordBook {
+  /** the built-in languages first (in their order), then any other file's, by name */
+  languages: readonly string[];
+  byLanguage: Readonly<Record<string, LanguageWords>>;
+  concepts: Concepts;
+}
+
+// From src/ (tests) and dist/ (built) alike, the words sit beside them.
+export const WORDS_DIR = path.resolve(__dirname, '../words');
+const CONCEPTS_FILE = 'concepts.json';
+
+function readChecked<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return parsed.data;
 }
 
-/** Every language's words, read once. */
-export const WORDS: Readonly<Record<Language, LanguageWords>> = Object.fromEntries(
-  LANGUAGES.map((language) => [language, read(language)]),
-) as Record<Language, LanguageWords>;
+/** What one file may not say on its own: a concept that does not exist, a type nobody spells. */
+function crossCheck(book: WordBook, dir: string) {
+  const types = new Set(Object.values(book.byLanguage).flatMap((words) => Object.keys(words.streets.types)));
+  const problems: string[] = [];
+  for (const language of book.languages) {
+    const { services, streets } = book.byLanguage[language]!;
+    const where = `${path.join(dir, `${language}.json`)}`;
+    for (const concept of Object.keys(services))
+      if (book.concepts[concept] === undefined) problems.push(`${where}: services.${concept}: not a concept of ${CONCEPTS_FILE}`);
+    const named = [...streets.written_first, ...streets.unmistakable, ...Object.values(streets.same_as)];
+    for (const type of named) if (!types.has(type)) problems.push(`${where}: streets: "${type}" is no language's street type`);
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+}
+
+/** Reads and checks a words folder; a language is there when its file is. */
+export function readWords(dir: string = WORDS_DIR): WordBook {
+  const concepts = path.join(dir, CONCEPTS_FILE);
+  if (!existsSync(concepts)) throw new Error(`no ${CONCEPTS_FILE} in ${dir}`);
+  const found = readdirSync(dir)
+    .filter((file) => file.endsWith('.json') && file !== CONCEPTS_FILE)
+    .map((file) => file.slice(0, -'.json'.length));
+  const builtIn = LANGUAGES.filter((language) => found.includes(language));
+  const languages = [...builtIn, ...found.filter((language) => !builtIn.includes(language as Language)).sort()];
+  const book: WordBook = {
+    languages,
+    byLanguage: Object.fromEntries(languages.map((language) => [language, readChecked(path.join(dir, `${language}.json`), LanguageWords)])),
+    concepts: readChecked(concepts, Concepts),
+  };
+  crossCheck(book, dir);
+  return book;
+}
+
+/** The built-in words, read once. */
+export const BOOK: WordBook = readWords();
+for (const language of LANGUAGES)
+  if (BOOK.byLanguage[language] === undefined) throw new Error(`no words for language "${language}" in ${WORDS_DIR}`);
+
+/** Each built-in language's words (a detected language always has its file). */
+export const WORDS = BOOK.byLanguage as Readonly<Record<Language, LanguageWords>>;
 
 /** The same list from every language, for text whose language is unsure (a transcript's labels). */
-export const inAllLanguages = (pick: (words: LanguageWords) => readonly string[]): string[] => [
-  ...new Set(LANGUAGES.flatMap((language) => pick(WORDS[language]))),
+export const inAllLanguages = (pick: (words: LanguageWords) => readonly string[], book: WordBook = BOOK): string[] => [
+  ...new Set(book.languages.flatMap((language) => pick(book.byLanguage[language]!))),
 ];
+
+/** The same table from every language, merged; the first language to spell a key keeps it. */
+export function mergedFromAll<V>(pick: (words: LanguageWords) => Readonly<Record<string, V>>, book: WordBook = BOOK): Map<string, V> {
+  const merged = new Map<string, V>();
+  for (const language of book.languages)
+    for (const [key, value] of Object.entries(pick(book.byLanguage[language]!))) if (!merged.has(key)) merged.set(key, value);
+  return merged;
+}

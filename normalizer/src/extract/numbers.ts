@@ -3,128 +3,51 @@
  * "four oh four" (404), "one hundred and five", "deux cent quatorze", "ciento veinticinco".
  */
 
+import { BOOK, inAllLanguages, type WordBook } from '../words.js';
+
 type NumberWord = { value: number; kind: 'digit' | 'zero' | 'teen' | 'tens' | 'hundreds' | 'hundred' | 'thousand' };
 
-const entries = (kind: NumberWord['kind'], table: Record<string, number>) =>
-  Object.entries(table).map(([word, value]) => [word, { value, kind }] as const);
+/** The words of a words folder that say numbers, dates and measures. */
+export interface NumberWords {
+  words: ReadonlyMap<string, NumberWord>;
+  /** joiners inside a said number: "one hundred and five", "vingt et un", "treinta y dos" */
+  joiners: ReadonlySet<string>;
+  /** month names and abbreviations: "nov 2", "le 3 décembre" are dates, not addresses */
+  months: ReadonlySet<string>;
+  /** words that make the number before them a time, a length, a count of something: "at 5 pm", "by 2 hours" */
+  measures: ReadonlySet<string>;
+}
 
-const WORDS = new Map<string, NumberWord>([
-  ...entries('zero', { zero: 0, oh: 0, o: 0, cero: 0 }),
-  ...entries('digit', {
-    one: 1,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    un: 1,
-    une: 1,
-    deux: 2,
-    trois: 3,
-    quatre: 4,
-    cinq: 5,
-    sept: 7,
-    huit: 8,
-    neuf: 9,
-    uno: 1,
-    dos: 2,
-    tres: 3,
-    cuatro: 4,
-    cinco: 5,
-    seis: 6,
-    siete: 7,
-    ocho: 8,
-    nueve: 9,
-  }),
-  ...entries('teen', {
-    ten: 10,
-    eleven: 11,
-    twelve: 12,
-    thirteen: 13,
-    fourteen: 14,
-    fifteen: 15,
-    sixteen: 16,
-    seventeen: 17,
-    eighteen: 18,
-    nineteen: 19,
-    dix: 10,
-    onze: 11,
-    douze: 12,
-    treize: 13,
-    quatorze: 14,
-    quinze: 15,
-    seize: 16,
-    diez: 10,
-    once: 11,
-    doce: 12,
-    trece: 13,
-    catorce: 14,
-    quince: 15,
-    dieciseis: 16,
-    diecisiete: 17,
-    dieciocho: 18,
-    diecinueve: 19,
-    veintiuno: 21,
-    veintiun: 21,
-    veintidos: 22,
-    veintitres: 23,
-    veinticuatro: 24,
-    veinticinco: 25,
-    veintiseis: 26,
-    veintisiete: 27,
-    veintiocho: 28,
-    veintinueve: 29,
-  }),
-  ...entries('tens', {
-    twenty: 20,
-    thirty: 30,
-    forty: 40,
-    fifty: 50,
-    sixty: 60,
-    seventy: 70,
-    eighty: 80,
-    ninety: 90,
-    vingt: 20,
-    trente: 30,
-    quarante: 40,
-    cinquante: 50,
-    soixante: 60,
-    septante: 70,
-    huitante: 80,
-    octante: 80,
-    nonante: 90,
-    veinte: 20,
-    treinta: 30,
-    cuarenta: 40,
-    cincuenta: 50,
-    sesenta: 60,
-    setenta: 70,
-    ochenta: 80,
-    noventa: 90,
-  }),
-  ...entries('hundreds', {
-    cien: 100,
-    ciento: 100,
-    doscientos: 200,
-    trescientos: 300,
-    cuatrocientos: 400,
-    quinientos: 500,
-    seiscientos: 600,
-    setecientos: 700,
-    ochocientos: 800,
-    novecientos: 900,
-  }),
-  ...entries('hundred', { hundred: 100, cent: 100, cents: 100 }),
-  ...entries('thousand', { thousand: 1000, mille: 1000, mil: 1000 }),
-]);
+/** Marks that measure whatever the language: "7:30", "50%", "20°". */
+const MEASURE_MARKS = [':', '%', '°'];
+const KINDS = {
+  zero: 'zero',
+  units: 'digit',
+  teens: 'teen',
+  tens: 'tens',
+  hundreds: 'hundreds',
+  hundred: 'hundred',
+  thousand: 'thousand',
+} as const;
 
-/** Joiners inside a said number: "one hundred and five", "vingt et un", "treinta y dos". */
-const JOINERS = new Set(['and', 'et', 'y']);
+export function numberWordsOf(book: WordBook): NumberWords {
+  const words = new Map<string, NumberWord>();
+  for (const language of book.languages) {
+    const numbers = book.byLanguage[language]!.numbers;
+    for (const [field, kind] of Object.entries(KINDS))
+      for (const [word, value] of Object.entries(numbers[field as keyof typeof KINDS]))
+        if (!words.has(word)) words.set(word, { value, kind });
+  }
+  return {
+    words,
+    joiners: new Set(inAllLanguages((w) => w.numbers.joiners, book)),
+    months: new Set(inAllLanguages((w) => w.numbers.months, book)),
+    measures: new Set([...MEASURE_MARKS, ...inAllLanguages((w) => w.numbers.measures, book)]),
+  };
+}
 
-export const isNumberWord = (word: string): boolean => WORDS.has(word);
+/** The built-in languages' number words. */
+export const NUMBER_WORDS: NumberWords = numberWordsOf(BOOK);
 
 /** A full cardinal ("one hundred twenty-five", "deux cent quatorze", "soixante-quinze", "quatre-vingt-dix"). */
 function cardinal(words: readonly NumberWord[]): number | null {
@@ -168,8 +91,8 @@ function inParts(words: readonly NumberWord[]): number | null {
 }
 
 /** The value of words that say a number, or null when they do not read as one. */
-export function parseSpelledNumber(tokens: readonly string[]): number | null {
-  const words = tokens.filter((token) => !JOINERS.has(token)).map((token) => WORDS.get(token));
+export function parseSpelledNumber(tokens: readonly string[], numbers: NumberWords = NUMBER_WORDS): number | null {
+  const words = tokens.filter((token) => !numbers.joiners.has(token)).map((token) => numbers.words.get(token));
   if (words.length === 0 || words.some((word) => word === undefined)) return null;
   const known = words as NumberWord[];
   const value = cardinal(known) ?? inParts(known);
@@ -177,135 +100,18 @@ export function parseSpelledNumber(tokens: readonly string[]): number | null {
 }
 
 /** The said number that ends at token index `end` (joiners allowed inside), as its first index and value. */
-export function spelledNumberEndingAt(norms: readonly string[], end: number): { start: number; value: number } | null {
-  if (!isNumberWord(norms[end] ?? '')) return null;
+export function spelledNumberEndingAt(
+  norms: readonly string[],
+  end: number,
+  numbers: NumberWords = NUMBER_WORDS,
+): { start: number; value: number } | null {
+  const isNumberWord = (word: string | undefined) => word !== undefined && numbers.words.has(word);
+  if (!isNumberWord(norms[end])) return null;
   let start = end;
-  while (start > 0 && (isNumberWord(norms[start - 1]!) || (JOINERS.has(norms[start - 1]!) && isNumberWord(norms[start - 2] ?? ''))))
+  while (start > 0 && (isNumberWord(norms[start - 1]) || (numbers.joiners.has(norms[start - 1]!) && isNumberWord(norms[start - 2]))))
     start -= 1;
   // A lone "one" or "un" is an article as often as a number: "one bear", "un ours".
-  if (start === end && WORDS.get(norms[end]!)!.value === 1) return null;
-  const value = parseSpelledNumber(norms.slice(start, end + 1));
+  if (start === end && numbers.words.get(norms[end]!)!.value === 1) return null;
+  const value = parseSpelledNumber(norms.slice(start, end + 1), numbers);
   return value === null ? null : { start, value };
 }
-
-/** Month names and abbreviations: "nov 2", "le 3 décembre" are dates, not addresses. */
-export const MONTHS: ReadonlySet<string> = new Set([
-  'jan',
-  'january',
-  'feb',
-  'february',
-  'mar',
-  'march',
-  'apr',
-  'april',
-  'may',
-  'jun',
-  'june',
-  'jul',
-  'july',
-  'aug',
-  'august',
-  'sep',
-  'sept',
-  'september',
-  'oct',
-  'october',
-  'nov',
-  'november',
-  'dec',
-  'december',
-  'janvier',
-  'fevrier',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'aout',
-  'septembre',
-  'octobre',
-  'novembre',
-  'decembre',
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-]);
-
-/** Words that make the number before them a time, a length, a count of something: "at 5 pm", "by 2 hours". */
-export const MEASURES: ReadonlySet<string> = new Set([
-  ':',
-  '%',
-  '°',
-  'am',
-  'pm',
-  'h',
-  'hr',
-  'hrs',
-  'hour',
-  'hours',
-  'min',
-  'mins',
-  'minute',
-  'minutes',
-  'sec',
-  'secs',
-  'seconds',
-  'day',
-  'days',
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'year',
-  'years',
-  'oclock',
-  'times',
-  'cm',
-  'mm',
-  'm',
-  'km',
-  'ft',
-  'feet',
-  'foot',
-  'inch',
-  'inches',
-  'metre',
-  'metres',
-  'meter',
-  'meters',
-  'kg',
-  'lb',
-  'lbs',
-  'heure',
-  'heures',
-  'jour',
-  'jours',
-  'semaine',
-  'semaines',
-  'mois',
-  'an',
-  'ans',
-  'fois',
-  'hora',
-  'horas',
-  'minutos',
-  'dia',
-  'dias',
-  'semana',
-  'semanas',
-  'mes',
-  'meses',
-  'ano',
-  'anos',
-  'metros',
-  'veces',
-]);

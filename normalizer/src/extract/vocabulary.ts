@@ -1,5 +1,6 @@
 import type { Config } from '@intake/core';
 import { nameTokens, parseStreetName, type StreetName } from '../streets.js';
+import { PLACE_WORDS, type PlaceWords } from './words.js';
 
 export type Landmark = Config['jurisdiction']['landmarks'][number];
 
@@ -26,6 +27,8 @@ export interface Vocabulary {
   landmarks: LandmarkEntry[];
   /** landmark first token -> entries */
   landmarksByFirstToken: Map<string, LandmarkEntry[]>;
+  /** the languages' words for places: street types, crossings, numbers */
+  words: PlaceWords;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -39,11 +42,12 @@ export function buildVocabulary(
   streets: readonly (string | StreetName)[],
   landmarks: readonly Landmark[] = [],
   placeNames: readonly string[] = [],
+  words: PlaceWords = PLACE_WORDS,
 ): Vocabulary {
   const placeWords = new Set(placeNames.flatMap(nameTokens));
   const cores = new Map<string, CoreEntry>();
   for (const street of streets) {
-    const name = typeof street === 'string' ? parseStreetName(street) : street;
+    const name = typeof street === 'string' ? parseStreetName(street, words.streets) : street;
     if (name === null) continue;
     const entry = cores.get(name.core) ?? {
       core: name.core,
@@ -54,7 +58,7 @@ export function buildVocabulary(
     if (!entry.names.some((known) => known.key === name.key)) entry.names.push(name);
     cores.set(name.core, entry);
   }
-  const vocabulary: Vocabulary = { byFirstToken: new Map(), byInitial: new Map(), landmarks: [], landmarksByFirstToken: new Map() };
+  const vocabulary: Vocabulary = { byFirstToken: new Map(), byInitial: new Map(), landmarks: [], landmarksByFirstToken: new Map(), words };
   for (const entry of cores.values()) {
     push(vocabulary.byFirstToken, entry.tokens[0]!, entry);
     if (entry.tokens.length > 1) push(vocabulary.byFirstToken, entry.tokens.join(''), { ...entry, tokens: [entry.tokens.join('')] });

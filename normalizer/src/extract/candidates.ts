@@ -1,0 +1,112 @@
+import { houseNumberAt, numberAfter, numberBefore, unitAfter } from './house-numbers.js';
+import { crossingAt } from './crossings.js';
+import { findMentions } from './mentions.js';
+import { query, spanOf, type Extracted, type Mention, type Token } from './tokens.js';
+import type { Vocabulary } from './vocabulary.js';
+import type { PlaceWords } from './words.js';
+
+/** The place one mention of a street makes, by what is written around it: a number, a type, a preposition. */
+function streetPlace(text: string, tokens: Token[], mention: Mention, next: Mention | undefined, words: PlaceWords): Extracted | null {
+  const number = numberBefore(tokens, mention, words);
+  const trailing = number === null ? numberAfter(tokens, mention, next, words) : null;
+  const acceptable = !mention.fuzzy || mention.typed || mention.capitalized;
+  if (number && acceptable) {
+    const unit = number.unit === null && !number.block ? unitAfter(tokens, mention.end, words) : null;
+    const span = spanOf(text, tokens, number.start, unit?.end ?? mention.end);
+    const score = mention.typed ? 1 : mention.capitalized || number.hash ? 0.9 : 0.6;
+    const kind = number.block ? 'street' : 'address';
+    return {
+      ...span,
+      score: number.block ? Math.min(score, 0.95) : score,
+      kind: 'query',
+      query: query({ kind, raw: span.raw, number: number.number, unit: number.unit ?? unit?.unit ?? null, street: mention.text }),
+    };
+  }
+  if (trailing) {
+    const span = spanOf(text, tokens, mention.start, trailing.end);
+    return {
+      ...span,
+      score: trailing.score,
+      kind: 'query',
+      query: query({ kind: 'address', raw: span.raw, number: trailing.number, street: mention.text }),
+    };
+  }
+  const bareButPlaced =
+    !mention.fuzzy && !mention.entry.placeName && mention.capitalized && words.locationWords.has(tokens[mention.start - 1]?.norm ?? '');
+  if (!mention.typed && !bareButPlaced) return null;
+  const span = spanOf(text, tokens, mention.start, mention.end);
+  return {
+    ...span,
+    score: mention.typed ? 0.8 : 0.6,
+    kind: 'query',
+    query: query({ kind: 'street', raw: span.raw, street: mention.text }),
+  };
+}
+
+/** Addresses, corners and streets of the town's street list named in the text. */
+export function streetCandidates(text: string, tokens: Token[], vocabulary: Vocabulary): Extracted[] {
+  const { words } = vocabulary;
+  const mentions = findMentions(tokens, vocabulary);
+  const found: Extracted[] = [];
+  const crossUsed = new Set<Mention>();
+  mentions.forEach((mention, m) => {
+    if (crossUsed.has(mention)) return;
+    const next = mentions[m + 1];
+    const crossing = crossingAt(text, tokens, mention, next, words);
+    if (crossing) {
+      found.push(crossing);
+      crossUsed.add(next!);
+      return;
+    }
+    const place = streetPlace(text, tokens, mention, next, words);
+    if (place) found.push(place);
+  });
+  return found;
+}
+
+export function landmarkCandidates(text: string, tokens: Token[], vocabulary: Vocabulary): Extracted[] {
+  const found: Extracted[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const entries = vocabulary.landmarksByFirstToken.get(tokens[i]!.norm) ?? [];
+    const entry = entries
+      .filter((e) => e.tokens.every((t, k) => tokens[i + k]?.norm === t))
+      .sort((a, b) => b.tokens.length - a.tokens.length)[0];
+    if (!entry) continue;
+    const span = spanOf(text, tokens, i, i + entry.tokens.length);
+    found.push({
+      ...span,
+      score: 0.9,
+      kind: 'landmark',
+      landmark: entry.landmark,
+      query: query({ kind: 'landmark', raw: entry.landmark.name }),
+    });
+    i += entry.tokens.length - 1;
+  }
+  return found;
+}
+
+/** Streets the vocabulary does not know, in the shape every town writes: "12 Maple Grove Road". For HTTP geocoders. */
+export function unknownStreetCandidates(text: string, tokens: Token[], taken: readonly Extracted[], words: PlaceWords): Extracted[] {
+  const found: Extracted[] = [];
+  const overlaps = (start: number, end: number) => taken.some((t) => t.start < end && start < t.end);
+  const isType = (token: Token) => words.streets.type(token.norm) !== null;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!houseNumberAt(tokens, k, words)) continue;
+    for (let length = 1; length <= 3; length++) {
+      const name = tokens.slice(k + 1, k + 1 + length);
+      const type = tokens[k + 1 + length];
+      if (name.length < length || !name.every((t) => t.word && t.capitalized && !isType(t)) || !type || !isType(type)) continue;
+      const span = spanOf(text, tokens, k, k + length + 2);
+      if (overlaps(span.start, span.end)) break;
+      const street = text.slice(name[0]!.start, type.end);
+      found.push({
+        ...span,
+        score: 0.7,
+        kind: 'query',
+        query: query({ kind: 'address', raw: span.raw, number: tokens[k]!.norm.toUpperCase(), street }),
+      });
+      break;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,100 @@
+import { isTypoOf } from '../fuzzy.js';
+import type { Mention, Token } from './tokens.js';
+import type { CoreEntry, Vocabulary } from './vocabulary.js';
+import type { PlaceWords } from './words.js';
+
+const titleCase = (text: string) => text.replace(/(^|\s)(\p{L})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
+
+/**
+ * The street type a word spells for this street. A full word that is not this street's type ("a bear close to the
+ * school", "deer drove off") is not a type: only abbreviations and unmistakable types may disagree with the street.
+ */
+function typeFor(token: Token | undefined, entry: CoreEntry, { streets }: PlaceWords): string | null {
+  if (!token?.word) return null;
+  const fits = (type: string) => entry.names.some((name) => streets.sameType(name.type, type));
+  const exact = streets.type(token.norm);
+  if (exact) return fits(exact) || exact !== token.norm || streets.unmistakable.has(exact) ? exact : null;
+  const slip = token.norm.length >= 5 ? streets.fullTypeNames.find((name) => isTypoOf(token.norm, name)) : undefined;
+  return slip !== undefined && fits(slip) ? slip : null;
+}
+
+/** Core tokens matched from position i: exactly (also "st"/"saint", "big horn"/"bighorn") or with spelling slips. */
+function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry: CoreEntry; end: number; fuzzy: boolean } | null {
+  const first = tokens[i]!;
+  const { expandNameToken } = vocabulary.words.streets;
+  const sameToken = (token: Token | undefined, core: string) =>
+    token?.word === true && (token.norm === core || expandNameToken(token.norm) === core);
+  const exact = (entry: CoreEntry) => entry.tokens.every((core, k) => sameToken(tokens[i + k], core));
+  const candidates = [
+    ...(vocabulary.byFirstToken.get(first.norm) ?? []),
+    ...(vocabulary.byFirstToken.get(expandNameToken(first.norm)) ?? []),
+  ];
+  let best: { entry: CoreEntry; end: number; fuzzy: boolean } | null = null;
+  for (const entry of candidates) {
+    if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
+  }
+  const joined = tokens[i + 1]?.word ? first.norm + tokens[i + 1]!.norm : null;
+  const joinedEntry = joined === null ? undefined : vocabulary.byFirstToken.get(joined)?.find((entry) => entry.tokens.length === 1);
+  if (joinedEntry && !best) best = { entry: joinedEntry, end: i + 2, fuzzy: false };
+  if (best || first.norm.length < 4 || /^\d/.test(first.norm)) return best;
+  for (const entry of vocabulary.byInitial.get(first.norm[0]!) ?? []) {
+    const fits = entry.tokens.every((core, k) => tokens[i + k]?.word === true && isTypoOf(tokens[i + k]!.norm, core));
+    if (fits && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: true };
+  }
+  return best;
+}
+
+/** A street named in the text, with the type and direction written around it. */
+function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: number): Mention | null {
+  const core = matchCore(tokens, i, vocabulary);
+  if (core === null) return null;
+  const { words } = vocabulary;
+  const { streets } = words;
+  const { entry, fuzzy } = core;
+  let start = i;
+  let end = core.end;
+  let typed: string | null = null;
+  let typeFirst = false;
+  let direction: string | null = null;
+  const after = typeFor(tokens[end], entry, words);
+  if (after) [typed, end] = [after, end + 1];
+  const before = start - 1 >= floor ? typeFor(tokens[start - 1], entry, words) : null;
+  const writtenFirst =
+    before !== null && (streets.typeFirst.has(before) || entry.names.some((name) => name.typeFirst && name.type === before));
+  if (!typed && writtenFirst) [typed, typeFirst, start] = [before, true, start - 1];
+  const directionAfter = tokens[end]?.word ? streets.direction(tokens[end]!.norm) : null;
+  if (directionAfter && entry.names.some((name) => name.direction === directionAfter)) [direction, end] = [directionAfter, end + 1];
+  const directionBefore = start - 1 >= floor && tokens[start - 1]?.word ? streets.direction(tokens[start - 1]!.norm) : null;
+  if (!direction && directionBefore && entry.names.some((name) => name.direction === directionBefore))
+    [direction, start] = [directionBefore, start - 1];
+  const fitting = entry.names.filter(
+    (name) => (typed === null || streets.sameType(name.type, typed)) && (direction === null || name.direction === direction),
+  );
+  const names = fitting.length > 0 ? fitting : entry.names;
+  const text = names.length === 1 ? names[0]!.display : titleCase([direction, entry.core, typed].filter(Boolean).join(' '));
+  // A direction the town's street list has for this name ("n walnut", "9th e") says "street" as a type does.
+  return {
+    start,
+    end,
+    entry,
+    names,
+    typed: typed !== null || direction !== null,
+    typeFirst,
+    fuzzy,
+    capitalized: tokens[i]!.capitalized,
+    text,
+  };
+}
+
+/** The town's streets named in the text, in order, none overlapping. */
+export function findMentions(tokens: Token[], vocabulary: Vocabulary): Mention[] {
+  const mentions: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.word) continue;
+    const mention = mentionAt(tokens, i, vocabulary, mentions.at(-1)?.end ?? 0);
+    if (mention === null) continue;
+    mentions.push(mention);
+    i = mention.end - 1;
+  }
+  return mentions;
+}

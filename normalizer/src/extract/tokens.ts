@@ -1,0 +1,68 @@
+import type { AddressQuery } from '@intake/core';
+import { fold } from '../language.js';
+import type { StreetName } from '../streets.js';
+import type { CoreEntry, Landmark } from './vocabulary.js';
+
+interface Span {
+  raw: string;
+  start: number;
+  end: number;
+  /** 0..1: how surely these words name a place (a typed street with a number: 1; a bare capitalized name: 0.6) */
+  score: number;
+}
+export type Extracted =
+  | (Span & { kind: 'point'; lat: number; long: number; via: 'map_link' | 'coordinates' })
+  | (Span & { kind: 'query'; query: AddressQuery })
+  | (Span & { kind: 'landmark'; landmark: Landmark; query: AddressQuery });
+
+export interface Token {
+  norm: string;
+  start: number;
+  end: number;
+  word: boolean;
+  capitalized: boolean;
+}
+
+/** A street of the town named in the text (tokens [start, end)), with the type and direction written around it. */
+export interface Mention {
+  start: number;
+  end: number;
+  entry: CoreEntry;
+  names: StreetName[];
+  typed: boolean;
+  typeFirst: boolean;
+  fuzzy: boolean;
+  capitalized: boolean;
+  text: string;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}.]/gu)) {
+    const raw = match[0];
+    // "Saint-Jean" is one name in two words; a dash between digits ("3-211") still counts.
+    if (raw === '-' && /\p{L}/u.test(text[match.index - 1] ?? '') && /\p{L}/u.test(text[match.index + 1] ?? '')) continue;
+    tokens.push({
+      norm: fold(raw),
+      start: match.index,
+      end: match.index + raw.length,
+      word: /[\p{L}\p{N}]/u.test(raw),
+      capitalized: /^\p{Lu}/u.test(raw),
+    });
+  }
+  return tokens;
+}
+
+export const spanOf = (text: string, tokens: Token[], first: number, last: number) => {
+  const start = tokens[first]!.start;
+  const end = tokens[last - 1]!.end;
+  return { raw: text.slice(start, end), start, end };
+};
+
+export const query = (fields: Partial<AddressQuery> & Pick<AddressQuery, 'kind' | 'raw'>): AddressQuery => ({
+  number: null,
+  unit: null,
+  street: null,
+  cross_street: null,
+  ...fields,
+});

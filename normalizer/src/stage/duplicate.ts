@@ -1,0 +1,25 @@
+import { metrics, type ServiceRequest } from '@intake/core';
+import type { Deduper } from '../dedupe.js';
+import { streetsOf } from '../location.js';
+
+export const pointOf = ({ lat, long }: ServiceRequest['location']) => (lat !== null && long !== null ? { lat, long } : null);
+
+/** Whether the record repeats an open report (by place, words and topics, or the same sender a moment ago). */
+export async function checkDuplicate(deduper: Deduper, record: ServiceRequest, sender: string | null, stems: string[], topics: string[]) {
+  const { location } = record;
+  const place = { point: pointOf(location), streets: streetsOf(location), precise: location.precision !== 'street' };
+  const verdict = await deduper.check({
+    id: record.id,
+    received_at: record.received_at,
+    service_code: record.service_code,
+    sender,
+    stems,
+    topics,
+    ...place,
+  });
+  if (verdict.kind) metrics.duplicates.inc({ kind: verdict.kind });
+  return {
+    event: verdict.duplicate_of === null ? ('service_request.created' as const) : ('service_request.duplicate' as const),
+    duplicate_of: verdict.duplicate_of,
+  };
+}

@@ -1,0 +1,96 @@
+import {
+  ConfigError,
+  type ChannelRegistry,
+  type GeocoderPlugin,
+  type Geocoder,
+  type InboundMessage,
+  type LoadedConfig,
+  type Logger,
+  type RequestStore,
+  type StoredRequest,
+} from '@intake/core';
+import type { Redis } from 'ioredis';
+import { GeocoderChain } from '../chain.js';
+import { buildClassifier, type Classifier } from '../classify.js';
+import { Deduper } from '../dedupe.js';
+import { buildVocabulary } from '../extract/index.js';
+import { GazetteerGeocoder, type Gazetteer } from '../geocoders/gazetteer/index.js';
+import { IdentityIndex } from '../identity.js';
+import { jurisdictionCheck } from '../jurisdiction.js';
+import type { Locator } from '../location.js';
+import { emailZones } from '../zones.js';
+
+export interface NormalizerDeps {
+  config: LoadedConfig;
+  redis: Redis;
+  store: RequestStore;
+  log: Logger;
+  /** what each channel's connector declares (mail quotes, phone replies, clerk handles) */
+  channels: ChannelRegistry;
+}
+
+export interface Normalized {
+  request: StoredRequest;
+  /** no usable location was found: ask the citizen where */
+  needs_location: boolean;
+}
+
+/** What the stage is made of, built once per process: the town's indexes and the Redis-backed ones. */
+export interface Parts extends NormalizerDeps {
+  locator: Locator;
+  gazetteers: Gazetteer[];
+  classifier: Classifier;
+  deduper: Deduper;
+  identity: IdentityIndex;
+}
+
+function createGeocoders(deps: NormalizerDeps, plugins: readonly GeocoderPlugin[]): Geocoder[] {
+  return deps.config.geocoding.providers.map((options, i) => {
+    const plugin = plugins.find((p) => p.type === options.type);
+    if (!plugin)
+      throw new ConfigError([
+        `geocoding.providers.${i}.type: unknown type "${options.type}" (known: ${plugins.map((p) => p.type).join(', ')})`,
+      ]);
+    const parsed = plugin.options.safeParse(options);
+    if (!parsed.success)
+      throw new ConfigError(parsed.error.issues.map((issue) => `geocoding.providers.${i}.${issue.path.join('.')}: ${issue.message}`));
+    return plugin.create(parsed.data, { config: deps.config, log: deps.log });
+  });
+}
+
+/** Loads the gazetteers and builds the read-only indexes (street vocabulary, classifier) once. */
+export function buildParts(deps: NormalizerDeps, plugins: readonly GeocoderPlugin[]): Parts {
+  const { config, log } = deps;
+  const geocoders = createGeocoders(deps, plugins);
+  const gazetteers: Gazetteer[] = geocoders.filter((g): g is GazetteerGeocoder => g instanceof GazetteerGeocoder).map((g) => g.gazetteer);
+  const locator: Locator = {
+    chain: new GeocoderChain(geocoders, log),
+    vocabulary: buildVocabulary(
+      gazetteers.flatMap((g) => g.streetNames()),
+      config.jurisdiction.landmarks,
+      [config.jurisdiction.name],
+    ),
+    gazetteers,
+    inJurisdiction: jurisdictionCheck(config, gazetteers),
+  };
+  log.info(
+    {
+      streets: gazetteers.reduce((n, g) => n + g.streets.size, 0),
+      addresses: gazetteers.reduce((n, g) => n + g.size, 0),
+      geocoders: geocoders.map((g) => g.name),
+    },
+    'normalizer ready',
+  );
+  return {
+    ...deps,
+    locator,
+    gazetteers,
+    classifier: buildClassifier(config.services, config.classification.fallback_code),
+    deduper: new Deduper(deps.redis, config),
+    identity: new IdentityIndex(deps.redis, config),
+  };
+}
+
+/** Forwarding notes, quotes and signatures, on the channels that carry them (mail), told apart from the report. */
+export const zonesOf = (channels: ChannelRegistry, message: InboundMessage, description: string) =>
+  channels.traits(message.channel).quotesAndSignatures ? emailZones(description) : [];
