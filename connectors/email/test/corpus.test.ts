@@ -94,7 +94,7 @@ describe('the email corpus through Dovecot', () => {
     const connector = createEmailConnector();
     await connector.start!(ctx);
     try {
-      await waitFor(async () => (await dovecot.list('Corpus-done')).length === files.length, 30_000, 'the whole corpus');
+      await waitFor(async () => (await dovecot.list('Corpus-done')).length === files.length, 120_000, 'the whole corpus');
       expect(await dovecot.list('Corpus')).toEqual([]);
       const done = await dovecot.list('Corpus-done');
       const marked = (keyword: string) => done.filter((mail) => mail.flags.includes(keyword)).length;
@@ -110,5 +110,5 @@ describe('the email corpus through Dovecot', () => {
     } finally {
       await connector.stop!();
     }
-  });
+  }, 150_000);
 });
