@@ -106,4 +106,22 @@ describe.each(implementations)('the %s request index', (_name, open) => {
     expect(ids(await index.search({ status: 'closed', limit: 10 }))).toEqual(['R00001']);
     expect(await index.count()).toBe(5);
   });
+
+  it('pages through requests received in the same millisecond without skipping or repeating', async () => {
+    const same = [6, 7, 8].map((n) => request(n, { received_at: T0 + 100 * DAY, description: 'same instant' }));
+    await index.upsert(same);
+    const first = await index.search({ words: 'instant', limit: 2 });
+    const last = first.at(-1)!;
+    const second = await index.search({ words: 'instant', limit: 2, before: { received_at: last.received_at, id: last.id } });
+    expect([...ids(first), ...ids(second)].sort()).toEqual(['R00006', 'R00007', 'R00008']);
+    expect(ids(await index.search({ limit: 3 })).sort()).toEqual(['R00006', 'R00007', 'R00008']);
+  });
+
+  it('forgets removed requests, their words included', async () => {
+    await index.remove([request(3).id, 'NOT-INDEXED']);
+    expect(ids(await index.search({ words: 'pothole', limit: 10 }))).toEqual(['R00005']);
+    expect(ids(await index.search({ phone: '+14035550123', limit: 10 }))).toEqual([]);
+    await index.analyze();
+    expect(ids(await index.search({ words: 'pothole', limit: 10 }))).toEqual(['R00005']);
+  });
 });

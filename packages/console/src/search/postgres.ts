@@ -54,6 +54,9 @@ export async function openPostgresIndex(url: string, schema: string): Promise<Re
         values,
       );
     },
+    async remove(ids) {
+      if (ids.length > 0) await pool.query(`DELETE FROM ${table} WHERE id = ANY($1)`, [ids]);
+    },
     async search(query: IndexQuery) {
       const where: string[] = [];
       const params: unknown[] = [];
@@ -73,6 +76,9 @@ export async function openPostgresIndex(url: string, schema: string): Promise<Re
     },
     async count() {
       return Number((await pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    },
+    async analyze() {
+      await pool.query(`ANALYZE ${table}`);
     },
     async close() {
       await pool.end();

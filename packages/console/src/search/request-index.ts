@@ -5,9 +5,13 @@ import type { IndexQuery } from './query.js';
 export interface RequestIndex {
   readonly kind: 'sqlite' | 'postgres';
   upsert(requests: IndexedRequest[]): Promise<void>;
+  /** requests Redis no longer keeps (expired by retention) */
+  remove(ids: string[]): Promise<void>;
   /** newest first, `limit` rows at most */
   search(query: IndexQuery): Promise<IndexedRequest[]>;
   count(): Promise<number>;
+  /** after a bulk load (a rebuild): refreshes what the query planner knows, so the first searches are not planned blind */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -5,35 +5,50 @@ import { IndexedRequest } from './document.js';
 import { searchTerms, type IndexQuery } from './query.js';
 import { COLUMNS, exactFilters, type RequestIndex } from './request-index.js';
 
+/**
+ * The rowid is the time of receipt in ms times SLOTS plus the order of arrival within that ms, so that "newest
+ * first" is the rowid order that FTS5 and every index already keep: a search walks back from the newest match and
+ * stops at the page's end instead of sorting every match of a common word.
+ */
+const SLOTS = 1024;
+const SCHEMA_VERSION = 2;
+
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS requests (
-  id TEXT PRIMARY KEY, reference TEXT NOT NULL, received_at INTEGER NOT NULL, channel TEXT NOT NULL,
+CREATE TABLE requests (
+  id TEXT NOT NULL UNIQUE, reference TEXT NOT NULL, received_at INTEGER NOT NULL, channel TEXT NOT NULL,
   service_code TEXT, status TEXT NOT NULL, description TEXT NOT NULL, address TEXT, street TEXT COLLATE NOCASE,
   lat REAL, long REAL, phone TEXT, email TEXT, duplicate_of TEXT
 );
-CREATE INDEX IF NOT EXISTS requests_received ON requests (received_at DESC, id DESC);
-CREATE INDEX IF NOT EXISTS requests_reference ON requests (reference);
-CREATE INDEX IF NOT EXISTS requests_phone ON requests (phone);
-CREATE INDEX IF NOT EXISTS requests_email ON requests (email);
-CREATE INDEX IF NOT EXISTS requests_street ON requests (street, received_at DESC);
-CREATE INDEX IF NOT EXISTS requests_service ON requests (service_code, received_at DESC);
-CREATE INDEX IF NOT EXISTS requests_channel ON requests (channel, received_at DESC);
-CREATE INDEX IF NOT EXISTS requests_status ON requests (status, received_at DESC);
-CREATE INDEX IF NOT EXISTS requests_duplicate ON requests (duplicate_of);
-CREATE VIRTUAL TABLE IF NOT EXISTS requests_text USING fts5(description, address, content='requests', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER IF NOT EXISTS requests_text_insert AFTER INSERT ON requests BEGIN
+CREATE INDEX requests_reference ON requests (reference);
+CREATE INDEX requests_phone ON requests (phone);
+CREATE INDEX requests_email ON requests (email);
+CREATE INDEX requests_street ON requests (street);
+CREATE INDEX requests_service ON requests (service_code);
+CREATE INDEX requests_channel ON requests (channel);
+CREATE INDEX requests_status ON requests (status);
+CREATE INDEX requests_duplicate ON requests (duplicate_of);
+CREATE VIRTUAL TABLE requests_text USING fts5(description, address, content='requests', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER requests_text_insert AFTER INSERT ON requests BEGIN
   INSERT INTO requests_text (rowid, description, address) VALUES (new.rowid, new.description, new.address);
 END;
-CREATE TRIGGER IF NOT EXISTS requests_text_update AFTER UPDATE ON requests BEGIN
+CREATE TRIGGER requests_text_update AFTER UPDATE ON requests BEGIN
   INSERT INTO requests_text (requests_text, rowid, description, address) VALUES ('delete', old.rowid, old.description, old.address);
   INSERT INTO requests_text (rowid, description, address) VALUES (new.rowid, new.description, new.address);
 END;
+CREATE TRIGGER requests_text_delete AFTER DELETE ON requests BEGIN
+  INSERT INTO requests_text (requests_text, rowid, description, address) VALUES ('delete', old.rowid, old.description, old.address);
+END;
+PRAGMA user_version = ${SCHEMA_VERSION};
 `;
 
-const UPSERT = `INSERT INTO requests (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
-  ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
+/** An index file of an older layout is started afresh (`intake index rebuild` fills it from Redis). */
+function ensureSchema(db: Database.Database) {
+  if (db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) return;
+  db.exec('DROP TABLE IF EXISTS requests_text; DROP TABLE IF EXISTS requests;');
+  db.exec(SCHEMA);
+}
+
+const firstKeyOf = (ms: number) => ms * SLOTS;
 
 /** The embedded default: one SQLite file with FTS5, nothing to install. WAL lets the HTTP node read while it is fed. */
 export function openSqliteIndex(file: string): RequestIndex {
@@ -41,51 +56,80 @@ export function openSqliteIndex(file: string): RequestIndex {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.exec(SCHEMA);
-  const upsert = db.prepare(UPSERT);
-  const upsertAll = db.transaction((requests: IndexedRequest[]) => {
-    for (const request of requests) upsert.run(request);
-  });
+  ensureSchema(db);
+  const keyOf = db.prepare<[string], number>('SELECT rowid FROM requests WHERE id = ?').pluck();
+  const lastKeyIn = db.prepare<[number, number], number | null>('SELECT max(rowid) FROM requests WHERE rowid BETWEEN ? AND ?').pluck();
+  const insert = db.prepare(`INSERT INTO requests (rowid, ${COLUMNS.join(', ')}) VALUES (@key, ${COLUMNS.map((c) => `@${c}`).join(', ')})`);
+  const update = db.prepare(
+    `UPDATE requests SET ${COLUMNS.filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')} WHERE rowid = @key`,
+  );
+  const remove = db.prepare<[string]>('DELETE FROM requests WHERE id = ?');
+
+  /** A request keeps its key; a new one takes the next slot of its millisecond. */
+  function save(request: IndexedRequest) {
+    const key = keyOf.get(request.id);
+    if (key !== undefined) return update.run({ ...request, key });
+    const first = firstKeyOf(request.received_at);
+    const last = lastKeyIn.get(first, first + SLOTS - 1) ?? null;
+    if (last === first + SLOTS - 1) throw new Error(`more than ${SLOTS} requests received in the same millisecond`);
+    insert.run({ ...request, key: last === null ? first : last + 1 });
+  }
+  const saveAll = db.transaction((requests: IndexedRequest[]) => requests.forEach(save));
+  const removeAll = db.transaction((ids: string[]) => ids.forEach((id) => remove.run(id)));
+
+  /** Below the cursor's row; below its millisecond when that row has gone meanwhile. */
+  const cursorKey = (before: NonNullable<IndexQuery['before']>) => keyOf.get(before.id) ?? firstKeyOf(before.received_at);
 
   function select(query: IndexQuery) {
+    const terms = query.words === undefined ? [] : searchTerms(query.words);
+    // With words, FTS5 drives the walk in its own rowid order, and the time range bounds it.
+    const key = terms.length > 0 ? 't.rowid' : 'r.rowid';
     const where: string[] = [];
     const params: unknown[] = [];
-    const terms = query.words === undefined ? [] : searchTerms(query.words);
     if (terms.length > 0) {
-      where.push('r.rowid IN (SELECT rowid FROM requests_text WHERE requests_text MATCH ?)');
+      where.push('requests_text MATCH ?');
       params.push(terms.map((term) => `"${term}"*`).join(' '));
     }
     for (const [column, value] of exactFilters(query)) {
       where.push(`r.${column} = ?`);
       params.push(value);
     }
-    if (query.from_ms !== undefined) {
-      where.push('r.received_at >= ?');
-      params.push(query.from_ms);
+    const lowest = query.from_ms === undefined ? undefined : firstKeyOf(query.from_ms);
+    const above = [query.to_ms === undefined ? undefined : firstKeyOf(query.to_ms), query.before && cursorKey(query.before)].filter(
+      (bound): bound is number => bound !== undefined,
+    );
+    if (lowest !== undefined) {
+      where.push(`${key} >= ?`);
+      params.push(lowest);
     }
-    if (query.to_ms !== undefined) {
-      where.push('r.received_at < ?');
-      params.push(query.to_ms);
+    if (above.length > 0) {
+      where.push(`${key} < ?`);
+      params.push(Math.min(...above));
     }
-    if (query.before !== undefined) {
-      where.push('(r.received_at < ? OR (r.received_at = ? AND r.id < ?))');
-      params.push(query.before.received_at, query.before.received_at, query.before.id);
-    }
-    const sql = `SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM requests r ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY r.received_at DESC, r.id DESC LIMIT ?`;
+    const from = terms.length > 0 ? 'requests_text t JOIN requests r ON r.rowid = t.rowid' : 'requests r';
+    const sql = `SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM ${from} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${key} DESC LIMIT ?`;
     return db.prepare(sql).all(...params, query.limit);
   }
 
   return {
     kind: 'sqlite',
     async upsert(requests) {
-      upsertAll(requests);
+      saveAll(requests);
+    },
+    async remove(ids) {
+      removeAll(ids);
     },
     async search(query) {
       return select(query).map((row) => IndexedRequest.parse(row));
     },
     async count() {
       return (db.prepare('SELECT count(*) AS n FROM requests').get() as { n: number }).n;
+    },
+    async analyze() {
+      db.exec("INSERT INTO requests_text (requests_text) VALUES ('optimize'); ANALYZE;");
     },
     async close() {
       db.close();
