@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueueUnavailableError, publicLink, type Connector, type ConnectorContext } from '@intake/core';
+import { QueueUnavailableError, publicLink, type Accepted, type Connector, type ConnectorContext } from '@intake/core';
 import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
@@ -35,9 +35,9 @@ async function answerKeyword(ctx: ConnectorContext, sms: ParsedSms): Promise<str
   }
 }
 
-/** The TwiML reply's text, or null when the sender opted out: a report still counts, but we stay silent. */
-async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<string | null> {
-  if (sms.keyword !== null || sms.empty) return answerKeyword(ctx, sms);
+/** The TwiML reply's text and the report it answers (none for a keyword), or null when the sender opted out: a report still counts, but we stay silent. */
+async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<{ text: string; accepted: Accepted | null } | null> {
+  if (sms.keyword !== null || sms.empty) return { text: await answerKeyword(ctx, sms), accepted: null };
   // read before the write: a Redis failure here is a 503 with nothing written, and none after the write can turn
   // an acknowledged message into an error
   const optedOut = await ctx.optOuts.isOptedOut(sms.channel, sms.phone).catch((error: unknown) => {
@@ -51,9 +51,10 @@ async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<string | n
     const language = ctx.texts.forText(sms.message.text ?? '');
     const link = accepted.tracking_path === null ? null : publicLink(ctx.config.server.public_url, accepted.tracking_path);
     const thanks = ctx.texts.t(language, 'reply.acknowledgement', { reference: accepted.reference });
-    return link === null ? thanks : `${thanks} ${ctx.texts.t(language, 'reply.follow', { link })}`;
+    return { text: link === null ? thanks : `${thanks} ${ctx.texts.t(language, 'reply.follow', { link })}`, accepted };
   }
-  return ctx.texts.t(await conversationLanguage(ctx, accepted.continues), 'reply.continued', { reference: accepted.reference });
+  const language = await conversationLanguage(ctx, accepted.continues);
+  return { text: ctx.texts.t(language, 'reply.continued', { reference: accepted.reference }), accepted };
 }
 
 /** The words of a text as a repeat would spell them again: case, accents, spacing and punctuation aside. */
@@ -89,8 +90,12 @@ function mount(router: Router, ctx: ConnectorContext): void {
   if (authToken === undefined) return;
   router.post(SMS_ROUTE, ...twilioWebhook(ctx.config, authToken, 'sms'), async (req, res) => {
     const reply = new twiml.MessagingResponse();
-    const text = await answer(ctx, parseTwilioMessage(req.body));
-    if (text !== null) reply.message(text);
+    const sms = parseTwilioMessage(req.body);
+    const answered = await answer(ctx, sms);
+    if (answered !== null) {
+      reply.message(answered.text);
+      if (answered.accepted !== null) await ctx.answered(answered.accepted, sms.channel, answered.text);
+    }
     sendTwiml(res, reply);
   });
 }

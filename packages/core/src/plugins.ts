@@ -50,6 +50,11 @@ export type AddressSuggestion = z.infer<typeof AddressSuggestion>;
 export interface ConnectorContext {
   /** validates and durably queues a message; throws QueueUnavailableError when Redis does not take it */
   accept(message: InboundMessageInput): Promise<Accepted>;
+  /**
+   * logs in the request's conversation what the channel's own answer to an accepted message (a webhook's reply,
+   * such as TwiML) told the citizen, as replies sent later are logged; never throws, the answer goes out regardless
+   */
+  answered(accepted: Accepted, channel: string, text: string): Promise<void>;
   config: LoadedConfig;
   log: Logger;
   /** whether a form's address field or words name a place the town's geocoders find, so the form can ask where first */

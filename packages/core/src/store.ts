@@ -343,8 +343,10 @@ export class RequestStore {
     );
   }
 
+  /** In the order things were said: a webhook's own answer is logged before the worker logs the message it answers. */
   async conversation(id: string): Promise<ConversationTurn[]> {
-    return (await this.redis.lrange(this.conversationKey(id), 0, -1)).map((json) => ConversationTurn.parse(JSON.parse(json)));
+    const turns = (await this.redis.lrange(this.conversationKey(id), 0, -1)).map((json) => ConversationTurn.parse(JSON.parse(json)));
+    return turns.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || 0);
   }
 
   /** The request id that holds a channel id, or null. A claim is only ever written once that request's job exists. */

@@ -11,7 +11,9 @@ import {
   newRequestId,
   trackingPath,
   type Accepted,
+  type ConnectorContext,
   type IntakeJob,
+  type Logger,
   type RequestStore,
   type Tracking,
   withTimeout,
@@ -116,5 +118,16 @@ export function createAccept({ intakeQueue, store, conversations, senderLimit }:
     }
     if (!accepted.duplicate) metrics.received.inc({ channel: message.channel });
     return accepted;
+  };
+}
+
+/** A channel's own answer joins the conversation of the request it answers; a repeat's was logged the first time. */
+export function logAnswer(store: RequestStore, log: Logger): ConnectorContext['answered'] {
+  return async (accepted, channel, text) => {
+    if (accepted.duplicate) return;
+    const id = accepted.continues ?? accepted.id;
+    await store
+      .addTurn(id, { at: new Date().toISOString(), from: 'intake', channel, kind: 'acknowledgement', text })
+      .catch((error: Error) => log.warn({ id, err: error.message }, 'the answer was sent but not logged in the conversation'));
   };
 }

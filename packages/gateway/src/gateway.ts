@@ -26,7 +26,7 @@ import type { Express } from 'express';
 import { Conversations, Replies, RequestStatuses, addUpdate, trackingRouter } from '@intake/citizen';
 import { Aggregates, IndexFeeder, createConsole, loadAreas, openRequestIndex } from '@intake/console';
 import path from 'node:path';
-import { createAccept } from './accept.js';
+import { createAccept, logAnswer } from './accept.js';
 import { startHeartbeat } from './health.js';
 import { createHttpApp, createMetricsApp } from './http.js';
 import { readerWithPending } from './pending.js';
@@ -112,6 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       conversations: new Conversations(dataRedis, config, channels),
       senderLimit: (message) => rateLimits.perSender(message),
     }),
+    answered: logAnswer(store, log),
     config,
     log,
     texts,

@@ -202,6 +202,19 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
     });
     await settle();
     expect(crm.requests.filter((received) => JSON.parse(received.body).reporter.phone === phone)).toHaveLength(1);
+
+    // the TwiML answers are in the conversation log with the question sent through the reply queue, in order
+    // (the status text that follows the delivery may or may not be there yet)
+    const turns = (await running.gateway.store.conversation(record.id)).slice(0, 5);
+    const said = (markup: string) => /<Message>(.*)<\/Message>/.exec(markup)![1]!.replace(/&amp;/g, '&');
+    expect(turns.map(({ from, kind, text }) => ({ from, kind: from === 'citizen' ? 'message' : kind, text }))).toEqual([
+      { from: 'citizen', kind: 'message', text: 'the streetlight is out, it has been dark for days' },
+      { from: 'intake', kind: 'acknowledgement', text: said(first) },
+      { from: 'intake', kind: 'question', text: question.Body },
+      { from: 'citizen', kind: 'message', text: 'corner of Banff Ave and Wolf St' },
+      { from: 'intake', kind: 'acknowledgement', text: said(answer) },
+    ]);
+    expect(turns.every((turn) => turn.channel === 'sms')).toBe(true);
   });
 
   it('answers a French SMS in French: the acknowledgement, the question, the thanks for the answer and the status', async () => {
