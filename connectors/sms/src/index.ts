@@ -94,7 +94,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
     const answered = await answer(ctx, sms);
     if (answered !== null) {
       reply.message(answered.text);
-      if (answered.accepted !== null) await ctx.answered(answered.accepted, sms.channel, answered.text);
+      if (answered.accepted !== null) await ctx.answered?.(answered.accepted, sms.channel, answered.text);
     }
     sendTwiml(res, reply);
   });

@@ -52,9 +52,10 @@ export interface ConnectorContext {
   accept(message: InboundMessageInput): Promise<Accepted>;
   /**
    * logs in the request's conversation what the channel's own answer to an accepted message (a webhook's reply,
-   * such as TwiML) told the citizen, as replies sent later are logged; never throws, the answer goes out regardless
+   * such as TwiML) told the citizen, as replies sent later are logged; never throws, the answer goes out regardless;
+   * the gateway provides it
    */
-  answered(accepted: Accepted, channel: string, text: string): Promise<void>;
+  answered?(accepted: Accepted, channel: string, text: string): Promise<void>;
   config: LoadedConfig;
   log: Logger;
   /** whether a form's address field or words name a place the town's geocoders find, so the form can ask where first */

@@ -122,7 +122,7 @@ export function createAccept({ intakeQueue, store, conversations, senderLimit }:
 }
 
 /** A channel's own answer joins the conversation of the request it answers; a repeat's was logged the first time. */
-export function logAnswer(store: RequestStore, log: Logger): ConnectorContext['answered'] {
+export function logAnswer(store: RequestStore, log: Logger): NonNullable<ConnectorContext['answered']> {
   return async (accepted, channel, text) => {
     if (accepted.duplicate) return;
     const id = accepted.continues ?? accepted.id;

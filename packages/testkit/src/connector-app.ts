@@ -152,7 +152,6 @@ export async function startConnectorApp(options: ConnectorAppOptions): Promise<C
     suggestAddresses: options.suggestAddresses ?? (() => []),
     locates: options.locates ?? (async () => true),
     accept: (message) => accept(message, enqueue),
-    answered: async () => undefined,
     texts: textsFor(config),
     media: media.intake,
     ...options.extraContext?.(redis),
