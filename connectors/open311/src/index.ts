@@ -118,9 +118,8 @@ function mount(router: Router, ctx: ConnectorContext): void {
     // Some clients put every argument in the query string, as the GeoReport swagger describes them.
     const fields: Record<string, unknown> = { ...req.query, ...(typeof req.body === 'object' && req.body !== null ? req.body : {}) };
     const apiKey = typeof fields.api_key === 'string' && fields.api_key !== '' ? fields.api_key : undefined;
-    await ctx.rateLimits?.keyGuard(req.ip);
-    if (apiKey === undefined || !isKnownSecret(apiKey, apiKeys)) {
-      await ctx.rateLimits?.keyFailed(req.ip);
+    const isRight = () => apiKey !== undefined && isKnownSecret(apiKey, apiKeys);
+    if (!(await (ctx.rateLimits?.secretTried(req.ip, isRight) ?? isRight()))) {
       throw refuse([apiKey === undefined ? 'api_key was not provided' : 'invalid api_key received'], 403, 'bad_api_key');
     }
     const jurisdiction = jurisdictionProblem(config, fields.jurisdiction_id);

@@ -10,11 +10,16 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const keys = transcriptsSettings(config)?.api_keys;
   if (keys === undefined) return;
   const serviceCodes = new Set(config.services.map((service) => service.code));
-  router.post(TRANSCRIPTS_ROUTE, requireBearer(keys), express.json({ limit: config.server.body_limit }), async (req, res) => {
-    if (!req.is('application/json')) throw new IntakeError(415, 'unsupported_media_type', 'send the transcript as application/json');
-    const accepted = await ctx.accept(transcriptToMessage(parseTranscriptBody(req.body, serviceCodes), config));
-    res.status(202).json({ id: accepted.id, reference: accepted.reference, duplicate: accepted.duplicate });
-  });
+  router.post(
+    TRANSCRIPTS_ROUTE,
+    requireBearer(keys, ctx.rateLimits),
+    express.json({ limit: config.server.body_limit }),
+    async (req, res) => {
+      if (!req.is('application/json')) throw new IntakeError(415, 'unsupported_media_type', 'send the transcript as application/json');
+      const accepted = await ctx.accept(transcriptToMessage(parseTranscriptBody(req.body, serviceCodes), config));
+      res.status(202).json({ id: accepted.id, reference: accepted.reference, duplicate: accepted.duplicate });
+    },
+  );
 }
 
 /** Call transcripts from clerks and call-centre software: `POST /api/v1/transcripts` with a bearer key. */

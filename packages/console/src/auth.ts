@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
-import { IntakeError, isKnownSecret, unauthorized, type LoadedConfig } from '@intake/core';
+import { IntakeError, bearerToken, isKnownSecret, unauthorized, type LoadedConfig, type RateLimits } from '@intake/core';
 import { csrfSync } from 'csrf-sync';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import session from 'express-session';
@@ -21,6 +21,7 @@ const COOKIE = 'intake_admin';
 export interface AuthDeps {
   config: LoadedConfig;
   redis: Redis;
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -55,7 +56,7 @@ export interface Auth {
   token(req: Request): string;
 }
 
-export function createAuth({ config, redis }: AuthDeps): Auth {
+export function createAuth({ config, redis, rateLimits }: AuthDeps): Auth {
   const secret = sessionSecret(config);
   const ttlSeconds = Math.round(config.console.session_hours * 3600);
   const secure = config.server.public_url?.startsWith('https:') ?? false;
@@ -65,9 +66,14 @@ export function createAuth({ config, redis }: AuthDeps): Auth {
     sync.csrfSynchronisedProtection(req, res, (error?: unknown) =>
       next(error === undefined ? undefined : new IntakeError(403, 'csrf', 'the form is out of date: reload the page and try again')),
     );
-  const bearer = (req: Request) => {
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
-    return token !== undefined && config.server.admin_token !== undefined && isKnownSecret(token, [config.server.admin_token]);
+  const isAdminToken = (token: string | undefined) =>
+    token !== undefined && config.server.admin_token !== undefined && isKnownSecret(token, [config.server.admin_token]);
+  // a wrong token or password counts against the address's budget of wrong secrets (429 once spent)
+  const tried = async <T>(req: Request, check: () => T | Promise<T>): Promise<T> =>
+    rateLimits ? rateLimits.secretTried(req.ip, check) : check();
+  const bearer = async (req: Request) => {
+    const token = bearerToken(req);
+    return token !== undefined && (await tried(req, () => isAdminToken(token)));
   };
 
   const routes = express.Router();
@@ -108,7 +114,14 @@ export function createAuth({ config, redis }: AuthDeps): Auth {
     res.type('html').send(signInPage(req));
   });
   routes.post('/sign-in', csrfSynchronisedProtection, async (req, res, next) => {
-    const user = await checkCredentials(config, req.body ?? {});
+    const user = await tried(req, () => checkCredentials(config, req.body ?? {})).catch((error: unknown) => {
+      if (error instanceof IntakeError && error.status === 429) return error;
+      throw error;
+    });
+    if (user instanceof IntakeError) {
+      const problem = `Too many wrong tries from here: try again in ${user.headers['Retry-After']} s.`;
+      return res.status(429).set(user.headers).type('html').send(signInPage(req, problem));
+    }
     if (user === null || secret === null) return res.status(401).type('html').send(signInPage(req, 'That token or password is not right.'));
     // A new session id on sign-in, so an id planted before it is worth nothing after.
     req.session.regenerate((error) => {
@@ -125,14 +138,14 @@ export function createAuth({ config, redis }: AuthDeps): Auth {
     });
   });
 
-  const requireSignIn: RequestHandler = (req, res, next) => {
-    if (req.session.user !== undefined || bearer(req)) return next();
+  const requireSignIn: RequestHandler = async (req, res, next) => {
+    if (req.session.user !== undefined || (await bearer(req))) return next();
     if (req.method === 'GET' && req.accepts(['html', 'json']) === 'html')
       return res.redirect(303, `/admin/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
     next(unauthorized());
   };
   const csrf: RequestHandler = (req, res, next) =>
-    req.session.user === undefined && bearer(req) ? next() : csrfSynchronisedProtection(req, res, next);
+    req.session.user === undefined && isAdminToken(bearerToken(req)) ? next() : csrfSynchronisedProtection(req, res, next);
 
   return { routes, requireSignIn, csrf, token: (req) => generateToken(req) };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { QUEUE, deliveryQueueName, openQueue, type LoadedConfig, type Logger, type RequestStore } from '@intake/core';
+import { QUEUE, deliveryQueueName, openQueue, type LoadedConfig, type Logger, type RateLimits, type RequestStore } from '@intake/core';
 import type { IntakeRouter } from '@intake/router';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -27,6 +27,8 @@ export interface ConsoleDeps {
   /** every channel the registered connectors declare, for the filters */
   channels: string[];
   log: Logger;
+  /** slows guessing of the admin token and console passwords */
+  rateLimits?: RateLimits;
 }
 
 export interface Console {
@@ -69,7 +71,7 @@ function queueBoard(deps: ConsoleDeps) {
 
 /** The operator console, an express router the gateway mounts at /admin in its own app. */
 export function createConsole(deps: ConsoleDeps): Console {
-  const auth = createAuth({ config: deps.config, redis: deps.redis });
+  const auth = createAuth({ config: deps.config, redis: deps.redis, rateLimits: deps.rateLimits });
   const pageDeps = { ...deps, map: loadTownMap(deps.config) };
   const reportDeps = {
     ...pageDeps,

@@ -44,19 +44,30 @@ export class RateLimits {
     if (sender) await this.take('per_sender', `${message.channel}:${sender}`);
   }
 
-  /** A 429 while the address has failed too many API keys, whatever key it sends now. */
-  async keyGuard(client: string | undefined): Promise<void> {
+  /** A 429 while the address has failed too many secrets, whatever it sends now. */
+  private async keyGuard(client: string | undefined): Promise<void> {
     const limiter = this.limiters.get('key_failures');
     const used = await limiter?.get(keyOf(client ?? 'unknown')).catch(() => null);
     if (limiter && used && used.consumedPoints >= limiter.points) throw tooMany(used.msBeforeNext);
   }
 
-  /** Counts one wrong API key from the address. */
-  async keyFailed(client: string | undefined): Promise<void> {
+  /** Counts one wrong secret from the address. */
+  private async keyFailed(client: string | undefined): Promise<void> {
     await this.limiters
       .get('key_failures')
       ?.consume(keyOf(client ?? 'unknown'))
       .catch(() => undefined);
+  }
+
+  /**
+   * What checking a secret the address sent (a key, a token, a password) gives, after a 429 for an address that
+   * failed too many; a falsy outcome (false, null) is a wrong secret and counts against the address.
+   */
+  async secretTried<T>(client: string | undefined, check: () => T | Promise<T>): Promise<T> {
+    await this.keyGuard(client);
+    const outcome = await check();
+    if (!outcome) await this.keyFailed(client);
+    return outcome;
   }
 
   private async take(kind: Kind, key: string): Promise<void> {

@@ -141,7 +141,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       aggregates: new Aggregates(workerRedis, config.redis.prefix, config.jurisdiction.timezone, loadAreas(config)),
       log,
     });
-  const console = opened && createConsole({ config, redis, store, router, index: opened.index, channels: channels.names, log });
+  const console = opened && createConsole({ config, redis, store, router, index: opened.index, channels: channels.names, log, rateLimits });
   const app = createHttpApp({
     context,
     connectors,
@@ -151,7 +151,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     queueDepths,
     statuses: new RequestStatuses({ config, store, replies }),
     mediaRoutes: media.router(),
-    trackingRoutes: trackingRouter({ config, texts, requests: store }),
+    trackingRoutes: trackingRouter({ config, texts, requests: store, rateLimits }),
     ...(console && { console: console.router }),
   });
 
@@ -162,7 +162,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let metricsServer: Server | null = null;
 
   async function listenForMetrics(port: number): Promise<void> {
-    const listening = createMetricsApp(queueDepths, config.server.metrics?.token, log, redis).listen(port, config.server.host);
+    const listening = createMetricsApp(queueDepths, config.server.metrics?.token, rateLimits, log, redis).listen(port, config.server.host);
     metricsServer = listening;
     await once(listening, 'listening');
   }

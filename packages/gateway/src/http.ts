@@ -11,6 +11,7 @@ import {
   type Connector,
   type ConnectorContext,
   type Logger,
+  type RateLimits,
   type RequestStore,
 } from '@intake/core';
 import type { IntakeRouter } from '@intake/router';
@@ -93,9 +94,10 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
     res.status(redisUp ? 200 : 503).json({ status: redisUp ? 'ready' : 'unavailable', redis: redisUp ? 'up' : 'down' });
   });
   // with a port of its own, /metrics is served there only (createMetricsApp), not beside the public routes
-  if (config.server.metrics?.port === undefined) app.get('/metrics', ...metricsRoute(deps.queueDepths, config.server.metrics?.token));
+  if (config.server.metrics?.port === undefined)
+    app.get('/metrics', ...metricsRoute(deps.queueDepths, config.server.metrics?.token, deps.context.rateLimits));
 
-  const admin = requireBearer(config.server.admin_token === undefined ? [] : [config.server.admin_token]);
+  const admin = requireBearer(config.server.admin_token === undefined ? [] : [config.server.admin_token], deps.context.rateLimits);
   app.get('/api/v1/requests/:id', admin, async (req, res) => {
     const idOrReference = String(req.params.id);
     const stored = await deps.store.find(idOrReference);
@@ -126,19 +128,25 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
 }
 
 /** Prometheus text, behind `server.metrics.token` when one is set (any other caller gets 401 JSON). */
-function metricsRoute(queueDepths: QueueDepths, token: string | undefined): RequestHandler[] {
+function metricsRoute(queueDepths: QueueDepths, token: string | undefined, limits: RateLimits | undefined): RequestHandler[] {
   const serve: RequestHandler = async (_req, res) => {
     await withTimeout(queueDepths.refresh(), 2000, 'reading queue depths').catch(() => undefined);
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   };
-  return token === undefined ? [serve] : [requireBearer([token]), serve];
+  return token === undefined ? [serve] : [requireBearer([token], limits), serve];
 }
 
 /** /metrics alone, for `server.metrics.port`: workers-only processes serve their counters this way too. */
-export function createMetricsApp(queueDepths: QueueDepths, token: string | undefined, log: Logger, redis: Redis): Express {
+export function createMetricsApp(
+  queueDepths: QueueDepths,
+  token: string | undefined,
+  limits: RateLimits,
+  log: Logger,
+  redis: Redis,
+): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/metrics', ...metricsRoute(queueDepths, token));
+  app.get('/metrics', ...metricsRoute(queueDepths, token, limits));
   app.use((_req, _res, next) => next(notFound('no such route')));
   app.use(errorHandler(log, redis));
   return app;
