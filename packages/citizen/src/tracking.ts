@@ -3,7 +3,6 @@ import {
   currentStatus,
   parseTrackingSlug,
   type LoadedConfig,
-  type RateLimits,
   type RequestReader,
   type StoredRequest,
   type TimelineEvent,
@@ -16,8 +15,6 @@ export interface TrackingDeps {
   config: LoadedConfig;
   texts: Texts;
   requests: Pick<RequestReader, 'find'>;
-  /** slows guessing of tracking links: a miss counts as a wrong secret */
-  rateLimits?: RateLimits;
 }
 
 /** One line of the public timeline: when, what happened, and the CRM's public note if any. */
@@ -169,12 +166,8 @@ export function trackingRouter(deps: TrackingDeps): Router {
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
     });
     const slug = parseTrackingSlug(String(req.params.slug));
-    const lookUp = async () => {
-      const found = slug === null ? null : await deps.requests.find(slug.reference);
-      return found !== null && slug !== null && sameToken(slug.token, found.tracking_token) ? found : null;
-    };
-    const found = await (deps.rateLimits?.secretTried(req.ip, lookUp) ?? lookUp());
-    if (found === null) {
+    const found = slug === null ? null : await deps.requests.find(slug.reference);
+    if (found === null || slug === null || !sameToken(slug.token, found.tracking_token)) {
       const language = deps.texts.pick(req.acceptsLanguages(...deps.texts.languages) || null);
       if (wantsJson(req)) res.status(404).json({ error: { code: 'not_found', message: deps.texts.t(language, 'track.not_found') } });
       else res.status(404).type('html').send(notFoundPage(deps, language));

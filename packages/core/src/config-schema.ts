@@ -108,7 +108,7 @@ export const RateLimit = z.object({ max: z.number().int().positive(), per_second
 
 /**
  * What one client address, or one sender, may send (null: no limit); generous, so a town's real traffic never meets
- * them and a flood or a script does. `key_failures` slows the guessing of every secret a route checks (API keys, tokens, passwords, tracking links).
+ * them and a flood or a script does. `key_failures` slows the guessing of every secret a route checks (API keys, tokens, passwords).
  */
 const RateLimits = z.object({
   per_client: RateLimit.nullable().default({ max: 120, per_seconds: 60 }),

@@ -151,7 +151,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     queueDepths,
     statuses: new RequestStatuses({ config, store, replies }),
     mediaRoutes: media.router(),
-    trackingRoutes: trackingRouter({ config, texts, requests: store, rateLimits }),
+    trackingRoutes: trackingRouter({ config, texts, requests: store }),
     ...(console && { console: console.router }),
   });
 

@@ -129,7 +129,7 @@ describe('rate limits on the intake routes', () => {
     await expectGuessingSlowed((token) => bearerVisitor.request('/admin', { headers: bearer(token) }), ADMIN_TOKEN, 401);
   });
 
-  it('slows guessing of transcript keys, the metrics token and tracking links', async () => {
+  it('slows guessing of transcript keys and the metrics token', async () => {
     const transcript = (key: string) =>
       fetch(`${running.url}/api/v1/transcripts`, {
         method: 'POST',
@@ -141,11 +141,5 @@ describe('rate limits on the intake routes', () => {
     const metrics = (token: string) =>
       fetch(`${running.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.26', ...bearer(token) } });
     await expectGuessingSlowed(metrics, METRICS_TOKEN, 401);
-
-    const track = (token: string) =>
-      fetch(`${running.url}/track/K7PM2Q-${token.padEnd(22, 'x')}`, {
-        headers: { 'x-forwarded-for': '203.0.113.27', accept: 'application/json' },
-      });
-    await expectGuessingSlowed(track, 'anything', 404);
   });
 });
