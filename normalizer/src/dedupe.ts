@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { distanceMeters, type LoadedConfig } from '@intake/core';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander, Redis, Result } from 'ioredis';
 import { similarity } from './language.js';
 
 export interface DedupeInput {
@@ -50,7 +50,98 @@ function topicOverlap(a: readonly string[], b: readonly string[]): number {
   return fewer.filter((topic) => more.includes(topic)).length / fewer.length;
 }
 
+const parseDetails = (details: Details): Remembered[] =>
+  details.filter((json): json is string => json !== null).map((json) => JSON.parse(json) as Remembered);
+
+/** The earliest of the candidates that matches: a group's first request is the one the others repeat. */
+function firstMatch(others: Remembered[], matches: (other: Remembered) => boolean, kind: 'sender' | 'near'): DedupeVerdict | null {
+  const found = others.filter(matches).sort((a, b) => a.at - b.at)[0];
+  return found ? { duplicate_of: found.root ?? found.id, kind } : null;
+}
+
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+/**
+ * One request's whole visit to the indexes, in one round trip however many earlier requests it meets. When checking
+ * (ARGV[16] '1') it first reads the same sender's recent requests, those within the radius (and takes a batch of
+ * expired ones out of the geo index) and those along its streets, each with its details; then it adds the request.
+ * KEYS: the sender's zset, the code's geo and time indexes, then per street its index of all and of vague reports.
+ * ARGV: received (ms); where the sender window starts ('' for no sender) and where the window starts; long and lat
+ * ('' for no place); radius (m); candidates per read; expired taken out per check; precise ('1'); the details' key
+ * prefix; the id; its details; the sender window, the window and the details' lifetime (ms); checking ('1').
+ * Returns the details of the sender's, the near and the along-the-street requests (false where they expired).
+ */
+const VISIT = `
+local at, senderFrom, windowFrom = ARGV[1], ARGV[2], ARGV[3]
+local long, lat, radius, limit, batch = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local precise, infoPrefix, id = ARGV[9] == '1', ARGV[10], ARGV[11]
+local hasSender, hasPlace = senderFrom ~= '', long ~= ''
+local function details(ids)
+  if #ids == 0 then return {} end
+  local keys = {}
+  for i, other in ipairs(ids) do keys[i] = infoPrefix .. other end
+  return redis.call('MGET', unpack(keys))
+end
+local sender, near, along = {}, {}, {}
+if ARGV[16] == '1' then
+  if hasSender then
+    redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. senderFrom)
+    sender = details(redis.call('ZRANGEBYSCORE', KEYS[1], senderFrom, '+inf'))
+  end
+  local seen = {}
+  if hasPlace then
+    local ids = redis.call('GEOSEARCH', KEYS[2], 'FROMLONLAT', long, lat, 'BYRADIUS', radius, 'm', 'ASC', 'COUNT', limit)
+    for _, other in ipairs(ids) do seen[other] = true end
+    near = details(ids)
+    local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', '(' .. windowFrom, 'LIMIT', 0, batch)
+    if #expired > 0 then
+      redis.call('ZREM', KEYS[2], unpack(expired))
+      redis.call('ZREM', KEYS[3], unpack(expired))
+    end
+  end
+  local alongIds = {}
+  for i = 4, #KEYS, 2 do
+    redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. windowFrom)
+    redis.call('ZREMRANGEBYSCORE', KEYS[i + 1], '-inf', '(' .. windowFrom)
+    local ids = redis.call('ZREVRANGEBYSCORE', precise and KEYS[i + 1] or KEYS[i], '+inf', windowFrom, 'LIMIT', 0, limit)
+    for _, other in ipairs(ids) do
+      if not seen[other] then
+        seen[other] = true
+        alongIds[#alongIds + 1] = other
+      end
+    end
+  end
+  along = details(alongIds)
+end
+if hasSender then
+  redis.call('ZADD', KEYS[1], at, id)
+  redis.call('PEXPIRE', KEYS[1], ARGV[13])
+end
+if hasPlace then
+  redis.call('GEOADD', KEYS[2], long, lat, id)
+  redis.call('ZADD', KEYS[3], at, id)
+  redis.call('PEXPIRE', KEYS[2], ARGV[14])
+  redis.call('PEXPIRE', KEYS[3], ARGV[14])
+end
+for i = 4, #KEYS, 2 do
+  redis.call('ZADD', KEYS[i], at, id)
+  redis.call('PEXPIRE', KEYS[i], ARGV[14])
+  if not precise then
+    redis.call('ZADD', KEYS[i + 1], at, id)
+    redis.call('PEXPIRE', KEYS[i + 1], ARGV[14])
+  end
+end
+redis.call('SET', infoPrefix .. id, ARGV[12], 'PX', ARGV[15])
+return { sender, near, along }`;
+
+/** A request's details as the indexes keep them, null for one that expired. */
+type Details = (string | null)[];
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    intakeDedupeVisit(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<[Details, Details, Details], Context>;
+  }
+}
 
 /**
  * Finds repeats on Redis: the same sender again within minutes, and the same problem reported nearby within hours
@@ -72,6 +163,7 @@ export class Deduper {
     this.windowMs = config.dedupe.window_hours * 3_600_000;
     this.senderWindowMs = config.dedupe.sender_window_minutes * 60_000;
     this.minSimilarity = config.dedupe.text_similarity;
+    redis.defineCommand('intakeDedupeVisit', { lua: VISIT });
   }
 
   private infoKey = (id: string) => `${this.prefix}:info:${id}`;
@@ -84,63 +176,21 @@ export class Deduper {
 
   /** Records the request and says which earlier one it repeats, if any. Safe to call again for the same id. */
   async check(input: DedupeInput): Promise<DedupeVerdict> {
-    const at = Date.parse(input.received_at);
     const self = this.remembered(input);
-    // One transaction reads the earlier requests and adds this one, so two reports racing each other still meet.
-    const transaction = this.redis.multi();
-    // where the next command's reply will be in the results (the queue also holds MULTI)
-    const nextReply = () => transaction.length - 1;
-    const senderKey = this.senderKeyOf(input);
-    let senderReply = -1;
-    if (senderKey) {
-      transaction.zremrangebyscore(senderKey, '-inf', at - this.senderWindowMs - 1);
-      senderReply = nextReply();
-      transaction.zrangebyscore(senderKey, at - this.senderWindowMs, '+inf');
-    }
-    let nearReply = -1;
-    let expiredReply = -1;
-    if (input.service_code !== null && input.point !== null) {
-      nearReply = nextReply();
-      transaction.geosearch(
-        this.geoKey(input.service_code),
-        'FROMLONLAT',
-        input.point.long,
-        input.point.lat,
-        'BYRADIUS',
-        this.radius,
-        'm',
-        'ASC',
-        'COUNT',
-        NEAR_LIMIT,
-      );
-      expiredReply = nextReply();
-      transaction.zrangebyscore(this.timeKey(input.service_code), '-inf', at - this.windowMs - 1, 'LIMIT', 0, CLEANUP_BATCH);
-    }
+    // One script reads the earlier requests and adds this one, so two reports racing each other still meet.
+    const [sender, near, along] = (await this.visit(this.redis, input, self, true)).map(parseDetails) as [
+      Remembered[],
+      Remembered[],
+      Remembered[],
+    ];
+    const nearIds = new Set(near.map((other) => other.id));
     // A place known only by its street is anywhere along it: reports on the same street are compared whatever the
     // distance when either of the two is placed so. A precise report reads only the vague ones, which stay few however
     // busy the street; a vague report reads the latest few of all.
-    const streetReplies: number[] = [];
-    for (const { all, vague } of this.streetKeysOf(input)) {
-      for (const key of [all, vague]) transaction.zremrangebyscore(key, '-inf', at - this.windowMs - 1);
-      streetReplies.push(nextReply());
-      transaction.zrevrangebyscore(input.precise ? vague : all, '+inf', at - this.windowMs, 'LIMIT', 0, NEAR_LIMIT);
-    }
-    Deduper.expire(transaction, this.add(transaction, input, self));
-    const results = (await transaction.exec()) ?? [];
-    for (const [error] of results) if (error) throw error;
-    const idsAt = (reply: number) => (reply < 0 ? [] : (results[reply]![1] as string[]));
-    const nearIds = new Set(idsAt(nearReply));
-    const streetIds = new Set(streetReplies.flatMap(idsAt).filter((id) => !nearIds.has(id)));
     const alongStreet = (other: Remembered) => self.precise === false || other.precise === false;
-
     const verdict =
-      (await this.firstMatch(idsAt(senderReply), (other) => this.sameSenderRepeat(self, other), 'sender')) ??
-      (await this.firstMatch(
-        [...nearIds, ...streetIds],
-        (other) => this.nearRepeat(self, other) && (nearIds.has(other.id) || alongStreet(other)),
-        'near',
-      ));
-    await this.forget(input.service_code, idsAt(expiredReply));
+      firstMatch(sender, (other) => this.sameSenderRepeat(self, other), 'sender') ??
+      firstMatch([...near, ...along], (other) => this.nearRepeat(self, other) && (nearIds.has(other.id) || alongStreet(other)), 'near');
     if (verdict === null) return { duplicate_of: null, kind: null };
     await this.redis.set(this.infoKey(input.id), JSON.stringify({ ...self, root: verdict.duplicate_of }), 'PX', this.infoTtlMs());
     return verdict;
@@ -152,11 +202,40 @@ export class Deduper {
    */
   async remember(inputs: readonly DedupeInput[]): Promise<void> {
     const pipeline = this.redis.pipeline();
-    const expiring = new Map<string, number>();
-    for (const input of inputs) for (const [key, ms] of this.add(pipeline, input, this.remembered(input))) expiring.set(key, ms);
-    Deduper.expire(pipeline, expiring);
+    for (const input of inputs) void this.visit(pipeline, input, this.remembered(input), false);
     const failed = ((await pipeline.exec()) ?? []).find(([error]) => error !== null);
     if (failed) throw failed[0];
+  }
+
+  /** The VISIT script for one request, sent at once or queued in a pipeline. */
+  private visit(commands: Redis | ChainableCommander, input: DedupeInput, self: Remembered, checking: boolean) {
+    const code = input.service_code;
+    const sender = input.sender !== null && this.senderWindowMs > 0 ? this.senderKey(input.sender) : null;
+    const place = code !== null && input.point !== null ? input.point : null;
+    const streetKeys =
+      code === null ? [] : input.streets.flatMap((street) => [this.streetKey(code, street), this.vagueStreetKey(code, street)]);
+    // unused keys are still named, so the street keys always start at KEYS[4]
+    const keys = [sender ?? this.senderKey(''), this.geoKey(code ?? ''), this.timeKey(code ?? ''), ...streetKeys];
+    return commands.intakeDedupeVisit(
+      keys.length,
+      ...keys,
+      self.at,
+      sender === null ? '' : self.at - this.senderWindowMs,
+      self.at - this.windowMs,
+      place?.long ?? '',
+      place?.lat ?? '',
+      this.radius,
+      NEAR_LIMIT,
+      CLEANUP_BATCH,
+      input.precise ? '1' : '0',
+      this.infoKey(''),
+      input.id,
+      JSON.stringify(self),
+      this.senderWindowMs,
+      this.windowMs,
+      this.infoTtlMs(),
+      checking ? '1' : '0',
+    ) as Promise<[Details, Details, Details]>;
   }
 
   private remembered(input: DedupeInput): Remembered {
@@ -172,59 +251,8 @@ export class Deduper {
     };
   }
 
-  private senderKeyOf(input: DedupeInput): string | null {
-    return input.sender !== null && this.senderWindowMs > 0 ? this.senderKey(input.sender) : null;
-  }
-
-  private streetKeysOf({ service_code: code, streets }: DedupeInput): { all: string; vague: string }[] {
-    return code === null ? [] : streets.map((street) => ({ all: this.streetKey(code, street), vague: this.vagueStreetKey(code, street) }));
-  }
-
   private infoTtlMs(): number {
     return Math.max(this.windowMs, this.senderWindowMs, 1000);
-  }
-
-  /**
-   * The writes that make a request findable: by sender, by place, along its streets, and its details. Gives the keys
-   * to expire and after how long, so a batch expires each key once.
-   */
-  private add(commands: ChainableCommander, input: DedupeInput, self: Remembered): Map<string, number> {
-    const expiring = new Map<string, number>();
-    const senderKey = this.senderKeyOf(input);
-    if (senderKey) {
-      commands.zadd(senderKey, self.at, input.id);
-      expiring.set(senderKey, this.senderWindowMs);
-    }
-    if (input.service_code !== null && input.point !== null) {
-      const geo = this.geoKey(input.service_code);
-      const time = this.timeKey(input.service_code);
-      commands.geoadd(geo, input.point.long, input.point.lat, input.id).zadd(time, self.at, input.id);
-      for (const key of [geo, time]) expiring.set(key, this.windowMs);
-    }
-    for (const { all, vague } of this.streetKeysOf(input)) {
-      for (const key of input.precise ? [all] : [all, vague]) {
-        commands.zadd(key, self.at, input.id);
-        expiring.set(key, this.windowMs);
-      }
-    }
-    commands.set(this.infoKey(input.id), JSON.stringify(self), 'PX', this.infoTtlMs());
-    return expiring;
-  }
-
-  private static expire(commands: ChainableCommander, expiring: Map<string, number>): void {
-    for (const [key, ms] of expiring) commands.pexpire(key, ms);
-  }
-
-  private async firstMatch(ids: string[], matches: (other: Remembered) => boolean, kind: 'sender' | 'near'): Promise<DedupeVerdict | null> {
-    const others = ids.filter((id) => id !== '' && id !== undefined);
-    if (others.length === 0) return null;
-    const infos = await this.redis.mget(others.map(this.infoKey));
-    const found = infos
-      .filter((json): json is string => json !== null)
-      .map((json) => JSON.parse(json) as Remembered)
-      .filter(matches)
-      .sort((a, b) => a.at - b.at)[0];
-    return found ? { duplicate_of: found.root ?? found.id, kind } : null;
   }
 
   /** Similar words, or the same things named in other words or another language ("nid de poule", "pothole"). */
@@ -262,15 +290,5 @@ export class Deduper {
 
   private nearRepeat(self: Remembered, other: Remembered): boolean {
     return other.id !== self.id && other.code === self.code && Math.abs(self.at - other.at) <= this.windowMs && this.similar(self, other);
-  }
-
-  /** Takes requests past the window out of a code's geo index (found by the check's own transaction). */
-  private async forget(code: string | null, expired: string[]): Promise<void> {
-    if (code === null || expired.length === 0) return;
-    await this.redis
-      .multi()
-      .zrem(this.geoKey(code), ...expired)
-      .zrem(this.timeKey(code), ...expired)
-      .exec();
   }
 }
