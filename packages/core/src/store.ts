@@ -77,15 +77,25 @@ for i = 3, #KEYS do
 end
 return 1`;
 
+/** Claims a reference for a request (KEYS: reference, the request's tracking; ARGV: id, tracking JSON, ttl): 1 when won. */
+const CLAIM_REFERENCE = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[3]) then
+  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+  return 1
+end
+return 0`;
+
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     intakeWriteRequest(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    intakeClaimReference(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
   }
 }
 
 /** Scripts run through EVALSHA on any connection; defining them twice on one is harmless. */
 function defineScripts(redis: Redis): void {
   redis.defineCommand('intakeWriteRequest', { lua: WRITE_REQUEST });
+  redis.defineCommand('intakeClaimReference', { lua: CLAIM_REFERENCE });
 }
 
 export interface ReceivedRange {
@@ -120,14 +130,6 @@ export type Tracking = z.infer<typeof Tracking>;
 
 /** 96 random bits: the tracking link cannot be guessed from the reference. */
 const newTrackingToken = () => randomBytes(12).toString('base64url');
-
-/** Claims a reference for a request (KEYS: reference, the request's tracking; ARGV: id, tracking JSON, ttl): 1 when won. */
-const CLAIM_REFERENCE = `
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[3]) then
-  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
-  return 1
-end
-return 0`;
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
@@ -238,8 +240,7 @@ export class RequestStore {
   async allocateReference(id: string, random?: RandomIndex): Promise<Tracking> {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       const tracking: Tracking = { reference: newReference(random), token: newTrackingToken() };
-      const won = await this.redis.eval(
-        CLAIM_REFERENCE,
+      const won = await this.redis.intakeClaimReference(
         2,
         this.referenceKey(tracking.reference),
         this.trackingKey(id),
