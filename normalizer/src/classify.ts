@@ -31,6 +31,11 @@ const MODIFIER_FACTOR = 0.3;
 /** A thing said to be broken is the problem itself ("the curb is broken"), not just where it is. */
 const DAMAGED_WEIGHT = 1;
 const DAMAGE_BOOST = 1.2;
+/**
+ * A catalogue's own keyword said as written ("dumped" for Illegal dumping) outweighs the lexicon's words for the other
+ * services: theirs count this much less. Two services whose keywords are both said stay as even as they were.
+ */
+const OWN_KEYWORD_BONUS = 2;
 /** The service no catalogue has: where the words point when they name a problem the town does not list. */
 const ELSEWHERE = '';
 /** ...but less surely than a word for a listed service: "the dog has been barking" is a noise complaint. */
@@ -39,6 +44,7 @@ const ELSEWHERE_SHARE = 0.5;
 function score(matches: readonly Match[], tokens: readonly string[], breaks: ReadonlySet<number>, language: Language): Map<string, number> {
   // A word said twice is one piece of evidence ("bear ... the bear"): what adds up is different words for a problem.
   const byWords = new Map<string, Map<string, number>>();
+  const ownKeywordSaid = new Set<string>();
   const damagedOnes = damagedMatches(tokens, matches, language);
   let previous: { end: number; setting: number } | null = null;
   matches.forEach((match, m) => {
@@ -54,12 +60,17 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
     for (const term of match.terms) {
       const weight = damaged && term.weight > 0 ? Math.max(term.weight, DAMAGED_WEIGHT) * DAMAGE_BOOST : term.weight;
       const subject = weight >= MIN_SUBJECT_WEIGHT ? firstness : 1;
-      for (const [code, share] of term.targets) evidence.set(code, Math.max(evidence.get(code) ?? 0, factor * subject * weight * share));
+      for (const [code, share] of term.targets) {
+        if (match.quality === 1 && term.keywordOf?.has(code) === true) ownKeywordSaid.add(code);
+        evidence.set(code, Math.max(evidence.get(code) ?? 0, factor * subject * weight * share));
+      }
     }
     byWords.set(said, evidence);
   });
   const scores = new Map<string, number>();
   for (const evidence of byWords.values()) for (const [code, value] of evidence) scores.set(code, (scores.get(code) ?? 0) + value);
+  if (ownKeywordSaid.size > 0)
+    for (const [code, value] of scores) if (!ownKeywordSaid.has(code)) scores.set(code, value / OWN_KEYWORD_BONUS);
   return scores;
 }
 
@@ -101,18 +112,27 @@ export function catalogueTerms(
   fallbackCode: string | null = null,
   lexicon: readonly Concept[] = CONCEPTS,
 ): Term[] {
-  const byKey = new Map<string, Term>();
+  const keywords = new Map<string, Term & { keywordOf: Set<string> }>();
   for (const service of services) {
     for (const phrase of service.keywords) {
       const tokens = words(phrase);
       if (tokens.length === 0) continue;
       const key = tokens.join(' ');
-      const term = byKey.get(key) ?? { tokens, language: null, weight: 1, targets: new Map<string, number>(), topics: [] };
+      const term = keywords.get(key) ?? {
+        tokens,
+        language: null,
+        weight: 1,
+        targets: new Map<string, number>(),
+        topics: [] as string[],
+        keywordOf: new Set<string>(),
+      };
       term.targets.set(service.code, 1);
+      term.keywordOf.add(service.code);
       term.topics.push(`service:${service.code}`);
-      byKey.set(key, term);
+      keywords.set(key, term);
     }
   }
+  const byKey = new Map<string, Term>(keywords);
   // The catch-all service ("Other") is where no evidence leads, so its own words are none.
   for (const term of namedTerms(services.filter((service) => service.code !== fallbackCode)))
     if (!byKey.has(term.tokens.join(' '))) byKey.set(term.tokens.join(' '), term);

@@ -12,6 +12,8 @@ export interface Term {
   targets: Map<string, number>;
   /** the concepts (or catalogue services) it names, for comparing reports across languages */
   topics: string[];
+  /** the services whose own keyword it is: said as written, it counts more for them than any lexicon reading */
+  keywordOf?: ReadonlySet<string>;
 }
 
 /** Where terms were found in a text: tokens [start, end). */

@@ -162,3 +162,18 @@ describe('a catalogue of names and descriptions only', () => {
     expect(classify('someone knocked over the hydrant on my corner', catalogue).code).toBe('HYD');
   });
 });
+
+describe("a catalogue's own keyword, said as written", () => {
+  const catalogue = buildClassifier([
+    { code: 'DUMP', name: 'Illegal dumping', keywords: ['dumped'] },
+    { code: 'TRASH', name: 'Missed collection', keywords: ['missed pickup'] },
+    { code: 'BULK', name: 'Bulky item pickup', keywords: ['large item'] },
+  ]);
+
+  it('outweighs the lexicon word of another service beside it', () => {
+    expect(catalogue.classify('garbage dumped here')).toMatchObject({ code: 'DUMP' });
+    expect(catalogue.classify('garbage bags dumped in the lane')).toMatchObject({ code: 'DUMP' });
+    expect(catalogue.classify('requesting large item pickup: a washer and a dryer')).toMatchObject({ code: 'BULK' });
+    expect(catalogue.classify('garbage not collected')).toMatchObject({ code: 'TRASH' });
+  });
+});

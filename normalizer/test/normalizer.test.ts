@@ -124,6 +124,11 @@ describe('normalize with the Banff demo config', () => {
     expect(request.record.reporter.phone).toBeNull();
   });
 
+  it('gives a question that names no service none, not the triage code', async () => {
+    const { request } = await normalizer.normalize(message({ text: 'what are the town hall hours on friday?', sender: { phone: '13' } }));
+    expect(request.record).toMatchObject({ intent: 'question', service_code: null });
+  });
+
   it('marks the same sender repeating themselves as a duplicate of the first request', async () => {
     const at = new Date().toISOString();
     const sender = { phone: '+1 403 555 0199' };

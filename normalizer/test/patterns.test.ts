@@ -79,6 +79,10 @@ const village = Gazetteer.fromRows([
   ...street('Rue des Lilas', 'x', 200, 30, 600, 100),
   ...street('1re Avenue', 'x', -200, 30, 600, 100),
   ...street('Rue Hillcrest', 'x', -2000, -600, 600, 10),
+  ...street("Avenue de l'Église", 'x', 400, 30, 600, 100),
+  ...street('Chemin du Lac-des-Sables', 'x', 800, 30, 600, 100),
+  ...street('Rue Alphonse-Desjardins', 'x', 1000, 30, 600, 100),
+  ...street('Rue Notre-Dame', 'x', 1200, 30, 600, 100),
 ]);
 const villageWords = buildVocabulary(village.streetNames(), [], ['Village de Lilas']);
 const villagePlace = (text: string) => {
@@ -101,6 +105,29 @@ describe('places written the ways a French or Spanish speaker writes them', () =
       precision: 'address',
     });
     expect(villagePlace('pothole at 121 1st Avenue')).toMatchObject({ address: '121 1re Avenue', precision: 'address' });
+  });
+
+  it('reads names with an apostrophe, long names written bare and lower case, and a number after a comma', () => {
+    expect(villagePlace("le lampadaire avenue de l'Église 121 clignote")).toMatchObject({ address: "121 Avenue de l'Église" });
+    expect(villagePlace("bris d'aqueduc sur notre-dame, l'eau sort")).toMatchObject({ address: 'Rue Notre-Dame', precision: 'street' });
+    expect(villagePlace('rebuts à ramasser au 121, notre-dame merci')).toMatchObject({ address: '121 Rue Notre-Dame' });
+    expect(villagePlace('un chevreuil mort sur le bord de la route notre-dame 121')).toMatchObject({ address: '121 Rue Notre-Dame' });
+    expect(villagePlace('collecte des encombrants rue des lilas 121: frigo et laveuse')).toMatchObject({ address: '121 Rue des Lilas' });
+    // one word of a name that is also a word ("église") is no place without a number or a type
+    expect(villagePlace("on se voit près de l'église")).toBeNull();
+  });
+
+  it('knows a long name by the part people write alone, when only one street has it', () => {
+    expect(villagePlace("bris d'aqueduc près du 121 desjardins")).toMatchObject({ address: '121 Rue Alphonse-Desjardins' });
+    expect(villagePlace('Tree fell across the road on chemin Lac-des-Sables')).toMatchObject({
+      address: 'Chemin du Lac-des-Sables',
+      precision: 'street',
+    });
+    expect(villagePlace('madame desjardins a appelé')).toBeNull();
+  });
+
+  it('takes the number a Spanish caller corrects, said before "de la" and the street', () => {
+    expect(villagePlace('Es el 131, no, perdón, el 121 de la Hillcrest.')).toMatchObject({ address: '121 Rue Hillcrest' });
   });
 
   it("takes the problem's place over the writer's own address", () => {

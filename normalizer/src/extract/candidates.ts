@@ -1,7 +1,7 @@
 import { houseNumberAt, numberAfter, numberBefore, unitAfter } from './house-numbers.js';
 import { crossingAt } from './crossings.js';
 import { findMentions } from './mentions.js';
-import { query, spanOf, type Extracted, type Mention, type Token } from './tokens.js';
+import { distinctive, query, spanOf, type Extracted, type Mention, type Token } from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { PlaceWords } from './words.js';
 
@@ -32,7 +32,11 @@ function streetPlace(text: string, tokens: Token[], mention: Mention, next: Ment
     };
   }
   const bareButPlaced =
-    !mention.fuzzy && !mention.entry.placeName && mention.capitalized && words.locationWords.has(tokens[mention.start - 1]?.norm ?? '');
+    !mention.fuzzy &&
+    !mention.entry.partial &&
+    !mention.entry.placeName &&
+    (mention.capitalized || distinctive(mention)) &&
+    words.locationWords.has(tokens[mention.start - 1]?.norm ?? '');
   if (!mention.typed && !bareButPlaced) return null;
   const span = spanOf(text, tokens, mention.start, mention.end);
   return {

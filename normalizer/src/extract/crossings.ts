@@ -12,8 +12,8 @@ function cornerWordBefore(tokens: Token[], start: number, words: PlaceWords): bo
 
 /** How surely "A <connector> B" names a corner; 0 when it more likely does not ("a bear and elk"). */
 function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: string, words: PlaceWords): number {
-  // A misspelt bare name ("wolfe & bear st") is a street only beside a street that says so.
-  const bareSlip = (m: Mention) => m.fuzzy && !m.typed;
+  // A misspelt or partial bare name ("wolfe & bear st") is a street only beside a street that says so.
+  const bareSlip = (m: Mention) => (m.fuzzy || m.entry.partial === true) && !m.typed;
   if ((bareSlip(a) && !b.typed) || (bareSlip(b) && !a.typed) || a.entry.core === b.entry.core) return 0;
   const streetLike = (m: Mention) => m.typed || words.streets.ordinal.test(tokens[m.start]!.norm);
   const typed = Number(streetLike(a)) + Number(streetLike(b));

@@ -1,5 +1,5 @@
 import { spelledNumberEndingAt } from './numbers.js';
-import type { Mention, Token } from './tokens.js';
+import { distinctive, type Mention, type Token } from './tokens.js';
 import type { PlaceWords } from './words.js';
 
 const CURRENCY = new Set(['$', '€', '£', '¢']);
@@ -51,6 +51,14 @@ function blockBefore(tokens: Token[], last: number, words: PlaceWords): NumberBe
   return null;
 }
 
+/** "el 141 de la South Main", "au 12 de la rue X": a number, "of" and maybe an article, then a street that says so. */
+function ofBefore(tokens: Token[], last: number, mention: Mention, words: PlaceWords): NumberBefore | null {
+  if (!mention.typed && !mention.capitalized && !distinctive(mention)) return null;
+  const of = words.articles.has(tokens[last]?.norm ?? '') ? last - 1 : last;
+  if (!words.ofWords.has(tokens[of]?.norm ?? '') || !houseNumberAt(tokens, of - 1, words)) return null;
+  return { number: tokens[of - 1]!.norm.toUpperCase(), unit: null, start: of - 1, hash: false, block: false };
+}
+
 /** "one-twenty-five Spray Avenue", "deux cent quatorze rue X": said numbers, trusted only before a typed street. */
 function spelledBefore(tokens: Token[], last: number, mention: Mention, words: PlaceWords): NumberBefore | null {
   if (!mention.typed) return null;
@@ -67,8 +75,10 @@ export function numberBefore(tokens: Token[], mention: Mention, words: PlaceWord
   const last = mention.start - 1;
   const block = blockBefore(tokens, last, words);
   if (block) return block;
-  // French and Spanish put a comma after the number: "au 115, rue Grizzly".
-  const k = tokens[last]?.norm === ',' && mention.typed ? last - 1 : last;
+  const of = ofBefore(tokens, last, mention, words);
+  if (of) return of;
+  // French and Spanish put a comma after the number: "au 115, rue Grizzly", "au 122, de l'Église".
+  const k = tokens[last]?.norm === ',' && (mention.typed || distinctive(mention)) ? last - 1 : last;
   if (!houseNumberAt(tokens, k, words)) return spelledBefore(tokens, k, mention, words);
   let start = k;
   const hash = tokens[k - 1]?.norm === '#';
@@ -96,6 +106,12 @@ export interface NumberAfter {
   score: number;
 }
 
+/** "5 pm", "2 hours", "7:30": the number at k measures something; "rang X 1982: frigo" is still an address. */
+function measured(tokens: Token[], k: number, words: PlaceWords): boolean {
+  const next = tokens[k + 1]?.norm ?? '';
+  return words.numbers.measures.has(next) && (next !== ':' || /^\d/.test(tokens[k + 2]?.norm ?? ''));
+}
+
 /** "Calle Mayor 5", "rue X, 12", "calle Otter #201", "on Nahanni Dr in front of 142": a number after its street. */
 export function numberAfter(tokens: Token[], mention: Mention, next: Mention | undefined, words: PlaceWords): NumberAfter | null {
   let k = mention.end;
@@ -107,16 +123,10 @@ export function numberAfter(tokens: Token[], mention: Mention, next: Mention | u
     while (gap.length < 4 && words.betweenStreetAndNumber.has(tokens[k]?.norm ?? '')) gap.push(tokens[k++]!.norm);
     if (words.numberMarks.has(tokens[k]?.norm ?? '') && gap.length > 0) k += 1;
     // "East Ridge Rd 1363", "3rd St SE 513": a number right after a street is its house only when the street is typed.
-    if (gap.length === 0 && !mention.typed) return null;
+    if (gap.length === 0 && !mention.typed && !distinctive(mention)) return null;
   }
   const token = tokens[k];
-  if (
-    !token?.word ||
-    !HOUSE_NUMBER.test(token.norm) ||
-    !houseNumberAt(tokens, k, words) ||
-    words.numbers.measures.has(tokens[k + 1]?.norm ?? '')
-  )
-    return null;
+  if (!token?.word || !HOUSE_NUMBER.test(token.norm) || !houseNumberAt(tokens, k, words) || measured(tokens, k, words)) return null;
   if (next !== undefined && next.start <= k + 1) return null; // "on Bear near 211 Caribou St": the number is Caribou's
   if (gap.length > 0 && gap.every((word) => word === 'at' || word === 'a') && Number.parseInt(token.norm, 10) < TIME_LIKE_BELOW)
     return null;

@@ -36,6 +36,9 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry:
   const joined = tokens[i + 1]?.word ? first.norm + tokens[i + 1]!.norm : null;
   const joinedEntry = joined === null ? undefined : vocabulary.byFirstToken.get(joined)?.find((entry) => entry.tokens.length === 1);
   if (joinedEntry && !best) best = { entry: joinedEntry, end: i + 2, fuzzy: false };
+  for (const entry of best ? [] : (vocabulary.byPartFirstToken.get(first.norm) ?? [])) {
+    if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
+  }
   if (best || first.norm.length < 4 || /^\d/.test(first.norm)) return best;
   for (const entry of vocabulary.byInitial.get(first.norm[0]!) ?? []) {
     const fits = entry.tokens.every((core, k) => tokens[i + k]?.word === true && isTypoOf(tokens[i + k]!.norm, core));

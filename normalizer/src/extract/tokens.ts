@@ -36,12 +36,18 @@ export interface Mention {
   text: string;
 }
 
+/** Marks that join the words of one name: "Saint-Jean", "l'Église", "l’Église". */
+const INSIDE_WORDS = new Set(['-', "'", '’']);
+
+/** A bare name that reads as a street on its own: two words or more that are not particles ("st-louis", "notre dame"). */
+export const distinctive = (mention: Mention) => !mention.fuzzy && !mention.entry.partial && mention.entry.contentWords >= 2;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}.]/gu)) {
     const raw = match[0];
-    // "Saint-Jean" is one name in two words; a dash between digits ("3-211") still counts.
-    if (raw === '-' && /\p{L}/u.test(text[match.index - 1] ?? '') && /\p{L}/u.test(text[match.index + 1] ?? '')) continue;
+    // "Saint-Jean" is one name in two words, as "l'Église" is; a dash between digits ("3-211") still counts.
+    if (INSIDE_WORDS.has(raw) && /\p{L}/u.test(text[match.index - 1] ?? '') && /\p{L}/u.test(text[match.index + 1] ?? '')) continue;
     tokens.push({
       norm: fold(raw),
       start: match.index,

@@ -11,6 +11,10 @@ export interface CoreEntry {
   names: StreetName[];
   /** also the town's own name ("Banff" of Banff Avenue): never a street without a type, number or corner */
   placeName: boolean;
+  /** the tokens are only part of the name ("desjardins" of Alphonse-Desjardins): a street only with a number or a type */
+  partial?: boolean;
+  /** how many of the name's words are more than particles: "saint louis" 2, "de l eglise" 1 */
+  contentWords: number;
 }
 
 export interface LandmarkEntry {
@@ -24,6 +28,8 @@ export interface Vocabulary {
   byFirstToken: Map<string, CoreEntry[]>;
   /** first letter -> entries, for spelling slips */
   byInitial: Map<string, CoreEntry[]>;
+  /** first token of a part that names one street alone ("lac des sables", "desjardins", "saint jean") -> entries */
+  byPartFirstToken: Map<string, CoreEntry[]>;
   landmarks: LandmarkEntry[];
   /** landmark first token -> entries */
   landmarksByFirstToken: Map<string, LandmarkEntry[]>;
@@ -36,6 +42,32 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   if (list) list.push(value);
   else map.set(key, [value]);
 };
+
+/** Shorter than this, a lone word of a longer name is too likely another word ("lac", "pins"). */
+const MIN_PART_WORD = 5;
+
+/**
+ * The parts of long names people write alone, when only one street has them: the name without its leading particles
+ * ("lac des sables" of Chemin du Lac-des-Sables), its last word ("desjardins" of Rue Alphonse-Desjardins), its first
+ * two words ("saint jean" of Rue Saint-Jean-Baptiste). A part that is a whole name, or another name's part, is none.
+ */
+function uniqueParts(entries: readonly CoreEntry[], words: PlaceWords): Map<string[], CoreEntry> {
+  const whole = new Set(entries.map((entry) => entry.core));
+  const candidates = new Map<string, CoreEntry[]>();
+  for (const entry of entries) {
+    const { tokens } = entry;
+    const lead = tokens.findIndex((token) => !words.particles.has(token));
+    const parts = [
+      lead > 0 ? tokens.slice(lead) : [],
+      tokens.length >= 2 && tokens.at(-1)!.length >= MIN_PART_WORD ? tokens.slice(-1) : [],
+      tokens.length >= 3 && lead === 0 ? tokens.slice(0, 2) : [],
+    ];
+    for (const part of parts) if (part.length > 0 && !whole.has(part.join(' '))) push(candidates, part.join(' '), entry);
+  }
+  const unique = new Map<string[], CoreEntry>();
+  for (const [part, owners] of candidates) if (new Set(owners).size === 1) unique.set(part.split(' '), owners[0]!);
+  return unique;
+}
 
 /** Builds the vocabulary from street names (gazetteer spellings or parsed names), the config's landmarks and the town's names. */
 export function buildVocabulary(
@@ -54,16 +86,26 @@ export function buildVocabulary(
       tokens: name.core.split(' '),
       names: [],
       placeName: placeWords.has(name.core),
+      contentWords: name.core.split(' ').filter((token) => !words.particles.has(token)).length,
     };
     if (!entry.names.some((known) => known.key === name.key)) entry.names.push(name);
     cores.set(name.core, entry);
   }
-  const vocabulary: Vocabulary = { byFirstToken: new Map(), byInitial: new Map(), landmarks: [], landmarksByFirstToken: new Map(), words };
+  const vocabulary: Vocabulary = {
+    byFirstToken: new Map(),
+    byInitial: new Map(),
+    byPartFirstToken: new Map(),
+    landmarks: [],
+    landmarksByFirstToken: new Map(),
+    words,
+  };
   for (const entry of cores.values()) {
     push(vocabulary.byFirstToken, entry.tokens[0]!, entry);
     if (entry.tokens.length > 1) push(vocabulary.byFirstToken, entry.tokens.join(''), { ...entry, tokens: [entry.tokens.join('')] });
     push(vocabulary.byInitial, entry.core[0]!, entry);
   }
+  for (const [part, entry] of uniqueParts([...cores.values()], words))
+    push(vocabulary.byPartFirstToken, part[0]!, { ...entry, tokens: part, partial: true });
   for (const landmark of landmarks) {
     for (const phrase of [landmark.name, ...landmark.aliases]) {
       const tokens = nameTokens(phrase);

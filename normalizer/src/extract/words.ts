@@ -21,6 +21,8 @@ export interface PlaceWords {
   blockWords: ReadonlySet<string>;
   ofWords: ReadonlySet<string>;
   articles: ReadonlySet<string>;
+  /** the small words inside names ("de", "du", "la"): not what tells one street from another */
+  particles: ReadonlySet<string>;
   /** place words that may sit between a street and its number: "on Nahanni Dr in front of 142" */
   betweenStreetAndNumber: ReadonlySet<string>;
   numberMarks: ReadonlySet<string>;
@@ -51,6 +53,11 @@ export function placeWordsOf(book: WordBook, streets = new StreetWords(book), nu
     blockWords: all((w) => w.places.block_words),
     ofWords: all((w) => w.places.of_words),
     articles: all((w) => w.places.articles),
+    particles: new Set([
+      ...inAllLanguages((w) => w.places.articles, book),
+      ...inAllLanguages((w) => w.places.of_words, book),
+      ...inAllLanguages((w) => w.crossings.second_street_fillers, book),
+    ]),
     betweenStreetAndNumber: all((w) => w.places.between_street_and_number),
     numberMarks: all((w) => w.places.number_marks, NUMBER_MARKS),
     corrections: inAllLanguages((w) => w.places.corrections, book).map((phrase) => phrase.split(' ')),

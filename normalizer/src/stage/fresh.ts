@@ -3,7 +3,7 @@ import type { Classification } from '../classify.js';
 import { normalizeEmail, normalizePhone } from '../contact.js';
 import type { Extracted } from '../extract/index.js';
 import { relatedRequest } from '../followup.js';
-import { intentOf } from '../intent.js';
+import { intentOf, type Intent } from '../intent.js';
 import { contentStems, detectLanguage } from '../language.js';
 import { locate } from '../location.js';
 import { cleanText, composeDescription } from '../text.js';
@@ -23,15 +23,19 @@ function problemWords(description: string, mentions: readonly Extracted[], zones
   return text;
 }
 
-/** The service given with the message, else the classifier's when it is sure enough; `sure` says which. */
-function chooseService(config: LoadedConfig, message: InboundMessage, classification: Classification, log: Logger) {
+/**
+ * The service given with the message, else the classifier's when it is sure enough, else the catch-all for a report
+ * and none for a question ("what are city hall hours?" asks about no service); `sure` says which.
+ */
+function chooseService(config: LoadedConfig, message: InboundMessage, classification: Classification, intent: Intent, log: Logger) {
   const given = message.service_code === null ? undefined : config.services.find((service) => service.code === message.service_code);
   if (given) return { code: given.code, confidence: 1, sure: true };
   if (message.service_code !== null)
     log.warn({ id: message.id, service_code: message.service_code }, 'unknown service code ignored, classifying instead');
   const { code, confidence } = classification;
   const sure = code !== null && confidence >= config.classification.min_confidence;
-  return { code: sure ? code : config.classification.fallback_code, confidence, sure };
+  const unsure = intent === 'question' ? null : config.classification.fallback_code;
+  return { code: sure ? code : unsure, confidence, sure };
 }
 
 /**
@@ -81,7 +85,8 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
   // detected once, on the words as sent (as the SMS webhook does for its acknowledgement, so both answers agree)
   const textLanguage = detectLanguage(message.text === '' ? description : message.text);
   const classification = parts.classifier.classify(problem, textLanguage);
-  const chosen = chooseService(config, message, classification, log);
+  const intent = intentOf(description, classification.language);
+  const chosen = chooseService(config, message, classification, intent, log);
   const reporter = {
     name: cleanText(message.sender.name) || null,
     phone: normalizePhone(message.sender.phone, config.jurisdiction.country),
@@ -111,7 +116,7 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
     },
     duplicate_of: null,
     language: message.language ?? textLanguage,
-    intent: intentOf(description, classification.language),
+    intent,
     routing: { rule: null, priority: 'normal' },
   };
   // A follow-up relates to its report rather than repeating it: it is a duplicate only when it names the same
