@@ -1,5 +1,5 @@
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
-import stopword = require('stopword');
+import { eng, fra, spa } from 'stopword';
 import { detectAll } from 'tinyld';
 
 export type Language = 'en' | 'fr' | 'es';
@@ -22,9 +22,9 @@ export function words(text: string): string[] {
 const MORE_ENGLISH_STOPWORDS = ['ours', 'yours', 'hers', 'theirs', 'mine'];
 
 const STOPWORDS: Record<Language, ReadonlySet<string>> = {
-  en: new Set([...stopword.eng, ...MORE_ENGLISH_STOPWORDS].map(fold)),
-  fr: new Set(stopword.fra.map(fold)),
-  es: new Set(stopword.spa.map(fold)),
+  en: new Set([...eng, ...MORE_ENGLISH_STOPWORDS].map(fold)),
+  fr: new Set(fra.map(fold)),
+  es: new Set(spa.map(fold)),
 };
 
 const STEMMERS: Record<Language, Stemmer> = {

@@ -1,7 +1,8 @@
 import { parseConfig, type StoredRequest } from '@intake/core';
 import { open311Fixture } from '@intake/testkit';
 import { open311Connector, open311Status } from '../src/index.js';
-import { elementNames, expectValid, parseXml, typedFromXml } from './conformance.js';
+import type { Open311Request } from '../src/requests.js';
+import { elementNames, expectValid, parseXml, typedFromXml, type XmlErrors, type XmlList } from './conformance.js';
 import { API_KEY, baseConfig, startOpen311App, type Open311App } from './harness.js';
 
 let app: Open311App;
@@ -81,7 +82,7 @@ describe('GET services', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
     const xml = await response.text();
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
-    const document = parseXml(xml);
+    const document = parseXml<XmlList<'services', 'service'>>(xml);
     expect(elementNames(document, 'services', 'service')).toEqual(fixtureShape('cfa-services.xml', 'services', 'service'));
     const services = document.services.service.map((item: Record<string, string>) => typedFromXml('service', item));
     expectValid('services', services);
@@ -93,7 +94,7 @@ describe('GET services', () => {
     expectValid('service-definition', definition);
     expect(definition).toEqual({ service_code: 'POTHOLE', attributes: [] });
 
-    const xml = parseXml(await (await get('services/POTHOLE.xml')).text());
+    const xml = parseXml<{ service_definition: Record<string, string | undefined> }>(await (await get('services/POTHOLE.xml')).text());
     expect(xml.service_definition.service_code).toBe('POTHOLE');
     expect(xml.service_definition.attribute).toBeUndefined();
 
@@ -102,7 +103,7 @@ describe('GET services', () => {
     expect(await missing.json()).toEqual([{ code: 404, description: 'service_code "NOPE" was not found' }]);
     const missingXml = await get('services/NOPE.xml');
     expect(missingXml.status).toBe(404);
-    const errors = parseXml(await missingXml.text());
+    const errors = parseXml<XmlErrors>(await missingXml.text());
     expect(elementNames(errors, 'errors', 'error')).toEqual(fixtureShape('cfa-get_service_request_not_found.xml', 'errors', 'error'));
     expect(errors.errors.error[0]).toEqual({ code: '404', description: 'service_code "NOPE" was not found' });
   });
@@ -192,9 +193,9 @@ describe('POST requests', () => {
   it('answers in XML shaped like a CRM answer', async () => {
     const response = await postForm({ api_key: API_KEY, service_code: 'POTHOLE', address_string: '14 Maple Street' }, 'requests.xml');
     expect(response.status).toBe(200);
-    const document = parseXml(await response.text());
+    const document = parseXml<XmlList<'service_requests', 'request'>>(await response.text());
     expect(elementNames(document, 'service_requests', 'request')).toEqual(requestShape('cfa-post_service_request.xml'));
-    const [created] = document.service_requests.request;
+    const created = document.service_requests.request[0]!;
     expect(created.service_request_id).toMatch(/\S/);
     expect(created.account_id).toBe('');
     expect((await app.queued()).some((m) => m.id === created.service_request_id)).toBe(true);
@@ -245,7 +246,7 @@ describe('POST requests', () => {
       const errors =
         format === 'json'
           ? JSON.parse(body)
-          : parseXml(body).errors.error.map((e: { code: string; description: string }) => ({
+          : parseXml<XmlErrors>(body).errors.error.map((e: { code: string; description: string }) => ({
               code: Number(e.code),
               description: e.description,
             }));
@@ -333,11 +334,11 @@ describe('GET requests', () => {
     ).record.id;
   });
 
-  const ids = (requests: Record<string, any>[]) => requests.map((request) => request.service_request_id as string);
+  const ids = (requests: Open311Request[]) => requests.map((request) => request.service_request_id);
   const list = async (query: string) => {
     const response = await get(`requests.json${query}`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as Record<string, any>[];
+    const body = (await response.json()) as Open311Request[];
     expectValid('requests', body);
     return body;
   };
@@ -346,7 +347,7 @@ describe('GET requests', () => {
     const response = await get('requests.json');
     const text = await response.text();
     expect(text).not.toMatch(/jane|9025550123|Jane Doe/i);
-    const requests = JSON.parse(text) as Record<string, any>[];
+    const requests = JSON.parse(text) as Open311Request[];
     expectValid('requests', requests);
     expect(ids(requests)).toEqual([recent, closed, unclassified, older]);
     expect(requests[0]).toEqual({
@@ -404,7 +405,7 @@ describe('GET requests', () => {
   it('serves the same list in XML shaped like a CRM answer, with empty elements for nulls', async () => {
     const [json, response] = await Promise.all([list(''), get('requests.xml')]);
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
-    const document = parseXml(await response.text());
+    const document = parseXml<XmlList<'service_requests', 'request'>>(await response.text());
     expect(elementNames(document, 'service_requests', 'request')).toEqual(requestShape('cfa-service_requests.xml'));
     const requests = document.service_requests.request.map((item: Record<string, string>) => typedFromXml('request', item));
     expectValid('requests', requests);
@@ -421,9 +422,9 @@ describe('GET requests', () => {
     expectValid('requests', body);
     expect(body).toEqual(await list(`?service_request_id=${closed}`));
 
-    const xml = parseXml(await (await get(`requests/${closed}.xml`)).text());
+    const xml = parseXml<XmlList<'service_requests', 'request'>>(await (await get(`requests/${closed}.xml`)).text());
     expect(elementNames(xml, 'service_requests', 'request')).toEqual(requestShape('cfa-get_service_request.xml'));
-    expect(typedFromXml('request', xml.service_requests.request[0])).toEqual(body[0]);
+    expect(typedFromXml('request', xml.service_requests.request[0]!)).toEqual(body[0]);
 
     const missing = await get('requests/not-an-id.xml');
     expect(missing.status).toBe(404);

@@ -1,5 +1,5 @@
 import { createLogger, textsFor, type InboundMessageInput } from '@intake/core';
-import { SLACK_BOT, slackSignature, startSlackStandIn, type SlackStandIn } from '@intake/testkit';
+import { SLACK_BOT, blockOf, slackSignature, startSlackStandIn, type SlackStandIn } from '@intake/testkit';
 import { REPLY_EVENT_TYPE, createSlackResponder } from '../src/index.js';
 import {
   BOT_TOKEN,
@@ -35,7 +35,6 @@ describe('the Slack connector', () => {
   });
 
   const acceptedWith = (externalId: string) => connector.accepted.filter((message) => message.external_id === externalId);
-  const lastViewOpened = () => slackApi.calls('views.open').at(-1)!.args;
 
   describe('signatures', () => {
     const challenge = { event: { type: 'url_verification', token: 'legacy', challenge: 'c-123' } };
@@ -104,24 +103,20 @@ describe('the Slack connector', () => {
       const call = slackApi.calls('views.open').at(-1)!;
       expect(call.token).toBe(BOT_TOKEN);
       expect(call.args.trigger_id).toBe((command as { form: Record<string, string> }).form.trigger_id);
-      const { view } = call.args;
+      const view = slackApi.viewOpened();
       expect(view.callback_id).toBe('intake_report');
-      expect(JSON.parse(view.private_metadata)).toEqual({ channel: 'C0CREWS' });
-      const blocks = Object.fromEntries(view.blocks.map((block: { block_id: string }) => [block.block_id, block]));
-      expect(blocks.description.element.initial_value).toBe('big pothole & a photo (https://example.org/p.jpg)');
-      expect(blocks.description.optional).toBeUndefined();
-      expect(blocks.service.optional).toBe(true);
+      expect(JSON.parse(view.private_metadata ?? '')).toEqual({ channel: 'C0CREWS' });
+      expect(blockOf(view, 'description').element?.initial_value).toBe('big pothole & a photo (https://example.org/p.jpg)');
+      expect(blockOf(view, 'description').optional).toBeUndefined();
+      expect(blockOf(view, 'service').optional).toBe(true);
       expect(
-        blocks.service.element.option_groups.map((group: { label: { text: string }; options: { value: string }[] }) => [
-          group.label.text,
-          group.options.map((o) => o.value),
-        ]),
+        blockOf(view, 'service').element?.option_groups?.map((group) => [group.label.text, group.options.map((o) => o.value)]),
       ).toEqual([
         ['Streets', ['POTHOLE', 'STREETLIGHT']],
         ['Parks', ['GRAFFITI']],
         ['Other', ['OTHER']],
       ]);
-      expect(blocks.photo.element.type).toBe('url_text_input');
+      expect(blockOf(view, 'photo').element?.type).toBe('url_text_input');
     });
 
     it('says so, privately, when Slack will not open the form', async () => {
@@ -233,11 +228,11 @@ describe('the Slack connector', () => {
         },
       });
       expect(response.status).toBe(200);
-      const { trigger_id: triggerId, view } = lastViewOpened();
-      expect(triggerId).toBe('trigger-shortcut');
-      const blocks = Object.fromEntries(view.blocks.map((block: { block_id: string }) => [block.block_id, block]));
-      expect(blocks.description.element.initial_value).toBe('tree down across #roads near 40 Pine Rd, @U0CREW4 saw it');
-      expect(blocks.photo.element.initial_value).toBe('https://springfield.slack.com/files/U0CREW3/F1/tree.jpg');
+      expect(slackApi.calls('views.open').at(-1)?.args.trigger_id).toBe('trigger-shortcut');
+      const view = slackApi.viewOpened();
+      const description = blockOf(view, 'description').element?.initial_value;
+      expect(description).toBe('tree down across #roads near 40 Pine Rd, @U0CREW4 saw it');
+      expect(blockOf(view, 'photo').element?.initial_value).toBe('https://springfield.slack.com/files/U0CREW3/F1/tree.jpg');
 
       await postAsSlack(
         connector.url,
@@ -245,7 +240,7 @@ describe('the Slack connector', () => {
           {
             id: 'V0SHORTCUT',
             private_metadata: view.private_metadata,
-            values: formValues({ description: blocks.description.element.initial_value }),
+            values: formValues({ description: description! }),
           },
           'U0CREW2',
         ),
@@ -459,7 +454,7 @@ describe('a catalogue longer than a Slack select holds', () => {
     const connector = await startConnector(testConfig(slackApi, services));
     try {
       await postAsSlack(connector.url, slashCommand(slackApi, ''));
-      const service = slackApi.calls('views.open')[0]!.args.view.blocks.find((block: { block_id: string }) => block.block_id === 'service');
+      const service = blockOf(slackApi.viewOpened(0), 'service');
       expect(service.element).toMatchObject({ type: 'external_select', action_id: 'service' });
 
       const response = await postAsSlack(connector.url, {

@@ -1,8 +1,8 @@
 import { ConfigError } from '@intake/core';
 import { channels, connectors, pluginSchemas } from '../src/plugins.js';
-import { demoConfig } from './harness.js';
+import { demoConfig, type Overrides } from './harness.js';
 
-const problemsOf = (overrides: (raw: Record<string, any>) => void): string[] => {
+const problemsOf = (overrides: Overrides): string[] => {
   try {
     demoConfig(overrides);
     return [];

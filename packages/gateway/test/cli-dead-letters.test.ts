@@ -1,38 +1,31 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createLogger, parseConfig } from '@intake/core';
 import { REDIS_URL, deletePrefix, startLoopbackServer, uniquePrefix, waitFor, type LoopbackServer } from '@intake/testkit';
-import { parse, stringify } from 'yaml';
-import { DEMO_CONFIG, createGateway, type Gateway } from '../src/index.js';
+import { parse } from 'yaml';
+import { createGateway, type Gateway } from '../src/index.js';
 import { pluginSchemas } from '../src/plugins.js';
+import { writeDemoConfig } from './harness.js';
 
 const run = promisify(execFile);
 const cli = path.resolve(__dirname, '../src/cli.ts');
 const tsx = pathToFileURL(require.resolve('tsx')).href;
 
-/** The demo town with its files named absolutely, a CRM stand-in as its one destination, and a prefix of its own. */
-function writeConfig(crmUrl: string, prefix: string): string {
-  const demoDir = path.dirname(DEMO_CONFIG);
-  const raw = parse(readFileSync(DEMO_CONFIG, 'utf8')) as Record<string, any>;
-  raw.redis = { url: REDIS_URL, prefix };
-  raw.server = { port: 0, host: '127.0.0.1', admin_token: 'cli-test-token' };
-  raw.delivery = { attempts: 1, backoff_ms: 10 };
-  raw.geocoding.providers = raw.geocoding.providers.map((provider: any) => ({ ...provider, file: path.join(demoDir, provider.file) }));
-  raw.router = {
-    destinations: { crm: { type: 'webhook', url: crmUrl, secret: 's' }, works: { type: 'webhook', url: crmUrl, secret: 's' } },
-    rules: [],
-    default: { deliver_to: ['crm', 'works'] },
-  };
-  delete raw.console;
-  const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-dl-'));
-  const file = path.join(dir, 'intake.yaml');
-  writeFileSync(file, stringify(raw));
-  return file;
-}
+/** The demo town with a CRM stand-in as two destinations that refuse until told otherwise. */
+const writeConfig = (crmUrl: string, prefix: string): string =>
+  writeDemoConfig({ redisUrl: REDIS_URL, prefix }, (raw) => {
+    raw.delivery = { attempts: 1, backoff_ms: 10 };
+    raw.router = {
+      destinations: { crm: { type: 'webhook', url: crmUrl, secret: 's' }, works: { type: 'webhook', url: crmUrl, secret: 's' } },
+      rules: [],
+      default: { deliver_to: ['crm', 'works'] },
+    };
+    delete raw.console;
+  }).file;
 
 async function intake(args: string[]) {
   const { stdout } = await run(process.execPath, ['--conditions=source', '--import', tsx, cli, ...args], {

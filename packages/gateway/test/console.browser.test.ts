@@ -5,6 +5,18 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ADMIN_TOKEN, demoConfig, startGateway, type Running } from './harness.js';
 
 declare const window: unknown;
+/** What the console's GeoJSON export holds, as far as the test reads it. */
+interface GeoJsonExport {
+  type: string;
+  features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
+}
+/** A page's canvas as the test reads its pixels (the tests' TypeScript has no DOM library). */
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } };
+}
+
 const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
 /** Set to a folder to keep phone and desktop screenshots of each page (the README's come from here). */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
@@ -150,8 +162,8 @@ describeWithChromium('the operator console in a browser', () => {
     // a drawn chart has coloured pixels: count the ones that are not blank
     const inked = await page.evaluate(() =>
       ['chart-day', 'chart-week'].map((id) => {
-        const canvas = (globalThis as any).document.getElementById(id);
-        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data as Uint8ClampedArray;
+        const canvas = (globalThis as unknown as { document: { getElementById(id: string): CanvasLike } }).document.getElementById(id);
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
         let n = 0;
         for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) n++;
         return n;
@@ -182,11 +194,11 @@ describeWithChromium('the operator console in a browser', () => {
     const geojsonHref = await page.getByRole('link', { name: 'Export GeoJSON' }).getAttribute('href');
     const geojson = (await (
       await fetch(`${running.url}${geojsonHref}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
-    ).json()) as any;
+    ).json()) as GeoJsonExport;
     expect(geojson.type).toBe('FeatureCollection');
     expect(geojson.features).toHaveLength(1);
-    expect(geojson.features[0].geometry.coordinates[1]).toBeCloseTo(51.177, 2);
-    expect(geojson.features[0].properties).toMatchObject({ service_code: 'STREETLIGHT', address: '211 Bear Street' });
+    expect(geojson.features[0]?.geometry.coordinates[1]).toBeCloseTo(51.177, 2);
+    expect(geojson.features[0]?.properties).toMatchObject({ service_code: 'STREETLIGHT', address: '211 Bear Street' });
   });
 
   it('re-routes and resends from the request page', async () => {

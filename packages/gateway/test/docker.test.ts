@@ -9,10 +9,20 @@ import { parse } from 'yaml';
 const root = path.resolve(__dirname, '../../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
+/** The parts of a compose service the tests read (compose.yaml is checked against the compose schema elsewhere). */
+interface ComposeService {
+  command?: string[];
+  volumes?: string[];
+  environment?: Record<string, string>;
+  build?: { dockerfile: string };
+  healthcheck?: { test: string[] };
+}
+type Compose = { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
+
 /** Docker cannot run here, so the files are checked for what would break a build or a start. */
 describe('docker/', () => {
   const dockerfile = read('docker/Dockerfile');
-  const compose = parse(read('docker/compose.yaml')) as { services: Record<string, any>; volumes: Record<string, unknown> };
+  const compose = parse(read('docker/compose.yaml')) as Compose;
 
   it('copies only paths that exist and pins the pnpm of packageManager', () => {
     const copies = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
@@ -30,13 +40,13 @@ describe('docker/', () => {
 
   it('runs the gateway, workers and Redis with AOF persistence on a volume', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'redis', 'workers']);
-    expect(compose.services.redis.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
-    expect(compose.services.redis.volumes[0]).toMatch(/^redis-data:\/data$/);
+    expect(compose.services.redis?.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
+    expect(compose.services.redis?.volumes?.[0]).toMatch(/^redis-data:\/data$/);
     expect(compose.volumes).toHaveProperty('redis-data');
-    expect(compose.services.gateway.command).toEqual(['start', '--http-only']);
-    expect(compose.services.workers.command).toEqual(['start', '--workers-only']);
-    for (const name of ['gateway', 'workers']) expect(compose.services[name].environment.REDIS_URL).toBe('redis://redis:6379');
-    expect(compose.services.gateway.build.dockerfile).toBe('docker/Dockerfile');
+    expect(compose.services.gateway?.command).toEqual(['start', '--http-only']);
+    expect(compose.services.workers?.command).toEqual(['start', '--workers-only']);
+    for (const name of ['gateway', 'workers']) expect(compose.services[name]?.environment?.REDIS_URL).toBe('redis://redis:6379');
+    expect(compose.services.gateway?.build?.dockerfile).toBe('docker/Dockerfile');
   });
 });
 
@@ -71,10 +81,10 @@ describe('docker/ against the specification and a linter', () => {
   });
 
   it('checks workers without HTTP, reads a default config path, and runs as a non-root user in a second stage', () => {
-    const compose = parse(read('docker/compose.yaml')) as { services: Record<string, any> };
-    expect(compose.services.workers.healthcheck.test).toEqual(['CMD', 'node', 'packages/gateway/dist/cli.js', 'health', '--workers']);
+    const compose = parse(read('docker/compose.yaml')) as Compose;
+    expect(compose.services.workers?.healthcheck?.test).toEqual(['CMD', 'node', 'packages/gateway/dist/cli.js', 'health', '--workers']);
     for (const name of ['gateway', 'workers'])
-      expect(compose.services[name].environment.INTAKE_CONFIG).toBe('${INTAKE_CONFIG:-/etc/intake/intake.yaml}');
+      expect(compose.services[name]?.environment?.INTAKE_CONFIG).toBe('${INTAKE_CONFIG:-/etc/intake/intake.yaml}');
     const dockerfile = read('docker/Dockerfile');
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
     expect(dockerfile.slice(dockerfile.lastIndexOf('FROM '))).toMatch(/^USER node$/m);

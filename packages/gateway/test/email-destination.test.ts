@@ -1,5 +1,5 @@
 import { startSmtpSink, waitFor, type SmtpRefusal, type SmtpSink } from '@intake/testkit';
-import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
+import { lookUp, adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { settle, untilReady } from './twilio.js';
 
 const WORKS = 'works@banff.example';
@@ -44,8 +44,7 @@ describe('the email destination through the gateway, against a real SMTP server'
     expect(response.status).toBe(202);
     return ((await response.json()) as { id: string }).id;
   };
-  const stored = async (id: string) =>
-    (await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as Record<string, any>;
+  const stored = (id: string) => lookUp(running, id);
   const mailsFor = (id: string) => smtp.messages.filter((mail) => mail.headers.get('x-intake-request-id') === id);
   const deliveryOf = (id: string, status: string) => async () => {
     const request = await stored(id);
@@ -73,7 +72,7 @@ describe('the email destination through the gateway, against a real SMTP server'
     refusals.push({ code: 451, message: '4.7.1 greylisted, come back later' });
     const id = await report({ description: 'streetlight out at 211 Banff Avenue' });
     const request = await waitFor(deliveryOf(id, 'delivered'), 15_000, 'the delivery after a retry');
-    expect(request.deliveries.works.attempts).toBe(2);
+    expect(request.deliveries.works?.attempts).toBe(2);
     await settle();
     expect(mailsFor(id)).toHaveLength(1);
   });

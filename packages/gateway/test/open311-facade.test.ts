@@ -1,6 +1,7 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
-import { expectValid, parseXml, typedFromXml } from '../../../connectors/open311/test/conformance.js';
-import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
+import type { Open311Request } from '../../../connectors/open311/src/requests.js';
+import { expectValid, parseXml, typedFromXml, type XmlList } from '../../../connectors/open311/test/conformance.js';
+import { lookUp, adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { deliveredRecord, settle, untilReady } from './twilio.js';
 
 const APP_KEY = 'open311-app-key';
@@ -64,11 +65,9 @@ describe('Open311 facade, end to end', () => {
     });
 
     // the CRM has the POST before the worker records the delivery: the request is read twice only once it has settled
-    const settled = async () =>
-      ((await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as { timeline: { kind: string }[] })
-        .timeline;
+    const settled = async () => (await lookUp(running, id)).timeline;
     await waitFor(async () => (await settled()).some((event) => event.kind === 'passed_on'), 15_000, 'the delivery to be recorded');
-    const one = (await (await open311(`requests/${id}.json`)).json()) as Record<string, any>[];
+    const one = (await (await open311(`requests/${id}.json`)).json()) as Open311Request[];
     expectValid('requests', one);
     expect(one[0]).toMatchObject({
       service_request_id: id,
@@ -80,16 +79,13 @@ describe('Open311 facade, end to end', () => {
       long: -115.5728479,
     });
     expect(JSON.stringify(one)).not.toMatch(/jane/i);
-    const byReference = (await (await open311(`requests/${reference.toLowerCase()}.json`)).json()) as Record<string, any>[];
+    const byReference = (await (await open311(`requests/${reference.toLowerCase()}.json`)).json()) as Open311Request[];
     expect(byReference).toEqual(one);
     const listedByReference = (await (await open311(`requests.json?service_request_id=${reference}`)).json()) as {
       service_request_id: string;
     }[];
     expect(listedByReference.map((request) => request.service_request_id)).toEqual([id]);
-    const admin = (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as Record<
-      string,
-      any
-    >;
+    const admin = await lookUp(running, reference);
     expect(admin.record).toMatchObject({ id, reference });
     expect((await fetch(`${running.url}/api/v1/requests/Z9Z9Z9`, { headers: adminHeaders })).status).toBe(404);
     const listed = (await (await open311('requests.json?service_code=POTHOLE&status=open')).json()) as { service_request_id: string }[];
@@ -101,8 +97,8 @@ describe('Open311 facade, end to end', () => {
       body: JSON.stringify({ status: 'Closed', note: 'Filled on Tuesday.' }),
     });
     expect(update.status).toBe(202);
-    const xml = parseXml(await (await open311(`requests/${id}.xml`)).text());
-    const closed = typedFromXml('request', xml.service_requests.request[0]);
+    const xml = parseXml<XmlList<'service_requests', 'request'>>(await (await open311(`requests/${id}.xml`)).text());
+    const closed = typedFromXml('request', xml.service_requests.request[0]!);
     expectValid('requests', [closed]);
     expect(closed).toMatchObject({ service_request_id: id, reference, status: 'closed', status_notes: 'Filled on Tuesday.' });
     const stillOpen = (await (await open311('requests.json?status=open')).json()) as { service_request_id: string }[];

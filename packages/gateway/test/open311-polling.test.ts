@@ -1,5 +1,5 @@
 import { open311Fixture, startLoopbackServer, waitFor, type LoopbackServer, type ReceivedRequest, type Reply } from '@intake/testkit';
-import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
+import { lookUp, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 const CITIZEN = '+14035550177';
@@ -74,8 +74,7 @@ describe('Open311 status polling', () => {
     crm.requests.filter(
       (request) => request.method === 'GET' && new URL(request.url, 'http://crm').searchParams.get('service_request_id') === '293944',
     );
-  const stored = async (id: string) =>
-    (await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as Record<string, any>;
+  const stored = (id: string) => lookUp(running, id);
 
   it('texts the citizen when the CRM closes the request, once, and stops asking about it', async () => {
     const response = await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', {

@@ -1,5 +1,6 @@
 import {
   SLACK_BOT,
+  blockOf,
   postAsSlack,
   startLoopbackServer,
   startSlackStandIn,
@@ -8,7 +9,7 @@ import {
   type SlackBody,
   type SlackStandIn,
 } from '@intake/testkit';
-import { demoConfig, startGateway, type Running } from './harness.js';
+import { deliveredRecords, demoConfig, startGateway, type Running } from './harness.js';
 import { settle, untilReady } from './twilio.js';
 
 const SIGNING_SECRET = 'gateway-test-slack-signing-secret';
@@ -84,7 +85,7 @@ describe('Slack through the gateway, end to end', () => {
     await slackApi.close();
   });
 
-  const records = () => crm.requests.map((received) => JSON.parse(received.body) as Record<string, any>);
+  const records = () => deliveredRecords(crm);
   const recordWith = (externalId: string) => records().find((record) => record.source.external_id === externalId);
   const postedTo = (channel: string, text: string) => slackApi.posts.find((post) => post.channel === channel && post.text.includes(text));
 
@@ -104,9 +105,9 @@ describe('Slack through the gateway, end to end', () => {
     expect(response.status).toBe(200);
     const call = slackApi.calls('views.open').at(-1);
     expect(call).toMatchObject({ token: BOT_TOKEN, args: { trigger_id: 'trigger-gw-1', view: { callback_id: 'intake_report' } } });
-    const services = call!.args.view.blocks
-      .find((block: { block_id: string }) => block.block_id === 'service')
-      .element.option_groups.flatMap((group: { options: { value: string }[] }) => group.options.map((o) => o.value));
+    const services = blockOf(slackApi.viewOpened(), 'service').element?.option_groups?.flatMap((group) =>
+      group.options.map((o) => o.value),
+    );
     expect(services).toEqual(expect.arrayContaining(['POTHOLE', 'STREETLIGHT', 'GRAFFITI']));
   });
 

@@ -1,7 +1,7 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { demoConfig, startGateway, type Running } from './harness.js';
+import { deliveredRecords, errorCodeOf, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 const SMS = '/webhooks/twilio/sms';
@@ -39,10 +39,7 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
 
   const text = (params: Record<string, string>) =>
     postAsTwilio(running.url, running.gateway.config, SMS, { MessageSid: nextSid(), To: TWILIO.number, ...params });
-  const recordFor = (reference: string) => {
-    const request = crm.requests.find((received) => JSON.parse(received.body).reference === reference);
-    return request === undefined ? undefined : (JSON.parse(request.body) as Record<string, any>);
-  };
+  const recordFor = (reference: string) => deliveredRecords(crm).find((record) => record.reference === reference);
 
   it('delivers a signed SMS to the CRM with the reporter and the location, and texts the status back', async () => {
     const sid = nextSid();
@@ -73,7 +70,7 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
     const params = { MessageSid: nextSid(), From: '+14035550124', To: TWILIO.number, Body: 'streetlight out at 211 Banff Avenue' };
     const forged = await postAsTwilio(running.url, running.gateway.config, SMS, params, 'not-the-auth-token');
     expect(forged.status).toBe(403);
-    expect(((await forged.json()) as any).error.code).toBe('forbidden');
+    expect(await errorCodeOf(forged)).toBe('forbidden');
     const unsigned = await fetch(`${running.url}${SMS}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -144,7 +141,8 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
     });
 
     // the public_url of these tests is a pretend proxy in front of the gateway: the same path and query, fetched directly
-    const served = await fetch(`${running.url}${new URL(record.media[0].url).pathname}${new URL(record.media[0].url).search}`);
+    const link = new URL(record.media[0]!.url);
+    const served = await fetch(`${running.url}${link.pathname}${link.search}`);
     expect(served.status).toBe(200);
     const bytes = Buffer.from(await served.arrayBuffer());
     expect(await sharp(bytes).metadata()).toMatchObject({ format: 'jpeg', width: 400, height: 300 });

@@ -1,5 +1,5 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
-import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
+import { lookUp, errorCodeOf, adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 /** A CRM's status change travels back to the citizen on the channel they used. */
@@ -61,7 +61,7 @@ describe('CRM status updates', () => {
     expect(update.Body).toBe(`Town of Banff: your report ${reference} is now in progress. A crew is on the way.`);
 
     expect(await (await postStatus(id, { status: 'in progress' })).json()).toEqual({ status: 'accepted', changed: false });
-    const stored = (await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as any;
+    const stored = await lookUp(running, id);
     expect(stored.crm).toEqual({ status: 'in progress', external_id: 'CRM-77' });
 
     expect((await postStatus(id, { status: '' })).status).toBe(400);
@@ -74,14 +74,13 @@ describe('CRM status updates', () => {
 
   it("maps the CRM's words (and the town's own) to the public statuses, keeps every note in the timeline, and refuses a word no one mapped", async () => {
     const reference = await report('words', 'graffiti on the wall at 211 Bear Street');
-    const stored = async () =>
-      (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as any;
+    const stored = () => lookUp(running, reference);
     await waitFor(async () => (await stored()).timeline?.length === 1, 15_000, 'the delivery');
     const before = await stored();
 
     const refused = await postStatus(reference, { status: 'banana', note: 'peeled' });
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as any).error.code).toBe('unknown_status');
+    expect(await errorCodeOf(refused)).toBe('unknown_status');
     expect(await stored()).toEqual(before);
 
     expect((await postStatus(reference.toLowerCase(), { status: 'Crew Dispatched', note: 'On its way.' })).status).toBe(202);

@@ -1,6 +1,7 @@
+import type { TrackingView } from '@intake/citizen';
 import { CHROMIUM_AVAILABLE, CHROMIUM_LAUNCH, startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
-import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
+import { adminHeaders, demoConfig, errorCodeOf, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 declare const window: unknown;
@@ -48,7 +49,7 @@ describe('the tracking page', () => {
     await waitFor(
       async () =>
         (await tracked('application/json')).status === 200 &&
-        ((await (await tracked('application/json')).json()) as any).timeline.length === 2,
+        ((await (await tracked('application/json')).json()) as TrackingView).timeline.length === 2,
       15_000,
       'the delivery',
     );
@@ -79,9 +80,9 @@ describe('the tracking page', () => {
     expect(body).toContain('Passed to Public Works');
     expect(body).toContain('A crew will fill it on Monday.');
 
-    const twin = (await (await tracked('application/json')).json()) as Record<string, any>;
+    const twin = (await (await tracked('application/json')).json()) as TrackingView;
     expect(twin).toMatchObject({ reference, service: 'Pothole', street: 'Bear Street', status: 'in_progress', status_text: 'In progress' });
-    expect(twin.timeline.map((step: any) => [step.kind, step.text, step.note])).toEqual([
+    expect(twin.timeline.map((step) => [step.kind, step.text, step.note])).toEqual([
       ['received', 'Received', null],
       ['passed_on', 'Passed to Public Works', null],
       ['status', 'In progress', 'A crew will fill it on Monday.'],
@@ -105,7 +106,7 @@ describe('the tracking page', () => {
       expect(await response.text()).toBe(unknownBody);
       const json = await tracked('application/json', guess);
       expect(json.status).toBe(404);
-      expect(((await json.json()) as any).error.code).toBe('not_found');
+      expect(await errorCodeOf(json)).toBe('not_found');
     }
     expect(unknownBody).not.toContain('Bear');
   });

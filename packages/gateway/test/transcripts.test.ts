@@ -1,5 +1,5 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
-import { demoConfig, startGateway, type Running } from './harness.js';
+import { errorCodeOf, demoConfig, startGateway, type Running } from './harness.js';
 import { deliveredRecord, settle, untilReady } from './twilio.js';
 
 const KEY = 'transcripts-test-key';
@@ -104,7 +104,7 @@ describe('POST /api/v1/transcripts, end to end', () => {
     expect((await post({ call_id: nextCallId(), transcript: 'x' }, {})).status).toBe(401);
     const wrong = await post({ call_id: nextCallId(), transcript: 'x' }, { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
-    expect(((await wrong.json()) as any).error.code).toBe('unauthorized');
+    expect(await errorCodeOf(wrong)).toBe('unauthorized');
   });
 
   it('answers bad transcripts with clear 400s and delivers nothing', async () => {
@@ -125,7 +125,7 @@ describe('POST /api/v1/transcripts, end to end', () => {
       body: '{"call_id":',
     });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as any).error.code).toBe('invalid_json');
+    expect(await errorCodeOf(malformed)).toBe('invalid_json');
     const plain = await fetch(`${running.url}/api/v1/transcripts`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', authorization: `Bearer ${KEY}` },

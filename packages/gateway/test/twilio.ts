@@ -1,4 +1,5 @@
 import type { LoadedConfig } from '@intake/core';
+import { deliveredRecords } from './harness.js';
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { getExpectedTwilioSignature } from 'twilio';
 
@@ -70,10 +71,7 @@ export function postAsTwilio(
 }
 
 /** The record a webhook CRM received for a request id, parsed. */
-export const deliveredRecord = (crm: LoopbackServer, id: string) => {
-  const request = crm.requests.find((received) => (JSON.parse(received.body) as { id: string }).id === id);
-  return request === undefined ? undefined : (JSON.parse(request.body) as Record<string, any>);
-};
+export const deliveredRecord = (crm: LoopbackServer, id: string) => deliveredRecords(crm).find((record) => record.id === id);
 
 /** Lets queued work that should not happen have its chance to happen. */
 export const settle = (ms = 700) => new Promise((resolve) => setTimeout(resolve, ms));

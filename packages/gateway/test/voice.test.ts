@@ -1,5 +1,5 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
-import { demoConfig, startGateway, type Running } from './harness.js';
+import { deliveredRecords, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 const VOICE_TOKEN = 'gateway-test-voice-token';
@@ -43,10 +43,7 @@ describe('a phone call through Twilio, end to end', () => {
       TranscriptionStatus: 'completed',
       ...params,
     });
-  const recordFrom = (phone: string) => {
-    const request = crm.requests.find((received) => JSON.parse(received.body).reporter.phone === phone);
-    return request === undefined ? undefined : (JSON.parse(request.body) as Record<string, any>);
-  };
+  const recordFrom = (phone: string) => deliveredRecords(crm).find((record) => record.reporter.phone === phone);
 
   it('greets the caller by the town and records with transcription, calling back on our public URL', async () => {
     const response = await twilioPost('/webhooks/twilio/voice', {

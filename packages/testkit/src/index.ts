@@ -6,14 +6,18 @@ export { startDovecot, type Dovecot, type StoredMail } from './dovecot.js';
 export { startSmtpSink, type SmtpRefusal, type SmtpSink, type SmtpSinkOptions } from './smtp.js';
 export {
   SLACK_BOT,
+  blockOf,
   postAsSlack,
   slackSignature,
   startSlackStandIn,
   type SlackAnswer,
+  type SlackArgs,
+  type SlackBlock,
   type SlackBody,
   type SlackCall,
   type SlackPost,
   type SlackStandIn,
+  type SlackView,
 } from './slack.js';
 export { startConnectorApp, type ConnectorApp, type ConnectorAppOptions, type Enqueue, type TestRedis } from './connector-app.js';
 export { OPEN311_CONFORMANCE, open311Fixture, open311Schema } from './conformance.js';

@@ -9,7 +9,50 @@ export interface SlackCall {
   /** the bearer token the client sent */
   token: string | null;
   /** the arguments, JSON-valued ones (view, blocks, metadata) decoded */
-  args: Record<string, any>;
+  args: SlackArgs;
+}
+
+/** A Web API call's arguments, the ones the tests read named; anything else Slack takes passes as sent. */
+export interface SlackArgs {
+  [name: string]: unknown;
+  channel?: string;
+  ts?: string;
+  thread_ts?: string;
+  text?: string;
+  user?: string;
+  trigger_id?: string;
+  view?: SlackView;
+  metadata?: SlackPost['metadata'];
+}
+
+/** A modal sent to views.open, as far as the tests read it. */
+export interface SlackView {
+  [key: string]: unknown;
+  id?: string;
+  callback_id?: string;
+  private_metadata?: string;
+  blocks: SlackBlock[];
+}
+
+export interface SlackBlock {
+  [key: string]: unknown;
+  type: string;
+  block_id?: string;
+  optional?: boolean;
+  element?: {
+    [key: string]: unknown;
+    type: string;
+    action_id?: string;
+    initial_value?: string;
+    option_groups?: { label: { text: string }; options: { value: string }[] }[];
+  };
+}
+
+/** The block of a view with that block_id; throws when the view has none, so a test reads what it expects. */
+export function blockOf(view: SlackView, blockId: string): SlackBlock {
+  const found = view.blocks.find((block) => block.block_id === blockId);
+  if (found === undefined) throw new Error(`the view has no block "${blockId}" (it has: ${view.blocks.map((b) => b.block_id).join(', ')})`);
+  return found;
 }
 
 export interface SlackPost {
@@ -23,9 +66,11 @@ export interface SlackPost {
 }
 
 /** Answers one Web API method: the body Slack would send back (`{ ok: false, error }` for a failure). */
-export type SlackAnswer = (args: Record<string, any>, stand: SlackStandIn) => Record<string, unknown>;
+export type SlackAnswer = (args: SlackArgs, stand: SlackStandIn) => Record<string, unknown>;
 
 export interface SlackStandIn extends LoopbackServer {
+  /** the view of the last views.open call (or of the one at `index`); throws when there was none */
+  viewOpened(index?: number): SlackView;
   /** what to give the client as `slackApiUrl` */
   apiUrl: string;
   /** calls of one method (or all), oldest first */
@@ -47,9 +92,9 @@ const decode = (value: string): unknown => {
   }
 };
 
-function parseArgs(body: string, contentType: string | undefined): Record<string, any> {
-  if (contentType?.startsWith('application/json')) return JSON.parse(body || '{}') as Record<string, any>;
-  return Object.fromEntries([...new URLSearchParams(body)].map(([key, value]) => [key, decode(value)]));
+function parseArgs(body: string, contentType: string | undefined): SlackArgs {
+  if (contentType?.startsWith('application/json')) return JSON.parse(body || '{}') as SlackArgs;
+  return Object.fromEntries([...new URLSearchParams(body)].map(([key, value]) => [key, decode(value)])) as SlackArgs;
 }
 
 const DEFAULT_ANSWERS: Record<string, SlackAnswer> = {
@@ -87,7 +132,7 @@ const DEFAULT_ANSWERS: Record<string, SlackAnswer> = {
 export async function startSlackStandIn(): Promise<SlackStandIn> {
   const answers = new Map<string, SlackAnswer>();
   const calls: SlackCall[] = [];
-  let stand: SlackStandIn;
+  const posts: SlackPost[] = [];
   const server = await startLoopbackServer((request) => {
     const method = (request.url.split('?')[0] ?? '').replace(/^\/api\//, '');
     const args = parseArgs(request.body, request.headers['content-type']);
@@ -96,10 +141,15 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const answer = answers.get(method) ?? DEFAULT_ANSWERS[method];
     return { status: 200, body: JSON.stringify(answer === undefined ? { ok: false, error: 'unknown_method' } : answer(args, stand)) };
   });
-  stand = Object.assign(server, {
+  const stand: SlackStandIn = Object.assign(server, {
     apiUrl: `${server.url}/api/`,
     calls: (method?: string) => calls.filter((call) => method === undefined || call.method === method),
-    posts: [] as SlackPost[],
+    posts,
+    viewOpened: (index = -1) => {
+      const view = calls.filter((call) => call.method === 'views.open').at(index)?.args.view;
+      if (view === undefined) throw new Error('views.open was not called with a view');
+      return view;
+    },
     answer: (method: string, answer: SlackAnswer) => void answers.set(method, answer),
     reset: () => answers.clear(),
   });

@@ -47,7 +47,7 @@ export async function callCrm(call: CrmCall): Promise<CrmAnswer> {
     });
     return { status: response.status, ok: response.ok, headers: response.headers, text: await response.text() };
   } catch (error) {
-    throw new Error(`${describeCall(call.method, call.url)} failed: ${networkCause(error, call.timeoutMs)}`);
+    throw new Error(`${describeCall(call.method, call.url)} failed: ${networkCause(error, call.timeoutMs)}`, { cause: error });
   }
 }
 

@@ -85,7 +85,10 @@ export class Gazetteer {
   static fromRows(rows: Iterable<AddressRow>): Gazetteer {
     return new Gazetteer((add) => {
       let count = 0;
-      for (const row of rows) (add(row), count++);
+      for (const row of rows) {
+        add(row);
+        count++;
+      }
       return { rows: count, skipped: 0 };
     });
   }

@@ -2,7 +2,17 @@ import path from 'node:path';
 import { resolveConfigPath } from '@intake/core';
 import { readOpenAddresses, type AddressRow } from '@intake/normalizer';
 import { measureEndToEnd, measureRoutes, type PipelineSettings } from './pipeline.js';
-import { printComparison, printFigure, printScaling, printSummary, writeResults, type Results } from './report.js';
+import {
+  printComparison,
+  printFigure,
+  printScaling,
+  printSummary,
+  writeResults,
+  type Comparison,
+  type Figure,
+  type Results,
+  type Scaling,
+} from './report.js';
 import { measureDedupe, measureGazetteer, measureNormalizer, type Town } from './scale.js';
 import { startCrm, startTwilio } from './stand-ins.js';
 import { benchConfig, corpusTexts } from './town.js';
@@ -48,12 +58,24 @@ async function main() {
     `pnpm bench: ${ROUNDS} rounds alternating with the floor, ${SECONDS} s a timed round, each server in its own process, ${settings.texts.length} corpus messages in turn`,
   );
   try {
-    if (SECTIONS.has('routes')) for (const c of await measureRoutes(settings)) (results.comparisons.push(c), printComparison(c));
-    if (SECTIONS.has('pipeline')) for (const c of await measureEndToEnd(settings)) (results.comparisons.push(c), printComparison(c));
+    const compared = (found: Comparison[]) => {
+      results.comparisons.push(...found);
+      found.forEach(printComparison);
+    };
+    const measured = (found: Figure[]) => {
+      results.figures.push(...found);
+      found.forEach(printFigure);
+    };
+    const scaled = (found: Scaling[]) => {
+      results.scalings.push(...found);
+      found.forEach(printScaling);
+    };
+    if (SECTIONS.has('routes')) compared(await measureRoutes(settings));
+    if (SECTIONS.has('pipeline')) compared(await measureEndToEnd(settings));
     const town = townOf(settings);
-    if (SECTIONS.has('normalizer')) for (const f of await measureNormalizer(town)) (results.figures.push(f), printFigure(f));
-    if (SECTIONS.has('dedupe')) for (const s of [await measureDedupe(town, SIZES)]) (results.scalings.push(s), printScaling(s));
-    if (SECTIONS.has('gazetteer')) for (const s of measureGazetteer(town, SIZES)) (results.scalings.push(s), printScaling(s));
+    if (SECTIONS.has('normalizer')) measured(await measureNormalizer(town));
+    if (SECTIONS.has('dedupe')) scaled([await measureDedupe(town, SIZES)]);
+    if (SECTIONS.has('gazetteer')) scaled(measureGazetteer(town, SIZES));
   } finally {
     crm.close();
     twilio.close();

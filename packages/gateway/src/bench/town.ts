@@ -27,12 +27,19 @@ export const signWebhook = (body: string) => `sha256=${createHmac('sha256', BENC
 export const signTwilio = (routePath: string, params: Record<string, string>) =>
   getExpectedTwilioSignature(BENCH_SECRETS.twilioToken, `${PUBLIC_URL}${routePath}`, params);
 
+/** The parts of the demo town's intake.yaml the bench rewrites. */
+interface DemoConfig {
+  [key: string]: unknown;
+  channels?: Record<string, unknown>;
+  router: { destinations: Record<string, unknown>; rules?: { then: { deliver_to: string[] } }[]; default: { deliver_to: string[] } };
+}
+
 /**
  * The demo town as a user runs it, with every destination replaced by one webhook CRM (the bench's stand-in) and SMS on
  * (Twilio's REST API is a stand-in too). Its rules are kept, pointed at that CRM, so routing costs what it does.
  */
 export function benchConfig(env: BenchEnv): LoadedConfig {
-  const raw = parse(readFileSync(DEMO_CONFIG, 'utf8')) as Record<string, any>;
+  const raw = parse(readFileSync(DEMO_CONFIG, 'utf8')) as DemoConfig;
   raw.redis = { url: env.redisUrl, prefix: env.prefix };
   // one loopback client stands for a whole town: its limits never trigger, but they are counted, at their cost
   const unreachable = { max: 1_000_000_000, per_seconds: 60 };

@@ -1,36 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@intake/testkit';
-import { parse, stringify } from 'yaml';
-import { DEMO_CONFIG } from '../../src/index.js';
-import { ADMIN_TOKEN } from '../harness.js';
+import { writeDemoConfig, type Overrides } from '../harness.js';
 
 const tsx = require.resolve('tsx');
 const CLI = path.resolve(__dirname, '../../src/cli.ts');
-const DEMO_DIR = path.dirname(DEMO_CONFIG);
 
-/** The demo town's intake.yaml with the test's Redis, port and overrides, written to a temp folder (demo paths made absolute). */
+/** The demo town's intake.yaml for a process on a free port of its own (see writeDemoConfig). */
 export async function writeConfig(
   redisUrl: string,
   prefix: string,
-  overrides: (raw: Record<string, any>) => void,
+  overrides: Overrides,
 ): Promise<{ file: string; port: number; dir: string }> {
-  const raw = parse(readFileSync(DEMO_CONFIG, 'utf8')) as Record<string, any>;
-  const dir = mkdtempSync(path.join(tmpdir(), 'intake-fault-'));
   const port = await freePort();
-  raw.redis = { url: redisUrl, prefix };
-  raw.server = { port, host: '127.0.0.1', admin_token: ADMIN_TOKEN, public_url: 'http://127.0.0.1' };
-  raw.geocoding.providers = raw.geocoding.providers.map((provider: Record<string, string>) => ({
-    ...provider,
-    file: path.join(DEMO_DIR, provider.file!),
-  }));
-  raw.router = { destinations: {}, rules: [], default: { deliver_to: [] } };
-  overrides(raw);
-  const file = path.join(dir, 'intake.yaml');
-  writeFileSync(file, stringify(raw));
-  return { file, port, dir };
+  return { ...writeDemoConfig({ redisUrl, prefix, port }, overrides), port };
 }
 
 export type Mode = 'all' | 'http-only' | 'workers-only';
