@@ -205,7 +205,8 @@ describe('delivery', () => {
     const dead = await settled(request.id, 'down', 'dead');
     expect(dead).toMatchObject({ attempts: ATTEMPTS, error: expect.stringContaining('answered 500') });
     expect(arrivals['/down']).toHaveLength(ATTEMPTS);
-    expect(await counted(metrics.deadLettered, { destination: 'down' })).toBe(1);
+    // the state is written before the metric counts it: a reader may come between the two
+    await waitFor(async () => (await counted(metrics.deadLettered, { destination: 'down' })) === 1, 5_000, 'the dead letter counted');
 
     const entry = (await router.deadLetters()).find((letter) => letter.id === request.id);
     expect(entry).toMatchObject({
