@@ -133,6 +133,8 @@ const newTrackingToken = () => randomBytes(12).toString('base64url');
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
+const parseDeliveries = (all: Record<string, string>) => Object.values(all).map((json) => DeliveryState.parse(JSON.parse(json)));
+
 /** The stream every change to a request is written to, atomically with the change: what keeps search indexes fed. */
 export const indexFeedKey = (prefix: string) => `${prefix}:index-feed`;
 /** Roughly how many changes the feed keeps for an index that was away; a longer absence needs a rebuild. */
@@ -325,8 +327,24 @@ export class RequestStore {
   }
 
   async deliveries(id: string): Promise<DeliveryState[]> {
-    const all = await this.redis.hgetall(this.deliveriesKey(id));
-    return Object.values(all).map((json) => DeliveryState.parse(JSON.parse(json)));
+    return parseDeliveries(await this.redis.hgetall(this.deliveriesKey(id)));
+  }
+
+  /** Many requests with their delivery states, in one round trip: null for one no longer stored. */
+  async withDeliveries(ids: readonly string[]): Promise<[StoredRequest | null, DeliveryState[]][]> {
+    if (ids.length === 0) return [];
+    const reads = this.redis.pipeline();
+    for (const id of ids) reads.get(this.key(id)).hgetall(this.deliveriesKey(id));
+    const replies = (await reads.exec()) ?? [];
+    const failed = replies.find(([error]) => error !== null);
+    if (failed) throw failed[0];
+    return ids.map((_, i) => {
+      const json = replies[2 * i]![1] as string | null;
+      return [
+        json === null ? null : StoredRequest.parse(JSON.parse(json)),
+        parseDeliveries(replies[2 * i + 1]![1] as Record<string, string>),
+      ];
+    });
   }
 
   private conversationKey(id: string) {
