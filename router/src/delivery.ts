@@ -63,8 +63,8 @@ export function deliveryProcessor(destinationName: string, destination: Destinat
   return async (job: Job<DeliveryJob>): Promise<Receipt | null> => {
     const { id } = job.data;
     const attempt = job.attemptsMade + 1;
-    // both read at once: the request is nearly always still to deliver
-    const [deliveries, stored] = await Promise.all([ctx.store.deliveries(id), ctx.store.get(id)]);
+    // both read in one round trip: the request is nearly always still to deliver
+    const [stored, deliveries] = await ctx.store.withDeliveries(id);
     const current = deliveries.find((state) => state.destination === destinationName);
     if (current?.status === 'delivered') {
       ctx.log.info({ id, destination: destinationName }, 'already delivered, skipped');

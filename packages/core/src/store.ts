@@ -330,8 +330,13 @@ export class RequestStore {
     return parseDeliveries(await this.redis.hgetall(this.deliveriesKey(id)));
   }
 
+  /** A request (null when no longer stored) with its delivery states, in one round trip. */
+  async withDeliveries(id: string): Promise<[StoredRequest | null, DeliveryState[]]> {
+    return (await this.manyWithDeliveries([id]))[0]!;
+  }
+
   /** Many requests with their delivery states, in one round trip: null for one no longer stored. */
-  async withDeliveries(ids: readonly string[]): Promise<[StoredRequest | null, DeliveryState[]][]> {
+  async manyWithDeliveries(ids: readonly string[]): Promise<[StoredRequest | null, DeliveryState[]][]> {
     if (ids.length === 0) return [];
     const reads = this.redis.pipeline();
     for (const id of ids) reads.get(this.key(id)).hgetall(this.deliveriesKey(id));

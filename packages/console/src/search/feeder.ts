@@ -63,7 +63,7 @@ export class IndexFeeder {
   private async index(entries: StreamEntries): Promise<number> {
     if (entries.length === 0) return 0;
     const ids = [...new Set(entries.map(([, fields]) => fields[fields.indexOf('id') + 1]).filter((id): id is string => id !== undefined))];
-    const found = await this.options.store.withDeliveries(ids);
+    const found = await this.options.store.manyWithDeliveries(ids);
     const present = found.filter((pair): pair is [NonNullable<(typeof pair)[0]>, (typeof pair)[1]] => pair[0] !== null);
     await this.options.index.upsert(present.map(([stored, deliveries]) => toIndexed(stored, deliveries)));
     for (const [stored, deliveries] of present) await this.options.aggregates.record(stored, deliveries);
