@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@intake/core';
 import { damagedMatches, isModifier, settingFactor } from './grammar.js';
 import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './language.js';
 import { CONCEPTS, type Concept } from './lexicon.js';
+import { similarities, type LearnedModel } from './learn.js';
 import { linkConcepts } from './lexicon-links.js';
 import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
 
@@ -36,6 +37,8 @@ const DAMAGE_BOOST = 1.2;
  * services: theirs count this much less. Two services whose keywords are both said stay as even as they were.
  */
 const OWN_KEYWORD_BONUS = 2;
+/** How much a text's likeness to a service's past requests (0..1) counts beside the lexicon's evidence. */
+const LEARNED_WEIGHT = 10;
 /** The service no catalogue has: where the words point when they name a problem the town does not list. */
 const ELSEWHERE = '';
 /** ...but less surely than a word for a listed service: "the dog has been barking" is a noise complaint. */
@@ -82,17 +85,24 @@ export function buildClassifier(
   services: readonly ServiceDefinition[],
   fallbackCode: string | null = null,
   lexicon: readonly Concept[] = CONCEPTS,
+  learned: LearnedModel | null = null,
 ): Classifier {
   const index = new TermIndex(catalogueTerms(services, fallbackCode, lexicon));
+  const known = new Set(services.map((service) => service.code));
   return {
-    classify(text, known) {
+    classify(text, detected) {
       const { tokens, breaks } = wordsWithBreaks(text);
-      const language = known ?? detectLanguage(text);
+      const language = detected ?? detectLanguage(text);
       const matches = index.findAll(tokens, language);
       const topics = [
         ...new Set(matches.flatMap((match) => match.terms.filter((term) => term.weight > 0).flatMap((term) => term.topics))),
       ].sort();
-      const ranked = [...score(matches, tokens, breaks, language).entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);
+      const scores = score(matches, tokens, breaks, language);
+      // what the town's past requests say, for the services it still has
+      if (learned)
+        for (const [code, similarity] of similarities(learned, text, language))
+          if (known.has(code)) scores.set(code, (scores.get(code) ?? 0) + LEARNED_WEIGHT * similarity);
+      const ranked = [...scores.entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);
       const [top, second] = ranked;
       if (!top || top[0] === ELSEWHERE) return { code: null, confidence: 0, language, topics };
       const strength = 1 - Math.exp(-top[1]);

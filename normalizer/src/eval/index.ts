@@ -1,13 +1,14 @@
 /**
  * `pnpm eval`: runs every labelled corpus through the real normalizer on its town's config and a real Redis, and
  * prints how often it got each thing right, on the dev and the test half side by side. Usage:
- *   node normalizer/dist/eval/index.js [--corpus banff|grid-town|french-town|catalogue] [--misses]
+ *   node normalizer/dist/eval/index.js [--corpus banff|grid-town|french-town|catalogue|catalogue-learned] [--misses]
  * Improve against the dev half (the only half whose misses are printed) and report the test half.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createLogger, distanceMeters, InboundMessage, loadConfig, RequestStore, type Channel, type ServiceRequest } from '@intake/core';
 import { Redis } from 'ioredis';
+import { readExamples, train } from '../learn.js';
 import { createNormalizer } from '../normalizer.js';
 import { corpusChannels } from './channels.js';
 import { placeKey, readCorpus, splitOf, type CorpusEntry } from './corpus.js';
@@ -15,7 +16,7 @@ import { placeKey, readCorpus, splitOf, type CorpusEntry } from './corpus.js';
 export { placeKey, splitOf } from './corpus.js';
 
 const EVAL_DIR = path.resolve(__dirname, '../../eval');
-const town = (name: string) => ({
+const town = (name: string): { name: string; corpus: string; config: string; history?: string } => ({
   name,
   corpus: path.join(EVAL_DIR, 'towns', name, 'corpus.jsonl'),
   config: path.join(EVAL_DIR, 'towns', name, 'intake.yaml'),
@@ -25,6 +26,7 @@ const SUITES = [
   town('grid-town'),
   town('french-town'),
   town('catalogue'),
+  { ...town('catalogue'), name: 'catalogue-learned', history: path.join(EVAL_DIR, 'towns', 'catalogue', 'history.csv') },
 ];
 
 /** How far a point may be from the label's: a crossing's own point is fuzzier than a lot's. */
@@ -100,6 +102,7 @@ async function runSuite(suite: (typeof SUITES)[number]) {
     store: new RequestStore(redis, config.redis.prefix, 1),
     log: createLogger({ level: 'silent' }),
     channels: corpusChannels,
+    learned: suite.history === undefined ? null : train(readExamples(suite.history)),
   });
   const halves = { dev: new Map() as Tallies, test: new Map() as Tallies };
   const misses: string[] = [];

@@ -17,6 +17,7 @@ import { buildVocabulary } from '../extract/index.js';
 import { GazetteerGeocoder, type Gazetteer } from '../geocoders/gazetteer/index.js';
 import { IdentityIndex } from '../identity.js';
 import { jurisdictionCheck } from '../jurisdiction.js';
+import type { LearnedModel } from '../learn.js';
 import type { Locator } from '../location.js';
 import { emailZones } from '../zones.js';
 
@@ -27,6 +28,8 @@ export interface NormalizerDeps {
   log: Logger;
   /** what each channel's connector declares (mail quotes, phone replies, clerk handles) */
   channels: ChannelRegistry;
+  /** what `intake learn` learned from the town's past requests, if it was run */
+  learned?: LearnedModel | null;
 }
 
 export interface Normalized {
@@ -85,7 +88,7 @@ export function buildParts(deps: NormalizerDeps, plugins: readonly GeocoderPlugi
     ...deps,
     locator,
     gazetteers,
-    classifier: buildClassifier(config.services, config.classification.fallback_code),
+    classifier: buildClassifier(config.services, config.classification.fallback_code, undefined, deps.learned ?? null),
     deduper: new Deduper(deps.redis, config),
     identity: new IdentityIndex(deps.redis, config),
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { ConfigError, ServiceRequest, createLogger, serviceRequestFrom } from '@intake/core';
-import { checkGazetteers } from '@intake/normalizer';
+import { checkGazetteers, learnTown } from '@intake/normalizer';
 import { createRules } from '@intake/router';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './gateway.js';
@@ -19,6 +19,8 @@ const USAGE = `usage: intake <command> [--config intake.yaml]
   dead-letters inspect|replay|purge <id>            one entry, or every entry of a request id
   dead-letters replay|purge --all [--destination d] every entry (of one destination)
   users hash                                        read a password on standard input, print its hash for console.users
+  learn <history.csv | requests.json>               learn the town's service words from its past requests (a CSV of
+                                                    description,service_code or an Open311 requests.json), into the data dir
   health [--workers] [--port N]                     exit 0 when this host's HTTP side answers /readyz (--workers: its workers beat)`;
 
 async function start(values: { config?: string; 'workers-only'?: boolean; 'http-only'?: boolean; port?: string }) {
@@ -124,6 +126,17 @@ async function hashPassword() {
   console.log(await hash(password));
 }
 
+function learn(file: string | undefined, configFile?: string) {
+  if (file === undefined) throw new Error('usage: intake learn <history.csv | requests.json> [--config intake.yaml]');
+  const config = loadGatewayConfig(configFile);
+  const report = learnTown(config.services, config.jurisdiction.id, file, process.env.INTAKE_DATA_DIR || '.intake');
+  console.log(
+    `learned ${report.used} past requests of ${report.services} services (${report.read - report.used} rows skipped` +
+      `${report.unknownCodes.length > 0 ? `, codes not in the catalogue: ${report.unknownCodes.join(', ')}` : ''})`,
+  );
+  console.log(`cross-validated accuracy: ${(100 * report.crossValidatedAccuracy).toFixed(1)}% (5 folds); kept in ${report.file}`);
+}
+
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -146,6 +159,7 @@ async function main(argv: string[]) {
   if (command === 'config' && sub === 'check') return checkConfig(values.config);
   if (command === 'rules' && sub === 'test') return testRules(arg, values.config);
   if (command === 'users' && sub === 'hash') return hashPassword();
+  if (command === 'learn') return learn(sub, values.config);
   if (command === 'dead-letters') return deadLetters(sub, arg, values);
   throw new Error(USAGE);
 }

@@ -20,7 +20,7 @@ import {
 } from '@intake/core';
 import type { Redis } from 'ioredis';
 import { createMediaService } from '@intake/media';
-import { createNormalizer, detectLanguage, type Normalizer } from '@intake/normalizer';
+import { createNormalizer, detectLanguage, learnedModelFile, readLearnedModel, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
 import { Conversations, Replies, RequestStatuses, addUpdate, trackingRouter } from '@intake/citizen';
@@ -79,7 +79,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const store = new RequestStore(dataRedis, config.redis.prefix, config.redis.retention_days);
   const workerStore = new RequestStore(workerDataRedis, config.redis.prefix, config.redis.retention_days);
   const intakeQueue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, log);
-  const normalizer = await createNormalizer({ config, redis: workerDataRedis, store: workerStore, log, channels });
+  const dataDir = process.env.INTAKE_DATA_DIR ?? path.resolve('.intake');
+  const learned = readLearnedModel(learnedModelFile(dataDir, config.jurisdiction.id));
+  const normalizer = await createNormalizer({ config, redis: workerDataRedis, store: workerStore, log, channels, learned });
   const connectors = allConnectors.filter((connector) => connector.enabled(config));
   const texts = textsFor(config, detectLanguage);
   const media = createMediaService(config, log);
@@ -129,7 +131,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
   // The index is fed where the console reads it: each HTTP node keeps its own SQLite file (or shares PostgreSQL).
   const serving = options.http !== false;
-  const opened = serving ? await openRequestIndex(config, process.env.INTAKE_DATA_DIR ?? path.resolve('.intake')) : null;
+  const opened = serving ? await openRequestIndex(config, dataDir) : null;
   const feeder =
     opened &&
     new IndexFeeder({

@@ -1,0 +1,163 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { detectLanguage, isStopword, LANGUAGES, stem, words, type Language } from './language.js';
+
+/**
+ * A town's own past, learned: a TF-IDF centroid per service over the stems of its past requests' descriptions.
+ * `intake learn` trains it from a CSV (description, service_code) or an Open311 requests.json and keeps it in the
+ * data dir; the classifier adds its similarities to the lexicon's and the catalogue's evidence.
+ */
+export const LearnedModel = z.strictObject({
+  version: z.literal(1),
+  trained_at: z.string(),
+  examples: z.number().int().nonnegative(),
+  /** stem -> inverse document frequency */
+  idf: z.record(z.string(), z.number()),
+  /** service code -> its unit-length centroid, stem -> weight */
+  centroids: z.record(z.string(), z.record(z.string(), z.number())),
+  /** the share of held-out examples it got right, by k-fold cross-validation at training */
+  cross_validated_accuracy: z.number().min(0).max(1).nullable(),
+});
+export type LearnedModel = z.infer<typeof LearnedModel>;
+
+export interface Example {
+  text: string;
+  code: string;
+}
+
+const MIN_FEATURE = 3;
+const FOLDS = 5;
+
+/** The stems of the content words: what the model compares. */
+export function featuresOf(text: string, language: Language = detectLanguage(text)): string[] {
+  const content = words(text).filter(
+    (word) => word.length >= MIN_FEATURE && !/^\d+$/.test(word) && !LANGUAGES.some((l) => isStopword(word, l)),
+  );
+  return [...new Set(content.map((word) => stem(word, language)))];
+}
+
+/** A vector scaled to length 1 (an empty one stays empty). */
+function unit(vector: Map<string, number>): Map<string, number> {
+  const length = Math.sqrt([...vector.values()].reduce((sum, value) => sum + value * value, 0));
+  return length === 0 ? vector : new Map([...vector].map(([key, value]) => [key, value / length]));
+}
+
+const weighted = (features: readonly string[], idf: Readonly<Record<string, number>>) =>
+  unit(new Map(features.filter((feature) => idf[feature] !== undefined).map((feature) => [feature, idf[feature]!])));
+
+export function train(examples: readonly Example[], crossValidated: number | null = null): LearnedModel {
+  const documents = examples.map(({ text, code }) => ({ features: featuresOf(text), code }));
+  const frequency = new Map<string, number>();
+  for (const { features } of documents) for (const feature of features) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
+  const idf = Object.fromEntries([...frequency].map(([feature, n]) => [feature, Math.log(examples.length / n)]));
+  const sums = new Map<string, Map<string, number>>();
+  for (const { features, code } of documents) {
+    const sum = sums.get(code) ?? new Map<string, number>();
+    for (const [feature, value] of weighted(features, idf)) sum.set(feature, (sum.get(feature) ?? 0) + value);
+    sums.set(code, sum);
+  }
+  const centroids = Object.fromEntries([...sums].map(([code, sum]) => [code, Object.fromEntries(unit(sum))]));
+  return {
+    version: 1,
+    trained_at: new Date().toISOString(),
+    examples: examples.length,
+    idf,
+    centroids,
+    cross_validated_accuracy: crossValidated,
+  };
+}
+
+/** How like each service's past requests a text is, 0..1 (cosine); empty when it has no word the model knows. */
+export function similarities(model: LearnedModel, text: string, language?: Language): Map<string, number> {
+  const vector = weighted(featuresOf(text, language), model.idf);
+  if (vector.size === 0) return new Map();
+  return new Map(
+    Object.entries(model.centroids).map(([code, centroid]) => [
+      code,
+      [...vector].reduce((sum, [feature, value]) => sum + value * (centroid[feature] ?? 0), 0),
+    ]),
+  );
+}
+
+/** Trains on all but one fold and counts the right answers on it, fold by fold (examples taken in turn). */
+export function crossValidate(examples: readonly Example[], folds = FOLDS): number {
+  let right = 0;
+  for (let fold = 0; fold < folds; fold++) {
+    const model = train(examples.filter((_, i) => i % folds !== fold));
+    for (const { text, code } of examples.filter((_, i) => i % folds === fold)) {
+      const [best] = [...similarities(model, text)].sort((a, b) => b[1] - a[1]);
+      right += Number(best?.[0] === code);
+    }
+  }
+  return examples.length === 0 ? 0 : right / examples.length;
+}
+
+/** Past requests from a CSV with `description` and `service_code` columns, or an Open311 GeoReport requests.json. */
+export function readExamples(file: string): Example[] {
+  const text = readFileSync(file, 'utf8');
+  const rows: unknown[] = file.endsWith('.json')
+    ? z.array(z.unknown()).parse(JSON.parse(text))
+    : Papa.parse<Record<string, string>>(text.replace(/\r\n?/g, '\n'), { header: true, skipEmptyLines: true }).data;
+  const Row = z.object({ description: z.string().trim().min(1), service_code: z.string().trim().min(1) });
+  return rows.flatMap((row) => {
+    const parsed = Row.safeParse(row);
+    return parsed.success ? [{ text: parsed.data.description, code: parsed.data.service_code }] : [];
+  });
+}
+
+/** Where a town's learned model is kept: `<data dir>/learned/<jurisdiction id>.json`. */
+export const learnedModelFile = (dataDir: string, jurisdictionId: string) =>
+  path.join(dataDir, 'learned', `${jurisdictionId.replace(/[^\w.-]/g, '_')}.json`);
+
+export function saveLearnedModel(file: string, model: LearnedModel) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(model));
+}
+
+/** The model kept for the town, or null when none was learned; a damaged file is an error that says so. */
+export function readLearnedModel(file: string): LearnedModel | null {
+  if (!existsSync(file)) return null;
+  const parsed = LearnedModel.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw new Error(`${file}: not a learned model (${parsed.error.issues[0]?.message ?? 'invalid'}); run intake learn again`);
+  return parsed.data;
+}
+
+export interface LearnReport {
+  /** rows read, and those kept: a row for a service the catalogue no longer has teaches nothing */
+  read: number;
+  used: number;
+  unknownCodes: string[];
+  services: number;
+  crossValidatedAccuracy: number;
+  file: string;
+}
+
+/** `intake learn`: trains the town's model from its past requests, checks it by cross-validation, and keeps it. */
+export function learnTown(
+  services: readonly { code: string }[],
+  jurisdictionId: string,
+  historyFile: string,
+  dataDir: string,
+): LearnReport {
+  const examples = readExamples(historyFile);
+  const codes = new Set(services.map((service) => service.code));
+  const used = examples.filter((example) => codes.has(example.code));
+  if (used.length === 0)
+    throw new Error(
+      `${historyFile}: no row with a description and a service code of this catalogue (want columns description,service_code)`,
+    );
+  const accuracy = crossValidate(used);
+  const file = learnedModelFile(dataDir, jurisdictionId);
+  saveLearnedModel(file, train(used, accuracy));
+  return {
+    read: examples.length,
+    used: used.length,
+    unknownCodes: [...new Set(examples.filter((example) => !codes.has(example.code)).map((example) => example.code))],
+    services: new Set(used.map((example) => example.code)).size,
+    crossValidatedAccuracy: accuracy,
+    file,
+  };
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildClassifier, learnTown, readLearnedModel } from '../src/index.js';
+
+/** A made-up town whose catalogue, as its CRM exports it, has names only: the lexicon knows none of its words. */
+const SERVICES = [
+  { code: 'KSK-1', name: 'Kiosk fault', keywords: [] },
+  { code: 'FRY-2', name: 'Ferry landing', keywords: [] },
+  { code: 'OTH-9', name: 'Other', keywords: [] },
+];
+const HISTORY = [
+  'description,service_code',
+  '"the kiosk swallowed my card and printed nothing",KSK-1',
+  'kiosk screen frozen again,KSK-1',
+  '"card reader at the kiosk rejects every card",KSK-1',
+  'the ferry ramp is stuck halfway,FRY-2',
+  '"gangway to the ferry wobbles, rope frayed",FRY-2',
+  'ferry ramp lights dead,FRY-2',
+  'a row for a service the town no longer has,OLD-5',
+  ',KSK-1',
+].join('\r\n');
+
+let dataDir: string;
+let history: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'intake-learn-'));
+  history = path.join(dataDir, 'history.csv');
+  writeFileSync(history, HISTORY);
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('intake learn', () => {
+  it('learns from past requests, skips rows it cannot use, cross-validates and keeps the model in the data dir', () => {
+    const report = learnTown(SERVICES, 'ferry-town.example', history, dataDir);
+    expect(report).toMatchObject({ read: 7, used: 6, services: 2, unknownCodes: ['OLD-5'] });
+    expect(report.file).toBe(path.join(dataDir, 'learned', 'ferry-town.example.json'));
+    expect(report.crossValidatedAccuracy).toBeGreaterThan(0.5);
+    expect(readLearnedModel(report.file)).toMatchObject({
+      version: 1,
+      examples: 6,
+      cross_validated_accuracy: report.crossValidatedAccuracy,
+    });
+  });
+
+  it('reads an Open311 requests.json as well', () => {
+    const json = path.join(dataDir, 'requests.json');
+    writeFileSync(
+      json,
+      JSON.stringify([
+        { service_request_id: '1', service_code: 'KSK-1', description: 'kiosk screen frozen' },
+        { service_request_id: '2', service_code: 'FRY-2', description: 'ferry ramp stuck' },
+        { service_request_id: '3', service_code: 'FRY-2' },
+      ]),
+    );
+    expect(learnTown(SERVICES, 'ferry-town.example', json, dataDir)).toMatchObject({ read: 2, used: 2 });
+  });
+
+  it('lets the classifier find services by what the town was told before, which the lexicon alone cannot', () => {
+    const model = readLearnedModel(learnTown(SERVICES, 'ferry-town.example', history, dataDir).file)!;
+    const text = 'my card got swallowed, screen frozen';
+    expect(buildClassifier(SERVICES, 'OTH-9').classify(text).code).toBeNull();
+    expect(buildClassifier(SERVICES, 'OTH-9', undefined, model).classify(text).code).toBe('KSK-1');
+    expect(buildClassifier(SERVICES, 'OTH-9', undefined, model).classify('the gangway rope is frayed').code).toBe('FRY-2');
+  });
+
+  it('says what is wrong with a history it cannot use, and with a damaged model', () => {
+    writeFileSync(history, 'text,code\nkiosk frozen,KSK-1\n');
+    expect(() => learnTown(SERVICES, 'ferry-town.example', history, dataDir)).toThrow(/want columns description,service_code/);
+    const broken = path.join(dataDir, 'broken.json');
+    writeFileSync(broken, '{"version":2}');
+    expect(() => readLearnedModel(broken)).toThrow(/not a learned model.*intake learn again/);
+    expect(readLearnedModel(path.join(dataDir, 'none.json'))).toBeNull();
+  });
+});
