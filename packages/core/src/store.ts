@@ -85,10 +85,21 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[3]) then
 end
 return 0`;
 
+/** KEYS: a conversation. ARGV: the turn's JSON, its kind, the turns kept (negative), the TTL. 1 when added, 0 when one of that kind is there. */
+const ADD_TURN_ONCE = `
+for _, turn in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+  if cjson.decode(turn).kind == ARGV[2] then return 0 end
+end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], ARGV[3], -1)
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+return 1`;
+
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     intakeWriteRequest(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     intakeClaimReference(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    intakeAddTurnOnce(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
   }
 }
 
@@ -96,6 +107,7 @@ declare module 'ioredis' {
 function defineScripts(redis: Redis): void {
   redis.defineCommand('intakeWriteRequest', { lua: WRITE_REQUEST });
   redis.defineCommand('intakeClaimReference', { lua: CLAIM_REFERENCE });
+  redis.defineCommand('intakeAddTurnOnce', { lua: ADD_TURN_ONCE });
 }
 
 export interface ReceivedRange {
@@ -354,6 +366,22 @@ export class RequestStore {
 
   private conversationKey(id: string) {
     return `${this.prefix}:request:${id}:conversation`;
+  }
+
+  /**
+   * Adds a turn unless the conversation holds one of its kind already (a retried job's message, named by its id),
+   * checked and added in one round trip. Returns whether it was added.
+   */
+  async addTurnOnce(id: string, turn: z.input<typeof ConversationTurn> & { kind: string }): Promise<boolean> {
+    const added = await this.redis.intakeAddTurnOnce(
+      1,
+      this.conversationKey(id),
+      JSON.stringify(ConversationTurn.parse(turn)),
+      turn.kind,
+      -MAX_TURNS,
+      this.ttlSeconds,
+    );
+    return added === 1;
   }
 
   async addTurn(id: string, turn: z.input<typeof ConversationTurn>): Promise<void> {

@@ -88,15 +88,13 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     const normalized = await normalizer.normalize(message);
     const said = [message.subject, message.text].filter(Boolean).join('\n');
     // a retried job must not log the same message twice: the turn names the message it came from
-    if (!(await deps.store.conversation(normalized.request.record.id)).some((turn) => turn.kind === message.id)) {
-      await deps.store.addTurn(normalized.request.record.id, {
-        at: message.received_at,
-        from: 'citizen',
-        channel: message.channel,
-        kind: message.id,
-        text: said,
-      });
-    }
+    await deps.store.addTurnOnce(normalized.request.record.id, {
+      at: message.received_at,
+      from: 'citizen',
+      channel: message.channel,
+      kind: message.id,
+      text: said,
+    });
     await afterNormalizing(message, normalized);
   };
   const route = async (job: Job<RouteJob>) => {
