@@ -35,14 +35,18 @@ function createMailHandler(ctx: ConnectorContext, email: EmailSettings): MailHan
       log.warn({ channel: 'email', uid, err: message.message }, 'media store unavailable: email left in the mailbox');
       return { retryMs: 30_000 };
     }
+    // what no record will hold (a refusal, a mail polled twice) does not stay in the store; a retry stores it anew
+    const unheld = () => ctx.media.discard(message.media ?? []);
     try {
       const accepted = await ctx.accept(message);
+      if (accepted.duplicate) await unheld();
       log.info(
         { channel: 'email', uid, sender, id: accepted.id, duplicate: accepted.duplicate, continues: accepted.continues },
         'email accepted',
       );
       return { done: 'queued' };
     } catch (error) {
+      await unheld();
       if (error instanceof QueueUnavailableError) {
         log.warn({ channel: 'email', uid }, 'intake queue unavailable: email left in the mailbox');
         return { retryMs: Number(error.headers['Retry-After'] ?? 5) * 1000 };

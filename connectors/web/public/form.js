@@ -144,31 +144,75 @@
     byId('done-heading').focus();
   }
 
+  // the EXIF reader (exifr) is loaded once a photo is picked: most reports have none
+  var exifReader = null;
+  function exifReaderLoaded() {
+    if (!exifReader)
+      exifReader = new Promise(function (resolve) {
+        var script = document.createElement('script');
+        script.src = new URL('../../static/web/vendor/exifr.js', form.action).href;
+        script.onload = function () {
+          resolve(window.exifr || null);
+        };
+        script.onerror = function () {
+          resolve(null);
+        };
+        document.head.appendChild(script);
+      });
+    return exifReader;
+  }
+
+  /** Resolves true when a picked photo says where it was taken (EXIF GPS): the server takes that as the location. */
+  function photosPlaceIt() {
+    var files = Array.prototype.slice.call(byId('photo').files);
+    if (files.length === 0) return Promise.resolve(false);
+    return exifReaderLoaded().then(function (exifr) {
+      if (!exifr) return false;
+      return Promise.all(
+        files.map(function (file) {
+          return exifr.gps(file).catch(function () {
+            return null;
+          });
+        }),
+      ).then(function (positions) {
+        return positions.some(function (gps) {
+          return gps && isFinite(gps.latitude) && isFinite(gps.longitude) && !(gps.latitude === 0 && gps.longitude === 0);
+        });
+      });
+    });
+  }
+
   /**
-   * Asks where once before sending a report that nothing places: no location set, no photo, and neither the
-   * address field nor the description names a place the town can find. Resolves true when it asked.
+   * Asks where once before sending a report that nothing places: no location set, no photo taken with its
+   * position, and neither the address field nor the description names a place the town can find. Resolves true
+   * when it asked.
    */
   function askedWhere() {
     var question = byId('where-question');
-    if (!question || !question.hidden || byId('lat').value || byId('photo').files.length > 0) return Promise.resolve(false);
+    if (!question || !question.hidden || byId('lat').value) return Promise.resolve(false);
     var locateUrl = new URL('locate', form.action);
     locateUrl.search = new URLSearchParams({ address: byId('address').value, description: byId('description').value }).toString();
-    return (
-      fetch(locateUrl, { headers: { Accept: 'application/json' } })
-        .then(function (response) {
-          return response.ok ? response.json() : { located: true };
-        })
-        .then(function (body) {
-          if (body.located) return false;
-          question.hidden = false;
-          question.focus();
-          return true;
-        })
-        // a question that cannot be asked never stops a report
-        .catch(function () {
-          return false;
-        })
-    );
+    return photosPlaceIt().then(function (placed) {
+      return placed ? false : located();
+    });
+    function located() {
+      return (
+        fetch(locateUrl, { headers: { Accept: 'application/json' } })
+          .then(function (response) {
+            return response.ok ? response.json() : { located: true };
+          })
+          .then(function (body) {
+            if (body.located) return false;
+            question.hidden = false;
+            question.focus();
+            return true;
+          })
+          // a question that cannot be asked never stops a report
+          .catch(function () {
+            return false;
+          })
+      );
+    }
   }
 
   function enhanceSubmit() {
@@ -218,4 +262,5 @@
   enhanceAddress();
   enhanceLocation();
   enhanceSubmit();
+  byId('photo').addEventListener('change', exifReaderLoaded);
 })();

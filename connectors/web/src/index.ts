@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { badRequest, IntakeError, perClientLimit, settingsOf, type Connector, type ConnectorContext } from '@intake/core';
+import { badRequest, IntakeError, perClientLimit, settingsOf, type Connector, type ConnectorContext, type SavedPhoto } from '@intake/core';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { formValues, renderForm, renderThanks, type PageContext } from './pages.js';
-import { photoUpload, savePhotos } from './photos.js';
+import { photoUpload, savePhotos, tooManyPhotos } from './photos.js';
+import { problemSayer, problemsOf, reworded } from './problems.js';
 import { InvalidReport, parseIdempotencyKey, parseReport, toInboundMessage, type ReportBody } from './report.js';
 
 /** `channels.web`: the citizen form and the reports API; `enabled: false` turns them off. */
@@ -12,6 +13,8 @@ type WebSettings = z.infer<typeof WebSettings>;
 
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');
 const AUTOCOMPLETE_DIR = path.dirname(require.resolve('accessible-autocomplete'));
+/** exifr's build for JPEG and HEIC in the browser: the form's script reads a photo's position before asking where. */
+const EXIF_READER = require.resolve('exifr/dist/lite.umd.js');
 
 /** Pages use relative links so the form also works behind a proxy's path prefix; these lead back to the form's folder. */
 const FORM_ROOT = '';
@@ -58,40 +61,70 @@ function mount(router: Router, ctx: ConnectorContext): void {
 
   const upload = photoUpload(config);
 
-  /** The report is checked before its photos are stored, so a refused report leaves nothing behind. */
-  const acceptReport = async (req: Request, report = parseReport(req.body, serviceCodes)) => {
-    const externalId = parseIdempotencyKey(req.get('Idempotency-Key'));
-    const photos = await savePhotos(ctx.media, req.files);
-    return ctx.accept(toInboundMessage(report, externalId, photos));
+  /**
+   * The words of a refusal: a browser's post reads them in its page's language; the form's script names its language
+   * in the post and reads every refusal in it; other API clients get English (or the town's default language).
+   */
+  const namesLanguage = (req: Request) => typeof (req.body as { language?: unknown } | undefined)?.language === 'string';
+  const apiLanguage = (req: Request) => (namesLanguage(req) ? pageLanguage(ctx, req) : 'en');
+  const inPostLanguage = (req: Request, error: unknown) =>
+    error instanceof IntakeError && !(error instanceof InvalidReport) && namesLanguage(req)
+      ? reworded(error, config, texts, apiLanguage(req))
+      : error;
+
+  /** The photos of a report: those the form kept while it asked where, and those uploaded now, stored. */
+  const photosOf = async (req: Request, report: ReportBody): Promise<SavedPhoto[]> => {
+    const recalled = await Promise.all((report.kept_photo ?? []).map((url) => ctx.media.recall(url)));
+    const kept = recalled.filter((media) => media !== null).map((media): SavedPhoto => ({ media, point: null }));
+    if (kept.length + (Array.isArray(req.files) ? req.files.length : 0) > config.media.max_photos) throw tooManyPhotos(config);
+    return [...kept, ...(await savePhotos(ctx.media, req.files))];
   };
 
   /**
-   * The form asks where once before it sends a report that no field, word or photo places: a report with no
-   * location is the one a crew cannot act on. Asked once, the citizen may still send it as it is.
+   * The report is checked before its photos are stored, and they are removed again when the report is refused after
+   * all or was sent before (a retry with the same Idempotency-Key): nothing stays in the store that no record holds.
    */
-  const mustAskWhere = async (req: Request, report: ReportBody) =>
+  const acceptWith = async (req: Request, report: ReportBody, photos: SavedPhoto[]) => {
+    const externalId = parseIdempotencyKey(req.get('Idempotency-Key'));
+    const unheld = () => ctx.media.discard(photos.map((photo) => photo.media));
+    const accepted = await ctx.accept(toInboundMessage(report, externalId, photos)).catch(async (error: unknown) => {
+      await unheld();
+      throw error;
+    });
+    if (accepted.duplicate) await unheld();
+    return accepted;
+  };
+
+  /**
+   * The form asks where once before it sends a report that no field, word or photo's position places: a report
+   * with no location is the one a crew cannot act on. Asked once, the citizen may still send it as it is.
+   */
+  const mustAskWhere = async (report: ReportBody, photos: SavedPhoto[]) =>
     report.asked_where === undefined &&
     report.lat === undefined &&
-    (req.files?.length ?? 0) === 0 &&
+    photos.every((photo) => photo.point === null) &&
     !(await ctx.locates({ address: report.address ?? null, description: report.description }));
   /** A browser's own post (no JavaScript) wants pages back; the form's script and other clients want JSON. */
   const wantsPage = (req: Request) =>
     req.is('application/x-www-form-urlencoded') || (req.is('multipart/form-data') && req.accepts(['json', 'html']) === 'html');
 
-  /** A plain form post (no JavaScript) gets pages back, errors included, never JSON. */
-  /** The form again, with what was wrong beside it. */
+  /** A plain form post (no JavaScript) gets pages back, errors included, never JSON: the form again, with what was wrong beside it. */
   const refusedFormPost = (req: Request, res: Response, error: IntakeError) => {
-    const problems = error instanceof InvalidReport ? error.problems : [{ field: null, message: error.message }];
     res.set(error.headers);
-    sendPage(res, error.status, renderForm(pageFor(req, REPORTS_ROOT), { values: formValues(req.body), problems }));
+    const state = { values: formValues(req.body), problems: problemsOf(error, config, pageLanguage(ctx, req)) };
+    sendPage(res, error.status, renderForm(pageFor(req, REPORTS_ROOT), state));
   };
 
   const answerFormPost = async (req: Request, res: Response) => {
     try {
-      const report = parseReport(req.body, serviceCodes);
-      if (await mustAskWhere(req, report))
-        return sendPage(res, 200, renderForm(pageFor(req, REPORTS_ROOT), { values: formValues(req.body), askWhere: true }));
-      const accepted = await acceptReport(req, report);
+      const report = parseReport(req.body, serviceCodes, problemSayer(texts, pageLanguage(ctx, req)));
+      const photos = await photosOf(req, report);
+      if (await mustAskWhere(report, photos)) {
+        // the photos stay stored, and the form carries their links, so the citizen need not pick them again
+        const state = { values: formValues(req.body), askWhere: true, keptPhotos: photos.map((photo) => photo.media) };
+        return sendPage(res, 200, renderForm(pageFor(req, REPORTS_ROOT), state));
+      }
+      const accepted = await acceptWith(req, report, photos);
       sendPage(res, 202, renderThanks(pageFor(req, REPORTS_ROOT), accepted.reference, accepted.tracking_path));
     } catch (error) {
       if (!(error instanceof IntakeError)) throw error;
@@ -99,12 +132,37 @@ function mount(router: Router, ctx: ConnectorContext): void {
     }
   };
 
+  const answerApiPost = async (req: Request, res: Response) => {
+    if (!req.is('application/json') && !req.is('multipart/form-data')) {
+      throw new IntakeError(
+        415,
+        'unsupported_media_type',
+        'send the report as application/json, multipart/form-data (with photos) or as a form post',
+      );
+    }
+    try {
+      const report = parseReport(req.body, serviceCodes, problemSayer(texts, apiLanguage(req)));
+      const accepted = await acceptWith(req, report, await photosOf(req, report));
+      res.status(202).json({
+        id: accepted.id,
+        status: 'accepted',
+        duplicate: accepted.duplicate,
+        reference: accepted.reference,
+        tracking_path: accepted.tracking_path,
+      });
+    } catch (error) {
+      throw inPostLanguage(req, error);
+    }
+  };
+
   /** A photo over the limits is refused while the body is read: a browser's own post still gets the form back. */
   const photoRefusal: ErrorRequestHandler = (error, req, res, next) => {
     if (error instanceof IntakeError && wantsPage(req)) refusedFormPost(req, res, error);
-    else next(error);
+    else next(inPostLanguage(req, error));
   };
 
+  // pnpm keeps packages under node_modules/.pnpm, a dot folder that send refuses unless told
+  router.get('/static/web/vendor/exifr.js', (_req, res) => res.sendFile(EXIF_READER, { maxAge: '1d', dotfiles: 'allow' }));
   router.use('/static/web/vendor', express.static(AUTOCOMPLETE_DIR, { index: false, maxAge: '1d' }));
   router.use('/static/web', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
 
@@ -134,24 +192,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
     express.json({ limit }),
     express.urlencoded({ extended: false, limit }),
     upload,
-    async (req, res) => {
-      if (wantsPage(req)) return answerFormPost(req, res);
-      if (!req.is('application/json') && !req.is('multipart/form-data')) {
-        throw new IntakeError(
-          415,
-          'unsupported_media_type',
-          'send the report as application/json, multipart/form-data (with photos) or as a form post',
-        );
-      }
-      const accepted = await acceptReport(req);
-      res.status(202).json({
-        id: accepted.id,
-        status: 'accepted',
-        duplicate: accepted.duplicate,
-        reference: accepted.reference,
-        tracking_path: accepted.tracking_path,
-      });
-    },
+    (req, res) => (wantsPage(req) ? answerFormPost(req, res) : answerApiPost(req, res)),
   );
   router.use('/api/v1/reports', photoRefusal);
 }

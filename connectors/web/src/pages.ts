@@ -1,4 +1,4 @@
-import type { LoadedConfig, ServiceDefinition } from '@intake/core';
+import { serviceGroupIn, serviceNameIn, type LoadedConfig, type Media, type ServiceDefinition } from '@intake/core';
 import type { Texts } from '@intake/i18n';
 import { html, type SafeHtml } from './html.js';
 import type { ReportProblem } from './report.js';
@@ -61,10 +61,11 @@ ${body}
 
 function serviceOptions(pc: PageContext, services: ServiceDefinition[], selected: string | undefined): SafeHtml {
   const option = (service: ServiceDefinition) =>
-    html`<option value="${service.code}"${service.code === selected ? html` selected` : ''}>${service.name}</option>`;
+    html`<option value="${service.code}"${service.code === selected ? html` selected` : ''}>${serviceNameIn(service, pc.language)}</option>`;
   const groups = new Map<string, ServiceDefinition[]>();
   for (const service of services) {
-    if (service.group !== undefined) groups.set(service.group, [...(groups.get(service.group) ?? []), service]);
+    const group = serviceGroupIn(service, pc.language);
+    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), service]);
   }
   return html`<option value="">${say(pc, 'service_unsure')}</option>
 ${[...groups].map(
@@ -88,9 +89,11 @@ const FIELDS: Record<string, { id: string; label: string }> = {
 
 function errorSummary(pc: PageContext, problems: ReportProblem[]): SafeHtml {
   if (problems.length === 0) return html``;
-  const item = ({ field, message }: ReportProblem) => {
+  const item = ({ field, key, values }: ReportProblem) => {
     const known = field === null ? undefined : FIELDS[field];
-    return known === undefined ? html`<li>${message}</li>` : html`<li><a href="#${known.id}">${say(pc, known.label)}: ${message}</a></li>`;
+    const problem = pc.texts.t(pc.language, key, values);
+    if (known === undefined) return html`<li>${problem}</li>`;
+    return html`<li><a href="#${known.id}">${pc.texts.t(pc.language, 'form.problem_at', { field: say(pc, known.label), text: problem })}</a></li>`;
   };
   return html`<div class="error-summary" role="alert" tabindex="-1">
 <h2>${say(pc, 'error_heading')}</h2>
@@ -103,6 +106,18 @@ export interface FormState {
   problems?: ReportProblem[];
   /** the report names no place the town can find: ask where before it is sent */
   askWhere?: boolean;
+  /** photos already stored for this report (while the form asks where), carried by their signed links */
+  keptPhotos?: Media[];
+}
+
+/** The photos the citizen sent before the form asked where: kept, so they need not pick them again. */
+function keptPhotoList(pc: PageContext, photos: Media[]): SafeHtml {
+  if (photos.length === 0) return html``;
+  const name = (photo: Media, i: number) => photo.name ?? pc.texts.t(pc.language, 'form.photo_number', { number: i + 1 });
+  return html`<div class="kept-photos">
+<p>${pc.texts.t(pc.language, 'form.photos_kept', { count: photos.length })}</p>
+<ul>${photos.map((photo, i) => html`<li>${name(photo, i)}<input type="hidden" name="kept_photo" value="${photo.url}"></li>`)}</ul>
+</div>`;
 }
 
 /** "Where is it?", shown by the server (no JavaScript) or by the script, before the report is sent. */
@@ -113,7 +128,7 @@ function whereQuestion(pc: PageContext, asked: boolean): SafeHtml {
 </div>`;
 }
 
-export function renderForm(pc: PageContext, { values = {}, problems = [], askWhere = false }: FormState = {}): string {
+export function renderForm(pc: PageContext, { values = {}, problems = [], askWhere = false, keptPhotos = [] }: FormState = {}): string {
   const { root } = pc;
   const t = (key: string) => say(pc, key);
   const scriptTexts = JSON.stringify(pc.texts.templates(pc.language, 'form_script'));
@@ -140,6 +155,7 @@ ${serviceOptions(pc, pc.config.services, values.service_code)}
 <div class="field">
 <label for="photo">${t('photo_label')}</label>
 <p class="hint" id="photo-hint">${pc.texts.t(pc.language, 'form.photo_hint', { count: pc.config.media.max_photos })}</p>
+${keptPhotoList(pc, keptPhotos)}
 <input id="photo" name="photo" type="file" accept="image/*" multiple aria-describedby="photo-hint"${invalid('photo')}>
 </div>
 </fieldset>

@@ -6,10 +6,13 @@ import multer from 'multer';
 const MAX_FIELDS = 20;
 const MAX_FIELD_BYTES = 20_000;
 
+export const tooManyPhotos = (config: LoadedConfig) =>
+  new IntakeError(400, 'too_many_photos', `send at most ${config.media.max_photos} photos`);
+
 const TOO_MUCH: Record<string, (config: LoadedConfig) => IntakeError> = {
   LIMIT_FILE_SIZE: (config) =>
     new IntakeError(413, 'photo_too_large', `each photo must be at most ${Math.floor(config.media.max_bytes / 1024 / 1024)} MB`),
-  LIMIT_FILE_COUNT: (config) => new IntakeError(400, 'too_many_photos', `send at most ${config.media.max_photos} photos`),
+  LIMIT_FILE_COUNT: tooManyPhotos,
   LIMIT_UNEXPECTED_FILE: () => new IntakeError(400, 'unexpected_file', 'files go in the "photo" field, up to the photo limit'),
 };
 
@@ -35,10 +38,18 @@ export function photoUpload(config: LoadedConfig): RequestHandler {
   };
 }
 
-/** Each uploaded photo re-encoded and stored; a file whose bytes are not a photo, whatever it is called, refuses the report (415). */
+/**
+ * Each uploaded photo re-encoded and stored; a file whose bytes are not a photo, whatever it is called, refuses the
+ * report (415), and so does a store that fails (503): either way the photos stored before it are removed again.
+ */
 export async function savePhotos(media: MediaIntake, files: Request['files']): Promise<SavedPhoto[]> {
   const uploads = Array.isArray(files) ? files : [];
   const saved: SavedPhoto[] = [];
-  for (const file of uploads) saved.push(await media.savePhoto(file.buffer, file.originalname || null));
+  try {
+    for (const file of uploads) saved.push(await media.savePhoto(file.buffer, file.originalname || null));
+  } catch (error) {
+    await media.discard(saved.map((photo) => photo.media));
+    throw error;
+  }
   return saved;
 }

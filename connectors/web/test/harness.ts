@@ -1,5 +1,5 @@
 import { parseConfig, type Accepted, type AddressSuggestion, type ConfigInput, type InboundMessage } from '@intake/core';
-import { startConnectorApp, type ConnectorApp } from '@intake/testkit';
+import { startConnectorApp, type ConnectorApp, type ConnectorAppOptions } from '@intake/testkit';
 import { webConnector } from '../src/index.js';
 
 /** A town that is not Banff: nothing in the connector may depend on the demo data. */
@@ -30,12 +30,16 @@ export interface WebApp extends ConnectorApp {
 }
 
 /** The web connector on a real express server (port 0), accepting into a real BullMQ queue on a unique prefix. */
-export async function startWebApp(options: { config?: ConfigInput; redisUrl?: string } = {}): Promise<WebApp> {
+export async function startWebApp(
+  options: { config?: ConfigInput } & Pick<ConnectorAppOptions, 'redisUrl' | 'mediaStore' | 'locates'> = {},
+): Promise<WebApp> {
   const seen = new Map<string, Accepted>();
   const app = await startConnectorApp({
     connector: webConnector,
     config: parseConfig(options.config ?? baseConfig(), { base_dir: __dirname, source: 'test' }),
     redisUrl: options.redisUrl,
+    mediaStore: options.mediaStore,
+    locates: options.locates,
     suggestAddresses: (query, limit) => ADDRESSES.filter((a) => a.label.toLowerCase().includes(query.toLowerCase())).slice(0, limit),
     async accept(input, enqueue) {
       const earlier = input.external_id ? seen.get(input.external_id) : undefined;

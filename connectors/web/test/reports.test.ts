@@ -187,7 +187,7 @@ describe('POST /api/v1/reports with JSON', () => {
     ['a phone that is not a number', { description: 'x', phone: 'call me maybe' }, 'phone: is not a valid phone number'],
     ['an ftp media URL', { description: 'x', media_urls: ['ftp://files.example.org/a.jpg'] }, 'media_urls.0: must be an http(s) URL'],
     ['a javascript: media URL', { description: 'x', media_urls: ['javascript:alert(1)'] }, 'media_urls.0: must be an http(s) URL'],
-    ['more than 10 media URLs', { description: 'x', media_urls: elevenUrls }, 'media_urls: must hold at most 10 URLs'],
+    ['more than 10 media URLs', { description: 'x', media_urls: elevenUrls }, 'media_urls: must hold at most 10 links'],
     [
       'media_urls that is not a list',
       { description: 'x', media_urls: 'https://photos.example.org/a.jpg' },
@@ -195,7 +195,7 @@ describe('POST /api/v1/reports with JSON', () => {
     ],
     ['a name over 200 characters', { description: 'x', name: 'n'.repeat(201) }, 'name: must be at most 200 characters'],
     ['an unknown field', { description: 'x', colour: 'red' }, 'colour'],
-    ['an array body', [{ description: 'x' }], 'expected object'],
+    ['an array body', [{ description: 'x' }], 'the report must be an object of fields'],
   ])('refuses %s with 400 and queues nothing', async (_case, body, message) => {
     const response = await postJson(body);
 
@@ -312,7 +312,7 @@ describe('when Redis does not take the message', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     const page = await response.text();
-    expect(page).toContain('the intake queue is unavailable, retry shortly');
+    expect(page).toContain('we cannot take reports just now: please try again in a moment');
     expect(page).toContain('>Pothole on Mill Lane</textarea>');
   });
 });

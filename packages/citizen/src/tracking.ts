@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import {
   currentStatus,
   parseTrackingSlug,
+  serviceNameIn,
   type LoadedConfig,
   type RequestReader,
   type StoredRequest,
@@ -68,10 +69,11 @@ export function trackingView(deps: Pick<TrackingDeps, 'config' | 'texts'>, reque
   const { record } = request;
   const language = deps.texts.pick(record.language);
   const status = currentStatus(request);
+  const service = deps.config.services.find((known) => known.code === record.service_code);
   return {
     reference: record.reference,
     language,
-    service: record.service_name,
+    service: service === undefined ? record.service_name : serviceNameIn(service, language),
     street: record.location.precision === 'none' ? null : streetOnly(record.location.address),
     status,
     status_text: deps.texts.t(language, `track.status_${status}`),

@@ -16,6 +16,9 @@ export type SmtpSettings = z.infer<typeof SmtpSettings>;
 /** Each connector's settings, by its key; the connector's own schema checks them when the config loads. */
 export const ChannelsConfig = z.record(z.string(), z.unknown()).default({});
 
+/** Words by language code (`fr`, `es`, ...): the language codes `jurisdiction.languages` uses. */
+const LanguageNames = z.record(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as fr or es'), z.string().min(1));
+
 export const ServiceDefinition = z.object({
   code: z
     .string()
@@ -23,11 +26,19 @@ export const ServiceDefinition = z.object({
     .max(100)
     .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
   name: z.string().min(1),
+  /** the name in other languages the town offers, e.g. `{ fr: Nid-de-poule }`; `name` where one is missing */
+  names: LanguageNames.optional(),
   group: z.string().optional(),
+  /** the group's name in other languages, as `names` */
+  group_names: LanguageNames.optional(),
   description: z.string().optional(),
   keywords: z.array(z.string().min(1)).default([]),
 });
 export type ServiceDefinition = z.infer<typeof ServiceDefinition>;
+
+/** What a citizen reading `language` sees a service and its group called. */
+export const serviceNameIn = (service: ServiceDefinition, language: string) => service.names?.[language] ?? service.name;
+export const serviceGroupIn = (service: ServiceDefinition, language: string) => service.group_names?.[language] ?? service.group;
 
 export const Landmark = z.object({
   name: z.string().min(1),
@@ -84,9 +95,34 @@ export const Rule = z.object({
 });
 export type Rule = z.infer<typeof Rule>;
 
-/** Where photos are kept: files under a folder, relative to the config file (the demo: the data dir). A second kind (S3) adds a member. */
+/**
+ * An S3-compatible bucket (AWS S3, MinIO, Ceph, Garage, R2, ...). Credentials come from the config (`${VAR}` from the
+ * environment) or, when both are left out, from the AWS SDK's own chain (AWS_ACCESS_KEY_ID, profiles, instance roles).
+ */
+export const S3StoreConfig = z
+  .object({
+    type: z.literal('s3'),
+    bucket: z.string().min(3).max(63),
+    region: z.string().min(1).default('us-east-1'),
+    /** left out for AWS itself; `http://127.0.0.1:9000` for a MinIO beside the gateway */
+    endpoint: z.url({ protocol: /^https?$/, error: 'endpoint must be an http(s) URL' }).optional(),
+    /** `bucket` in the path rather than the host name: what most self-hosted servers want */
+    force_path_style: z.boolean().default(false),
+    /** keys are `<prefix><id>`, so one bucket can hold more than the photos */
+    prefix: z.string().max(200).default(''),
+    access_key_id: z.string().min(1).optional(),
+    secret_access_key: z.string().min(1).optional(),
+  })
+  .refine((store) => (store.access_key_id === undefined) === (store.secret_access_key === undefined), {
+    message: 'give both access_key_id and secret_access_key, or neither (then the AWS SDK finds them in the environment)',
+    path: ['secret_access_key'],
+  });
+export type S3StoreConfig = z.infer<typeof S3StoreConfig>;
+
+/** Where photos are kept: files under a folder, relative to the config file (the demo: the data dir), or an S3-compatible bucket. */
 const MediaStoreConfig = z.discriminatedUnion('type', [
   z.object({ type: z.literal('local'), dir: z.string().min(1).default('.intake/media') }),
+  S3StoreConfig,
 ]);
 
 /** Photos citizens send: where they are kept and how long their links open. */

@@ -15,6 +15,8 @@ export const badRequest = (message: string, code = 'bad_request') => new IntakeE
 export const unauthorized = (message = 'missing or invalid credentials') => new IntakeError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new IntakeError(403, 'forbidden', message);
 export const notFound = (message = 'not found') => new IntakeError(404, 'not_found', message);
+/** The media store's refusal of bytes that are not a photo (415): a channel notes it and goes on, unlike a store that fails. */
+export const isNotAPhoto = (error: unknown) => error instanceof IntakeError && error.code === 'unsupported_media_type';
 
 /** Redis did not take the write: the caller should retry, nothing was half-written. */
 export class QueueUnavailableError extends IntakeError {

@@ -30,6 +30,7 @@ const SECRET_KEYS = new Set([
   'api_keys',
   'secret',
   'signing_secret',
+  'secret_access_key',
   'bot_token',
   'admin_token',
   'authorization',

@@ -42,6 +42,10 @@ export interface MediaIntake {
   savePhoto(bytes: Buffer, name: string | null): Promise<SavedPhoto>;
   /** stores a file that is not a photo (an emailed PDF) as it is */
   saveFile(bytes: Buffer, contentType: string, name: string | null): Promise<Media>;
+  /** removes what was saved for a message that was then refused, so nothing of it stays in the store; links not ours are skipped */
+  discard(media: readonly Pick<Media, 'url'>[]): Promise<void>;
+  /** a photo kept for a report not sent yet, from its link: null when the link is not ours, not valid, or its photo gone */
+  recall(url: string): Promise<Media | null>;
 }
 
 export const AddressSuggestion = z.object({ label: z.string(), lat: z.number(), long: z.number() });

@@ -1,4 +1,4 @@
-import { IntakeError, type Connector, type InboundMessage, type LoadedConfig, type Media, type MediaIntake } from '@intake/core';
+import { isNotAPhoto, type Connector, type InboundMessage, type LoadedConfig, type Media, type MediaIntake } from '@intake/core';
 
 export interface ChannelMediaDeps {
   config: LoadedConfig;
@@ -25,25 +25,31 @@ export async function importChannelMedia(deps: ChannelMediaDeps, message: Inboun
   const media: Media[] = [];
   const notKept: string[] = [];
   let photoPoint = message.photo_point;
-  for (const item of message.media) {
+  const imported: Media[] = [];
+  const bringIn = async (item: Media) => {
     // a photo that cannot be fetched is noted, never a reason to lose the report it came with
     const fetched = await fetchClaimed(deps, item.url).catch((error: Error) => {
       notKept.push(`${item.content_type ?? 'media'}: could not be fetched (${error.message})`);
       return undefined;
     });
-    if (fetched === undefined) continue;
-    if (fetched === null) {
-      media.push(item);
-      continue;
-    }
+    if (fetched === undefined) return;
+    if (fetched === null) return media.push(item);
     try {
       const photo = await deps.media.savePhoto(fetched.bytes, item.name);
       media.push(photo.media);
+      imported.push(photo.media);
       photoPoint ??= photo.point;
     } catch (error) {
-      if (!(error instanceof IntakeError)) throw error;
+      if (!isNotAPhoto(error)) throw error;
       notKept.push(`${fetched.content_type ?? 'unknown type'}, ${fetched.bytes.length} bytes: not a photo`);
     }
+  };
+  try {
+    for (const item of message.media) await bringIn(item);
+  } catch (error) {
+    // the store failed: the job is tried again and imports them anew, so this try's copies go
+    await deps.media.discard(imported);
+    throw error;
   }
   const context = notKept.length === 0 ? message.context : { ...message.context, media_not_kept: notKept.join('\n') };
   return { ...message, media, photo_point: photoPoint, context };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import { ConfigError, ServiceRequest, createLogger, serviceRequestFrom } from '@intake/core';
+import { ConfigError, ServiceRequest, createLogger, serviceRequestFrom, type LoadedConfig } from '@intake/core';
 import { checkGazetteers, learnTown } from '@intake/normalizer';
 import { createRules } from '@intake/router';
 import { loadGatewayConfig } from './config.js';
@@ -52,12 +52,22 @@ async function health(values: { config?: string; workers?: boolean; port?: strin
   process.exitCode = healthy ? 0 : 1;
 }
 
+/** Where photos go, as an operator checks it: never the credentials, only where they come from. */
+function mediaStoreSummary(store: LoadedConfig['media']['store']): string {
+  if (store.type === 'local') return `files under ${store.dir}`;
+  const where = store.endpoint ?? `AWS ${store.region}`;
+  const credentials =
+    store.access_key_id === undefined ? 'credentials from the AWS SDK chain (environment, profile, role)' : 'credentials from the config';
+  return `S3 bucket ${store.bucket}${store.prefix === '' ? '' : ` (keys under ${store.prefix})`} at ${where}${store.force_path_style ? ', path-style' : ''}, ${credentials}`;
+}
+
 function checkConfig(file?: string) {
   const config = loadGatewayConfig(file);
   for (const warning of config.warnings) console.warn(`warning: ${warning}`);
   const gazetteers = checkGazetteers(config);
   if (gazetteers.problems.length > 0) throw new ConfigError(gazetteers.problems);
   for (const summary of gazetteers.summaries) console.log(summary);
+  console.log(`media: ${mediaStoreSummary(config.media.store)}`);
   const channels = Object.keys(config.channels).join(', ');
   console.log(
     `${config.source}: OK — ${config.jurisdiction.name} (${config.jurisdiction.id}), ${config.services.length} services, channels: ${channels}, ` +

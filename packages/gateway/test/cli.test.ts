@@ -52,6 +52,30 @@ describe('the intake CLI', () => {
     expect(stderr).toContain('services: ');
   });
 
+  it('checks an S3 media store, credentials from the environment, and never prints the secret', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-'));
+    const file = path.join(dir, 'intake.yaml');
+    const config = (store: string) =>
+      'jurisdiction: { id: example.org, name: Example }\nservices: [{ code: OTHER, name: Other }]\n' +
+      `router: { destinations: { out: { type: file, path: out.jsonl } } }\nmedia: { store: ${store} }\n`;
+    writeFileSync(
+      file,
+      config(
+        '{ type: s3, bucket: town-media, endpoint: "http://127.0.0.1:9000", force_path_style: true, access_key_id: "${S3_KEY}", secret_access_key: "${S3_SECRET}" }',
+      ),
+    );
+    const checked = await intake(['config', 'check', '--config', file], { S3_KEY: 'AKIACLITEST', S3_SECRET: 'cli-secret-Zr8' });
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('media: S3 bucket town-media at http://127.0.0.1:9000, path-style, credentials from the config');
+    expect(checked.stdout + checked.stderr).not.toContain('cli-secret-Zr8');
+
+    writeFileSync(file, config('{ type: s3, bucket: town-media, secret_access_key: "${S3_SECRET}" }'));
+    const refused = await intake(['config', 'check', '--config', file], { S3_SECRET: 'cli-secret-Zr8' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('media.store.secret_access_key: give both access_key_id and secret_access_key, or neither');
+    expect(refused.stderr).not.toContain('cli-secret-Zr8');
+  });
+
   it('dry-runs the rules on a request and says why', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-'));
     const file = path.join(dir, 'request.json');

@@ -1,5 +1,6 @@
 import { CHROMIUM_AVAILABLE, CHROMIUM_LAUNCH, startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { chromium, type Browser } from 'playwright-core';
+import sharp from 'sharp';
 import { demoConfig, startGateway, type Running } from './harness.js';
 
 const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
@@ -70,6 +71,30 @@ describeWithChromium('a report sent from the web form in a browser', () => {
     const record = await waitFor(() => recordOf(description), 15_000, 'the located report');
     expect(record.location).toMatchObject({ address: '211 Bear Street', precision: 'address' });
     expect(crm.requests.filter((request) => JSON.parse(request.body).description === description)).toHaveLength(1);
+  });
+
+  it('asks where for a photo that does not say where it was taken, and not for one that does', async () => {
+    const photo = (withGps: boolean) => {
+      const image = sharp({ create: { width: 320, height: 240, channels: 3, background: '#556b2f' } }).jpeg();
+      const gps = { GPSLatitudeRef: 'N', GPSLatitude: '51/1 10/1 3456/100', GPSLongitudeRef: 'W', GPSLongitude: '115/1 34/1 1668/100' };
+      return (withGps ? image.withExif({ IFD3: gps }) : image).toBuffer();
+    };
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${running.url}/`);
+    await page.getByLabel('Describe the problem').fill('Fallen tree across the path, see the photo');
+    await page.getByLabel('Photos (optional)').setInputFiles([{ name: 'tree.jpg', mimeType: 'image/jpeg', buffer: await photo(false) }]);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('heading', { name: 'Where is it?' }).waitFor();
+
+    await page.goto(`${running.url}/`);
+    const description = 'Fallen tree across the trail, the photo says where';
+    await page.getByLabel('Describe the problem').fill(description);
+    await page.getByLabel('Photos (optional)').setInputFiles([{ name: 'tree.jpg', mimeType: 'image/jpeg', buffer: await photo(true) }]);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
+    const record = await waitFor(() => recordOf(description), 15_000, 'the report placed by its photo');
+    expect(record.location).toMatchObject({ lat: expect.closeTo(51.1763, 3), long: expect.closeTo(-115.5713, 3) });
+    expect(record.media).toHaveLength(1);
   });
 
   it('asks where in French on a phone, with the script', async () => {

@@ -73,7 +73,8 @@ export class Texts {
   /** One text, e.g. `t('fr', 'reply.acknowledgement', { reference })`; an unknown key is a programming error. */
   t(language: string, key: string, values: TextValues = {}): string {
     const lng = this.pick(language);
-    if (!this.i18n.exists(key, { lng })) throw new Error(`no text "${key}" in the message catalogue`);
+    // with the values, so that a text kept only in plural forms (`_one`, `_other`) is found by its count
+    if (!this.i18n.exists(key, { lng, ...values })) throw new Error(`no text "${key}" in the message catalogue`);
     return this.i18n.t(key, { lng, town: this.options.town, ...values });
   }
 

@@ -5,11 +5,13 @@ import express, { type Router } from 'express';
 import { ulid } from 'ulid';
 import { reencodePhoto } from './images.js';
 import { MediaLinks } from './links.js';
-import { LocalMediaStore, type MediaStore } from './store.js';
+import { S3MediaStore } from './s3-store.js';
+import { LocalMediaStore, MediaStoreError, type MediaStore } from './store.js';
 
 export { reencodePhoto, type Reencoded } from './images.js';
 export { MediaLinks, type LinkCheck } from './links.js';
-export { LocalMediaStore, type MediaStore, type StoredObject } from './store.js';
+export { S3MediaStore } from './s3-store.js';
+export { LocalMediaStore, MediaStoreError, type MediaStore, type StoredObject } from './store.js';
 
 /** Our own ids only: a ULID and the extension of what we wrote. Nothing else is looked up. */
 const MEDIA_ID = /^[0-9A-HJKMNP-TV-Z]{26}\.(?:jpg|png|bin)$/;
@@ -31,7 +33,14 @@ function linkSecret(config: LoadedConfig, log: Logger): string {
   return randomBytes(32).toString('hex');
 }
 
-const storeOf = (config: LoadedConfig): MediaStore => new LocalMediaStore(path.resolve(config.base_dir, config.media.store.dir));
+function storeOf(config: LoadedConfig): MediaStore {
+  const store = config.media.store;
+  return store.type === 's3' ? new S3MediaStore(store) : new LocalMediaStore(path.resolve(config.base_dir, store.dir));
+}
+
+/** A citizen is told to try again; the operator's log says what the store answered. */
+const storeUnavailable = () =>
+  new IntakeError(503, 'media_store_unavailable', 'photos cannot be kept just now: try again in a minute', { 'Retry-After': '30' });
 
 /** The media store, the signed links to it, and the route that serves them. */
 export interface MediaServiceOptions {
@@ -46,11 +55,28 @@ export function createMediaService(config: LoadedConfig, log: Logger, options: M
   const base = options.base ?? config.server.public_url ?? `http://localhost:${config.server.port}`;
   const links = new MediaLinks(linkSecret(config, log), base, config.media.link_days * 86_400);
 
+  /** A store's failure becomes a 503 for the sender and one log line for the operator; anything else is a bug and stays as it is. */
+  async function guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof MediaStoreError)) throw error;
+      log.warn({ store: config.media.store.type }, `media store: ${error.message}`);
+      throw storeUnavailable();
+    }
+  }
+
   async function keep(bytes: Buffer, contentType: string, extension: string, name: string | null): Promise<Media> {
     const id = `${ulid()}.${extension}`;
-    await store.put(id, { bytes, content_type: contentType });
+    await guarded(() => store.put(id, { bytes, content_type: contentType }));
     return { url: links.url(id), content_type: contentType, name, bytes: bytes.length };
   }
+
+  /** The id in one of our own links, or null for a link that is not ours (a passed-on URL). */
+  const idOf = (url: string): string | null => {
+    const id = links.idOf(url);
+    return id !== null && MEDIA_ID.test(id) ? id : null;
+  };
 
   const intake: MediaIntake = {
     async savePhoto(bytes, name) {
@@ -58,6 +84,25 @@ export function createMediaService(config: LoadedConfig, log: Logger, options: M
       return { media: await keep(photo.bytes, photo.content_type, photo.extension, name), point: photo.point };
     },
     saveFile: (bytes, contentType, name) => keep(bytes, contentType, 'bin', name),
+    async recall(url) {
+      const id = idOf(url);
+      const query = URL.canParse(url) ? new URL(url).searchParams : null;
+      if (
+        id === null ||
+        query === null ||
+        links.check(id, query.get('expires') ?? undefined, query.get('signature') ?? undefined) !== 'valid'
+      )
+        return null;
+      const found = await guarded(() => store.get(id));
+      return found === null ? null : { url, content_type: found.content_type, name: null, bytes: found.bytes.length };
+    },
+    async discard(media) {
+      const ids = media.map((item) => idOf(item.url)).filter((id) => id !== null);
+      // the refusal that led here is what the sender must hear: a store that fails now leaves the rest for the log
+      const removed = await Promise.allSettled(ids.map((id) => store.delete(id)));
+      const failed = removed.filter((result) => result.status === 'rejected').length;
+      if (failed > 0) log.warn({ store: config.media.store.type, failed }, 'media store: could not remove the photos of a refused message');
+    },
   };
 
   function router(): Router {
@@ -69,7 +114,7 @@ export function createMediaService(config: LoadedConfig, log: Logger, options: M
       if (check === 'tampered') throw new IntakeError(403, 'invalid_link', 'this media link is not valid');
       if (check === 'expired')
         throw new IntakeError(410, 'expired_link', 'this media link has expired: ask for the request again to get a new one');
-      const found = await store.get(id);
+      const found = await guarded(() => store.get(id));
       if (found === null) throw notFound('no such media');
       const photo = PHOTO_TYPES.has(found.content_type);
       res

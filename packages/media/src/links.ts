@@ -22,6 +22,14 @@ export class MediaLinks {
     return `${this.base.replace(/\/+$/, '')}/media/${encodeURIComponent(id)}?expires=${expires}&signature=${this.signature(id, expires)}`;
   }
 
+  /** The id a link of ours points to; null for any other URL. */
+  idOf(url: string): string | null {
+    const prefix = `${this.base.replace(/\/+$/, '')}/media/`;
+    if (!url.startsWith(prefix)) return null;
+    const rest = url.slice(prefix.length).split('?')[0]!;
+    return rest === '' || rest.includes('/') ? null : decodeURIComponent(rest);
+  }
+
   check(id: string, expires: unknown, signature: unknown, now = Date.now()): LinkCheck {
     if (typeof expires !== 'string' || !/^\d{1,12}$/.test(expires) || typeof signature !== 'string') return 'tampered';
     const expected = Buffer.from(this.signature(id, Number(expires)));

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface StoredObject {
@@ -11,6 +11,16 @@ export interface MediaStore {
   put(id: string, object: StoredObject): Promise<void>;
   /** null when there is no such object */
   get(id: string): Promise<StoredObject | null>;
+  /** removes what a refused report had stored; nothing happens when there is no such object */
+  delete(id: string): Promise<void>;
+}
+
+/** The store did not answer or refused us: the message says why for an operator, and holds no credentials. */
+export class MediaStoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MediaStoreError';
+  }
 }
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -20,11 +30,16 @@ export class LocalMediaStore implements MediaStore {
   constructor(private readonly dir: string) {}
 
   async put(id: string, { bytes, content_type }: StoredObject): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     const file = path.join(this.dir, id);
-    await writeFile(`${file}.type`, content_type);
-    await writeFile(`${file}.partial`, bytes);
-    await rename(`${file}.partial`, file);
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(`${file}.type`, content_type);
+      await writeFile(`${file}.partial`, bytes);
+      await rename(`${file}.partial`, file);
+    } catch (error) {
+      // a full disk or a folder we may not write is the store failing, not the photo
+      throw new MediaStoreError(`local put ${id}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`);
+    }
   }
 
   async get(id: string): Promise<StoredObject | null> {
@@ -36,5 +51,10 @@ export class LocalMediaStore implements MediaStore {
       if (isMissing(error)) return null;
       throw error;
     }
+  }
+
+  async delete(id: string): Promise<void> {
+    const file = path.join(this.dir, id);
+    await Promise.all([rm(file, { force: true }), rm(`${file}.type`, { force: true })]);
   }
 }

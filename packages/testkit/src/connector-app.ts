@@ -21,7 +21,7 @@ import {
   type InboundMessageInput,
   type LoadedConfig,
 } from '@intake/core';
-import { LocalMediaStore, createMediaService } from '@intake/media';
+import { LocalMediaStore, createMediaService, type MediaStore } from '@intake/media';
 import { Queue } from 'bullmq';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Redis } from 'ioredis';
@@ -49,6 +49,8 @@ export interface ConnectorAppOptions {
   extraContext?: (redis: TestRedis) => Partial<ConnectorContext>;
   /** another Redis, e.g. one that is down, to see the connector refuse */
   redisUrl?: string;
+  /** by default files under `mediaDir`; e.g. one that fills up, to see what a failing store leaves */
+  mediaStore?: (mediaDir: string) => MediaStore;
 }
 
 export interface ConnectorApp extends TestRedis {
@@ -58,6 +60,8 @@ export interface ConnectorApp extends TestRedis {
   queue: Queue;
   /** the real opt-outs, on the app's Redis */
   optOuts: OptOuts;
+  /** the folder the app's media store keeps its files in */
+  mediaDir: string;
   /** messages on the intake queue, oldest first */
   queued(): Promise<InboundMessage[]>;
   close(): Promise<void>;
@@ -142,7 +146,8 @@ export async function startConnectorApp(options: ConnectorAppOptions): Promise<C
   const { port } = server.address() as AddressInfo;
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
   const mediaDir = mkdtempSync(path.join(tmpdir(), 'intake-media-'));
-  const media = createMediaService(config, log, { store: new LocalMediaStore(mediaDir), base: `http://127.0.0.1:${port}` });
+  const store = options.mediaStore?.(mediaDir) ?? new LocalMediaStore(mediaDir);
+  const media = createMediaService(config, log, { store, base: `http://127.0.0.1:${port}` });
 
   const ctx: ConnectorContext = {
     config,
@@ -170,6 +175,7 @@ export async function startConnectorApp(options: ConnectorAppOptions): Promise<C
     prefix,
     queue,
     optOuts,
+    mediaDir,
     async queued() {
       const jobs = await queue.getJobs(['waiting'], 0, -1, true);
       return jobs.map((job) => job.data as InboundMessage);
