@@ -35,7 +35,7 @@ function languagePicker(pc: PageContext): SafeHtml {
 
 function page(pc: PageContext, title: string, body: SafeHtml): string {
   const { root } = pc;
-  const town = pc.config.jurisdiction.name;
+  const town = pc.texts.town(pc.language);
   return html`<!doctype html>
 <html lang="${pc.language}">
 <head>

@@ -5,7 +5,7 @@ const bilingual = () => {
   const config = baseConfig();
   return {
     ...config,
-    jurisdiction: { ...config.jurisdiction, languages: ['en', 'fr'] },
+    jurisdiction: { ...config.jurisdiction, languages: ['en', 'fr'], names: { fr: 'Ville de Testville' } },
     media: { max_photos: 2, max_bytes: 200_000 },
     services: [
       { code: 'POTHOLE', name: 'Pothole', names: { fr: 'Nid-de-poule' }, group: 'Streets', group_names: { fr: 'Rues' } },
@@ -86,13 +86,15 @@ describe('the form in French', () => {
     expect((await errorOf(english)).message).toBe('email: is not a valid email address');
   });
 
-  it("names the services and their groups in the page's language, and in the town's words where none is given", async () => {
+  it("names the town, the services and their groups in the page's language, and in the town's words where none is given", async () => {
     const french = await (await fetch(`${app.url}/?lang=fr`)).text();
     expect(french).toContain(
       '<optgroup label="Rues"><option value="POTHOLE">Nid-de-poule</option><option value="STREETLIGHT">Lampadaire éteint</option></optgroup>',
     );
     expect(french).toContain('<option value="OTHER">Something else</option>');
+    expect(french).toContain('<p class="jurisdiction">Ville de Testville</p>');
     const english = await (await fetch(`${app.url}/?lang=en`)).text();
+    expect(english).toContain('<p class="jurisdiction">Town of Testville</p>');
     expect(english).toContain('<optgroup label="Streets"><option value="POTHOLE">Pothole</option>');
   });
 });

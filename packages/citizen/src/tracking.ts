@@ -108,7 +108,7 @@ export function renderTracking(deps: Pick<TrackingDeps, 'config' | 'texts'>, vie
   const { language } = view;
   const t = (key: string, values?: Record<string, string>) => escapeHtml(deps.texts.t(language, `track.${key}`, values));
   const when = dateIn(deps.config, language);
-  const town = escapeHtml(deps.config.jurisdiction.name);
+  const town = escapeHtml(deps.texts.town(language));
   const steps = view.timeline
     .map(
       (step) =>
@@ -147,8 +147,8 @@ function notFoundPage(deps: Pick<TrackingDeps, 'config' | 'texts'>, language: st
   return `<!doctype html>
 <html lang="${escapeHtml(language)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${t('not_found_title')} – ${escapeHtml(deps.config.jurisdiction.name)}</title><style>${STYLE}</style></head>
-<body><main><p class="town">${escapeHtml(deps.config.jurisdiction.name)}</p><h1>${t('not_found_title')}</h1><p>${t('not_found')}</p></main></body>
+<title>${t('not_found_title')} – ${escapeHtml(deps.texts.town(language))}</title><style>${STYLE}</style></head>
+<body><main><p class="town">${escapeHtml(deps.texts.town(language))}</p><h1>${t('not_found_title')}</h1><p>${t('not_found')}</p></main></body>
 </html>`;
 }
 

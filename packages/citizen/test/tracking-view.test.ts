@@ -1,9 +1,9 @@
 import { StoredRequest, parseConfig, serviceRequestFrom, textsFor } from '@intake/core';
-import { trackingView } from '../src/index.js';
+import { renderTracking, trackingView } from '../src/index.js';
 
 const config = parseConfig(
   {
-    jurisdiction: { id: 'example.org', name: 'Example', languages: ['en', 'fr'] },
+    jurisdiction: { id: 'example.org', name: 'Town of Example', names: { fr: 'Ville d’Exemple' }, languages: ['en', 'fr'] },
     services: [
       { code: 'POTHOLE', name: 'Pothole', names: { fr: 'Nid-de-poule' } },
       { code: 'OTHER', name: 'Something else' },
@@ -25,6 +25,13 @@ describe("the tracking page's service", () => {
     expect(trackingView(deps, tracked('POTHOLE', 'fr')).service).toBe('Nid-de-poule');
     expect(trackingView(deps, tracked('POTHOLE', 'en')).service).toBe('Pothole');
     expect(trackingView(deps, tracked('OTHER', 'fr')).service).toBe('Something else');
+  });
+
+  it("names the town in the citizen's language on the page", () => {
+    const page = (language: string) => renderTracking(deps, trackingView(deps, tracked('POTHOLE', language)));
+    expect(page('fr')).toContain('Ville d’Exemple');
+    expect(page('fr')).toContain('Nid-de-poule');
+    expect(page('en')).toContain('Town of Example');
   });
 
   it('keeps the name the record was given for a service the catalogue no longer has', () => {

@@ -208,6 +208,8 @@ export const ConfigSchema = z
     jurisdiction: z.object({
       id: z.string().min(1),
       name: z.string().min(1),
+      /** the town's name in other languages it offers, e.g. `{ fr: Ville de Banff }`; `name` where one is missing */
+      names: LanguageNames.optional(),
       country: z.string().length(2).toUpperCase().default('US'),
       timezone: z.string().default('UTC'),
       boundary: z.string().optional(),

@@ -27,6 +27,8 @@ export interface TextsOptions {
   languages: readonly string[];
   /** the town's name, which every text may use as `{{town}}` */
   town: string;
+  /** the town's name in other languages, where it differs (`Ville de Banff`) */
+  townNames?: Readonly<Record<string, string>>;
   /** the language a citizen's words are in (the normalizer's detector); without one, the default language */
   detect?: (text: string) => string;
 }
@@ -70,12 +72,17 @@ export class Texts {
     return this.pick(text.trim() === '' || this.options.detect === undefined ? null : this.options.detect(text));
   }
 
+  /** The town's name as a citizen reading `language` sees it. */
+  town(language: string): string {
+    return this.options.townNames?.[this.pick(language)] ?? this.options.town;
+  }
+
   /** One text, e.g. `t('fr', 'reply.acknowledgement', { reference })`; an unknown key is a programming error. */
   t(language: string, key: string, values: TextValues = {}): string {
     const lng = this.pick(language);
     // with the values, so that a text kept only in plural forms (`_one`, `_other`) is found by its count
     if (!this.i18n.exists(key, { lng, ...values })) throw new Error(`no text "${key}" in the message catalogue`);
-    return this.i18n.t(key, { lng, town: this.options.town, ...values });
+    return this.i18n.t(key, { lng, town: this.town(lng), ...values });
   }
 
   /** A group of texts still holding their `{{placeholders}}`, for a page's script to fill in. */
