@@ -76,7 +76,8 @@ describe('the tracking page', () => {
     expect(body).toContain('<html lang="en">');
     expect(body).toContain('Pothole');
     expect(body).toContain('Bear Street');
-    expect(body).not.toMatch(/211|5550166|almost lost a tire/);
+    // times carry milliseconds, which may read 211 by chance
+    expect(body.replace(/datetime="[^"]*"/g, '')).not.toMatch(/211|5550166|almost lost a tire/);
     expect(body).toContain('Passed to Public Works');
     expect(body).toContain('A crew will fill it on Monday.');
 
@@ -87,7 +88,7 @@ describe('the tracking page', () => {
       ['passed_on', 'Passed to Public Works', null],
       ['status', 'In progress', 'A crew will fill it on Monday.'],
     ]);
-    expect(JSON.stringify(twin)).not.toMatch(/211|5550166|tire/);
+    expect(JSON.stringify(twin, (key, value: unknown) => (key === 'at' ? undefined : value))).not.toMatch(/211|5550166|tire/);
   });
 
   it('answers a guessed or partial link exactly as an unknown one: the reference alone reveals nothing', async () => {

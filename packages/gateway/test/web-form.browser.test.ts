@@ -35,7 +35,7 @@ describeWithChromium('a report sent from the web form in a browser', () => {
     await page.goto(`${running.url}/`);
     await page.getByLabel('Describe the problem').fill('The streetlight is out, the whole block is dark');
     await page.getByLabel('Type of problem').selectOption('STREETLIGHT');
-    await page.getByLabel('Address or nearest corner').pressSequentially('211 bea', { delay: 40 });
+    await page.getByLabel('Address or nearest corner').pressSequentially('211 bear', { delay: 40 });
     await page.getByRole('option', { name: '211 Bear Street' }).click();
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
@@ -64,7 +64,7 @@ describeWithChromium('a report sent from the web form in a browser', () => {
     await page.getByRole('heading', { name: 'Where is it?' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Thank you, your report was received' }).isVisible()).toBe(false);
 
-    await page.getByLabel('Address or nearest corner').pressSequentially('211 bea', { delay: 40 });
+    await page.getByLabel('Address or nearest corner').pressSequentially('211 bear', { delay: 40 });
     await page.getByRole('option', { name: '211 Bear Street' }).click();
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
