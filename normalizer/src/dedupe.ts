@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { distanceMeters, type LoadedConfig } from '@intake/core';
-import type { ChainableCommander, Redis, Result } from 'ioredis';
+import { distanceMeters, type LoadedConfig, type RedisClient } from '@intake/core';
+import type { ChainableCommander, Result } from 'ioredis';
 import { similarity } from './language.js';
 
 export interface DedupeInput {
@@ -155,7 +155,7 @@ export class Deduper {
   private readonly minSimilarity: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     config: LoadedConfig,
   ) {
     this.prefix = `${config.redis.prefix}:dedupe`;
@@ -208,7 +208,7 @@ export class Deduper {
   }
 
   /** The VISIT script for one request, sent at once or queued in a pipeline. */
-  private visit(commands: Redis | ChainableCommander, input: DedupeInput, self: Remembered, checking: boolean) {
+  private visit(commands: RedisClient | ChainableCommander, input: DedupeInput, self: Remembered, checking: boolean) {
     const code = input.service_code;
     const sender = input.sender !== null && this.senderWindowMs > 0 ? this.senderKey(input.sender) : null;
     const place = code !== null && input.point !== null ? input.point : null;

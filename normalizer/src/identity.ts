@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { LoadedConfig } from '@intake/core';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { LoadedConfig, RedisClient } from '@intake/core';
+import type { ChainableCommander } from 'ioredis';
 
 /** A person's requests kept for "my report from yesterday": the latest ones are the ones people follow up. */
 const MAX_REMEMBERED = 50;
@@ -18,7 +18,7 @@ export class IdentityIndex {
   private readonly ttlSeconds: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     config: LoadedConfig,
   ) {
     this.prefix = `${config.redis.prefix}:identity`;

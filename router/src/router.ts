@@ -29,7 +29,6 @@ import { StatusPoller, pollable } from './status-poller.js';
 export interface RouterDeps {
   config: LoadedConfig;
   store: RequestStore;
-  redisUrl: string;
   log: Logger;
   onDelivered?: DeliveredHook;
   /** where the statuses of destinations that can be asked (Open311) go; without it no CRM is asked */
@@ -95,10 +94,10 @@ function parseOptions(
   return { plugin, options: parsed.data, settings: QueueSettings.parse(parsed.data) };
 }
 
-export function createRouter({ config, store, redisUrl, log: parentLog, onDelivered, onStatus }: RouterDeps): IntakeRouter {
+export function createRouter({ config, store, log: parentLog, onDelivered, onStatus }: RouterDeps): IntakeRouter {
   const log = parentLog.child({ stage: 'router' });
   const rules = createRules(config);
-  const connection = createWorkerRedis(redisUrl);
+  const connection = createWorkerRedis(config.redis);
   connection.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
   const queueOptions = { connection, prefix: config.redis.prefix };
 

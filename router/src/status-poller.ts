@@ -1,5 +1,4 @@
-import type { Destination, LoadedConfig, Logger, Receipt, StatusListener } from '@intake/core';
-import type { Redis } from 'ioredis';
+import type { Destination, LoadedConfig, Logger, Receipt, StatusListener, RedisClient } from '@intake/core';
 
 /** External ids asked about in one call: keeps `?service_request_id=a,b,c` well inside URL limits. */
 const BATCH = 50;
@@ -9,7 +8,7 @@ export interface StatusPollerDeps {
   config: LoadedConfig;
   log: Logger;
   /** a connection that waits out outages (the workers') */
-  redis: Redis;
+  redis: RedisClient;
   /** where each status a CRM reports goes */
   onStatus: StatusListener;
 }

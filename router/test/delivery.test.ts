@@ -63,7 +63,7 @@ beforeAll(async () => {
     },
     dir,
   );
-  router = createRouter({ config, store, redisUrl: REDIS_URL, log: createLogger({ level: 'silent' }) });
+  router = createRouter({ config, store, log: createLogger({ level: 'silent' }) });
   router.startDeliveryWorkers();
 });
 
@@ -136,7 +136,7 @@ describe('route()', () => {
       redis: { url: REDIS_URL, prefix },
       router: { destinations: { parked: webhook('/parked') }, default: { deliver_to: ['parked'] } },
     });
-    const idle = createRouter({ config, store, redisUrl: REDIS_URL, log: createLogger({ level: 'silent' }) });
+    const idle = createRouter({ config, store, log: createLogger({ level: 'silent' }) });
     try {
       const request = await saved({ description: 'nobody works this queue' });
       expect(await idle.route(request.id)).toMatchObject({ rule: null, priority: 'normal', deliver_to: ['parked'] });

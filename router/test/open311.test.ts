@@ -300,7 +300,7 @@ describe('open311 destination behind the router', () => {
       },
       tempDir(),
     );
-    const router = createRouter({ config, store, redisUrl: REDIS_URL, log });
+    const router = createRouter({ config, store, log });
     router.startDeliveryWorkers();
     try {
       const request = buildRequest();
@@ -339,7 +339,6 @@ describe('open311 destination behind the router', () => {
     const router = createRouter({
       config,
       store,
-      redisUrl: REDIS_URL,
       log,
       onStatus: async (id, report) => (reports.push([id, report.status]), { stored: true }),
     });

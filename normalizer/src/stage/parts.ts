@@ -8,8 +8,8 @@ import {
   type Logger,
   type RequestStore,
   type StoredRequest,
+  type RedisClient,
 } from '@intake/core';
-import type { Redis } from 'ioredis';
 import { GeocoderChain } from '../chain.js';
 import { buildClassifier, type Classifier } from '../classify.js';
 import { Deduper } from '../dedupe.js';
@@ -23,7 +23,7 @@ import { emailZones } from '../zones.js';
 
 export interface NormalizerDeps {
   config: LoadedConfig;
-  redis: Redis;
+  redis: RedisClient;
   store: RequestStore;
   log: Logger;
   /** what each channel's connector declares (mail quotes, phone replies, clerk handles) */

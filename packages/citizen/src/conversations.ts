@@ -1,5 +1,4 @@
-import type { ChannelRegistry, InboundMessageInput, LoadedConfig, ReplyAddress } from '@intake/core';
-import type { Redis } from 'ioredis';
+import type { ChannelRegistry, InboundMessageInput, LoadedConfig, ReplyAddress, RedisClient } from '@intake/core';
 
 /**
  * Open questions ("where is it?") waiting for the citizen's answer, kept in Redis so any node can match them.
@@ -7,7 +6,7 @@ import type { Redis } from 'ioredis';
  */
 export class Conversations {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly config: LoadedConfig,
     private readonly channels: ChannelRegistry,
   ) {}

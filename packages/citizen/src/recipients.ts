@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ReplyAddress } from '@intake/core';
-import type { Redis } from 'ioredis';
+import type { ReplyAddress, RedisClient } from '@intake/core';
 
 const DAY_SECONDS = 86_400;
 const hash = (address: string) => createHash('sha256').update(address.trim().toLowerCase()).digest('base64url').slice(0, 22);
@@ -12,7 +11,7 @@ const hash = (address: string) => createHash('sha256').update(address.trim().toL
  */
 export class Recipients {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly dailyLimit: number,
     private readonly retentionSeconds: number,

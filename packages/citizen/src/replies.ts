@@ -15,10 +15,10 @@ import {
   type StoredRequest,
   type RequestStore,
   type Responder,
+  type RedisClient,
 } from '@intake/core';
 import type { Texts } from '@intake/i18n';
 import { Worker, type Job, type Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
 import { Recipients } from './recipients.js';
 
@@ -34,7 +34,7 @@ export interface ReplyDeps {
   log: Logger;
   texts: Texts;
   store: RequestStore;
-  redis: Redis;
+  redis: RedisClient;
   connectors: Connector[];
 }
 
@@ -120,7 +120,7 @@ export class Replies {
     repliesSent.inc({ channel: to.channel, kind, outcome: 'sent' });
   }
 
-  start(connection: Redis): void {
+  start(connection: RedisClient): void {
     this.worker = new Worker<ReplyJob>(QUEUE.reply, (job) => this.send(job), {
       connection,
       prefix: this.deps.config.redis.prefix,

@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
-import { IntakeError, bearerToken, isKnownSecret, unauthorized, type LoadedConfig, type RateLimits } from '@intake/core';
+import { IntakeError, bearerToken, isKnownSecret, unauthorized, type LoadedConfig, type RateLimits, type RedisClient } from '@intake/core';
 import { csrfSync } from 'csrf-sync';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import session from 'express-session';
-import type { Redis } from 'ioredis';
 import { html, page } from './html.js';
 import { RedisSessionStore } from './session-store.js';
 
@@ -20,7 +19,7 @@ const COOKIE = 'intake_admin';
 
 export interface AuthDeps {
   config: LoadedConfig;
-  redis: Redis;
+  redis: RedisClient;
   rateLimits?: RateLimits;
 }
 

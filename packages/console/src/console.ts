@@ -1,11 +1,19 @@
 import path from 'node:path';
-import { QUEUE, deliveryQueueName, openQueue, type LoadedConfig, type Logger, type RateLimits, type RequestStore } from '@intake/core';
+import {
+  QUEUE,
+  deliveryQueueName,
+  openQueue,
+  type LoadedConfig,
+  type Logger,
+  type RateLimits,
+  type RequestStore,
+  type RedisClient,
+} from '@intake/core';
 import type { IntakeRouter } from '@intake/router';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Request, type Response, type Router } from 'express';
-import type { Redis } from 'ioredis';
 import { createAuth, TOKEN_USER } from './auth.js';
 import { deadLetterPages } from './pages/dead-letters.js';
 import { listPage } from './pages/list.js';
@@ -20,7 +28,7 @@ import { reportsPage } from './reports/page.js';
 export interface ConsoleDeps {
   config: LoadedConfig;
   /** the fast-failing connection of HTTP paths */
-  redis: Redis;
+  redis: RedisClient;
   store: RequestStore;
   router: IntakeRouter;
   index: RequestIndex;

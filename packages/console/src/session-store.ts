@@ -1,10 +1,10 @@
 import session from 'express-session';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@intake/core';
 
 /** express-session's store on the gateway's own ioredis: sessions outlive a node and are shared by every node. */
 export class RedisSessionStore extends session.Store {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
   ) {

@@ -1,4 +1,4 @@
-import { RequestStore, createLogger, serviceRequestFrom, type StoredRequest } from '@intake/core';
+import { RedisSettings, RequestStore, createLogger, serviceRequestFrom, type StoredRequest } from '@intake/core';
 import { REDIS_URL, deletePrefix, uniquePrefix, waitFor } from '@intake/testkit';
 import { Redis } from 'ioredis';
 import { Aggregates, bucketSeconds, timeBucket } from '../src/reports/aggregates.js';
@@ -36,8 +36,7 @@ describe('the index feed and the report counters', () => {
   const feeders: IndexFeeder[] = [];
   const feeder = (group = 'sqlite:test') => {
     const created = new IndexFeeder({
-      redisUrl: REDIS_URL,
-      prefix,
+      redis: RedisSettings.parse({ url: REDIS_URL, prefix }),
       group,
       store,
       index,
@@ -139,8 +138,7 @@ describe('the index feed and the report counters', () => {
   it('gives a second index its own consumer group, so it is fed everything too', async () => {
     const other = openSqliteIndex(':memory:');
     const second = new IndexFeeder({
-      redisUrl: REDIS_URL,
-      prefix,
+      redis: RedisSettings.parse({ url: REDIS_URL, prefix }),
       group: 'sqlite:other-node',
       store,
       index: other,

@@ -203,6 +203,53 @@ export const ConsoleSettings = z.object({
 });
 export type ConsoleSettings = z.infer<typeof ConsoleSettings>;
 
+const HostPort = z
+  .string()
+  .regex(/^[^\s:]+:\d{1,5}$/, 'write it as host:port')
+  .transform((node) => ({ host: node.slice(0, node.lastIndexOf(':')), port: Number(node.slice(node.lastIndexOf(':') + 1)) }));
+
+/** Redis Cluster hashes a key by what lies between its first `{` and the next `}`, when that is not empty. */
+function hasHashTag(prefix: string): boolean {
+  const open = prefix.indexOf('{');
+  return open >= 0 && prefix.indexOf('}', open + 1) > open + 1;
+}
+
+/**
+ * Where Redis is: one server at `url`, a Sentinel-watched primary (`sentinels` + `name`), or a Redis Cluster (`cluster`).
+ * With either of the last two, `url` still gives the credentials (and `rediss:` for TLS) every data node is reached with.
+ */
+export const RedisSettings = z
+  .strictObject({
+    url: z.string().default('redis://127.0.0.1:6379'),
+    /** Sentinel: some of the sentinels, as host:port; they name the current primary of `name` */
+    sentinels: z.array(HostPort).min(1).optional(),
+    /** the primary's name the sentinels watch (`sentinel monitor <name> ...`) */
+    name: z.string().min(1).optional(),
+    /** Redis Cluster: some of its nodes, as host:port; the rest are discovered */
+    cluster: z.array(HostPort).min(1).optional(),
+    /**
+     * Replicas that must hold a message before it is acknowledged (Redis WAIT), so a failover cannot lose it: 1 by
+     * default with sentinels, else 0; not on Cluster
+     */
+    wait_for_replicas: z.number().int().min(0).optional(),
+    /** BullMQ and key prefix; on Redis Cluster a hash tag such as "{intake}", so multi-key writes stay on one slot */
+    prefix: z.string().default('intake'),
+    retention_days: z.number().positive().default(90),
+  })
+  .superRefine((redis, problems) => {
+    const problem = (path: string, message: string) => problems.addIssue({ code: 'custom', path: [path], message });
+    if (redis.sentinels !== undefined && redis.name === undefined)
+      problem('name', 'the primary name the sentinels watch is needed with sentinels');
+    if (redis.name !== undefined && redis.sentinels === undefined) problem('sentinels', 'name is the primary of sentinels: list them too');
+    if (redis.sentinels !== undefined && redis.cluster !== undefined) problem('cluster', 'use sentinels or cluster, not both');
+    if (redis.cluster !== undefined && !hasHashTag(redis.prefix))
+      problem('prefix', `on Redis Cluster the prefix needs a hash tag, such as "{${redis.prefix}}", so multi-key writes stay on one slot`);
+    if (redis.cluster !== undefined && (redis.wait_for_replicas ?? 0) > 0)
+      problem('wait_for_replicas', 'waiting for replicas is not supported on Redis Cluster');
+  })
+  .transform((redis) => ({ ...redis, wait_for_replicas: redis.wait_for_replicas ?? (redis.sentinels === undefined ? 0 : 1) }));
+export type RedisSettings = z.infer<typeof RedisSettings>;
+
 export const ConfigSchema = z
   .object({
     jurisdiction: z.object({
@@ -255,14 +302,7 @@ export const ConfigSchema = z
         request_timeout_ms: 30_000,
         rate_limits: RATE_LIMIT_DEFAULTS,
       }),
-    redis: z
-      .object({
-        url: z.string().default('redis://127.0.0.1:6379'),
-        /** BullMQ and key prefix; use a hash tag such as "{intake}" on Redis Cluster */
-        prefix: z.string().default('intake'),
-        retention_days: z.number().positive().default(90),
-      })
-      .default({ url: 'redis://127.0.0.1:6379', prefix: 'intake', retention_days: 90 }),
+    redis: RedisSettings.prefault({}),
     channels: ChannelsConfig,
     services: z.array(ServiceDefinition).min(1),
     classification: z

@@ -1,16 +1,16 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 
 /** True the first time a key is seen within `seconds`, on every node (Redis SET NX EX): to answer a repeat only once. */
 export type FirstTime = (key: string, seconds: number) => Promise<boolean>;
 
-export function firstTimeOn(redis: Redis, prefix: string): FirstTime {
+export function firstTimeOn(redis: RedisClient, prefix: string): FirstTime {
   return async (key, seconds) => (await redis.set(`${prefix}:first:${key}`, '1', 'EX', Math.max(1, Math.round(seconds)), 'NX')) === 'OK';
 }
 
 /** Numbers and addresses that texted STOP: nothing is sent to them until they text START. */
 export class OptOuts {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

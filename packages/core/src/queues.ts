@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 import type { InboundMessage } from './schemas.js';
+import type { RedisClient } from './redis.js';
 
 /** Queue names: every process derives the same names from the config, nothing else is shared. */
 export const QUEUE = {
@@ -72,7 +72,7 @@ export interface ReplyJob {
  * A BullMQ queue whose connection errors go to the log (BullMQ prints them to the console otherwise):
  * an outage is already reported by /readyz and by the callers' failures.
  */
-export function openQueue<T>(name: string, connection: Redis, prefix: string, log: Logger): Queue<T> {
+export function openQueue<T>(name: string, connection: RedisClient, prefix: string, log: Logger): Queue<T> {
   const queue = new Queue<T>(name, { connection, prefix });
   queue.on('error', (error: Error) => log.debug({ queue: name, err: error.message }, 'queue connection error'));
   return queue;

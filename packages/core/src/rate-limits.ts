@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitSettings } from './config-schema.js';
 import { IntakeError } from './errors.js';
 import type { InboundMessageInput } from './schemas.js';
+import type { RedisClient } from './redis.js';
 
 type Kind = keyof RateLimitSettings;
 
@@ -23,7 +23,7 @@ const keyOf = (value: string) => createHash('sha256').update(value).digest('base
 export class RateLimits {
   private readonly limiters = new Map<Kind, RateLimiterRedis>();
 
-  constructor(redis: Redis, prefix: string, settings: RateLimitSettings) {
+  constructor(redis: RedisClient, prefix: string, settings: RateLimitSettings) {
     for (const [kind, limit] of Object.entries(settings) as [Kind, RateLimitSettings[Kind]][]) {
       if (limit === null) continue;
       this.limiters.set(

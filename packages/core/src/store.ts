@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ChainableCommander, Redis, Result } from 'ioredis';
+import type { ChainableCommander, Result } from 'ioredis';
 import { z } from 'zod';
 import { newReference, parseReference, type RandomIndex } from './reference.js';
 import { DeliveryState, PublicStatus, ReplyAddress, ServiceRequest } from './schemas.js';
+import type { RedisClient } from './redis.js';
 
 export const RequestState = z.enum(['received', 'awaiting_location', 'routed']);
 export type RequestState = z.infer<typeof RequestState>;
@@ -104,7 +105,7 @@ declare module 'ioredis' {
 }
 
 /** Scripts run through EVALSHA on any connection; defining them twice on one is harmless. */
-function defineScripts(redis: Redis): void {
+function defineScripts(redis: RedisClient): void {
   redis.defineCommand('intakeWriteRequest', { lua: WRITE_REQUEST });
   redis.defineCommand('intakeClaimReference', { lua: CLAIM_REFERENCE });
   redis.defineCommand('intakeAddTurnOnce', { lua: ADD_TURN_ONCE });
@@ -157,7 +158,7 @@ export class RequestStore {
   private readonly ttlSeconds: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     retentionDays = 90,
   ) {

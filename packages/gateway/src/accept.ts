@@ -29,6 +29,8 @@ export interface AcceptDeps {
   conversations: Conversations;
   /** a 429 for a sender who sent too many new messages */
   senderLimit?: (message: InboundMessage) => Promise<void>;
+  /** resolves once the queue write is on enough replicas (`redis.wait_for_replicas`), throws when it is not */
+  replicated?: () => Promise<void>;
 }
 
 /** A repeat of a message whose first write predates references has neither a reference nor a link. */
@@ -50,7 +52,7 @@ function acceptedTracking(tracking: Tracking | null): Pick<Accepted, 'reference'
  * The reference is claimed before the job is written, so whoever finds the job finds its reference. One whose job
  * was never written (a failure half-way) is not freed: it expires unused, which costs nothing.
  */
-export function createAccept({ intakeQueue, store, conversations, senderLimit }: AcceptDeps) {
+export function createAccept({ intakeQueue, store, conversations, senderLimit, replicated }: AcceptDeps) {
   const repeatOf = async (id: string): Promise<Accepted> => ({
     id,
     ...acceptedTracking(await store.trackingOf(id)),
@@ -83,6 +85,8 @@ export function createAccept({ intakeQueue, store, conversations, senderLimit }:
     };
     const jobId = intakeJobId(message);
     await intakeQueue.add(QUEUE.intake, message, { ...PIPELINE_JOB_OPTIONS, jobId });
+    // not on enough replicas yet: a 503, and the sender's retry finds the job (by its id) and waits again
+    await replicated?.();
     if (externalId === null) return fresh;
 
     // the job may be another delivery's of the same message: what it holds is the answer

@@ -27,7 +27,10 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
   const log = createLogger();
   const config = loadGatewayConfig(values.config);
   for (const warning of config.warnings) log.warn(warning);
-  const redisServer = await ensureRedis(config.redis.url, path.resolve(process.env.INTAKE_DATA_DIR || '.intake', 'redis'), log);
+  // a Sentinel set or a Cluster is the operator's to run: only a single local server is started when missing
+  const singleServer = config.redis.sentinels === undefined && config.redis.cluster === undefined;
+  const dataDir = path.resolve(process.env.INTAKE_DATA_DIR || '.intake', 'redis');
+  const redisServer = singleServer ? await ensureRedis(config.redis.url, dataDir, log) : null;
   const gateway = await createGateway({ config, log, http: !values['workers-only'], workers: !values['http-only'] });
   const port = await gateway.start(values.port === undefined ? undefined : Number(values.port));
   log.info(

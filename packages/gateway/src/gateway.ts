@@ -10,6 +10,7 @@ import {
   createFastFailRedis,
   createLogger,
   createWorkerRedis,
+  untilReplicated,
   openQueue,
   textsFor,
   type ConnectorContext,
@@ -17,8 +18,8 @@ import {
   type LoadedConfig,
   type Logger,
   withTimeout,
+  type RedisClient,
 } from '@intake/core';
-import type { Redis } from 'ioredis';
 import { createMediaService } from '@intake/media';
 import { createNormalizer, detectLanguage, learnedModelFile, readLearnedModel, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
@@ -58,7 +59,7 @@ export interface Gateway {
 }
 
 /** Gives a Redis that is up the moment to connect, so the first request is not refused; a Redis that is down is not waited for. */
-async function untilReady(redis: Redis, ms: number): Promise<void> {
+async function untilReady(redis: RedisClient, ms: number): Promise<void> {
   if (redis.status === 'ready') return;
   await withTimeout(new Promise((resolve) => redis.once('ready', resolve)), ms, 'connecting to Redis').catch(() => undefined);
 }
@@ -67,12 +68,12 @@ async function untilReady(redis: Redis, ms: number): Promise<void> {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const log = options.log ?? createLogger();
-  const redis = createFastFailRedis(config.redis.url);
-  const workerRedis = createWorkerRedis(config.redis.url);
+  const redis = createFastFailRedis(config.redis);
+  const workerRedis = createWorkerRedis(config.redis);
   // BullMQ loads its scripts onto the connections of its queues, and every multi() or pipeline() on such a connection
   // copies them all: the store, dedupe and identity have plain connections of their own.
-  const dataRedis = createFastFailRedis(config.redis.url);
-  const workerDataRedis = createWorkerRedis(config.redis.url);
+  const dataRedis = createFastFailRedis(config.redis);
+  const workerDataRedis = createWorkerRedis(config.redis);
   const connections = [redis, workerRedis, dataRedis, workerDataRedis];
   for (const connection of connections)
     connection.on('error', (error: Error) => log.debug({ err: error.message }, 'redis connection error'));
@@ -91,7 +92,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const router = createRouter({
     config,
     store: workerStore,
-    redisUrl: config.redis.url,
     log,
     onDelivered: async (id, destination) => {
       await statuses.passedOn(id, destination);
@@ -113,6 +113,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       store,
       conversations: new Conversations(dataRedis, config, channels),
       senderLimit: (message) => rateLimits.perSender(message),
+      // the intake queue writes on `redis`, and WAIT counts that connection's writes
+      replicated: () => untilReplicated(redis, config.redis.wait_for_replicas),
     }),
     answered: logAnswer(store, log),
     config,
@@ -135,8 +137,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const feeder =
     opened &&
     new IndexFeeder({
-      redisUrl: config.redis.url,
-      prefix: config.redis.prefix,
+      redis: config.redis,
       group: opened.group,
       store: workerStore,
       index: opened.index,

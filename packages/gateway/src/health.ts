@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
-import { createFastFailRedis, type LoadedConfig } from '@intake/core';
-import type { Redis } from 'ioredis';
+import { createFastFailRedis, type LoadedConfig, type RedisClient } from '@intake/core';
 
 const BEAT_MS = 10_000;
 /** three missed beats and the host's workers count as gone */
@@ -10,7 +9,7 @@ const BEAT_TTL_MS = 3 * BEAT_MS;
 const heartbeatKey = (config: LoadedConfig, host: string) => `${config.redis.prefix}:heartbeat:${host}`;
 
 /** Beats while the workers run; the returned function stops it. A beat lost to a Redis outage is simply missed. */
-export function startHeartbeat(redis: Redis, config: LoadedConfig, host = hostname()): () => void {
+export function startHeartbeat(redis: RedisClient, config: LoadedConfig, host = hostname()): () => void {
   const beat = () => redis.set(heartbeatKey(config, host), String(Date.now()), 'PX', BEAT_TTL_MS).catch(() => undefined);
   void beat();
   const timer = setInterval(beat, BEAT_MS);
@@ -20,7 +19,7 @@ export function startHeartbeat(redis: Redis, config: LoadedConfig, host = hostna
 
 /** True when Redis answers and the workers of this host beat recently (`intake health --workers`). */
 export async function workersAlive(config: LoadedConfig, host = hostname()): Promise<boolean> {
-  const redis = createFastFailRedis(config.redis.url, { lazyConnect: true, retryStrategy: () => null });
+  const redis = createFastFailRedis(config.redis, { lazyConnect: true, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

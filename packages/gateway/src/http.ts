@@ -13,10 +13,10 @@ import {
   type Logger,
   type RateLimits,
   type RequestStore,
+  type RedisClient,
 } from '@intake/core';
 import type { IntakeRouter } from '@intake/router';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { QueueDepths } from './metrics.js';
 import type { RequestStatuses } from '@intake/citizen';
@@ -25,7 +25,7 @@ export interface HttpDeps {
   context: ConnectorContext;
   connectors: Connector[];
   store: RequestStore;
-  redis: Redis;
+  redis: RedisClient;
   router: IntakeRouter;
   queueDepths: QueueDepths;
   statuses: RequestStatuses;
@@ -53,7 +53,7 @@ function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
-function errorHandler(log: Logger, redis: Redis): ErrorRequestHandler {
+function errorHandler(log: Logger, redis: RedisClient): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     if (error instanceof IntakeError) {
       res.set(error.headers).status(error.status).json(errorBody(error.code, error.message));
@@ -142,7 +142,7 @@ export function createMetricsApp(
   token: string | undefined,
   limits: RateLimits,
   log: Logger,
-  redis: Redis,
+  redis: RedisClient,
 ): Express {
   const app = express();
   app.disable('x-powered-by');

@@ -36,7 +36,7 @@ export interface PipelineDeps {
 /** The two pipeline stages as BullMQ workers: intake -> normalizer -> route queue -> router -> delivery queues. */
 export function startPipelineWorkers(deps: PipelineDeps) {
   const { config, log, normalizer, router, replies } = deps;
-  const connection = createWorkerRedis(config.redis.url);
+  const connection = createWorkerRedis(config.redis);
   const prefix = config.redis.prefix;
   const routeQueue = openQueue<RouteJob>(QUEUE.route, connection, prefix, log);
 

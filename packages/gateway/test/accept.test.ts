@@ -1,7 +1,15 @@
-import { QUEUE, RequestStore, createFastFailRedis, createLogger, intakeJobId, openQueue, type IntakeJob } from '@intake/core';
-import { REDIS_URL, deletePrefix, uniquePrefix } from '@intake/testkit';
+import {
+  QUEUE,
+  RequestStore,
+  createFastFailRedis,
+  createLogger,
+  intakeJobId,
+  openQueue,
+  type IntakeJob,
+  type RedisClient,
+} from '@intake/core';
+import { deletePrefix, uniquePrefix } from '@intake/testkit';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { createAccept } from '../src/accept.js';
 import { Conversations } from '@intake/citizen';
 import { channels } from '../src/plugins.js';
@@ -11,13 +19,13 @@ describe('accept: one channel id, one request', () => {
   const config = demoConfig((raw) => {
     raw.redis.prefix = uniquePrefix('accept');
   });
-  let redis: Redis;
+  let redis: RedisClient;
   let queue: Queue<IntakeJob>;
   let store: RequestStore;
   let accept: ReturnType<typeof createAccept>;
 
   beforeAll(() => {
-    redis = createFastFailRedis(REDIS_URL, { enableOfflineQueue: true });
+    redis = createFastFailRedis(config.redis, { enableOfflineQueue: true });
     queue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, createLogger({ level: 'silent' }));
     store = new RequestStore(redis, config.redis.prefix);
     accept = createAccept({ intakeQueue: queue, store, conversations: new Conversations(redis, config, channels) });

@@ -10,6 +10,7 @@ import {
   firstTimeOn,
   QUEUE,
   QueueUnavailableError,
+  RedisSettings,
   createFastFailRedis,
   createLogger,
   textsFor,
@@ -20,16 +21,16 @@ import {
   type ConnectorContext,
   type InboundMessageInput,
   type LoadedConfig,
+  type RedisClient,
 } from '@intake/core';
 import { LocalMediaStore, createMediaService, type MediaStore } from '@intake/media';
 import { Queue } from 'bullmq';
 import express, { type ErrorRequestHandler } from 'express';
-import type { Redis } from 'ioredis';
 import { REDIS_URL, deletePrefix } from './redis.js';
 
 /** The app's own Redis: one connection and a key/BullMQ prefix no other test file uses. */
 export interface TestRedis {
-  connection: Redis;
+  connection: RedisClient;
   prefix: string;
 }
 
@@ -84,7 +85,7 @@ const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
 };
 
 /** Resolves once the connection is usable or has given up: it has no offline queue, so commands sent earlier fail. */
-function settled(connection: Redis): Promise<void> {
+function settled(connection: RedisClient): Promise<void> {
   if (connection.status === 'ready' || connection.status === 'end') return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
@@ -97,7 +98,7 @@ function settled(connection: Redis): Promise<void> {
 
 function openRedis(url: string): TestRedis {
   // fails fast instead of retrying, so that a Redis that is down shows as QueueUnavailableError
-  const connection = createFastFailRedis(url, { retryStrategy: () => null });
+  const connection = createFastFailRedis(RedisSettings.parse({ url }), { retryStrategy: () => null });
   connection.on('error', () => undefined);
   return { connection, prefix: `test-${randomUUID()}` };
 }

@@ -24,3 +24,4 @@ export { OPEN311_CONFORMANCE, open311Fixture, open311Schema } from './conformanc
 export { freePort, waitForPort } from './ports.js';
 export { startRedisServer, type RedisServer } from './redis-server.js';
 export { CHROMIUM_AVAILABLE, CHROMIUM_LAUNCH, CHROMIUM_PATH } from './chromium.js';
+export { startRedisCluster, startSentinelSet, type RedisCluster, type SentinelSet } from './redis-ha.js';

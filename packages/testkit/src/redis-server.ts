@@ -16,7 +16,8 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-async function untilAnswering(url: string, timeoutMs = 10_000): Promise<void> {
+/** Resolves once a Redis (or a sentinel) answers PING at `url`. */
+export async function untilAnswering(url: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });

@@ -1,5 +1,4 @@
-import { pointInAreas, type DeliveryState, type StoredRequest } from '@intake/core';
-import type { Redis } from 'ioredis';
+import { pointInAreas, type DeliveryState, type StoredRequest, type RedisClient } from '@intake/core';
 import { streetOf } from '../search/document.js';
 import type { NamedArea } from './areas.js';
 
@@ -48,7 +47,7 @@ export class Aggregates {
   private readonly localDate: Intl.DateTimeFormat;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     timezone: string,
     private readonly areas: NamedArea[] = [],

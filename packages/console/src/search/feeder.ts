@@ -1,14 +1,12 @@
 import { once } from 'node:events';
 import { hostname } from 'node:os';
-import { createWorkerRedis, indexFeedKey, type Logger, type RequestStore } from '@intake/core';
-import type { Redis } from 'ioredis';
+import { createWorkerRedis, indexFeedKey, type Logger, type RequestStore, type RedisClient, type RedisSettings } from '@intake/core';
 import type { Aggregates } from '../reports/aggregates.js';
 import { toIndexed } from './document.js';
 import type { RequestIndex } from './request-index.js';
 
 export interface FeederOptions {
-  redisUrl: string;
-  prefix: string;
+  redis: RedisSettings;
   /** one consumer group per index: every SQLite file, or the one PostgreSQL schema, sees the whole stream */
   group: string;
   store: RequestStore;
@@ -30,7 +28,7 @@ const ORPHANED_MS = 30_000;
  * so a crash re-reads it. Each entry names a request; the current record is read, so order does not matter.
  */
 export class IndexFeeder {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly consumer = `${hostname()}:${process.pid}`;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -39,12 +37,12 @@ export class IndexFeeder {
   constructor(private readonly options: FeederOptions) {
     // No offline queue: while Redis is away a command fails at once and the loop waits, so stop() is never stuck
     // behind a command that would only be answered once Redis is back.
-    this.redis = createWorkerRedis(options.redisUrl, { enableOfflineQueue: false });
+    this.redis = createWorkerRedis(options.redis, { enableOfflineQueue: false });
     this.redis.on('error', (error: Error) => options.log.debug({ err: error.message }, 'index feed connection error'));
   }
 
   private get key() {
-    return indexFeedKey(this.options.prefix);
+    return indexFeedKey(this.options.redis.prefix);
   }
 
   /** From the stream's start, so an index created after requests were stored still gets those the feed keeps. */

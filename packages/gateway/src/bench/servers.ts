@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { QUEUE, createFastFailRedis, createLogger, createWorkerRedis, openQueue } from '@intake/core';
+import { QUEUE, RedisSettings, createFastFailRedis, createLogger, createWorkerRedis, openQueue } from '@intake/core';
 import { Worker, type Queue } from 'bullmq';
 import express, { type Express } from 'express';
 import { validateRequest } from 'twilio';
@@ -42,15 +42,16 @@ function floorApp(queue: Queue): Express {
 }
 
 const silent = createLogger({ level: 'warn' });
+const benchRedis = RedisSettings.parse({ url: env.redisUrl, prefix: env.prefix });
 
 async function routeFloor(): Promise<string> {
-  return listen(floorApp(openQueue(QUEUE.intake, createFastFailRedis(env.redisUrl), env.prefix, silent)));
+  return listen(floorApp(openQueue(QUEUE.intake, createFastFailRedis(benchRedis), env.prefix, silent)));
 }
 
 /** Three hops as Intake has them (intake, route, delivery), each a worker adding to the next; the last one POSTs. */
 async function pipelineFloor(): Promise<string> {
-  const connection = createWorkerRedis(env.redisUrl);
-  const hops = ['hop-1', 'hop-2', 'hop-3'].map((name) => openQueue(name, createFastFailRedis(env.redisUrl), env.prefix, silent));
+  const connection = createWorkerRedis(benchRedis);
+  const hops = ['hop-1', 'hop-2', 'hop-3'].map((name) => openQueue(name, createFastFailRedis(benchRedis), env.prefix, silent));
   const deliver = async (record: unknown) => {
     const body = JSON.stringify(record);
     const response = await fetch(env.sinkUrl, {

@@ -13,7 +13,7 @@ const [url, prefix, sid] = process.argv.slice(2) as [string, string, string];
 const config = demoConfig((raw) => {
   raw.redis = { url, prefix };
 });
-const redis = createFastFailRedis(url);
+const redis = createFastFailRedis(config.redis);
 const queue = openQueue<IntakeJob>(QUEUE.intake, redis, prefix, createLogger({ level: 'silent' }));
 const add = queue.add.bind(queue);
 queue.add = (async (...args: Parameters<typeof add>) => {

@@ -10,10 +10,10 @@ import {
   intakeJobId,
   openQueue,
   type IntakeJob,
+  type RedisClient,
 } from '@intake/core';
 import { startRedisServer, uniquePrefix, waitFor, type RedisServer } from '@intake/testkit';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { createAccept } from '../../src/accept.js';
 import { Conversations } from '@intake/citizen';
 import { channels } from '../../src/plugins.js';
@@ -26,7 +26,7 @@ const tsx = require.resolve('tsx');
 /** The two writes of a message with a channel id (the queue write, then the claim), and a death between them. */
 describe('acknowledged means written: Redis or the gateway killed between the two writes', () => {
   let server: RedisServer;
-  let redis: Redis;
+  let redis: RedisClient;
   let queue: Queue<IntakeJob>;
   let store: RequestStore;
   let accept: ReturnType<typeof createAccept>;
@@ -38,7 +38,7 @@ describe('acknowledged means written: Redis or the gateway killed between the tw
     const config = demoConfig((raw) => {
       raw.redis = { url: server.url, prefix };
     });
-    redis = createFastFailRedis(server.url);
+    redis = createFastFailRedis(config.redis);
     redis.on('error', () => undefined);
     queue = openQueue<IntakeJob>(QUEUE.intake, redis, prefix, createLogger({ level: 'silent' }));
     const add = queue.add.bind(queue);

@@ -1,11 +1,10 @@
 import { rmSync } from 'node:fs';
 import { startRedisServer, uniquePrefix, waitFor, type RedisServer } from '@intake/testkit';
 import { smsChannel, startTwilioStandIn, type TwilioStandIn } from '../twilio.js';
-import { Ledger, startCrm, type Crm, type CrmAnswer } from './ledger.js';
-import { startGatewayProcess, writeConfig, type GatewayProcess, type Mode } from './processes.js';
+import { Ledger, NOTHING_WRONG, startCrm, type Crm, type CrmAnswer } from './ledger.js';
+import { faultDeployment, startGatewayProcess, writeConfig, type GatewayProcess, type Mode } from './processes.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const NOTHING_WRONG = { lost: [], doubled: [], wrong_keys: [], misnamed: [], refused: [] };
 
 /**
  * Reports over the web form and signed SMS while something breaks; at the end the CRM's ledger is reconciled with
@@ -31,15 +30,9 @@ describe('faults under load, each checked against a ledger', () => {
   });
 
   async function setUp(crm: Crm, modes: Mode[]) {
-    const { file, port, dir } = await writeConfig(redis.url, uniquePrefix('fault'), (raw) => {
-      raw.channels = { web: {}, sms: smsChannel(twilioApi) };
-      raw.router = {
-        destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'fault-secret' } },
-        rules: [],
-        default: { deliver_to: ['crm'] },
-      };
-      raw.delivery = { attempts: 30, backoff_ms: 100 };
-    });
+    const { file, port, dir } = await writeConfig(redis.url, uniquePrefix('fault'), (raw) =>
+      faultDeployment(raw, crm.url, smsChannel(twilioApi)),
+    );
     folders.push(dir);
     const start = async (mode: Mode) => {
       const gateway = await startGatewayProcess(file, mode, dir);

@@ -17,6 +17,17 @@ export async function writeConfig(
   return { ...writeDemoConfig({ redisUrl, prefix, port }, overrides), port };
 }
 
+/** The deployment every fault test runs: the web form (and signed SMS) in, one webhook CRM out, many quick delivery retries. */
+export function faultDeployment(raw: Record<string, any>, crmUrl: string, sms?: Record<string, unknown>): void {
+  raw.channels = sms === undefined ? { web: {} } : { web: {}, sms };
+  raw.router = {
+    destinations: { crm: { type: 'webhook', url: `${crmUrl}/intake`, secret: 'fault-secret' } },
+    rules: [],
+    default: { deliver_to: ['crm'] },
+  };
+  raw.delivery = { attempts: 30, backoff_ms: 100 };
+}
+
 export type Mode = 'all' | 'http-only' | 'workers-only';
 
 /** One `intake start` process run from the TypeScript sources, as `pnpm start` runs the compiled one. */
