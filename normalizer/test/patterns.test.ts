@@ -73,6 +73,14 @@ describe('places written the ways a grid town writes them', () => {
   });
 });
 
+describe('no place invented from common words', () => {
+  it('reads no street where a common word only loosely spells a street type ("a caller" is no A Calle)', () => {
+    const lettered = buildVocabulary(['A Street', 'B Street', 'Calle Mayor', 'Collar Lane'], [], []);
+    const text = 'Voice message from a caller. The automatic transcription failed: please listen to the recording.';
+    expect(extractAddresses(text, lettered)).toEqual([]);
+  });
+});
+
 /** A made-up French village: Rue Saint-Michel north-south, Rue des Lilas and 1re Avenue east-west across it. */
 const village = Gazetteer.fromRows([
   ...street('Rue Saint-Michel', 'y', 0, -600, 600, 100),

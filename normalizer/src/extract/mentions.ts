@@ -5,6 +5,8 @@ import type { PlaceWords } from './words.js';
 
 const titleCase = (text: string) => text.replace(/(^|\s)(\p{L})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
 
+const MIN_CORE_FOR_SLIP = 3;
+
 /**
  * The street type a word spells for this street. A full word that is not this street's type ("a bear close to the
  * school", "deer drove off") is not a type: only abbreviations and unmistakable types may disagree with the street.
@@ -14,7 +16,11 @@ function typeFor(token: Token | undefined, entry: CoreEntry, { streets }: PlaceW
   const fits = (type: string) => entry.names.some((name) => streets.sameType(name.type, type));
   const exact = streets.type(token.norm);
   if (exact) return fits(exact) || exact !== token.norm || streets.unmistakable.has(exact) ? exact : null;
-  const slip = token.norm.length >= 5 ? streets.fullTypeNames.find((name) => isTypoOf(token.norm, name)) : undefined;
+  // A slip is read as a type only after a real name: "a caller" is no "A Calle".
+  const slip =
+    token.norm.length >= 5 && entry.core.length >= MIN_CORE_FOR_SLIP
+      ? streets.fullTypeNames.find((name) => isTypoOf(token.norm, name))
+      : undefined;
   return slip !== undefined && fits(slip) ? slip : null;
 }
 
@@ -36,7 +42,10 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry:
   const joined = tokens[i + 1]?.word ? first.norm + tokens[i + 1]!.norm : null;
   const joinedEntry = joined === null ? undefined : vocabulary.byFirstToken.get(joined)?.find((entry) => entry.tokens.length === 1);
   if (joinedEntry && !best) best = { entry: joinedEntry, end: i + 2, fuzzy: false };
-  for (const entry of best ? [] : (vocabulary.byPartFirstToken.get(first.norm) ?? [])) {
+  const parts = best
+    ? []
+    : [...(vocabulary.byPartFirstToken.get(first.norm) ?? []), ...(vocabulary.byPartFirstToken.get(expandNameToken(first.norm)) ?? [])];
+  for (const entry of parts) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
   }
   if (best || first.norm.length < 4 || /^\d/.test(first.norm)) return best;
