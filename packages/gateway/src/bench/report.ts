@@ -65,27 +65,31 @@ export function printScaling(s: Scaling): void {
   console.log(`  growth ${growthOf(s).toFixed(2)}x${target}`);
 }
 
-/** The summary table, as the README shows it. */
 export function printFigure(f: Figure): void {
   console.log(`\n${f.name}: ${figure(f.value)} ${f.unit}${f.notes ? ` (${f.notes})` : ''}`);
 }
 
+/** The summary table, as the README shows it: the notes carry the CPU figures, which load moves less than rates. */
 export function printSummary({ comparisons, scalings, figures }: Results): void {
-  console.log('\n| measure | floor | intake | ratio | target |');
-  console.log('| --- | --- | --- | --- | --- |');
+  console.log('\n| measure | floor | intake | ratio | target | notes |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
   for (const c of comparisons) {
     const mean = (pick: (r: Comparison['rounds'][number]) => number) =>
       figure(c.rounds.reduce((sum, r) => sum + pick(r), 0) / c.rounds.length);
     console.log(
-      `| ${c.name} (${c.unit}) | ${mean((r) => r.floor)} | ${mean((r) => r.intake)} | ${ratioOf(c).toFixed(2)} | ${targetText(c)} ${verdict(meets(c))} |`,
+      `| ${c.name} (${c.unit}) | ${mean((r) => r.floor)} | ${mean((r) => r.intake)} | ${ratioOf(c).toFixed(2)} | ${targetText(c)} ${verdict(meets(c))} | ${c.notes ?? ''} |`,
     );
   }
   for (const s of scalings) {
     const values = s.sizes.map(({ size, value }) => `${figure(value)} at ${size.toLocaleString('en')}`).join(', ');
     const target = s.target ? `< ${s.target.maxValue}, growth < ${s.target.maxGrowth}x ${verdict(scalingMeets(s))}` : '';
-    console.log(`| ${s.name} (${s.unit}) | | ${values} | growth ${growthOf(s).toFixed(2)}x | ${target} |`);
+    const notes = s.sizes
+      .map(({ size, notes: at }) => (at ? `${size.toLocaleString('en')}: ${at}` : ''))
+      .filter(Boolean)
+      .join('; ');
+    console.log(`| ${s.name} (${s.unit}) | | ${values} | growth ${growthOf(s).toFixed(2)}x | ${target} | ${notes} |`);
   }
-  for (const f of figures) console.log(`| ${f.name} (${f.unit}) | | ${figure(f.value)} | | |`);
+  for (const f of figures) console.log(`| ${f.name} (${f.unit}) | | ${figure(f.value)} | | | ${f.notes ?? ''} |`);
 }
 
 export function writeResults(file: string, { comparisons, scalings, figures }: Results): void {
