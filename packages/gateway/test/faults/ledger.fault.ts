@@ -30,9 +30,8 @@ describe('faults under load, each checked against a ledger', () => {
   });
 
   async function setUp(crm: Crm, modes: Mode[]) {
-    const { file, port, dir } = await writeConfig(redis.url, uniquePrefix('fault'), (raw) =>
-      faultDeployment(raw, crm.url, smsChannel(twilioApi)),
-    );
+    const prefix = uniquePrefix('fault');
+    const { file, port, dir } = await writeConfig(redis.url, prefix, (raw) => faultDeployment(raw, crm.url, smsChannel(twilioApi)));
     folders.push(dir);
     const start = async (mode: Mode) => {
       const gateway = await startGatewayProcess(file, mode, dir);
@@ -41,7 +40,7 @@ describe('faults under load, each checked against a ledger', () => {
     };
     const gateways = [];
     for (const mode of modes) gateways.push(await start(mode));
-    return { url: `http://127.0.0.1:${port}`, gateways, start };
+    return { url: `http://127.0.0.1:${port}`, gateways, start, ledger: () => new Ledger({ url: redis.url, prefix }) };
   }
 
   type Deployment = Awaited<ReturnType<typeof setUp>>;
@@ -56,7 +55,7 @@ describe('faults under load, each checked against a ledger', () => {
     faultAfter = 20,
   ) {
     const deployment = await setUp(crm, modes);
-    const ledger = new Ledger();
+    const ledger = deployment.ledger();
     await ledger.load({ gatewayUrl: () => deployment.url, run, count, concurrency: 6, faultAfter, during: () => fault(deployment) });
     return ledger;
   }
@@ -102,8 +101,8 @@ describe('faults under load, each checked against a ledger', () => {
 
   it('resumes the deliveries a SIGKILLed worker held within seconds', async () => {
     const crm = await startCrm((index) => (index < 3 ? 'hang' : 'ok'));
-    const { url, gateways, start } = await setUp(crm, ['http-only', 'workers-only']);
-    const ledger = new Ledger();
+    const { url, gateways, start, ledger: newLedger } = await setUp(crm, ['http-only', 'workers-only']);
+    const ledger = newLedger();
     for (let n = 0; n < 3; n++) await ledger.send(() => url, 'held');
     await waitFor(() => crm.received >= 3, 30_000, 'the worker to hold three deliveries');
     const killedAt = Date.now();

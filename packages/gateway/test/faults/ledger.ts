@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { QUEUE, RedisSettings, createFastFailRedis, intakeJobId } from '@intake/core';
 import { waitFor } from '@intake/testkit';
 import { getExpectedTwilioSignature } from 'twilio';
 import { TWILIO } from '../twilio.js';
@@ -66,7 +67,11 @@ export const NOTHING_WRONG = { lost: [], doubled: [], wrong_keys: [], misnamed: 
 export class Ledger {
   readonly acknowledged = new Map<string, string | null>();
   readonly refused: string[] = [];
+  private readonly channels = new Map<string, string>();
   private sent = 0;
+
+  /** With the deployment's Redis, `settled` gives up at once on a report acknowledged but never written. */
+  constructor(private readonly redis?: { url: string; prefix: string }) {}
 
   get count() {
     return this.acknowledged.size;
@@ -91,9 +96,10 @@ export class Ledger {
         await new Promise((resolve) => setTimeout(resolve, 200));
         continue;
       }
-      if (answer.status >= 200 && answer.status < 300)
+      if (answer.status >= 200 && answer.status < 300) {
         this.acknowledged.set(key, n % 2 === 0 ? ((await answer.json()) as { id: string }).id : null);
-      else this.refused.push(`${key}: ${answer.status} ${await answer.text()}`);
+        this.channels.set(key, n % 2 === 0 ? 'web' : 'sms');
+      } else this.refused.push(`${key}: ${answer.status} ${await answer.text()}`);
       return;
     }
   }
@@ -136,9 +142,30 @@ export class Ledger {
     return { lost, doubled, wrong_keys: wrongKeys, misnamed, refused: this.refused };
   }
 
-  /** Waits for every acknowledged report to reach the CRM, then returns the reconciliation. */
+  /**
+   * Waits for every acknowledged report to reach the CRM, then returns the reconciliation; early when the outcome is
+   * already known to be wrong: a report was refused, or one acknowledged has no intake job (it was never written).
+   */
   async settled(crm: Crm, timeoutMs = 60_000) {
-    await waitFor(() => this.reconcile(crm).lost.length === 0, timeoutMs, 'every acknowledged report at the CRM').catch(() => undefined);
+    const connection = this.redis && createFastFailRedis(RedisSettings.parse({ url: this.redis.url }), { lazyConnect: true });
+    connection?.on('error', () => undefined);
+    const written = async (key: string) => {
+      const channel = this.channels.get(key);
+      if (connection === undefined || channel === undefined) return true;
+      const job = `${this.redis!.prefix}:${QUEUE.intake}:${intakeJobId({ id: '', channel, external_id: key })}`;
+      // while Redis is away nothing is known yet
+      return (await connection.exists(job).catch(() => 1)) === 1;
+    };
+    const decided = async () => {
+      const { lost, refused } = this.reconcile(crm);
+      if (lost.length === 0 || refused.length > 0) return true;
+      return (await Promise.all(lost.map(written))).includes(false);
+    };
+    try {
+      await waitFor(decided, timeoutMs, 'every acknowledged report at the CRM').catch(() => undefined);
+    } finally {
+      connection?.disconnect();
+    }
     return this.reconcile(crm);
   }
 }
