@@ -67,9 +67,10 @@ export class Texts {
     return this.languages.includes(language) ? language : this.defaultLanguage;
   }
 
-  /** The offered language a citizen wrote in. */
+  /** The offered language a citizen wrote in; a town that offers one language detects nothing. */
   forText(text: string): string {
-    return this.pick(text.trim() === '' || this.options.detect === undefined ? null : this.options.detect(text));
+    const detect = this.languages.length > 1 && text.trim() !== '' ? this.options.detect : undefined;
+    return this.pick(detect?.(text));
   }
 
   /** The town's name as a citizen reading `language` sees it. */

@@ -67,6 +67,17 @@ describe('Texts', () => {
     expect(texts.forText('un bache enorme')).toBe('en');
   });
 
+  it('detects no language in a town that offers one', () => {
+    const english = new Texts({
+      languages: ['en'],
+      town: 'Town of Example',
+      detect: () => {
+        throw new Error('nothing to detect');
+      },
+    });
+    expect(english.forText('nid-de-poule devant le 211 Bear')).toBe('en');
+  });
+
   it('leaves markup-like values as they are (pages escape them, SMS must not show entities)', () => {
     expect(texts.t('en', 'reply.follow', { link: 'https://x.example/?a=1&b="2"' })).toContain('a=1&b="2"');
   });
