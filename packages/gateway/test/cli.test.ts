@@ -35,6 +35,9 @@ const freePort = () =>
     });
   });
 
+// Each case spawns the CLI through tsx, which takes 5-10 s of a loaded 2-core machine per spawn.
+jest.setTimeout(90_000);
+
 describe('the intake CLI', () => {
   it('checks the demo configuration', async () => {
     const { code, stdout } = await intake(['config', 'check']);
