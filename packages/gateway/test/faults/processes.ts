@@ -18,7 +18,7 @@ export async function writeConfig(
 }
 
 /** The deployment every fault test runs: the web form (and signed SMS) in, one webhook CRM out, many quick delivery retries. */
-export function faultDeployment(raw: Record<string, any>, crmUrl: string, sms?: Record<string, unknown>): void {
+export function faultDeployment(raw: Record<string, unknown>, crmUrl: string, sms?: Record<string, unknown>): void {
   raw.channels = sms === undefined ? { web: {} } : { web: {}, sms };
   raw.router = {
     destinations: { crm: { type: 'webhook', url: `${crmUrl}/intake`, secret: 'fault-secret' } },
