@@ -75,7 +75,7 @@ describe('the form in French', () => {
     photos.append('photo', new Blob([Buffer.from('pas une image')], { type: 'image/png' }), 'a.png');
     expect(await errorOf(await post(photos, 'application/json'))).toEqual({
       code: 'unsupported_media_type',
-      message: "photo: un des fichiers n'est pas une photo : envoyez du JPEG, PNG, WebP, GIF, AVIF, HEIF ou TIFF",
+      message: "photo: un des fichiers n'est pas une photo : envoyez du JPEG, PNG, WebP, GIF, AVIF ou TIFF",
     });
 
     const english = await fetch(`${app.url}/api/v1/reports`, {

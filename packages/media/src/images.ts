@@ -2,7 +2,7 @@ import { IntakeError, type DevicePoint } from '@intake/core';
 import exifr from 'exifr';
 import sharp from 'sharp';
 
-/** What sharp may decode: the photo formats phones and cameras send. */
+/** What sharp may decode: the photo formats phones and cameras send ('heif' is how it names AVIF; its prebuilt libvips has no HEVC). */
 const PHOTO_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
 /** A decompression bomb (a tiny file that opens into gigapixels) is refused before it is decoded. */
 const MAX_INPUT_PIXELS = 50_000_000;
@@ -23,7 +23,7 @@ export const notAPhoto = (name: string | null) =>
   new IntakeError(
     415,
     'unsupported_media_type',
-    `${name ? `"${name}"` : 'the file'} is not a photo: send JPEG, PNG, WebP, GIF, AVIF, HEIF or TIFF`,
+    `${name ? `"${name}"` : 'the file'} is not a photo: send JPEG, PNG, WebP, GIF, AVIF or TIFF`,
   );
 
 /** The GPS position in a photo's EXIF, when it has a plausible one. */
