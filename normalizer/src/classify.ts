@@ -4,6 +4,7 @@ import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './l
 import { CONCEPTS, type Concept } from './lexicon.js';
 import { similarities, type LearnedModel } from './learn.js';
 import { linkConcepts } from './lexicon-links.js';
+import { inAllLanguages } from './words.js';
 import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
 
 export interface Classification {
@@ -163,6 +164,16 @@ export function catalogueTerms(
   return [...byKey.values()];
 }
 
+/** Words that say where, not what ("in front of", "down the block", "near the corner"): no service's evidence. */
+const WHERE_WORDS: ReadonlySet<string> = new Set(
+  inAllLanguages((w) => [
+    ...w.places.location_words,
+    ...w.places.between_street_and_number,
+    ...w.places.block_words,
+    ...w.crossings.corner_words,
+  ]),
+);
+
 /** How telling a word of a service's own name, or of its description, is when the town gives it no keywords. */
 const NAME_WORD_WEIGHT = 1;
 const DESCRIPTION_WORD_WEIGHT = 0.7;
@@ -178,7 +189,11 @@ function namedTerms(services: readonly ServiceDefinition[]): Term[] {
   const content = (text: string | undefined) =>
     new Set(
       words(text ?? '').filter(
-        (word) => word.length >= MIN_NAMED_WORD && !/\d/.test(word) && !LANGUAGES.some((language) => isStopword(word, language)),
+        (word) =>
+          word.length >= MIN_NAMED_WORD &&
+          !/\d/.test(word) &&
+          !WHERE_WORDS.has(word) &&
+          !LANGUAGES.some((language) => isStopword(word, language)),
       ),
     );
   const users = new Map<string, Map<string, number>>();

@@ -161,6 +161,20 @@ describe('a catalogue of names and descriptions only', () => {
     expect(classify('the median on the boulevard has not been mowed, grass needs cutting', catalogue).code).toBe('MOW');
     expect(classify('someone knocked over the hydrant on my corner', catalogue).code).toBe('HYD');
   });
+
+  it('takes no word of a description that says where ("in front", "down along") as evidence of its service', () => {
+    const described = [
+      {
+        code: 'TRE',
+        name: 'Fallen tree',
+        description: 'A tree or limb that fell in front of a home, or down along the road.',
+        keywords: [],
+      },
+      { code: 'OTH', name: 'Other', keywords: [] },
+    ];
+    expect(classify('it is down there, in front', described).code).toBeNull();
+    expect(classify('a limb fell on my car', described).code).toBe('TRE');
+  });
 });
 
 describe("a catalogue's own keyword, said as written", () => {
