@@ -42,6 +42,7 @@ describe('the index feed and the report counters', () => {
       index,
       aggregates,
       log: createLogger({ level: 'silent' }),
+      retentionDays: 90,
     });
     feeders.push(created);
     return created;
@@ -144,6 +145,7 @@ describe('the index feed and the report counters', () => {
       index: other,
       aggregates,
       log: createLogger({ level: 'silent' }),
+      retentionDays: 90,
     });
     feeders.push(second);
     await second.drain();
@@ -156,5 +158,82 @@ describe('the index feed and the report counters', () => {
       const estimate = bucketSeconds(timeBucket(ms)) * 1000;
       expect(Math.abs(estimate - ms) / ms).toBeLessThan(0.1);
     }
+  });
+});
+
+describe('the index over the retention period', () => {
+  const prefix = uniquePrefix('console-retention');
+  const DAY = 86_400_000;
+  let redis: Redis;
+  let store: RequestStore;
+  const opened: { index: RequestIndex; feeder: IndexFeeder }[] = [];
+  const open = (group: string) => {
+    const index = openSqliteIndex(':memory:');
+    const aggregates = new Aggregates(redis, prefix, TIMEZONE, [], 90);
+    const feeder = new IndexFeeder({
+      redis: RedisSettings.parse({ url: REDIS_URL, prefix }),
+      group,
+      store,
+      index,
+      aggregates,
+      log: createLogger({ level: 'silent' }),
+      retentionDays: 90,
+    });
+    opened.push({ index, feeder });
+    return { index, feeder };
+  };
+  const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+  // what Redis does when a request's retention runs out
+  const expire = (id: string) => redis.del(`${prefix}:request:${id}`, `${prefix}:request:${id}:deliveries`);
+  const ids = async (index: RequestIndex) => (await index.search({ limit: 10 })).map((row) => row.id).sort();
+
+  beforeAll(() => {
+    redis = new Redis(REDIS_URL);
+    store = new RequestStore(redis, prefix, 90);
+  });
+  afterAll(async () => {
+    for (const { feeder, index } of opened) {
+      await feeder.stop();
+      await index.close();
+    }
+    redis.disconnect();
+    await deletePrefix(prefix);
+  });
+
+  it('builds a new index from the store, forgets what Redis expired, and trims the stream once every index read it', async () => {
+    // received long ago, one of them still kept because it changed since
+    await store.save(stored('01JDKEEP0000000000000000OA', { received_at: daysAgo(100) }));
+    await store.save(stored('01JDKEEP0000000000000000OB', { received_at: daysAgo(100) }));
+    await store.save(stored('01JDKEEP0000000000000000NC', { received_at: daysAgo(1) }));
+    const first = open('sqlite:first');
+    await first.feeder.drain();
+    expect(await ids(first.index)).toEqual(['01JDKEEP0000000000000000NC', '01JDKEEP0000000000000000OA', '01JDKEEP0000000000000000OB']);
+    expect(await redis.xlen(`${prefix}:index-feed`)).toBe(0);
+    // the marker that counts a request once lasts as long as the request, not as long as the day's counts
+    const markerTtl = await redis.ttl(`${prefix}:agg-seen:n:01JDKEEP0000000000000000OA`);
+    expect(markerTtl).toBeGreaterThan(0);
+    expect(markerTtl).toBeLessThanOrEqual(90 * 86_400);
+
+    await expire('01JDKEEP0000000000000000OB');
+    // a request still within its retention has not expired: a key missing early is for a rebuild to notice
+    await expire('01JDKEEP0000000000000000NC');
+    await first.feeder.drain();
+    expect(await ids(first.index)).toEqual(['01JDKEEP0000000000000000NC', '01JDKEEP0000000000000000OA']);
+    expect(await first.feeder.rebuild()).toEqual({ indexed: 1, forgotten: 1 });
+    expect(await ids(first.index)).toEqual(['01JDKEEP0000000000000000OA']);
+
+    // with a second index, an entry stays until both have read it
+    const second = open('sqlite:second');
+    await second.feeder.drain();
+    expect(await ids(second.index)).toEqual(['01JDKEEP0000000000000000OA']);
+    await store.update('01JDKEEP0000000000000000OA', (request) => ({
+      ...request,
+      record: { ...request.record, description: 'now a sinkhole' },
+    }));
+    await first.feeder.drain();
+    expect(await redis.xlen(`${prefix}:index-feed`)).toBe(1);
+    await second.feeder.drain();
+    expect(await redis.xlen(`${prefix}:index-feed`)).toBe(0);
+    expect((await second.index.search({ words: 'sinkhole', limit: 1 })).length).toBe(1);
   });
 });

@@ -224,6 +224,30 @@ export class RequestStore {
     if (failed) throw failed[0];
   }
 
+  /** Every stored request's id, a batch at a time (a SCAN: for rebuilding what is derived from the store, not for pages). */
+  async *ids(batch = 500): AsyncGenerator<string[]> {
+    const base = `${this.prefix}:request:`;
+    // a glob character in the prefix matches only itself
+    const pattern = `${base.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', batch);
+      cursor = next;
+      // the record's own key, not its deliveries, tracking or conversation
+      const ids = keys.map((key) => key.slice(base.length)).filter((id) => !id.includes(':'));
+      if (ids.length > 0) yield ids;
+    } while (cursor !== '0');
+  }
+
+  /** Which of these requests Redis still keeps (the others expired). */
+  async stored(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.exists(this.key(id));
+    const results = (await pipeline.exec()) ?? [];
+    return new Set(ids.filter((_, i) => results[i]?.[1] === 1));
+  }
+
   async get(id: string): Promise<StoredRequest | null> {
     const json = await this.redis.get(this.key(id));
     return json === null ? null : StoredRequest.parse(JSON.parse(json));

@@ -3,10 +3,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import { ConfigError, ServiceRequest, createLogger, serviceRequestFrom, type LoadedConfig } from '@intake/core';
+import { indexFeederFor, openRequestIndex } from '@intake/console';
+import {
+  ConfigError,
+  RequestStore,
+  ServiceRequest,
+  createLogger,
+  createWorkerRedis,
+  serviceRequestFrom,
+  type LoadedConfig,
+} from '@intake/core';
 import { checkGazetteers, learnTown } from '@intake/normalizer';
 import { createRules } from '@intake/router';
-import { loadGatewayConfig } from './config.js';
+import { dataDir, loadGatewayConfig } from './config.js';
 import { createGateway } from './gateway.js';
 import { httpReady, workersAlive } from './health.js';
 import { ensureRedis } from './redis-autostart.js';
@@ -18,6 +27,7 @@ const USAGE = `usage: intake <command> [--config intake.yaml]
   dead-letters list [--destination d]               deliveries that gave up
   dead-letters inspect|replay|purge <id>            one entry, or every entry of a request id
   dead-letters replay|purge --all [--destination d] every entry (of one destination)
+  index rebuild                                     build this host's request index (or the PostgreSQL one) again from Redis
   users hash                                        read a password on standard input, print its hash for console.users
   learn <history.csv | requests.json>               learn the town's service words from its past requests (a CSV of
                                                     description,service_code or an Open311 requests.json), into the data dir
@@ -29,8 +39,7 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
   for (const warning of config.warnings) log.warn(warning);
   // a Sentinel set or a Cluster is the operator's to run: only a single local server is started when missing
   const singleServer = config.redis.sentinels === undefined && config.redis.cluster === undefined;
-  const dataDir = path.resolve(process.env.INTAKE_DATA_DIR || '.intake', 'redis');
-  const redisServer = singleServer ? await ensureRedis(config.redis.url, dataDir, log) : null;
+  const redisServer = singleServer ? await ensureRedis(config.redis.url, path.join(dataDir(), 'redis'), log) : null;
   const gateway = await createGateway({ config, log, http: !values['workers-only'], workers: !values['http-only'] });
   const port = await gateway.start(values.port === undefined ? undefined : Number(values.port));
   log.info(
@@ -128,6 +137,23 @@ async function deadLetters(action: string | undefined, id: string | undefined, o
   }
 }
 
+/** The console's index from what Redis keeps now: after restoring a backup, or when the index missed more than the feed kept. */
+async function rebuildIndex(configFile?: string) {
+  const config = loadGatewayConfig(configFile);
+  const redis = createWorkerRedis(config.redis);
+  const opened = await openRequestIndex(config, dataDir());
+  const store = new RequestStore(redis, config.redis.prefix, config.redis.retention_days);
+  const feeder = indexFeederFor(config, opened, { store, redis, log: createLogger({ level: 'warn' }) });
+  try {
+    const { indexed, forgotten } = await feeder.rebuild();
+    console.log(`indexed ${indexed} requests into the ${opened.index.kind} index; removed ${forgotten} that Redis no longer keeps`);
+  } finally {
+    await feeder.stop();
+    await opened.index.close();
+    redis.disconnect();
+  }
+}
+
 /** The password comes on standard input, never as an argument that shell history and `ps` would keep. */
 async function hashPassword() {
   const chunks: Buffer[] = [];
@@ -142,7 +168,7 @@ async function hashPassword() {
 function learn(file: string | undefined, configFile?: string) {
   if (file === undefined) throw new Error('usage: intake learn <history.csv | requests.json> [--config intake.yaml]');
   const config = loadGatewayConfig(configFile);
-  const report = learnTown(config.services, config.jurisdiction.id, file, process.env.INTAKE_DATA_DIR || '.intake');
+  const report = learnTown(config.services, config.jurisdiction.id, file, dataDir());
   console.log(
     `learned ${report.used} past requests of ${report.services} services (${report.read - report.used} rows skipped` +
       `${report.unknownCodes.length > 0 ? `, codes not in the catalogue: ${report.unknownCodes.join(', ')}` : ''})`,
@@ -173,6 +199,7 @@ async function main(argv: string[]) {
   if (command === 'rules' && sub === 'test') return testRules(arg, values.config);
   if (command === 'users' && sub === 'hash') return hashPassword();
   if (command === 'learn') return learn(sub, values.config);
+  if (command === 'index' && sub === 'rebuild') return rebuildIndex(values.config);
   if (command === 'dead-letters') return deadLetters(sub, arg, values);
   throw new Error(USAGE);
 }

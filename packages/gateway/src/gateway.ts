@@ -25,8 +25,8 @@ import { createNormalizer, detectLanguage, learnedModelFile, readLearnedModel, t
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
 import { Conversations, Replies, RequestStatuses, addUpdate, trackingRouter } from '@intake/citizen';
-import { Aggregates, IndexFeeder, createConsole, loadAreas, openRequestIndex } from '@intake/console';
-import path from 'node:path';
+import { createConsole, indexFeederFor, openRequestIndex } from '@intake/console';
+import { dataDir } from './config.js';
 import { createAccept, logAnswer } from './accept.js';
 import { startHeartbeat } from './health.js';
 import { createHttpApp, createMetricsApp } from './http.js';
@@ -80,8 +80,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const store = new RequestStore(dataRedis, config.redis.prefix, config.redis.retention_days);
   const workerStore = new RequestStore(workerDataRedis, config.redis.prefix, config.redis.retention_days);
   const intakeQueue = openQueue<IntakeJob>(QUEUE.intake, redis, config.redis.prefix, log);
-  const dataDir = process.env.INTAKE_DATA_DIR ?? path.resolve('.intake');
-  const learned = readLearnedModel(learnedModelFile(dataDir, config.jurisdiction.id));
+  const hostData = dataDir();
+  const learned = readLearnedModel(learnedModelFile(hostData, config.jurisdiction.id));
   const normalizer = await createNormalizer({ config, redis: workerDataRedis, store: workerStore, log, channels, learned });
   const connectors = allConnectors.filter((connector) => connector.enabled(config));
   const texts = textsFor(config, detectLanguage);
@@ -133,17 +133,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
   // The index is fed where the console reads it: each HTTP node keeps its own SQLite file (or shares PostgreSQL).
   const serving = options.http !== false;
-  const opened = serving ? await openRequestIndex(config, dataDir) : null;
-  const feeder =
-    opened &&
-    new IndexFeeder({
-      redis: config.redis,
-      group: opened.group,
-      store: workerStore,
-      index: opened.index,
-      aggregates: new Aggregates(workerRedis, config.redis.prefix, config.jurisdiction.timezone, loadAreas(config)),
-      log,
-    });
+  const opened = serving ? await openRequestIndex(config, hostData) : null;
+  const feeder = opened && indexFeederFor(config, opened, { store: workerStore, redis: workerRedis, log });
   const console = opened && createConsole({ config, redis, store, router, index: opened.index, channels: channels.names, log, rateLimits });
   const app = createHttpApp({
     context,

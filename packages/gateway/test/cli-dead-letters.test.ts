@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createLogger, parseConfig } from '@intake/core';
 import { REDIS_URL, deletePrefix, startLoopbackServer, uniquePrefix, waitFor, type LoopbackServer } from '@intake/testkit';
+import { openSqliteIndex } from '@intake/console';
 import { parse } from 'yaml';
 import { createGateway, type Gateway } from '../src/index.js';
 import { pluginSchemas } from '../src/plugins.js';
@@ -27,15 +28,18 @@ const writeConfig = (crmUrl: string, prefix: string): string =>
     delete raw.console;
   }).file;
 
+/** The CLI's own data directory, where `index rebuild` writes this host's SQLite index. */
+const dataDir = mkdtempSync(path.join(tmpdir(), 'intake-cli-data-'));
+
 async function intake(args: string[]) {
   const { stdout } = await run(process.execPath, ['--conditions=source', '--import', tsx, cli, ...args], {
-    env: { ...process.env, INTAKE_DATA_DIR: tmpdir() },
+    env: { ...process.env, INTAKE_DATA_DIR: dataDir },
     timeout: 60_000,
   });
   return stdout;
 }
 
-describe('intake dead-letters, from the CLI', () => {
+describe('intake dead-letters and index rebuild, from the CLI', () => {
   const prefix = uniquePrefix('cli-dl');
   let crm: LoopbackServer;
   let crmUp = false;
@@ -92,4 +96,15 @@ describe('intake dead-letters, from the CLI', () => {
     expect(await intake(['dead-letters', 'purge', '--all', '--config', file])).toContain('purged 1 dead letters');
     expect(await gateway.router.deadLetters()).toEqual([]);
   }, 180_000); // five runs of the CLI from its TypeScript sources, each a few seconds when the machine is busy
+
+  it("rebuilds this host's request index from what Redis keeps", async () => {
+    expect(await intake(['index', 'rebuild', '--config', file])).toContain('indexed 2 requests into the sqlite index; removed 0');
+    const index = openSqliteIndex(path.join(dataDir, 'index.sqlite'));
+    try {
+      expect((await index.search({ words: 'streetlight', limit: 5 })).map((row) => row.id)).toEqual([ids[1]]);
+      expect(await index.count()).toBe(2);
+    } finally {
+      await index.close();
+    }
+  }, 60_000);
 });

@@ -2,17 +2,22 @@ import { pointInAreas, type DeliveryState, type StoredRequest, type RedisClient 
 import { streetOf } from '../search/document.js';
 import type { NamedArea } from './areas.js';
 
-/** Council reports look back years, longer than requests are kept. */
-const KEEP_SECONDS = 3 * 366 * 86_400;
+/** Council reports look back years, longer than requests are kept: a day's counts name no one. */
+const KEEP_DAY_SECONDS = 3 * 366 * 86_400;
 const NO_SERVICE = '-';
 
-/** Counts a fact about a request once, however often the feed shows it: a marker set NX and the increments, atomically. */
+/**
+ * Counts a fact about a request once, however often the feed shows it: a marker set NX and the increments,
+ * atomically. The marker is the request's own and goes with it: each sight of the request keeps it as long as the
+ * request's keys, which every change (and so every sight) renews. ARGV: the marker's TTL, the day's, the fields.
+ */
 const COUNT_ONCE = `
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-  for i = 2, #ARGV do redis.call('HINCRBY', KEYS[2], ARGV[i], 1) end
-  redis.call('EXPIRE', KEYS[2], ARGV[1])
+  for i = 3, #ARGV do redis.call('HINCRBY', KEYS[2], ARGV[i], 1) end
+  redis.call('EXPIRE', KEYS[2], ARGV[2])
   return 1
 end
+redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 0`;
 
 /** Time to CRM in quarter-powers of two of seconds: ~19% wide buckets, enough for a median and a 95th percentile. */
@@ -45,13 +50,17 @@ export const WHOLE_TOWN = '*';
 /** Kept as the pipeline runs, per local day in Redis hashes, so a report never reads every request. */
 export class Aggregates {
   private readonly localDate: Intl.DateTimeFormat;
+  private readonly markerSeconds: number;
 
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
     timezone: string,
     private readonly areas: NamedArea[] = [],
+    /** how long Redis keeps a request (`redis.retention_days`) */
+    retentionDays = 90,
   ) {
+    this.markerSeconds = Math.round(retentionDays * 86_400);
     this.localDate = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
     if (typeof (redis as unknown as { intakeCountOnce?: unknown }).intakeCountOnce !== 'function') {
       redis.defineCommand('intakeCountOnce', { numberOfKeys: 2, lua: COUNT_ONCE });
@@ -68,7 +77,13 @@ export class Aggregates {
 
   private async countOnce(marker: string, day: string, facts: Fact[]) {
     const redis = this.redis as unknown as { intakeCountOnce(...args: (string | number)[]): Promise<number> };
-    await redis.intakeCountOnce(`${this.prefix}:agg-seen:${marker}`, this.dayKey(day), KEEP_SECONDS, ...facts.map(factField));
+    await redis.intakeCountOnce(
+      `${this.prefix}:agg-seen:${marker}`,
+      this.dayKey(day),
+      this.markerSeconds,
+      KEEP_DAY_SECONDS,
+      ...facts.map(factField),
+    );
   }
 
   /** Counts what is new about a request: routed (once), first delivered (time to CRM), each destination that gave up. */

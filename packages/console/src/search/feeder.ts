@@ -13,6 +13,8 @@ export interface FeederOptions {
   index: RequestIndex;
   aggregates: Aggregates;
   log: Logger;
+  /** how long Redis keeps a request (`redis.retention_days`): only rows received before then can have expired */
+  retentionDays: number;
   batch?: number;
 }
 
@@ -21,6 +23,22 @@ type StreamReply = [stream: string, entries: StreamEntries][] | null;
 
 /** Entries a consumer took and did not acknowledge this long ago are taken over: its process died. */
 const ORPHANED_MS = 30_000;
+/** How often a running feeder forgets expired requests and trims what every index has read. */
+const UPKEEP_EVERY_MS = 10 * 60_000;
+const SWEEP_BATCH = 500;
+
+/** Stream ids ("ms-seq") in order. */
+const streamIdOrder = (id: string) => id.split('-').map(BigInt) as [bigint, bigint];
+const earlierStreamId = (a: string, b: string) => {
+  const [am, as] = streamIdOrder(a);
+  const [bm, bs] = streamIdOrder(b);
+  return am < bm || (am === bm && as < bs);
+};
+/** The id right after one: what a group has read up to and including it. */
+const afterStreamId = (id: string) => {
+  const [ms, seq] = streamIdOrder(id);
+  return `${ms}-${seq + 1n}`;
+};
 
 /**
  * Keeps an index and the report counters fed from the store's change stream. A consumer group per index means
@@ -33,6 +51,9 @@ export class IndexFeeder {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  private upkeepDue = 0;
+  private prepared = false;
+  private rebuildDue = false;
 
   constructor(private readonly options: FeederOptions) {
     // No offline queue: while Redis is away a command fails at once and the loop waits, so stop() is never stuck
@@ -45,11 +66,79 @@ export class IndexFeeder {
     return indexFeedKey(this.options.redis.prefix);
   }
 
-  /** From the stream's start, so an index created after requests were stored still gets those the feed keeps. */
-  private async ensureGroup(): Promise<void> {
-    await this.redis.xgroup('CREATE', this.key, this.options.group, '0', 'MKSTREAM').catch((error: Error) => {
-      if (!error.message.includes('BUSYGROUP')) throw error;
-    });
+  /**
+   * A new group starts at the stream's end and its index is built from the store instead, as is an index found
+   * empty (a new file or layout): the stream keeps only what existing groups have yet to read.
+   */
+  private async prepare(): Promise<void> {
+    if (this.prepared) return;
+    const created = await this.redis.xgroup('CREATE', this.key, this.options.group, '$', 'MKSTREAM').then(
+      () => true,
+      (error: Error) => {
+        if (!error.message.includes('BUSYGROUP')) throw error;
+        return false;
+      },
+    );
+    // remembered, so that a rebuild cut short by a failure is done again on the retry
+    this.rebuildDue ||= created || (await this.options.index.count()) === 0;
+    if (this.rebuildDue) await this.rebuild();
+    this.rebuildDue = false;
+    this.prepared = true;
+  }
+
+  /**
+   * Indexes every request Redis keeps and forgets the rows of those it does not (`intake index rebuild`): for a new
+   * index, or one that missed more than the stream kept. Safe beside a running feed: both write the current record.
+   */
+  async rebuild(): Promise<{ indexed: number; forgotten: number }> {
+    let indexed = 0;
+    for await (const ids of this.options.store.ids(SWEEP_BATCH)) indexed += await this.indexRequests(ids);
+    const forgotten = await this.forgetExpired();
+    await this.options.index.analyze();
+    this.options.log.info({ indexed, forgotten, group: this.options.group }, 'request index rebuilt from the store');
+    return { indexed, forgotten };
+  }
+
+  /** Removes the rows of requests Redis no longer keeps, of those received before `receivedBefore` (all by default). */
+  private async forgetExpired(receivedBefore?: number): Promise<number> {
+    const { index, store } = this.options;
+    let before: { received_at: number; id: string } | undefined;
+    let forgotten = 0;
+    for (;;) {
+      const rows = await index.search({
+        limit: SWEEP_BATCH,
+        ...(receivedBefore !== undefined && { to_ms: receivedBefore }),
+        ...(before && { before }),
+      });
+      if (rows.length === 0) return forgotten;
+      const kept = await store.stored(rows.map((row) => row.id));
+      const gone = rows.filter((row) => !kept.has(row.id)).map((row) => row.id);
+      await index.remove(gone);
+      forgotten += gone.length;
+      const last = rows.at(-1)!;
+      before = { received_at: last.received_at, id: last.id };
+    }
+  }
+
+  /** Deletes the entries every group has read and acknowledged: the stream holds only what some index still needs. */
+  private async trimConsumed(): Promise<void> {
+    const groups = (await this.redis.xinfo('GROUPS', this.key)) as (string | number | null)[][];
+    let needed: string | null = null;
+    for (const fields of groups) {
+      const info = new Map<unknown, unknown>(fields.flatMap((value, i) => (i % 2 === 0 ? [[value, fields[i + 1]]] : [])));
+      const [pending, oldestPending] = (await this.redis.xpending(this.key, String(info.get('name')))) as [number, string | null];
+      const first = pending > 0 && oldestPending !== null ? oldestPending : afterStreamId(String(info.get('last-delivered-id')));
+      if (needed === null || earlierStreamId(first, needed)) needed = first;
+    }
+    if (needed !== null) await this.redis.xtrim(this.key, 'MINID', needed);
+  }
+
+  /** Retention and trimming, done now and then: neither needs doing at every entry. */
+  private async upkeep(): Promise<void> {
+    const forgotten = await this.forgetExpired(Date.now() - this.options.retentionDays * 86_400_000);
+    if (forgotten > 0) this.options.log.info({ forgotten }, 'expired requests removed from the index');
+    await this.trimConsumed();
+    this.upkeepDue = Date.now() + UPKEEP_EVERY_MS;
   }
 
   /** Returns at once: a Redis that is down is waited for in the background, not by the gateway's start. */
@@ -58,13 +147,20 @@ export class IndexFeeder {
     this.loop = this.run();
   }
 
-  private async index(entries: StreamEntries): Promise<number> {
-    if (entries.length === 0) return 0;
-    const ids = [...new Set(entries.map(([, fields]) => fields[fields.indexOf('id') + 1]).filter((id): id is string => id !== undefined))];
+  /** Indexes and counts the requests as stored now; those gone are skipped. Returns how many were found. */
+  private async indexRequests(ids: string[]): Promise<number> {
     const found = await this.options.store.manyWithDeliveries(ids);
     const present = found.filter((pair): pair is [NonNullable<(typeof pair)[0]>, (typeof pair)[1]] => pair[0] !== null);
     await this.options.index.upsert(present.map(([stored, deliveries]) => toIndexed(stored, deliveries)));
     for (const [stored, deliveries] of present) await this.options.aggregates.record(stored, deliveries);
+    return present.length;
+  }
+
+  private async index(entries: StreamEntries): Promise<number> {
+    if (entries.length === 0) return 0;
+    await this.indexRequests([
+      ...new Set(entries.map(([, fields]) => fields[fields.indexOf('id') + 1]).filter((id): id is string => id !== undefined)),
+    ]);
     await this.redis.xack(this.key, this.options.group, ...entries.map(([id]) => id));
     return entries.length;
   }
@@ -88,17 +184,17 @@ export class IndexFeeder {
   /** Indexes everything waiting now and returns, instead of start(): for tests and one-off rebuilds. */
   async drain(): Promise<void> {
     if (this.redis.status !== 'ready') await once(this.redis, 'ready');
-    await this.ensureGroup();
+    await this.prepare();
     while ((await this.next(false)) > 0);
+    await this.upkeep();
   }
 
   private async run() {
-    let grouped = false;
     while (this.running) {
       try {
-        if (!grouped) await this.ensureGroup();
-        grouped = true;
+        await this.prepare();
         await this.next(true);
+        if (Date.now() >= this.upkeepDue) await this.upkeep();
       } catch (error) {
         if (!this.running) return;
         this.options.log.warn({ err: (error as Error).message }, 'index feed failed, retrying');
