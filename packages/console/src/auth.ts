@@ -16,6 +16,7 @@ declare module 'express-session' {
 /** The name the console shows for whoever signed in with the admin token. */
 export const TOKEN_USER = 'admin';
 const COOKIE = 'intake_admin';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AuthDeps {
   config: LoadedConfig;
@@ -52,6 +53,8 @@ export interface Auth {
   requireSignIn: RequestHandler;
   /** rejects a POST from a session without the session's token (bearer callers have no cookie to ride on) */
   csrf: RequestHandler;
+  /** rejects a change from a session unless the browser says it comes from a page of this site: for APIs whose own pages send no token */
+  sameOrigin: RequestHandler;
   token(req: Request): string;
 }
 
@@ -146,5 +149,19 @@ export function createAuth({ config, redis, rateLimits }: AuthDeps): Auth {
   const csrf: RequestHandler = (req, res, next) =>
     req.session.user === undefined && isAdminToken(bearerToken(req)) ? next() : csrfSynchronisedProtection(req, res, next);
 
-  return { routes, requireSignIn, csrf, token: (req) => generateToken(req) };
+  const ownOrigins = new Set([config.server.public_url].filter((url) => url !== undefined).map((url) => new URL(url).origin));
+  /** Sec-Fetch-Site, which no page's script can set, where the browser sends it; else Origin, which every browser sends on a change. */
+  const fromThisSite = (req: Request) => {
+    const site = req.get('sec-fetch-site');
+    if (site !== undefined) return site === 'same-origin';
+    const origin = req.get('origin');
+    return origin !== undefined && (ownOrigins.has(origin) || origin === `${req.protocol}://${req.get('host')}`);
+  };
+  const sameOrigin: RequestHandler = (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method) || (req.session.user === undefined && isAdminToken(bearerToken(req))) || fromThisSite(req))
+      return next();
+    next(new IntakeError(403, 'csrf', 'a change must come from a page of the console itself'));
+  };
+
+  return { routes, requireSignIn, csrf, sameOrigin, token: (req) => generateToken(req) };
 }

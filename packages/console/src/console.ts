@@ -57,7 +57,7 @@ const SECURITY_HEADERS = {
 /** What each page gets besides the request: who is signed in and the token its forms carry. */
 export type PageHandler = (req: Request, res: Response, ctx: { user: string; csrf: string }) => Promise<void>;
 
-/** @bull-board over every queue of the pipeline, behind the console's sign-in (its own API is same-site JSON only). */
+/** @bull-board over every queue of the pipeline, behind the console's sign-in. */
 function queueBoard(deps: ConsoleDeps) {
   const names = [
     QUEUE.intake,
@@ -98,7 +98,8 @@ export function createConsole(deps: ConsoleDeps): Console {
   console.get('/assets/chart.js', (_req, res) => res.sendFile(CHART_JS, { dotfiles: 'allow', maxAge: '1h' }));
   console.use(auth.routes);
   console.use(auth.requireSignIn);
-  console.use('/queues', board.router);
+  // bull-board's UI calls its API without the console's token: its changes are let through from the console's own pages only
+  console.use('/queues', auth.sameOrigin, board.router);
   console.use((_req, res, next) => {
     res.set(SECURITY_HEADERS);
     next();

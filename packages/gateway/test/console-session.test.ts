@@ -1,4 +1,6 @@
 import { hash } from '@node-rs/argon2';
+import { QUEUE } from '@intake/core';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { REDIS_URL } from '@intake/testkit';
 import { ADMIN_TOKEN, demoConfig, startGateway, type Running } from './harness.js';
@@ -89,6 +91,50 @@ describe('console sign-in, sessions and CSRF', () => {
     expect(bad.status).toBe(401);
     const api = await fetch(`${running.url}/api/v1/admin/dead-letters`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(api.status).toBe(200);
+  });
+
+  it("lets the queue board's actions through from the console's own pages only, not from another site's", async () => {
+    const visitor = new Visitor(running.url);
+    await visitor.signIn({ token: ADMIN_TOKEN });
+    const intake = new Queue(QUEUE.intake, { connection: redis, prefix: running.gateway.config.redis.prefix });
+    const pause = (headers: Record<string, string>) => visitor.request('/admin/queues/api/queues/intake/pause', { method: 'PUT', headers });
+    try {
+      for (const headers of <Record<string, string>[]>[
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site' },
+        { origin: 'http://evil.example.org' },
+        {},
+      ]) {
+        const refused = await pause(headers);
+        expect(refused.status).toBe(403);
+        expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('csrf');
+      }
+      // a form another site posts (bull-board's add-a-job route takes POST)
+      const added = await visitor.request('/admin/queues/api/queues/intake/add', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: 'http://evil.example.org' },
+        body: '{"name":"x","data":{}}',
+      });
+      expect(added.status).toBe(403);
+      expect(await intake.isPaused()).toBe(false);
+      expect(await intake.count()).toBe(0);
+
+      expect((await pause({ 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+      expect(await intake.isPaused()).toBe(true);
+      const resume = await visitor.request('/admin/queues/api/queues/intake/resume', { method: 'PUT', headers: { origin: running.url } });
+      expect(resume.status).toBe(200);
+      expect(await intake.isPaused()).toBe(false);
+      // reading the board needs no such header, and a bearer caller has no cookie another site could ride on
+      expect((await visitor.request('/admin/queues/api/queues')).status).toBe(200);
+      const bearer = await fetch(`${running.url}/admin/queues/api/queues/intake/pause`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      expect(bearer.status).toBe(200);
+    } finally {
+      await intake.resume();
+      await intake.close();
+    }
   });
 
   it('never redirects outside the console after sign-in', async () => {
