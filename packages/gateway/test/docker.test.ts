@@ -16,6 +16,9 @@ interface ComposeService {
   environment?: Record<string, string>;
   build?: { dockerfile: string };
   healthcheck?: { test: string[] };
+  image?: string;
+  profiles?: string[];
+  ports?: string[];
 }
 type Compose = { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
 
@@ -39,7 +42,7 @@ describe('docker/', () => {
   });
 
   it('runs the gateway, workers and Redis with AOF persistence on a volume', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'redis', 'workers']);
+    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'grafana', 'prometheus', 'redis', 'workers']);
     expect(compose.services.redis?.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
     expect(compose.services.redis?.volumes?.[0]).toMatch(/^redis-data:\/data$/);
     expect(compose.volumes).toHaveProperty('redis-data');
@@ -108,14 +111,46 @@ describe('docker/ monitoring files', () => {
     };
     const job = prometheus.scrape_configs[0]!;
     expect(job.metrics_path).toBe('/metrics');
+    // every process of Intake's own image: the gateway and the workers
     expect(job.dns_sd_configs[0]!.names.sort()).toEqual(
-      Object.keys(compose().services)
-        .filter((name) => name !== 'redis')
+      Object.entries(compose().services)
+        .filter(([, service]) => service.image === 'intake:latest')
+        .map(([name]) => name)
         .sort(),
     );
+  });
+
+  it('runs Prometheus and Grafana on the shipped files with the monitoring profile, answering on this machine only', () => {
+    const { services, volumes } = compose();
+    const mounts = (name: string) =>
+      new Map((services[name]!.volumes ?? []).map((volume) => volume.split(':')).map(([from, to]) => [to!, from!]));
+    for (const name of ['prometheus', 'grafana']) {
+      expect(services[name]!.profiles).toEqual(['monitoring']);
+      for (const port of services[name]!.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+      for (const [, from] of mounts(name)) {
+        if (from.startsWith('./')) expect(existsSync(path.join(root, 'docker', from))).toBe(true);
+        else expect(volumes).toHaveProperty(from);
+      }
+    }
+    expect(mounts('prometheus').get('/etc/prometheus/prometheus.yml')).toBe('./prometheus.yml');
+
+    // Grafana is given compose's Prometheus as its default datasource and loads the dashboard from where it is mounted
+    const grafana = mounts('grafana');
+    const provisioning = path.join(root, 'docker', grafana.get('/etc/grafana/provisioning')!);
+    const provisioned = <T>(file: string) => parse(readFileSync(path.join(provisioning, file), 'utf8')) as T;
+    const datasource = provisioned<{ datasources: Record<string, unknown>[] }>('datasources/prometheus.yml').datasources[0];
+    expect(datasource).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090', isDefault: true });
+    expect(services.prometheus!.ports![0]).toMatch(/:9090$/);
+    const provider = provisioned<{ providers: { options: { path: string } }[] }>('dashboards/intake.yml').providers[0]!;
+    expect(grafana.get(path.posix.join(provider.options.path, 'intake-dashboard.json'))).toBe('./grafana/intake-dashboard.json');
+    // the dashboard picks the default Prometheus datasource itself
+    const dashboard = JSON.parse(read('docker/grafana/intake-dashboard.json')) as {
+      templating: { list: { type: string; query: string }[] };
+    };
+    expect(dashboard.templating.list).toContainEqual(expect.objectContaining({ type: 'datasource', query: 'prometheus' }));
   });
 });
 
 function compose() {
-  return parse(read('docker/compose.yaml')) as { services: Record<string, unknown> };
+  return parse(read('docker/compose.yaml')) as Compose;
 }
