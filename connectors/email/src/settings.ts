@@ -1,7 +1,7 @@
 import { SmtpSettings, settingsOf, type ChannelTraits, type LoadedConfig } from '@intake/core';
 import { z } from 'zod';
 
-export const ImapSettings = z.object({
+export const ImapSettings = z.strictObject({
   host: z.string().min(1),
   port: z.number().int().positive().default(993),
   secure: z.boolean().default(true),
@@ -14,7 +14,7 @@ export const ImapSettings = z.object({
 });
 
 /** What an email's attachments may be to travel as media; anything else is noted, not kept. */
-export const EmailAttachmentSettings = z.object({
+export const EmailAttachmentSettings = z.strictObject({
   max_bytes: z
     .number()
     .int()
@@ -25,7 +25,7 @@ export const EmailAttachmentSettings = z.object({
 });
 
 /** `channels.email`: the mailbox read by IMAP, and the SMTP server replies go out through. */
-export const EmailSettings = z.object({
+export const EmailSettings = z.strictObject({
   imap: ImapSettings,
   smtp: SmtpSettings.optional(),
   attachments: EmailAttachmentSettings.default({ max_bytes: 10 * 1024 * 1024, types: ['image/*', 'application/pdf'] }),

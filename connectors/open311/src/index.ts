@@ -20,7 +20,7 @@ import { UpdatePost, UpdatesQuery, toRequestUpdate } from './updates.js';
 export { open311Status } from './requests.js';
 
 /** `channels.open311`: the API keys of the Open311 apps that may post requests. */
-const Open311Settings = z.object({ api_keys: z.array(z.string().min(1)).min(1) });
+const Open311Settings = z.strictObject({ api_keys: z.array(z.string().min(1)).min(1) });
 type Open311Settings = z.infer<typeof Open311Settings>;
 
 const REQUESTS_XML = { root: 'service_requests', item: 'request' };

@@ -2,11 +2,11 @@ import { settingsOf, type ChannelTraits, type LoadedConfig } from '@intake/core'
 import { z } from 'zod';
 
 /** `channels.voice`: the Twilio auth token that signs the call webhooks. */
-export const VoiceSettings = z.object({ auth_token: z.string().min(1) });
+export const VoiceSettings = z.strictObject({ auth_token: z.string().min(1) });
 export type VoiceSettings = z.infer<typeof VoiceSettings>;
 
 /** `channels.transcripts`: the bearer keys of the clerks' and call centres' software. */
-export const TranscriptsSettings = z.object({ api_keys: z.array(z.string().min(1)).min(1) });
+export const TranscriptsSettings = z.strictObject({ api_keys: z.array(z.string().min(1)).min(1) });
 export type TranscriptsSettings = z.infer<typeof TranscriptsSettings>;
 
 export const VOICE_KEY = 'voice';

@@ -2,7 +2,7 @@ import { settingsOf, type LoadedConfig } from '@intake/core';
 import { z } from 'zod';
 
 /** `channels.slack`: the app's signing secret (requests in) and bot token (replies out). */
-export const SlackSettings = z.object({
+export const SlackSettings = z.strictObject({
   signing_secret: z.string().min(1),
   bot_token: z.string().min(1),
   /** Slack's Web API base; only changed to reach a stand-in (tests) or a proxy */

@@ -2,7 +2,7 @@ import { settingsOf, type ChannelTraits, type LoadedConfig } from '@intake/core'
 import { z } from 'zod';
 
 /** `channels.sms` in intake.yaml: the Twilio account that signs the webhooks and sends the replies. */
-export const SmsSettings = z.object({
+export const SmsSettings = z.strictObject({
   auth_token: z.string().min(1),
   account_sid: z.string().optional(),
   from: z.string().optional(),

@@ -12,7 +12,7 @@ export const SIGNATURE_METHODS = {
 } as const;
 
 /** `channels.vonage`: the account's signature secret and method, which sign every inbound SMS webhook. */
-export const VonageSettings = z.object({
+export const VonageSettings = z.strictObject({
   /** the account's API key: signed webhooks carry it, and one for another account is refused */
   api_key: z.string().min(1),
   signature_secret: z.string().min(1),

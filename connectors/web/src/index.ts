@@ -8,7 +8,7 @@ import { problemSayer, problemsOf, reworded } from './problems.js';
 import { InvalidReport, parseIdempotencyKey, parseReport, toInboundMessage, type ReportBody } from './report.js';
 
 /** `channels.web`: the citizen form and the reports API; `enabled: false` turns them off. */
-const WebSettings = z.object({ enabled: z.boolean().default(true) });
+const WebSettings = z.strictObject({ enabled: z.boolean().default(true) });
 type WebSettings = z.infer<typeof WebSettings>;
 
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');

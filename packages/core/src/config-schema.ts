@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Channel, Priority, PublicStatus } from './schemas.js';
 
 /** An SMTP server to send from: the email channel's replies, and the email destination's default. */
-export const SmtpSettings = z.object({
+export const SmtpSettings = z.strictObject({
   host: z.string().min(1),
   port: z.number().int().positive().default(587),
   secure: z.boolean().default(false),
@@ -19,7 +19,7 @@ export const ChannelsConfig = z.record(z.string(), z.unknown()).default({});
 /** Words by language code (`fr`, `es`, ...): the language codes `jurisdiction.languages` uses. */
 const LanguageNames = z.record(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as fr or es'), z.string().min(1));
 
-export const ServiceDefinition = z.object({
+export const ServiceDefinition = z.strictObject({
   code: z
     .string()
     .min(1)
@@ -40,7 +40,7 @@ export type ServiceDefinition = z.infer<typeof ServiceDefinition>;
 export const serviceNameIn = (service: ServiceDefinition, language: string) => service.names?.[language] ?? service.name;
 export const serviceGroupIn = (service: ServiceDefinition, language: string) => service.group_names?.[language] ?? service.group;
 
-export const Landmark = z.object({
+export const Landmark = z.strictObject({
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
   address: z.string().optional(),
@@ -59,7 +59,7 @@ export type PluginOptions = z.infer<typeof PluginOptions>;
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
 
 export const RuleCondition = z
-  .object({
+  .strictObject({
     service_code: oneOrMany(z.string()).optional(),
     service_group: oneOrMany(z.string()).optional(),
     channel: oneOrMany(Channel).optional(),
@@ -82,12 +82,12 @@ export const RuleCondition = z
   .strict();
 export type RuleCondition = z.infer<typeof RuleCondition>;
 
-export const RuleAction = z.object({
+export const RuleAction = z.strictObject({
   deliver_to: z.array(z.string()).default([]),
   priority: Priority.optional(),
 });
 
-export const Rule = z.object({
+export const Rule = z.strictObject({
   name: z.string().min(1),
   when: RuleCondition.default({}),
   then: RuleAction,
@@ -100,7 +100,7 @@ export type Rule = z.infer<typeof Rule>;
  * environment) or, when both are left out, from the AWS SDK's own chain (AWS_ACCESS_KEY_ID, profiles, instance roles).
  */
 export const S3StoreConfig = z
-  .object({
+  .strictObject({
     type: z.literal('s3'),
     bucket: z.string().min(3).max(63),
     region: z.string().min(1).default('us-east-1'),
@@ -121,12 +121,12 @@ export type S3StoreConfig = z.infer<typeof S3StoreConfig>;
 
 /** Where photos are kept: files under a folder, relative to the config file (the demo: the data dir), or an S3-compatible bucket. */
 const MediaStoreConfig = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('local'), dir: z.string().min(1).default('.intake/media') }),
+  z.strictObject({ type: z.literal('local'), dir: z.string().min(1).default('.intake/media') }),
   S3StoreConfig,
 ]);
 
 /** Photos citizens send: where they are kept and how long their links open. */
-export const MediaConfig = z.object({
+export const MediaConfig = z.strictObject({
   store: MediaStoreConfig.prefault({ type: 'local' }),
   /** signs the `/media` links; without it, a key derived from server.admin_token (or, lacking that too, a random one per process) */
   signing_secret: z.string().min(16).optional(),
@@ -140,13 +140,13 @@ export const MediaConfig = z.object({
   max_photos: z.number().int().min(0).max(10).default(5),
 });
 
-export const RateLimit = z.object({ max: z.number().int().positive(), per_seconds: z.number().positive().default(1) });
+export const RateLimit = z.strictObject({ max: z.number().int().positive(), per_seconds: z.number().positive().default(1) });
 
 /**
  * What one client address, or one sender, may send (null: no limit); generous, so a town's real traffic never meets
  * them and a flood or a script does. `key_failures` slows the guessing of every secret a route checks (API keys, tokens, passwords).
  */
-const RateLimits = z.object({
+const RateLimits = z.strictObject({
   per_client: RateLimit.nullable().default({ max: 120, per_seconds: 60 }),
   per_sender: RateLimit.nullable().default({ max: 60, per_seconds: 3600 }),
   key_failures: RateLimit.nullable().default({ max: 10, per_seconds: 600 }),
@@ -168,8 +168,8 @@ const Port = z.preprocess(
 /** Where the console's list, search and map read from: an embedded SQLite file by default, PostgreSQL for bigger towns. */
 export const IndexSettings = z.discriminatedUnion('type', [
   /** `path` defaults to index.sqlite in the data directory; one file per HTTP node, each fed the whole stream */
-  z.object({ type: z.literal('sqlite'), path: z.string().min(1).optional() }),
-  z.object({
+  z.strictObject({ type: z.literal('sqlite'), path: z.string().min(1).optional() }),
+  z.strictObject({
     type: z.literal('postgres'),
     url: z.string().min(1),
     schema: z
@@ -180,13 +180,13 @@ export const IndexSettings = z.discriminatedUnion('type', [
 ]);
 export type IndexSettings = z.infer<typeof IndexSettings>;
 
-export const ConsoleUser = z.object({
+export const ConsoleUser = z.strictObject({
   name: z.string().min(1).max(100),
   /** an argon2 hash (`pnpm intake users hash`), never the password itself */
   password_hash: z.string().startsWith('$argon2', 'an argon2 hash (pnpm intake users hash)'),
 });
 
-export const ConsoleSettings = z.object({
+export const ConsoleSettings = z.strictObject({
   users: z.array(ConsoleUser).default([]),
   /** signs the session cookie; by default derived from server.admin_token, so every node agrees without more config */
   session_secret: z.string().min(1).optional(),
@@ -251,8 +251,8 @@ export const RedisSettings = z
 export type RedisSettings = z.infer<typeof RedisSettings>;
 
 export const ConfigSchema = z
-  .object({
-    jurisdiction: z.object({
+  .strictObject({
+    jurisdiction: z.strictObject({
       id: z.string().min(1),
       name: z.string().min(1),
       /** the town's name in other languages it offers, e.g. `{ fr: Ville de Banff }`; `name` where one is missing */
@@ -275,7 +275,7 @@ export const ConfigSchema = z
         .default(['en']),
     }),
     server: z
-      .object({
+      .strictObject({
         port: Port.default(3000),
         host: z.string().default('0.0.0.0'),
         public_url: z.string().url().optional(),
@@ -287,7 +287,7 @@ export const ConfigSchema = z
         request_timeout_ms: z.number().int().positive().default(30_000),
         rate_limits: RateLimits.default(RATE_LIMIT_DEFAULTS),
         /** /metrics behind `Authorization: Bearer <token>`, or served on its own `port` (then not on the main one) */
-        metrics: z.object({ token: z.string().min(1).optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
+        metrics: z.strictObject({ token: z.string().min(1).optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
       })
       .refine((server) => server.headers_timeout_ms <= server.request_timeout_ms, {
         message: 'headers_timeout_ms may not exceed request_timeout_ms',
@@ -306,17 +306,17 @@ export const ConfigSchema = z
     channels: ChannelsConfig,
     services: z.array(ServiceDefinition).min(1),
     classification: z
-      .object({
+      .strictObject({
         /** the code for "not sure", which rules can route to triage; null leaves service_code empty */
         fallback_code: z.string().nullable().default(null),
         /** below this confidence the fallback code is used */
         min_confidence: z.number().min(0).max(1).default(0.5),
       })
       .default({ fallback_code: null, min_confidence: 0.5 }),
-    geocoding: z.object({ providers: z.array(PluginOptions).default([]) }).default({ providers: [] }),
+    geocoding: z.strictObject({ providers: z.array(PluginOptions).default([]) }).default({ providers: [] }),
     media: MediaConfig.prefault({}),
     dedupe: z
-      .object({
+      .strictObject({
         radius_m: z.number().positive().default(75),
         window_hours: z.number().positive().default(72),
         sender_window_minutes: z.number().nonnegative().default(10),
@@ -324,7 +324,7 @@ export const ConfigSchema = z
       })
       .default({ radius_m: 75, window_hours: 72, sender_window_minutes: 10, text_similarity: 0.2 }),
     conversations: z
-      .object({
+      .strictObject({
         sms_window_minutes: z.number().positive().default(30),
         email_window_hours: z.number().positive().default(72),
         /** messages a day to an address typed into a form until it has written to us itself (no mail-bombing a stranger) */
@@ -332,7 +332,7 @@ export const ConfigSchema = z
       })
       .default({ sms_window_minutes: 30, email_window_hours: 72, unconfirmed_daily_limit: 3 }),
     delivery: z
-      .object({
+      .strictObject({
         attempts: z.number().int().min(1).max(50).default(8),
         backoff_ms: z.number().int().min(1).default(2000),
         rate_limit: RateLimit.optional(),
@@ -341,7 +341,7 @@ export const ConfigSchema = z
     /** a CRM's status words (any case, "_" or "-" for spaces) and what they mean, on top of the built-in ones */
     status_map: z.record(z.string().min(1).max(60), PublicStatus).default({}),
     console: ConsoleSettings.default({ users: [], session_hours: 12, index: { type: 'sqlite' } }),
-    router: z.object({
+    router: z.strictObject({
       destinations: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'), PluginOptions),
       rules: z.array(Rule).default([]),
       default: RuleAction.default({ deliver_to: [] }),

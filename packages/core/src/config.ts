@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConfigSchema, type Config, type PluginOptions } from './config-schema.js';
 import { ConfigError } from './errors.js';
 import { readAreas } from './geo.js';
@@ -53,7 +53,60 @@ function interpolate(value: unknown, env: NodeJS.ProcessEnv, at: string[], probl
 }
 
 const describe = (issues: z.core.$ZodIssue[], prefix: (string | number)[] = []) =>
-  issues.map((issue) => `${[...prefix, ...issue.path].join('.') || '(root)'}: ${issue.message}`);
+  issues.map((issue) => `${[...prefix, ...issue.path].join('.') || '(top level)'}: ${issue.message}`);
+
+const quoted = (values: readonly unknown[]) => values.map((value) => JSON.stringify(value)).join(', ');
+const got = (input: unknown) => (input === undefined ? 'it is missing' : `got ${JSON.stringify(input)}`);
+const UNITS: Record<string, string> = { string: 'character', array: 'item', set: 'item' };
+const sizeOf = (origin: string, count: number | bigint) =>
+  UNITS[origin] === undefined ? String(count) : `${count} ${UNITS[origin]}${Number(count) === 1 ? '' : 's'}`;
+
+/** "unknown key "radius_meters" (did you mean "radius_m"?)": the keys the object has are in its schema's shape. */
+function unknownKeys(keys: string[], inst: unknown): string {
+  const shape = (inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape ?? {};
+  const known = Object.keys(shape);
+  return keys
+    .map((key) => {
+      const suggestion = closest(key, known);
+      return `unknown key "${key}"${suggestion === null ? '' : ` (did you mean "${suggestion}"?)`}`;
+    })
+    .join('; ');
+}
+
+/**
+ * zod's messages as sentences about the value ("must be a number, got \"abc\""); a message a schema wrote itself
+ * (a refinement's, a custom one) is kept, since it already says what is wrong.
+ */
+function sentenceOf(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return unknownKeys(issue.keys, issue.inst);
+    case 'invalid_type':
+      return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}, ${got(issue.input)}`;
+    case 'invalid_value':
+      return `must be ${issue.values.length === 1 ? quoted(issue.values) : `one of ${quoted(issue.values)}`}, ${got(issue.input)}`;
+    case 'too_small':
+      return `must be ${issue.exact ? 'exactly' : 'at least'} ${sizeOf(issue.origin, issue.minimum)}, ${got(issue.input)}`;
+    case 'too_big':
+      return `must be ${issue.exact ? 'exactly' : 'at most'} ${sizeOf(issue.origin, issue.maximum)}, ${got(issue.input)}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Parses a part of the config with the messages above. */
+const parseSection = <T extends z.ZodType>(schema: T, value: unknown) => schema.safeParse(value, { error: sentenceOf });
+
+/** Parses a file a command reads (`intake rules test request.json`); a ConfigError with the same sentences when it is wrong. */
+export function parseExplained<T extends z.ZodType>(schema: T, value: unknown, source: string): z.output<T> {
+  const result = parseSection(schema, value);
+  if (!result.success) throw new ConfigError(describe(result.error.issues).map((problem) => `${source}: ${problem}`));
+  return result.data;
+}
+
+/** A plugin's options are flat: a key its schema lacks is a mistake even where the plugin's own schema would drop it. */
+const strictAtTop = (schema: z.ZodType<PluginOptions> | undefined): z.ZodType<PluginOptions> | undefined =>
+  schema instanceof z.ZodObject ? (schema.strict() as unknown as z.ZodType<PluginOptions>) : schema;
 
 function parsePlugins(
   list: [string, PluginOptions][],
@@ -63,12 +116,12 @@ function parsePlugins(
 ): Map<string, PluginOptions> {
   const parsed = new Map<string, PluginOptions>();
   for (const [key, options] of list) {
-    const schema = schemas[options.type];
+    const schema = strictAtTop(schemas[options.type]);
     if (!schema) {
       problems.push(`${at}.${key}.type: unknown type "${options.type}" (known: ${Object.keys(schemas).join(', ')})`);
       continue;
     }
-    const result = schema.safeParse(options);
+    const result = parseSection(schema, options);
     if (result.success) parsed.set(key, result.data);
     else problems.push(...describe(result.error.issues, [...at.split('.'), key]));
   }
@@ -97,7 +150,7 @@ function parseChannels(config: LoadedConfig, channels: NonNullable<PluginSchemas
       );
       continue;
     }
-    const result = schema.safeParse(settings ?? {});
+    const result = parseSection(schema, settings ?? {});
     if (result.success) config.channels[key] = result.data;
     else problems.push(...describe(result.error.issues, ['channels', key]));
   }
@@ -114,12 +167,18 @@ function checkFiles(config: LoadedConfig, problems: string[]) {
     ['jurisdiction.boundary', config.jurisdiction.boundary],
     ...config.router.rules.map((rule, i): [string, string | undefined] => [`router.rules.${i}.when.within`, rule.when.within]),
   ];
-  for (const [at, file] of areaFiles) {
-    if (file === undefined) continue;
+  for (const [at, written] of areaFiles) {
+    if (written === undefined) continue;
+    const file = resolveConfigPath(config, written);
+    if (!existsSync(file)) {
+      problems.push(`${at}: there is no file ${file} (a path is read from the folder of the config file)`);
+      continue;
+    }
     try {
-      readAreas(resolveConfigPath(config, file));
+      readAreas(file);
     } catch (error) {
-      problems.push(`${at}: ${(error as Error).message}`);
+      const message = error instanceof SyntaxError ? `${file} is not JSON (${error.message})` : (error as Error).message;
+      problems.push(`${at}: ${message}`);
     }
   }
 }
@@ -145,7 +204,7 @@ function warningsOf(config: Config): string[] {
 export function parseConfig(raw: unknown, options: Omit<LoadOptions, 'file'> & { base_dir: string; source: string }): LoadedConfig {
   const problems: string[] = [];
   const interpolated = interpolate(raw ?? {}, options.env ?? process.env, [], problems);
-  const result = ConfigSchema.safeParse(interpolated);
+  const result = parseSection(ConfigSchema, interpolated);
   if (!result.success) throw new ConfigError([...problems, ...describe(result.error.issues)]);
   const config: LoadedConfig = { ...result.data, base_dir: options.base_dir, source: options.source, warnings: warningsOf(result.data) };
   if (options.plugins) {

@@ -10,12 +10,15 @@ import {
   ServiceRequest,
   createLogger,
   createWorkerRedis,
+  parseExplained,
   serviceRequestFrom,
   type LoadedConfig,
 } from '@intake/core';
 import { checkGazetteers, learnTown } from '@intake/normalizer';
 import { createRules } from '@intake/router';
 import { dataDir, loadGatewayConfig } from './config.js';
+import { channelKeysTable } from './config-keys.js';
+import { pluginSchemas } from './plugins.js';
 import { createGateway } from './gateway.js';
 import { httpReady, workersAlive } from './health.js';
 import { ensureRedis } from './redis-autostart.js';
@@ -23,6 +26,7 @@ import { ensureRedis } from './redis-autostart.js';
 const USAGE = `usage: intake <command> [--config intake.yaml]
   start [--workers-only | --http-only] [--port N]   run the gateway (HTTP and workers by default)
   config check                                      validate the configuration and summarise it
+  config keys                                       list every key each channel takes (a Markdown table)
   rules test <request.json>                         show which rule a request matches, and why
   dead-letters list [--destination d]               deliveries that gave up
   dead-letters inspect|replay|purge <id>            one entry, or every entry of a request id
@@ -90,7 +94,7 @@ function checkConfig(file?: string) {
 function testRules(file: string | undefined, configFile?: string) {
   if (file === undefined) throw new Error('rules test needs a JSON file with the request to route');
   const config = loadGatewayConfig(configFile);
-  const request = ServiceRequest.partial().parse(JSON.parse(readFileSync(file, 'utf8')));
+  const request = parseExplained(ServiceRequest.partial().strict(), JSON.parse(readFileSync(file, 'utf8')), file);
   console.log(JSON.stringify(createRules(config).decide(serviceRequestFrom(request)), null, 2));
 }
 
@@ -196,6 +200,7 @@ async function main(argv: string[]) {
   if (command === 'start') return start(values);
   if (command === 'health') return health(values);
   if (command === 'config' && sub === 'check') return checkConfig(values.config);
+  if (command === 'config' && sub === 'keys') return console.log(channelKeysTable(pluginSchemas.channels!));
   if (command === 'rules' && sub === 'test') return testRules(arg, values.config);
   if (command === 'users' && sub === 'hash') return hashPassword();
   if (command === 'learn') return learn(sub, values.config);

@@ -79,6 +79,32 @@ describe('the intake CLI', () => {
     expect(refused.stderr).not.toContain('cli-secret-Zr8');
   });
 
+  it('names a missing boundary file, not a bare ENOENT at start', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-'));
+    const file = path.join(dir, 'intake.yaml');
+    writeFileSync(
+      file,
+      [
+        'jurisdiction: { id: x, name: X, boundary: ./boundary.geojson }',
+        'services: [{ code: POTHOLE, name: Pothole }]',
+        'router: { destinations: { out: { type: file, path: ./out.jsonl } }, default: { deliver_to: [out] } }',
+      ].join('\n'),
+    );
+    const { code, stderr } = await intake(['config', 'check', '--config', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`jurisdiction.boundary: there is no file ${path.join(dir, 'boundary.geojson')}`);
+    expect(stderr).not.toContain('ENOENT');
+  });
+
+  it('names a misspelt field of the request a rules test reads', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-'));
+    const file = path.join(dir, 'request.json');
+    writeFileSync(file, JSON.stringify({ description: 'gas leak', servce_code: 'OTHER' }));
+    const { code, stderr } = await intake(['rules', 'test', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: (top level): unknown key "servce_code" (did you mean "service_code"?)`);
+  });
+
   it('dry-runs the rules on a request and says why', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'intake-cli-'));
     const file = path.join(dir, 'request.json');

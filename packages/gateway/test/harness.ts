@@ -23,7 +23,7 @@ export type DemoInput = Omit<ConfigInput, 'geocoding'> &
     redis: NonNullable<ConfigInput['redis']>;
     server: NonNullable<ConfigInput['server']>;
     channels: NonNullable<ConfigInput['channels']>;
-    geocoding: { providers: { type: string; file?: string }[] };
+    geocoding: { providers: { [key: string]: unknown; type: string; file?: string }[] };
   };
 export type Overrides = (raw: DemoInput) => void;
 
