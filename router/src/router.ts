@@ -18,8 +18,9 @@ import {
   type PluginOptions,
   type RequestStore,
   type StatusListener,
+  openWorker,
 } from '@intake/core';
-import { Worker, type JobsOptions, type Queue } from 'bullmq';
+import type { JobsOptions, Queue, Worker } from 'bullmq';
 import { deliveryProcessor, setDeliveryState, type DeliveredHook } from './delivery.js';
 import { destinationPlugins } from './destinations/index.js';
 import { QueueSettings } from './destinations/options.js';
@@ -164,7 +165,7 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
       // the destination that delivers is the one asked for status: its CRM client exists once
       if (statusPoller !== null && pollable(destination)) statusPoller.watch(name, destination);
       const rateLimit = settings.rate_limit ?? config.delivery.rate_limit;
-      const worker = new Worker<DeliveryJob>(
+      const worker = openWorker<DeliveryJob>(
         deliveryQueueName(name),
         deliveryProcessor(name, destination, { store, log, deadLetters: deadLetterQueue, onDelivered: delivered }),
         {
@@ -173,8 +174,8 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
           concurrency: settings.concurrency,
           limiter: rateLimit && { max: rateLimit.max, duration: rateLimit.per_seconds * 1000 },
         },
+        log,
       );
-      worker.on('error', (error) => log.error({ destination: name, err: error.message }, 'delivery worker error'));
       workers.push(worker);
     }
   }

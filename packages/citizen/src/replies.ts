@@ -16,9 +16,10 @@ import {
   type RequestStore,
   type Responder,
   type RedisClient,
+  openWorker,
 } from '@intake/core';
 import type { Texts } from '@intake/i18n';
-import { Worker, type Job, type Queue } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import { Counter } from 'prom-client';
 import { Recipients } from './recipients.js';
 
@@ -121,12 +122,12 @@ export class Replies {
   }
 
   start(connection: RedisClient): void {
-    this.worker = new Worker<ReplyJob>(QUEUE.reply, (job) => this.send(job), {
-      connection,
-      prefix: this.deps.config.redis.prefix,
-      concurrency: 8,
-      ...WORKER_RECOVERY_OPTIONS,
-    });
+    this.worker = openWorker<ReplyJob>(
+      QUEUE.reply,
+      (job) => this.send(job),
+      { connection, prefix: this.deps.config.redis.prefix, concurrency: 8, ...WORKER_RECOVERY_OPTIONS },
+      this.deps.log,
+    );
     this.worker.on('failed', (job, error) => {
       repliesSent.inc({ channel: 'unknown', kind: job?.data.kind ?? 'unknown', outcome: 'failed' });
       this.deps.log.warn({ job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'reply failed');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Queue, Worker, type Processor, type WorkerOptions } from 'bullmq';
 import type { Logger } from './logger.js';
 import type { InboundMessage } from './schemas.js';
 import type { RedisClient } from './redis.js';
@@ -76,4 +76,14 @@ export function openQueue<T>(name: string, connection: RedisClient, prefix: stri
   const queue = new Queue<T>(name, { connection, prefix });
   queue.on('error', (error: Error) => log.debug({ queue: name, err: error.message }, 'queue connection error'));
   return queue;
+}
+
+/**
+ * A BullMQ worker whose errors go to the log as one line: without a listener BullMQ prints each, stack and all, to
+ * the console, and while Redis is down that is every reconnection attempt.
+ */
+export function openWorker<T>(name: string, processor: Processor<T>, options: WorkerOptions, log: Logger): Worker<T> {
+  const worker = new Worker<T>(name, processor, options);
+  worker.on('error', (error: Error) => log.warn({ queue: name, err: error.message }, 'worker error'));
+  return worker;
 }

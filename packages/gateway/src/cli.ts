@@ -12,6 +12,7 @@ import {
   createWorkerRedis,
   parseExplained,
   serviceRequestFrom,
+  withTimeout,
   type LoadedConfig,
 } from '@intake/core';
 import { checkGazetteers, learnTown } from '@intake/normalizer';
@@ -37,6 +38,9 @@ const USAGE = `usage: intake <command> [--config intake.yaml]
                                                     description,service_code or an Open311 requests.json), into the data dir
   health [--workers] [--port N]                     exit 0 when this host's HTTP side answers /readyz (--workers: its workers beat)`;
 
+/** How long SIGTERM waits for a clean close: under the 10 s a container runtime gives before SIGKILL. */
+const STOP_GRACE_MS = 6_000;
+
 async function start(values: { config?: string; 'workers-only'?: boolean; 'http-only'?: boolean; port?: string }) {
   const log = createLogger();
   const config = loadGatewayConfig(values.config);
@@ -52,8 +56,14 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
   );
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
-    await gateway.stop();
+    // With Redis down, BullMQ's closes wait for a connection that never comes: stop waiting after the grace period.
+    // Nothing is lost by it: a message is acknowledged only once Redis has it, and a job held here is taken up again
+    // by another worker when its lock runs out.
+    await withTimeout(gateway.stop(), STOP_GRACE_MS, 'closing the queues and connections').catch((error: unknown) =>
+      log.warn({ err: (error as Error).message }, 'stopped without closing cleanly (is Redis down?)'),
+    );
     redisServer?.kill();
+    log.flush();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -13,10 +13,11 @@ import {
   type RequestStore,
   type RouteJob,
   type ChannelRegistry,
+  openWorker,
 } from '@intake/core';
 import type { Normalized, Normalizer } from '@intake/normalizer';
 import type { IntakeRouter } from '@intake/router';
-import { Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { acknowledgementTexts, type Conversations, type Replies } from '@intake/citizen';
 import { importChannelMedia } from './channel-media.js';
 
@@ -102,14 +103,13 @@ export function startPipelineWorkers(deps: PipelineDeps) {
   };
 
   const workers = [
-    new Worker<IntakeJob>(QUEUE.intake, normalize, { connection, prefix, concurrency: 16, ...WORKER_RECOVERY_OPTIONS }),
-    new Worker<RouteJob>(QUEUE.route, route, { connection, prefix, concurrency: 16, ...WORKER_RECOVERY_OPTIONS }),
+    openWorker<IntakeJob>(QUEUE.intake, normalize, { connection, prefix, concurrency: 16, ...WORKER_RECOVERY_OPTIONS }, log),
+    openWorker<RouteJob>(QUEUE.route, route, { connection, prefix, concurrency: 16, ...WORKER_RECOVERY_OPTIONS }, log),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, error) =>
       log.warn({ queue: worker.name, job: job?.id, attempts: job?.attemptsMade, err: error.message }, 'pipeline job failed'),
     );
-    worker.on('error', (error) => log.error({ queue: worker.name, err: error.message }, 'worker error'));
   }
   replies.start(connection);
   router.startDeliveryWorkers();
