@@ -1,4 +1,5 @@
 import pino from 'pino';
+import pretty from 'pino-pretty';
 import { replacePersonalText } from './personal-text.js';
 
 export type Logger = pino.Logger;
@@ -66,6 +67,15 @@ function sanitize(value: unknown, depth = 0): unknown {
   );
 }
 
+/**
+ * A terminal gets lines a person reads (pino-pretty, after the masking); anything else, JSON lines, written
+ * asynchronously so that a busy route makes no write call per line (pino flushes them on exit).
+ */
+const standardOutput = (): pino.DestinationStream =>
+  process.stdout.isTTY
+    ? pretty({ destination: 1, colorize: true, translateTime: 'SYS:HH:MM:ss.l' })
+    : pino.destination({ dest: 1, sync: false });
+
 /** JSON logs (pino) that never print secrets, and only masked phone numbers and emails, however deep they sit. */
 export function createLogger(options: { level?: string; name?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino(
@@ -84,7 +94,6 @@ export function createLogger(options: { level?: string; name?: string; destinati
         censor: (value, path) => maskValue(path[path.length - 1]!.toLowerCase(), value) ?? value,
       },
     },
-    // stdout written asynchronously: a busy route no longer makes a write call per line (pino flushes it on exit)
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? standardOutput(),
   );
 }
