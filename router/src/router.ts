@@ -17,13 +17,14 @@ import {
   type Logger,
   type PluginOptions,
   type RequestStore,
+  type SmtpSettings,
   type StatusListener,
   openWorker,
 } from '@intake/core';
 import type { JobsOptions, Queue, Worker } from 'bullmq';
 import { deliveryProcessor, setDeliveryState, type DeliveredHook } from './delivery.js';
 import { destinationPlugins } from './destinations/index.js';
-import { QueueSettings } from './destinations/options.js';
+import type { QueueSettings } from './destinations/options.js';
 import { createRules, type Decision, type Rules } from './rules.js';
 import { StatusPoller, pollable } from './status-poller.js';
 
@@ -34,6 +35,8 @@ export interface RouterDeps {
   onDelivered?: DeliveredHook;
   /** where the statuses of destinations that can be asked (Open311) go; without it no CRM is asked */
   onStatus?: StatusListener;
+  /** the town's SMTP server, from a channel that sends mail, for the destinations that mail without one of their own */
+  outgoingMail?: SmtpSettings;
 }
 
 /** A delivery that gave up, as an operator lists it; `entry_id` is what replay() takes. */
@@ -81,21 +84,20 @@ const DEFAULT_RULE_LABEL = '(default)';
 const deliveryJobId = (id: string, destination: string) => `${id}@${destination}`;
 const replayJobId = (id: string, destination: string) => `${deliveryJobId(id, destination)}@replay-${randomUUID()}`;
 
-function parseOptions(
-  name: string,
-  options: PluginOptions,
-): { plugin: DestinationPlugin; options: PluginOptions; settings: QueueSettings } {
-  const at = `router.destinations.${name}`;
+/**
+ * A destination's plugin and its options, which the config loader has parsed with the plugin's own schema (every
+ * destination's options extend the queue settings, defaults filled in): they are taken as they are, not parsed again.
+ */
+function pluginOf(name: string, options: PluginOptions): { plugin: DestinationPlugin; options: PluginOptions; settings: QueueSettings } {
   const plugin = destinationPlugins.find((candidate) => candidate.type === options.type);
   if (plugin === undefined) {
-    throw new ConfigError([`${at}.type: unknown type "${options.type}" (known: ${destinationPlugins.map((p) => p.type).join(', ')})`]);
+    const known = destinationPlugins.map((p) => p.type).join(', ');
+    throw new ConfigError([`router.destinations.${name}.type: unknown type "${options.type}" (known: ${known})`]);
   }
-  const parsed = plugin.options.safeParse(options);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${[at, ...issue.path].join('.')}: ${issue.message}`));
-  return { plugin, options: parsed.data, settings: QueueSettings.parse(parsed.data) };
+  return { plugin, options, settings: options as PluginOptions & QueueSettings };
 }
 
-export function createRouter({ config, store, log: parentLog, onDelivered, onStatus }: RouterDeps): IntakeRouter {
+export function createRouter({ config, store, log: parentLog, onDelivered, onStatus, outgoingMail }: RouterDeps): IntakeRouter {
   const log = parentLog.child({ stage: 'router' });
   const rules = createRules(config);
   const connection = createWorkerRedis(config.redis);
@@ -105,7 +107,7 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
   const destinations = new Map<string, ConfiguredDestination>(
     Object.entries(config.router.destinations).map(([name, raw]) => [
       name,
-      { name, ...parseOptions(name, raw), queue: openQueue<DeliveryJob>(deliveryQueueName(name), connection, config.redis.prefix, log) },
+      { name, ...pluginOf(name, raw), queue: openQueue<DeliveryJob>(deliveryQueueName(name), connection, config.redis.prefix, log) },
     ]),
   );
   const deadLetterQueue = openQueue<DeadLetterJob>(QUEUE.deadLetter, connection, config.redis.prefix, log);
@@ -160,7 +162,7 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
   function startDeliveryWorkers() {
     if (workers.length > 0) return;
     for (const { name, plugin, options, settings } of destinations.values()) {
-      const destination = plugin.create(options, { config, log: log.child({ destination: name }) });
+      const destination = plugin.create(options, { config, log: log.child({ destination: name }), outgoingMail });
       created.push(destination);
       // the destination that delivers is the one asked for status: its CRM client exists once
       if (statusPoller !== null && pollable(destination)) statusPoller.watch(name, destination);

@@ -1,4 +1,4 @@
-import { ConfigError, PermanentDeliveryError, createLogger, type Destination, type PluginOptions } from '@intake/core';
+import { ConfigError, PermanentDeliveryError, createLogger, type Destination, type PluginOptions, type SmtpSettings } from '@intake/core';
 import { startSmtpSink, waitFor, type SmtpRefusal, type SmtpSink } from '@intake/testkit';
 import { destinationPlugins } from '../src/index.js';
 import { buildConfig, buildRequest } from './helpers.js';
@@ -9,19 +9,17 @@ const TOWN = '311@example.org';
 
 const emailPlugin = destinationPlugins.find((plugin) => plugin.type === 'email')!;
 
-function create(options: Record<string, unknown>, channels: Record<string, unknown> = {}): Destination {
+/** The destination as the router makes it; `outgoingMail` is what a channel that sends mail would lend it. */
+function create(options: Record<string, unknown>, outgoingMail?: SmtpSettings): Destination {
   const config = buildConfig({
-    channels,
     router: { destinations: { works: { type: 'email', ...options } }, default: { deliver_to: ['works'] } },
   });
-  return emailPlugin.create(config.router.destinations.works as PluginOptions, { config, log });
+  return emailPlugin.create(config.router.destinations.works as PluginOptions, { config, log, outgoingMail });
 }
 
 const event = (id: string, attempt = 1) => ({ destination: 'works', attempt, idempotency_key: `${id}:works` });
 const smtpOf = (sink: SmtpSink) => ({ host: sink.host, port: sink.port, secure: false });
-const emailChannel = (sink: SmtpSink) => ({
-  email: { imap: { host: '127.0.0.1', user: 'u', pass: 'p' }, smtp: { ...smtpOf(sink), from: `Example Town <${TOWN}>` } },
-});
+const townMail = (sink: SmtpSink): SmtpSettings => ({ ...smtpOf(sink), from: `Example Town <${TOWN}>` });
 
 describe('email destination', () => {
   let sink: SmtpSink;
@@ -46,7 +44,7 @@ describe('email destination', () => {
       reporter: { name: 'Jane Citizen', phone: '+14035550123', email: 'jane@example.org' },
       media: [{ url: 'https://img.example/p.jpg', content_type: 'image/jpeg', name: null, bytes: null }],
     });
-    const works = made(create({ to: WORKS }, emailChannel(sink)));
+    const works = made(create({ to: WORKS }, townMail(sink)));
     const receipt = await works.deliver(request, event(request.id));
 
     const mail = await waitFor(() => sink.messages[0], 5_000, 'the mail');
@@ -79,7 +77,7 @@ describe('email destination', () => {
 
   it('keeps the Message-ID of a delivery on every retry', async () => {
     const request = buildRequest();
-    const works = made(create({ to: WORKS }, emailChannel(sink)));
+    const works = made(create({ to: WORKS }, townMail(sink)));
     await works.deliver(request, event(request.id, 1));
     await works.deliver(request, event(request.id, 2));
     const [first, second] = await waitFor(() => sink.messages.length === 2 && sink.messages, 5_000, 'two mails');
@@ -95,10 +93,7 @@ describe('email destination', () => {
       duplicate_of: '01JDABCDEFGHJKMNPQRSTVWXYZ',
       media: [{ url: 'javascript:alert(1)', content_type: null, name: null, bytes: null }],
     });
-    await made(create({ to: [WORKS, 'desk@example.org'], subject_prefix: '[Ops]' }, emailChannel(sink))).deliver(
-      request,
-      event(request.id),
-    );
+    await made(create({ to: [WORKS, 'desk@example.org'], subject_prefix: '[Ops]' }, townMail(sink))).deliver(request, event(request.id));
     const mail = await waitFor(() => sink.messages[0], 5_000, 'the mail');
     expect(mail.subject).toBe(`[Ops] URGENT Duplicate: Pothole (no address) [#${request.reference}]`);
     // mailparser reads X-Priority, Importance and the rest into one `priority`
@@ -112,7 +107,7 @@ describe('email destination', () => {
   });
 
   it('a 451 is worth a retry, a 550 is permanent', async () => {
-    const works = made(create({ to: WORKS }, emailChannel(sink)));
+    const works = made(create({ to: WORKS }, townMail(sink)));
     refusal = { code: 451, message: '4.3.0 mailbox busy, try again later' };
     const busy = works.deliver(buildRequest(), event('a'));
     await expect(busy).rejects.toThrow(/answered 451/);
@@ -134,7 +129,7 @@ describe('email destination', () => {
   it("uses its own SMTP server over the email channel's", async () => {
     const own = await startSmtpSink();
     try {
-      await made(create({ to: WORKS, from: 'Works Desk <desk@works.example>', smtp: smtpOf(own) }, emailChannel(sink))).deliver(
+      await made(create({ to: WORKS, from: 'Works Desk <desk@works.example>', smtp: smtpOf(own) }, townMail(sink))).deliver(
         buildRequest(),
         event('d'),
       );
@@ -149,9 +144,9 @@ describe('email destination', () => {
 
   it('is a configuration error without an SMTP server or a sender, or with a recipient that is not an address', () => {
     expect(() => create({ to: WORKS })).toThrow(ConfigError);
-    expect(() => create({ to: WORKS })).toThrow('no SMTP server: give it smtp, or set channels.email.smtp');
+    expect(() => create({ to: WORKS })).toThrow('no SMTP server: give it smtp, or give the channel that sends mail its smtp');
     expect(() => create({ to: WORKS, smtp: { host: '127.0.0.1', port: 2525 } })).toThrow('no sender');
-    expect(() => create({ to: 'the works yard' }, emailChannel(sink))).toThrow('router.destinations.works.to');
-    expect(() => create({ to: WORKS, smtp: { host: '127.0.0.1', prot: 25 } }, emailChannel(sink))).toThrow('prot');
+    expect(() => create({ to: 'the works yard' }, townMail(sink))).toThrow('router.destinations.works.to');
+    expect(() => create({ to: WORKS, smtp: { host: '127.0.0.1', prot: 25 } }, townMail(sink))).toThrow('prot');
   });
 });

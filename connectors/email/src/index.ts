@@ -67,6 +67,7 @@ export function createEmailConnector(): Connector<EmailSettings> {
     enabled: (config) => emailSettings(config) !== undefined,
     // email has no HTTP route: mail arrives by IMAP
     mount: () => undefined,
+    outgoingMail: (config) => emailSettings(config)?.smtp,
     responder(config, log, texts) {
       const smtp = emailSettings(config)?.smtp;
       return smtp === undefined ? null : createEmailResponder(smtp, config, log, texts);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChannelDeclaration } from './channels.js';
 import type { LoadedConfig } from './config.js';
 import type { FirstTime, OptOuts } from './conversation.js';
-import type { PluginOptions } from './config-schema.js';
+import type { PluginOptions, SmtpSettings } from './config-schema.js';
 import type { Logger } from './logger.js';
 import {
   Precision,
@@ -97,6 +97,8 @@ export interface Connector<S = unknown> {
   mount(router: Router, ctx: ConnectorContext): void;
   /** the channel's outbound half, when it can answer citizens (SMS, email, Slack); `texts` for what it adds around a reply */
   responder?(config: LoadedConfig, log: Logger, texts: Texts): Responder | null;
+  /** the SMTP server (and sender) this channel sends mail through, which a destination that mails may share */
+  outgoingMail?(config: LoadedConfig): SmtpSettings | undefined;
   /**
    * Media the channel only references (Twilio's MMS URLs, which need the account's credentials), fetched before the
    * message is normalized; null when the URL is not one of the channel's own, which is then never fetched.
@@ -191,6 +193,8 @@ export interface Responder {
 export interface PluginContext {
   config: LoadedConfig;
   log: Logger;
+  /** the SMTP server a channel of the town sends its mail through, for a destination that mails and has none of its own */
+  outgoingMail?: SmtpSettings;
 }
 
 /** One folder, one plugin: its `type`, its options' schema and a factory. */

@@ -93,6 +93,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     config,
     store: workerStore,
     log,
+    outgoingMail: connectors.map((connector) => connector.outgoingMail?.(config)).find((smtp) => smtp !== undefined),
     onDelivered: async (id, destination) => {
       await statuses.passedOn(id, destination);
     },

@@ -19,10 +19,10 @@ const recipients = z.union([z.email(), z.array(z.email()).min(1)]);
 export const EmailOptions = destinationOptions('email').extend({
   /** the works inbox (or inboxes) */
   to: recipients,
-  /** default: channels.email.smtp.from */
+  /** default: the sender of the town's outgoing mail (a mail channel's smtp.from) */
   from: z.string().min(3).optional(),
   subject_prefix: z.string().max(100).default('[Intake]'),
-  /** default: the SMTP server of channels.email */
+  /** default: the town's outgoing mail server (a mail channel's smtp) */
   smtp: SmtpSettings.omit({ from: true }).strict().optional(),
   /** how long a connection, the server's greeting or a silent socket may take before the attempt is given up */
   timeout_ms: z.number().int().positive().default(30_000),
@@ -31,19 +31,15 @@ export type EmailOptions = z.infer<typeof EmailOptions>;
 
 type SmtpServer = NonNullable<EmailOptions['smtp']>;
 
-/** The part of the email channel's settings this destination falls back on. */
-const ChannelSmtp = z.object({ smtp: SmtpSettings.optional() });
-
 const listed = (to: EmailOptions['to']) => [to].flat().join(', ');
 
-/** The destination's own SMTP server and sender, else those of the email channel; neither is a configuration error. */
-function sendingSettings(options: EmailOptions, config: LoadedConfig): { smtp: SmtpServer; from: string } {
-  const channel = ChannelSmtp.safeParse(config.channels.email ?? {}).data?.smtp;
-  const smtp = options.smtp ?? channel;
-  const from = options.from ?? channel?.from;
+/** The destination's own SMTP server and sender, else the town's outgoing mail; neither is a configuration error. */
+function sendingSettings(options: EmailOptions, town: SmtpSettings | undefined): { smtp: SmtpServer; from: string } {
+  const smtp = options.smtp ?? town;
+  const from = options.from ?? town?.from;
   const at = `router.destinations (the email destination to ${listed(options.to)})`;
-  if (smtp === undefined) throw new ConfigError([`${at}: no SMTP server: give it smtp, or set channels.email.smtp`]);
-  if (from === undefined) throw new ConfigError([`${at}: no sender: give it from, or set channels.email.smtp.from`]);
+  if (smtp === undefined) throw new ConfigError([`${at}: no SMTP server: give it smtp, or give the channel that sends mail its smtp`]);
+  if (from === undefined) throw new ConfigError([`${at}: no sender: give it from, or give the town's outgoing mail its from`]);
   return { smtp, from };
 }
 
@@ -70,8 +66,8 @@ function deliveryError(error: unknown, smtp: SmtpServer): Error {
 export const emailDestination: DestinationPlugin<EmailOptions> = {
   type: 'email',
   options: EmailOptions,
-  create(options, { config, log }) {
-    const { smtp, from } = sendingSettings(options, config);
+  create(options, { config, log, outgoingMail }) {
+    const { smtp, from } = sendingSettings(options, outgoingMail);
     const transport = nodemailer.createTransport({
       host: smtp.host,
       port: smtp.port,
