@@ -14,6 +14,7 @@ import {
   type ConnectorContext,
   type InboundMessageInput,
   type LoadedConfig,
+  type PartsCollector,
 } from '@intake/core';
 import { LocalMediaStore, createMediaService } from '@intake/media';
 import type { Dovecot } from '@intake/testkit';
@@ -71,6 +72,8 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
     // email has no STOP keyword: the connector never records opt-outs
     optOuts: null as unknown as OptOuts,
     firstTime: async () => true,
+    // mail arrives whole: the connector never gathers parts
+    parts: null as unknown as PartsCollector,
     suggestAddresses: () => [],
     locates: async () => true,
     texts: textsFor(config),

@@ -19,6 +19,10 @@ export const VonageSettings = z.strictObject({
   signature_method: z.enum(Object.keys(SIGNATURE_METHODS) as [keyof typeof SIGNATURE_METHODS]).default('sha256'),
   /** a signed webhook older (or further ahead) than this is refused, so a captured one cannot be replayed later */
   max_age_seconds: z.number().int().positive().default(300),
+  /** the account's API secret, which sends the replies; without it texts are taken and none is answered */
+  api_secret: z.string().min(1).optional(),
+  /** Vonage's SMS API (a stand-in in tests, or an egress proxy) */
+  api_url: z.url().default('https://rest.nexmo.com'),
 });
 export type VonageSettings = z.infer<typeof VonageSettings>;
 

@@ -1,11 +1,13 @@
-import { IntakeError, badRequest, type InboundMessageInput } from '@intake/core';
+import { IntakeError, badRequest, type InboundMessageInput, type MessagePart } from '@intake/core';
 import { SMS } from '@vonage/sms';
 import { z } from 'zod';
 import { SIGNATURE_METHODS, type VonageSettings } from './settings.js';
 
 export const VONAGE_CHANNEL = 'vonage-sms';
 
-/** The fields of Vonage's inbound SMS webhook that make a message; the rest (type, keyword, concat parts) are signed, not kept. */
+const partNumber = z.coerce.number().int().min(1).max(255);
+
+/** The fields of Vonage's inbound SMS webhook that make a message; the rest (type, keyword) are signed, not kept. */
 const InboundSms = z.object({
   msisdn: z.string().regex(/^\d{6,15}$/, 'must be the sender number in international format'),
   to: z.string().min(1).max(64),
@@ -14,7 +16,18 @@ const InboundSms = z.object({
   api_key: z.string().min(1),
   timestamp: z.string().regex(/^\d+$/, 'must be the signing time in seconds'),
   sig: z.string().min(1),
+  /** a long text comes as parts, each its own webhook: `concat-ref` ties them, `concat-part` of `concat-total` orders them */
+  concat: z.enum(['true', 'false']).optional(),
+  'concat-ref': z.string().min(1).max(64).optional(),
+  'concat-part': partNumber.optional(),
+  'concat-total': partNumber.optional(),
 });
+
+/** A text as the webhook gave it: the whole message, or one part of it to be joined with the others. */
+export interface VerifiedSms {
+  message: InboundMessageInput;
+  part: (MessagePart & { key: string }) | null;
+}
 
 /** Vonage signs the values as strings, GET query or POST body alike. */
 function asStrings(params: Record<string, unknown>): Record<string, string> {
@@ -31,7 +44,7 @@ const forbidden = (message: string) => new IntakeError(401, 'invalid_signature',
  * Checks the webhook's signature with Vonage's own code (@vonage/sms verifySignature), that it is for this account
  * and recent, and turns it into a message. Throws a 401 on any doubt about the sender, a 400 on a malformed body.
  */
-export function verifiedMessage(raw: Record<string, unknown>, settings: VonageSettings, now = Date.now()): InboundMessageInput {
+export function verifiedMessage(raw: Record<string, unknown>, settings: VonageSettings, now = Date.now()): VerifiedSms {
   const params = asStrings(raw);
   if (params.sig === undefined) throw forbidden('the webhook is not signed: turn on signed webhooks for the account');
   const parsed = InboundSms.safeParse(params);
@@ -46,11 +59,24 @@ export function verifiedMessage(raw: Record<string, unknown>, settings: VonageSe
   if (sms.api_key !== settings.api_key) throw forbidden('the webhook is for another Vonage account');
   if (Math.abs(now / 1000 - Number(sms.timestamp)) > settings.max_age_seconds) throw forbidden('the signature is too old');
   const phone = `+${sms.msisdn}`;
+  const part = partOf(sms);
   return {
-    channel: VONAGE_CHANNEL,
-    external_id: sms.messageId,
-    sender: { name: null, phone, email: null, handle: null },
-    text: sms.text,
-    reply_to: { channel: VONAGE_CHANNEL, to: phone, from: sms.to, thread: [], subject: null },
+    message: {
+      channel: VONAGE_CHANNEL,
+      // the parts of one text share its reference, not a message id: the joined text is known by the reference
+      external_id: part === null ? sms.messageId : part.key,
+      sender: { name: null, phone, email: null, handle: null },
+      text: sms.text,
+      reply_to: { channel: VONAGE_CHANNEL, to: phone, from: sms.to, thread: [], subject: null },
+    },
+    part,
   };
+}
+
+function partOf(sms: z.infer<typeof InboundSms>): VerifiedSms['part'] {
+  if (sms.concat !== 'true') return null;
+  const { 'concat-ref': ref, 'concat-part': index, 'concat-total': total } = sms;
+  if (ref === undefined || index === undefined || total === undefined || index > total)
+    throw badRequest('a concatenated part needs concat-ref, and a concat-part no greater than concat-total', 'invalid_webhook');
+  return { key: `concat-${sms.msisdn}-${ref}`, index, total, text: sms.text };
 }

@@ -1,7 +1,8 @@
 import { createHmac, createHash } from 'node:crypto';
-import { ChannelRegistry, channelSettingsSchemas, parseConfig, type LoadedConfig } from '@intake/core';
+import { ChannelRegistry, channelSettingsSchemas, createLogger, parseConfig, type LoadedConfig } from '@intake/core';
 import { startConnectorApp, type ConnectorApp } from '@intake/testkit';
-import { VONAGE_ROUTE, vonageConnector } from '../src/index.js';
+import { VONAGE_ROUTE, createVonageResponder, vonageConnector } from '../src/index.js';
+import { startVonageSmsApi, type VonageSmsApi } from './sms-api.js';
 
 const API_KEY = 'abcd1234';
 const SECRET = 'vonage-signature-secret';
@@ -131,6 +132,74 @@ describe('the Vonage inbound SMS webhook', () => {
     } finally {
       await md5App.close();
     }
+  });
+});
+
+describe('a long text Vonage delivers in parts', () => {
+  const part = (index: number, text: string, ref = 'CR01') =>
+    sign(
+      inbound({
+        messageId: `M-PART-${ref}-${index}`,
+        text,
+        concat: 'true',
+        'concat-ref': ref,
+        'concat-part': String(index),
+        'concat-total': '3',
+      }),
+    );
+  const joined = async (ref: string) => (await app.queued()).filter((message) => message.external_id === `concat-14155550123-${ref}`);
+
+  it('is one message, its parts joined in order whatever order they came in, once all have come', async () => {
+    expect((await post(part(3, ' is out since Monday.'))).status).toBe(204);
+    expect((await post(part(1, 'The streetlight at 5 Elm'))).status).toBe(204);
+    expect(await joined('CR01')).toEqual([]);
+    expect((await post(part(1, 'The streetlight at 5 Elm'))).status).toBe(204); // Vonage retrying a part
+    expect((await post(part(2, ' & Oak'))).status).toBe(204);
+    const messages = await joined('CR01');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ text: 'The streetlight at 5 Elm & Oak is out since Monday.', sender: { phone: '+14155550123' } });
+  });
+
+  it('refuses a part that is not one, and a part of another text stays its own', async () => {
+    const response = await post(
+      sign(inbound({ messageId: 'M-BADPART', concat: 'true', 'concat-ref': 'CR02', 'concat-part': '4', 'concat-total': '3' })),
+    );
+    expect(response.status).toBe(400);
+    await post(part(1, 'first', 'CR03'));
+    expect(await joined('CR03')).toEqual([]);
+  });
+});
+
+describe('replies through the Vonage SMS API', () => {
+  const API_SECRET = 'vonage-api-secret';
+  let smsApi: VonageSmsApi;
+  beforeAll(async () => {
+    smsApi = await startVonageSmsApi({ apiKey: API_KEY, apiSecret: API_SECRET });
+  });
+  afterAll(() => smsApi.close());
+  const responderWith = (apiSecret: string) =>
+    createVonageResponder(
+      configWith({ api_key: API_KEY, signature_secret: SECRET, api_secret: apiSecret, api_url: smsApi.url }),
+      createLogger({ level: 'silent' }),
+    )!;
+  const reply = { request_id: 'r1', reference: 'K7PM2Q', kind: 'acknowledgement' as const, text: 'Thanks: report K7PM2Q.', language: 'en' };
+  const citizen = { channel: 'vonage-sms', to: '+14155550123', from: '14155550100', thread: [], subject: null };
+
+  it('texts the citizen from the number they wrote to, signed in with the account key and secret', async () => {
+    await responderWith(API_SECRET).send(citizen, reply);
+    expect(smsApi.sent).toEqual([{ to: '14155550123', from: '14155550100', text: 'Thanks: report K7PM2Q.' }]);
+  });
+
+  it("fails with Vonage's own words when the account refuses, so the reply is retried, and sends nothing", async () => {
+    const before = smsApi.sent.length;
+    await expect(responderWith('wrong-secret').send(citizen, reply)).rejects.toThrow(
+      'Vonage did not send the reply: status 4: Bad Credentials',
+    );
+    expect(smsApi.sent).toHaveLength(before);
+  });
+
+  it('is there only when the account has an API secret to send with', () => {
+    expect(createVonageResponder(configWith({ api_key: API_KEY, signature_secret: SECRET }), createLogger({ level: 'silent' }))).toBeNull();
   });
 });
 

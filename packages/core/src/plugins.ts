@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { ChannelDeclaration } from './channels.js';
 import type { LoadedConfig } from './config.js';
-import type { FirstTime, OptOuts } from './conversation.js';
+import type { FirstTime, OptOuts, PartsCollector } from './conversation.js';
 import type { PluginOptions, SmtpSettings } from './config-schema.js';
 import type { Logger } from './logger.js';
 import {
@@ -74,6 +74,8 @@ export interface ConnectorContext {
   optOuts: OptOuts;
   /** remembers keys for a while across nodes, so that a repeated message is answered once */
   firstTime: FirstTime;
+  /** gathers the parts of a message the network split (a long SMS whose provider sends each part on its own) */
+  parts: PartsCollector;
   /** read-only access to stored requests, for channels whose clients look them up (Open311); the gateway provides it */
   requests?: RequestReader;
   /** adds a comment to a stored request (Open311's POST servicerequestupdates); null when there is no such request */

@@ -4,7 +4,6 @@ import {
   SmtpSettings,
   type DeliveryEvent,
   type DestinationPlugin,
-  type LoadedConfig,
   type Receipt,
   type ServiceRequest,
 } from '@intake/core';
