@@ -17,12 +17,12 @@ import { geocoderPlugins } from '../src/index.js';
 /** The channels as their connectors declare them, for createNormalizer. */
 export { corpusChannels as channels } from '../src/eval/channels.js';
 
-export const DEMO_DIR = path.resolve(__dirname, '../../packages/gateway/demo');
+const DEMO_DIR = path.resolve(__dirname, '../../packages/gateway/demo');
 export const DEMO_CONFIG = path.join(DEMO_DIR, 'intake.yaml');
 export const DEMO_CSV = path.join(DEMO_DIR, 'addresses.csv');
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export const pluginSchemas = {
+const pluginSchemas = {
   destinations: { file: z.looseObject({ type: z.literal('file') }) },
   geocoders: schemasOf(geocoderPlugins),
 };

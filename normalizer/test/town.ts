@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 export const TOWN = { main: -75.0, oak: -75.002, elm: 45.002 };
 
-export function townRows(): string[] {
+function townRows(): string[] {
   const rows: string[] = [];
   const setback = 0.0002;
   for (let i = 0; i <= 10; i++) {

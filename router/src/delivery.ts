@@ -23,7 +23,7 @@ export interface DeliveryContext {
 export type DeliveredHook = (id: string, destination: string, receipt: Receipt, request: StoredRequest) => Promise<void>;
 
 /** The same on every retry and replay, so a CRM can drop a repeat it already took. */
-export const idempotencyKey = (id: string, destination: string) => `${id}:${destination}`;
+const idempotencyKey = (id: string, destination: string) => `${id}:${destination}`;
 
 export async function setDeliveryState(
   store: RequestStore,

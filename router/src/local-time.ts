@@ -1,6 +1,6 @@
 import { ConfigError } from '@intake/core';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 /** The wall clock in the jurisdiction: what "hours" and "days" in a rule mean. */
 export interface LocalTime {

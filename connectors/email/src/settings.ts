@@ -1,7 +1,7 @@
 import { SmtpSettings, settingsOf, type ChannelTraits, type LoadedConfig } from '@intake/core';
 import { z } from 'zod';
 
-export const ImapSettings = z.strictObject({
+const ImapSettings = z.strictObject({
   host: z.string().min(1),
   port: z.number().int().positive().default(993),
   secure: z.boolean().default(true),
@@ -14,7 +14,7 @@ export const ImapSettings = z.strictObject({
 });
 
 /** What an email's attachments may be to travel as media; anything else is noted, not kept. */
-export const EmailAttachmentSettings = z.strictObject({
+const EmailAttachmentSettings = z.strictObject({
   max_bytes: z
     .number()
     .int()

@@ -62,5 +62,4 @@ export function toRequestUpdate(entry: TimelineEntry) {
 }
 
 /** The public status a request had when its `index`th event happened. */
-export const statusAt = (entry: TimelineEntry): PublicStatus =>
-  currentStatus({ timeline: entry.request.timeline.slice(0, entry.index + 1) });
+const statusAt = (entry: TimelineEntry): PublicStatus => currentStatus({ timeline: entry.request.timeline.slice(0, entry.index + 1) });

@@ -37,7 +37,7 @@ const xmlParser = new XMLParser({
 });
 
 /** XML read back: an element's text, or its children by name (a list where the element repeats). */
-export type XmlNode = string | XmlElement | XmlNode[];
+type XmlNode = string | XmlElement | XmlNode[];
 export interface XmlElement {
   [name: string]: XmlNode | undefined;
 }

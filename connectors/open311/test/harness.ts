@@ -25,7 +25,7 @@ export interface Open311App extends ConnectorApp {
 }
 
 /** A record as the normalizer makes it, for a town near 44.65,-63.58. */
-export function buildRecord(change: Partial<ServiceRequest> = {}): ServiceRequest {
+function buildRecord(change: Partial<ServiceRequest> = {}): ServiceRequest {
   return {
     id: randomUUID(),
     reference: 'K7PM2Q',

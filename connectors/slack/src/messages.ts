@@ -5,7 +5,7 @@ import { plainText } from './text.js';
 
 const MAX_TEXT = 20_000;
 
-export const SlackFile = z.looseObject({
+const SlackFile = z.looseObject({
   name: z.string().max(500).optional(),
   mimetype: z.string().max(200).optional(),
   /** a link for people in the workspace; the file itself needs a token */
@@ -33,7 +33,7 @@ export interface SlackPerson {
   email: string | null;
 }
 
-export function mediaOf(files: z.infer<typeof SlackFile>[]): Media[] {
+function mediaOf(files: z.infer<typeof SlackFile>[]): Media[] {
   return files
     .filter((file) => file.permalink !== undefined)
     .slice(0, 20)
@@ -47,7 +47,7 @@ export function firstImageLink(files: unknown): string | undefined {
 }
 
 /** A thread's replies are about the thread's report; the first message of a thread names it. */
-export const threadOf = (event: Pick<SlackMessageEvent, 'thread_ts' | 'ts'>) => event.thread_ts ?? event.ts;
+const threadOf = (event: Pick<SlackMessageEvent, 'thread_ts' | 'ts'>) => event.thread_ts ?? event.ts;
 
 /** A mention or a direct message as the intake queue takes it; answers go back to its thread. */
 export function messageReport(

@@ -31,7 +31,7 @@ export interface FormPrefill {
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 
-export function serviceOption(service: ServiceDefinition): PlainTextOption {
+function serviceOption(service: ServiceDefinition): PlainTextOption {
   const name = service.name.length > MAX_OPTION_TEXT ? `${service.name.slice(0, MAX_OPTION_TEXT - 1)}…` : service.name;
   return { text: plain(name), value: service.code };
 }

@@ -11,7 +11,7 @@ import { slackConnector, SLACK_ROUTE } from '../src/index.js';
 
 export const SIGNING_SECRET = 'slack-test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
-export const APP_ID = SLACK_BOT.app_id;
+const APP_ID = SLACK_BOT.app_id;
 
 /** A town that is not Banff: nothing in the connector may depend on the demo data. */
 export function testConfig(slackApi: SlackStandIn, services: ConfigInput['services'] = DEFAULT_SERVICES): LoadedConfig {
@@ -27,7 +27,7 @@ export function testConfig(slackApi: SlackStandIn, services: ConfigInput['servic
   );
 }
 
-export const DEFAULT_SERVICES: ConfigInput['services'] = [
+const DEFAULT_SERVICES: ConfigInput['services'] = [
   { code: 'POTHOLE', name: 'Pothole', group: 'Streets', keywords: ['pothole'] },
   { code: 'STREETLIGHT', name: 'Streetlight out', group: 'Streets' },
   { code: 'GRAFFITI', name: 'Graffiti', group: 'Parks' },

@@ -1,7 +1,7 @@
 import { startLoopbackServer, type LoopbackServer } from '@intake/testkit';
 
 /** A message Vonage's SMS API took: the fields as sent. */
-export interface SentSms {
+interface SentSms {
   to: string;
   from: string;
   text: string;

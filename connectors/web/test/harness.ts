@@ -3,7 +3,7 @@ import { startConnectorApp, type ConnectorApp, type ConnectorAppOptions } from '
 import { webConnector } from '../src/index.js';
 
 /** A town that is not Banff: nothing in the connector may depend on the demo data. */
-export const ADDRESSES: AddressSuggestion[] = [
+const ADDRESSES: AddressSuggestion[] = [
   { label: '12 Maple Street', lat: 44.6521, long: -63.5874 },
   { label: '14 Maple Street', lat: 44.6523, long: -63.5876 },
   { label: '210 Harbour Road', lat: 44.6488, long: -63.5752 },

@@ -5,7 +5,7 @@ import { redisAnswers, type Logger } from '@intake/core';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
-export const NO_REDIS_HELP = (url: string) =>
+const NO_REDIS_HELP = (url: string) =>
   `Intake needs Redis and nothing answers at ${url}. Install it and run it (Debian/Ubuntu: "sudo apt-get install redis-server"; ` +
   `macOS: "brew install redis && brew services start redis"; Docker: "docker run -p 6379:6379 redis:7"), ` +
   `or point REDIS_URL (or redis.url in intake.yaml) at a Redis you already have. When redis-server is on the PATH and the URL ` +

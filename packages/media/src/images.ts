@@ -19,7 +19,7 @@ export interface Reencoded {
   point: DevicePoint | null;
 }
 
-export const notAPhoto = (name: string | null) =>
+const notAPhoto = (name: string | null) =>
   new IntakeError(
     415,
     'unsupported_media_type',

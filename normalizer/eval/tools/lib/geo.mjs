@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const CSV_PATH = path.resolve(here, '../../../../packages/gateway/demo/addresses.csv');
+const CSV_PATH = path.resolve(here, '../../../../packages/gateway/demo/addresses.csv');
 
 const COS_LAT = Math.cos((51.17 * Math.PI) / 180);
 const M_PER_DEG = 111320;
@@ -96,7 +96,7 @@ function axis(pts) {
  * Central point of a street: its address points (non-zero numbers) sorted along the street's principal
  * axis; the point at index floor((n-1)/2) (ties in position broken by CSV row order).
  */
-export function medianPoint(pts) {
+function medianPoint(pts) {
   if (!pts.length) return null;
   const a = axis(pts);
   const proj = pts.map((p) => ({ p, t: (p.long - a.mx) * COS_LAT * a.ux + (p.lat - a.my) * a.uy }));
@@ -147,7 +147,7 @@ function localDeg(g, street, at, r = 160) {
  * change if number-0 rows were included. The list is then filtered by hand in CROSSINGS below to pairs
  * that really meet on the ground in Banff.
  */
-export function candidateIntersections(g) {
+function candidateIntersections(g) {
   const names = [...g.streetPts.keys()].filter((s) => g.streetPts.get(s).length >= 5).sort();
   const out = [];
   for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) {

@@ -36,7 +36,7 @@ export function messageSource(channel: Channel, texts: readonly string[]): () =>
   };
 }
 
-export const CONNECTIONS = 32;
+const CONNECTIONS = 32;
 
 /** Posts as fast as the server answers, for `seconds` or until `amount` requests; fails on any non-2xx answer. */
 export async function hammer(

@@ -34,7 +34,7 @@ export interface Results {
   figures: Figure[];
 }
 
-export const ratioOf = (c: Comparison) => c.rounds.reduce((sum, r) => sum + r.intake, 0) / c.rounds.reduce((sum, r) => sum + r.floor, 0);
+const ratioOf = (c: Comparison) => c.rounds.reduce((sum, r) => sum + r.intake, 0) / c.rounds.reduce((sum, r) => sum + r.floor, 0);
 const meets = (c: Comparison) => ('min' in c.target ? ratioOf(c) >= c.target.min : ratioOf(c) < c.target.max);
 const growthOf = (s: Scaling) => s.sizes.at(-1)!.value / s.sizes[0]!.value;
 const scalingMeets = (s: Scaling) =>

@@ -49,7 +49,7 @@ function domainOf(from: string): string {
 }
 
 /** The same on every retry of the same delivery, so the inbox (and whoever reads it) can tell a repeat. */
-export const deliveryMessageId = (requestId: string, destination: string, domain: string) =>
+const deliveryMessageId = (requestId: string, destination: string, domain: string) =>
   `<intake-delivery.${requestId}.${destination}@${domain}>`;
 
 const PRIORITY = { low: 'low', normal: 'normal', high: 'high', urgent: 'high' } as const;
