@@ -77,6 +77,13 @@ export async function lookUp(running: Pick<Running, 'url'>, idOrReference: strin
   return (await (await fetch(`${running.url}/api/v1/requests/${idOrReference}`, { headers: adminHeaders })).json()) as RequestLookup;
 }
 
+/** A router that hands every request to one webhook CRM stand-in, at its `/intake`. */
+export const everythingTo = (crm: Pick<LoopbackServer, 'url'>) => ({
+  destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
+  rules: [],
+  default: { deliver_to: ['crm'] },
+});
+
 /** The records a webhook CRM stand-in received, as it received them. */
 export const deliveredRecords = (crm: Pick<LoopbackServer, 'requests'>): ServiceRequest[] =>
   crm.requests.map((received) => JSON.parse(received.body) as ServiceRequest);

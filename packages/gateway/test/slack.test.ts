@@ -9,7 +9,7 @@ import {
   type SlackBody,
   type SlackStandIn,
 } from '@intake/testkit';
-import { deliveredRecords, demoConfig, startGateway, type Running } from './harness.js';
+import { everythingTo, deliveredRecords, demoConfig, startGateway, type Running } from './harness.js';
 import { settle, untilReady } from './twilio.js';
 
 const SIGNING_SECRET = 'gateway-test-slack-signing-secret';
@@ -69,11 +69,7 @@ describe('Slack through the gateway, end to end', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.slack = { signing_secret: SIGNING_SECRET, bot_token: BOT_TOKEN, api_url: slackApi.apiUrl };
-        raw.router = {
-          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
-          rules: [],
-          default: { deliver_to: ['crm'] },
-        };
+        raw.router = everythingTo(crm);
       }),
     );
     slackUrl = `${running.url}/slack/events`;

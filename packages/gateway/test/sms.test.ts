@@ -1,7 +1,7 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { deliveredRecords, errorCodeOf, demoConfig, startGateway, type Running } from './harness.js';
+import { everythingTo, deliveredRecords, errorCodeOf, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 const SMS = '/webhooks/twilio/sms';
@@ -22,11 +22,7 @@ describe('SMS and WhatsApp through Twilio, end to end', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.sms = smsChannel(twilioApi);
-        raw.router = {
-          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
-          rules: [],
-          default: { deliver_to: ['crm'] },
-        };
+        raw.router = everythingTo(crm);
       }),
     );
     await untilReady(running.url);

@@ -1,5 +1,5 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
-import { errorCodeOf, demoConfig, startGateway, type Running } from './harness.js';
+import { everythingTo, errorCodeOf, demoConfig, startGateway, type Running } from './harness.js';
 import { deliveredRecord, settle, untilReady } from './twilio.js';
 
 const KEY = 'transcripts-test-key';
@@ -15,11 +15,7 @@ describe('POST /api/v1/transcripts, end to end', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.transcripts = { api_keys: ['another-key', KEY] };
-        raw.router = {
-          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
-          rules: [],
-          default: { deliver_to: ['crm'] },
-        };
+        raw.router = everythingTo(crm);
       }),
     );
     await untilReady(running.url);

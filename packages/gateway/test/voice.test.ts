@@ -1,5 +1,5 @@
 import { startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
-import { deliveredRecords, demoConfig, startGateway, type Running } from './harness.js';
+import { everythingTo, deliveredRecords, demoConfig, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 const VOICE_TOKEN = 'gateway-test-voice-token';
@@ -19,11 +19,7 @@ describe('a phone call through Twilio, end to end', () => {
       demoConfig((raw) => {
         raw.channels.voice = { auth_token: VOICE_TOKEN };
         raw.channels.sms = smsChannel(twilioApi);
-        raw.router = {
-          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
-          rules: [],
-          default: { deliver_to: ['crm'] },
-        };
+        raw.router = everythingTo(crm);
       }),
     );
     await untilReady(running.url);
@@ -137,11 +133,7 @@ describe('a phone call in a town that does not text', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.voice = { auth_token: VOICE_TOKEN };
-        raw.router = {
-          destinations: { crm: { type: 'webhook', url: `${crm.url}/intake`, secret: 'crm-secret' } },
-          rules: [],
-          default: { deliver_to: ['crm'] },
-        };
+        raw.router = everythingTo(crm);
       }),
     );
     await untilReady(running.url);
