@@ -21,7 +21,7 @@ export interface MessagePart {
  */
 export type PartsCollector = (key: string, part: MessagePart, seconds: number) => Promise<string[] | null>;
 
-export function partsOn(redis: Redis, prefix: string): PartsCollector {
+export function partsOn(redis: RedisClient, prefix: string): PartsCollector {
   return async (key, part, seconds) => {
     const hash = `${prefix}:parts:${key}`;
     const replies = await redis
