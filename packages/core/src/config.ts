@@ -104,9 +104,14 @@ export function parseExplained<T extends z.ZodType>(schema: T, value: unknown, s
   return result.data;
 }
 
-/** A plugin's options are flat: a key its schema lacks is a mistake even where the plugin's own schema would drop it. */
+/**
+ * A plugin's options are flat: a key its schema lacks is a mistake even where the plugin's own schema would drop it;
+ * a schema that says what other keys may be (a loose object, a catchall) is taken at its word.
+ */
 const strictAtTop = (schema: z.ZodType<PluginOptions> | undefined): z.ZodType<PluginOptions> | undefined =>
-  schema instanceof z.ZodObject ? (schema.strict() as unknown as z.ZodType<PluginOptions>) : schema;
+  schema instanceof z.ZodObject && schema._zod.def.catchall === undefined
+    ? (schema.strict() as unknown as z.ZodType<PluginOptions>)
+    : schema;
 
 function parsePlugins(
   list: [string, PluginOptions][],
