@@ -29,6 +29,7 @@ export { buildClassifier, classify, type Classification, type Classifier } from 
 export { normalizePhone, normalizeEmail } from './contact.js';
 export { cleanText, composeDescription } from './text.js';
 export { parseStreetName, type StreetName } from './streets.js';
+export { isTypoOf } from './fuzzy.js';
 export { contentStems, similarity, detectLanguage } from './language.js';
 export { Deduper, type DedupeInput, type DedupeVerdict } from './dedupe.js';
 export { jurisdictionCheck, type JurisdictionCheck } from './jurisdiction.js';

@@ -2,9 +2,11 @@ import {
   PermanentDeliveryError,
   metrics,
   type DeadLetterJob,
+  type DeliveryEvent,
   type DeliveryJob,
   type DeliveryState,
   type Destination,
+  type ServiceRequest,
   type Logger,
   type Receipt,
   type RequestStore,
@@ -23,7 +25,12 @@ export interface DeliveryContext {
 export type DeliveredHook = (id: string, destination: string, receipt: Receipt, request: StoredRequest) => Promise<void>;
 
 /** The same on every retry and replay, so a CRM can drop a repeat it already took. */
-const idempotencyKey = (id: string, destination: string) => `${id}:${destination}`;
+const idempotencyKey = (id: string, destination: string, update?: number) =>
+  update === undefined ? `${id}:${destination}` : `${id}:${destination}:update-${update}`;
+
+/** Where an update's delivery state is kept beside the request's own (`@` is never in a destination's name). */
+export const deliveryStateKey = (destination: string, update?: number) =>
+  update === undefined ? destination : `${destination}@update-${update}`;
 
 export async function setDeliveryState(
   store: RequestStore,
@@ -40,46 +47,90 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 
 /** Records a failed attempt: 'retrying' while attempts remain, else the dead-letter queue and 'dead'. Always throws. */
 async function fail(job: Job<DeliveryJob>, destination: string, attempt: number, error: unknown, ctx: DeliveryContext): Promise<never> {
-  const { id } = job.data;
+  const { id, update } = job.data;
+  const stateKey = deliveryStateKey(destination, update);
   const message = errorMessage(error);
   metrics.failed.inc({ destination });
   const permanent = error instanceof PermanentDeliveryError;
   if (!permanent && attempt < (job.opts.attempts ?? 1)) {
-    await setDeliveryState(ctx.store, id, destination, { status: 'retrying', attempts: attempt, error: message });
-    ctx.log.warn({ id, destination, attempt, err: message }, 'delivery failed, will retry');
+    await setDeliveryState(ctx.store, id, stateKey, { status: 'retrying', attempts: attempt, error: message });
+    ctx.log.warn({ id, destination, update, attempt, err: message }, 'delivery failed, will retry');
     throw error;
   }
-  const entry: DeadLetterJob = { id, destination, error: message, attempts: attempt, failed_at: new Date().toISOString() };
+  const entry: DeadLetterJob = {
+    id,
+    destination,
+    ...(update === undefined ? {} : { update }),
+    error: message,
+    attempts: attempt,
+    failed_at: new Date().toISOString(),
+  };
   // The delivery job's id names the entry: a worker that crashes here and runs the job again adds no second entry.
   await ctx.deadLetters.add(DEAD_LETTER_JOB, entry, { jobId: job.id });
-  await setDeliveryState(ctx.store, id, destination, { status: 'dead', attempts: attempt, error: message });
+  await setDeliveryState(ctx.store, id, stateKey, { status: 'dead', attempts: attempt, error: message });
   metrics.deadLettered.inc({ destination });
   ctx.log.error({ id, destination, attempt, permanent, err: message }, 'delivery gave up: dead-lettered');
   throw new UnrecoverableError(message);
 }
 
-/** The work of one destination's queue: deliver the stored record once, however often the job runs. */
+/**
+ * The record as an update travels: the request the destination took, `service_request.updated`, with what was added
+ * (and its photos among the request's). Null when the update is not (or no longer) in the timeline.
+ */
+function updatedRecord(stored: StoredRequest, index: number): ServiceRequest | null {
+  const event = stored.timeline[index];
+  if (event?.kind !== 'update') return null;
+  const update = { id: `${stored.record.id}-${index}`, at: event.at, from: event.from, note: event.note, media: event.media };
+  return { ...stored.record, event: 'service_request.updated', update };
+}
+
+/** Sends an update to a destination that took the request: by its own call when it has one, else the record again. */
+async function sendUpdate(
+  destination: Destination,
+  stored: StoredRequest,
+  job: DeliveryJob & { update: number },
+  deliveries: DeliveryState[],
+  event: DeliveryEvent,
+): Promise<Receipt> {
+  const record = updatedRecord(stored, job.update);
+  if (record === null) throw new PermanentDeliveryError(`request ${job.id} has no update ${job.update}`);
+  const taken = deliveries.find((state) => state.destination === job.destination);
+  // the update follows the request; until the CRM has taken it (and said its id), it waits with the retries
+  if (taken?.status !== 'delivered') throw new Error(`the update waits for ${job.destination} to take request ${job.id} first`);
+  return destination.deliverUpdate === undefined
+    ? destination.deliver(record, event)
+    : destination.deliverUpdate(record, taken.receipt ?? {}, event);
+}
+
+/** The work of one destination's queue: deliver the stored record (or an update of it) once, however often the job runs. */
 export function deliveryProcessor(destinationName: string, destination: Destination, ctx: DeliveryContext) {
   return async (job: Job<DeliveryJob>): Promise<Receipt | null> => {
-    const { id } = job.data;
+    const { id, update } = job.data;
+    const stateKey = deliveryStateKey(destinationName, update);
     const attempt = job.attemptsMade + 1;
     // both read in one round trip: the request is nearly always still to deliver
     const [stored, deliveries] = await ctx.store.withDeliveries(id);
-    const current = deliveries.find((state) => state.destination === destinationName);
+    const current = deliveries.find((state) => state.destination === stateKey);
     if (current?.status === 'delivered') {
-      ctx.log.info({ id, destination: destinationName }, 'already delivered, skipped');
+      ctx.log.info({ id, destination: destinationName, update }, 'already delivered, skipped');
       return current.receipt;
     }
     if (stored === null) return fail(job, destinationName, attempt, new PermanentDeliveryError(`request ${id} is no longer stored`), ctx);
+    const event = { destination: destinationName, attempt, idempotency_key: idempotencyKey(id, destinationName, update) };
     let receipt: Receipt;
     try {
-      receipt = await destination.deliver(stored.record, {
-        destination: destinationName,
-        attempt,
-        idempotency_key: idempotencyKey(id, destinationName),
-      });
+      receipt =
+        update === undefined
+          ? await destination.deliver(stored.record, event)
+          : await sendUpdate(destination, stored, { ...job.data, update }, deliveries, event);
     } catch (error) {
       return fail(job, destinationName, attempt, error, ctx);
+    }
+    if (update !== undefined) {
+      await setDeliveryState(ctx.store, id, stateKey, { status: 'delivered', attempts: attempt, receipt });
+      metrics.delivered.inc({ destination: destinationName });
+      ctx.log.info({ id, destination: destinationName, update, attempt }, 'update delivered');
+      return receipt;
     }
     // the CRM's id first: whoever sees the delivery as done can read the id from the request
     if (receipt.external_id) {

@@ -22,7 +22,7 @@ import {
   openWorker,
 } from '@intake/core';
 import type { JobsOptions, Queue, Worker } from 'bullmq';
-import { deliveryProcessor, setDeliveryState, type DeliveredHook } from './delivery.js';
+import { deliveryProcessor, deliveryStateKey, setDeliveryState, type DeliveredHook } from './delivery.js';
 import { destinationPlugins } from './destinations/index.js';
 import type { QueueSettings } from './destinations/options.js';
 import { createRules, type Decision, type Rules } from './rules.js';
@@ -48,6 +48,12 @@ export interface IntakeRouter {
   rules: Rules;
   /** The route stage: decide, save record.routing and state 'routed', queue one delivery per destination. Repeats are no-ops. */
   route(id: string): Promise<Decision>;
+  /**
+   * Sends an update (the timeline event at `update`) to every destination the request was routed to, as
+   * `service_request.updated` or the CRM's own update call; never a new work order. Repeats are no-ops. Returns
+   * the destinations; none when the request was not routed yet (its record will carry the update's photos).
+   */
+  deliverUpdate(id: string, update: number): Promise<string[]>;
   /** One BullMQ worker per configured destination, with its rate limit. */
   startDeliveryWorkers(): void;
   deadLetters(limit?: number): Promise<DeadLetterEntry[]>;
@@ -81,8 +87,10 @@ const DEAD_LETTER_PAGE = 500;
 const DEFAULT_RULE_LABEL = '(default)';
 
 // BullMQ refuses ':' in custom job ids; '@' cannot occur in a destination name.
-const deliveryJobId = (id: string, destination: string) => `${id}@${destination}`;
-const replayJobId = (id: string, destination: string) => `${deliveryJobId(id, destination)}@replay-${randomUUID()}`;
+const deliveryJobId = (id: string, destination: string, update?: number) =>
+  update === undefined ? `${id}@${destination}` : `${id}@${destination}@update-${update}`;
+const replayJobId = (id: string, destination: string, update?: number) =>
+  `${deliveryJobId(id, destination, update)}@replay-${randomUUID()}`;
 
 /**
  * A destination's plugin and its options, which the config loader has parsed with the plugin's own schema (every
@@ -133,8 +141,22 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
     return destination;
   };
 
-  async function enqueue(id: string, destination: string, jobId: string) {
-    await destinationNamed(destination).queue.add(DELIVERY_JOB, { id, destination }, { ...jobOptions, jobId });
+  async function enqueue(id: string, destination: string, jobId: string, update?: number) {
+    const job = update === undefined ? { id, destination } : { id, destination, update };
+    await destinationNamed(destination).queue.add(DELIVERY_JOB, job, { ...jobOptions, jobId });
+  }
+
+  async function deliverUpdate(id: string, update: number): Promise<string[]> {
+    const known = new Set((await store.deliveries(id)).map((state) => state.destination));
+    const taken = [...known].filter((name) => destinations.has(name));
+    for (const destination of taken) {
+      const stateKey = deliveryStateKey(destination, update);
+      // a repeat must not reset an update's delivery that is under way or done
+      if (!known.has(stateKey)) await setDeliveryState(store, id, stateKey, { status: 'queued', attempts: 0 });
+      await enqueue(id, destination, deliveryJobId(id, destination, update), update);
+    }
+    if (taken.length > 0) log.info({ id, update, deliver_to: taken }, 'update routed');
+    return taken;
   }
 
   async function route(id: string): Promise<Decision> {
@@ -235,12 +257,13 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
   async function replay(entryId: string): Promise<void> {
     const entry = await deadLetterQueue.getJob(entryId);
     if (entry === undefined) throw notFound(`no dead letter ${entryId}`);
-    const { id, destination } = entry.data;
+    const { id, destination, update } = entry.data;
     destinationNamed(destination);
-    const current = (await store.deliveries(id)).find((state) => state.destination === destination);
-    if (current?.status !== 'delivered') await setDeliveryState(store, id, destination, { status: 'queued', attempts: 0 });
+    const stateKey = deliveryStateKey(destination, update);
+    const current = (await store.deliveries(id)).find((state) => state.destination === stateKey);
+    if (current?.status !== 'delivered') await setDeliveryState(store, id, stateKey, { status: 'queued', attempts: 0 });
     // Queue the new job before removing the entry: a crash in between leaves a duplicate entry, never a lost one.
-    await enqueue(id, destination, replayJobId(id, destination));
+    await enqueue(id, destination, replayJobId(id, destination, update), update);
     await entry.remove();
     log.info({ id, destination, entry: entryId }, 'dead letter replayed');
   }
@@ -261,5 +284,18 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
     await connection.quit();
   }
 
-  return { rules, route, startDeliveryWorkers, deadLetters, findDeadLetters, replay, replayAll, purge, resend, queueDepths, close };
+  return {
+    rules,
+    route,
+    deliverUpdate,
+    startDeliveryWorkers,
+    deadLetters,
+    findDeadLetters,
+    replay,
+    replayAll,
+    purge,
+    resend,
+    queueDepths,
+    close,
+  };
 }

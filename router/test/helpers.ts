@@ -41,6 +41,7 @@ export function buildRequest(change: Partial<ServiceRequest> = {}): ServiceReque
     language: null,
     intent: 'report',
     routing: { rule: null, priority: 'normal' },
+    update: null,
     ...change,
   };
 }

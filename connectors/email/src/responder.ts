@@ -19,7 +19,8 @@ const REFERENCE_TAG = /\s*\[#[0-9A-Z]{6}\]/gi;
 /** "Re: <their subject> [#REF]": one reference in the subject however long the thread gets; `untitled` when they gave none. */
 export function replySubject(original: string | null, reference: string, untitled: string): string {
   const base = (original ?? '').replace(REFERENCE_TAG, '').replace(REPLY_PREFIXES, '').trim();
-  return base === '' ? untitled : `Re: ${base} [#${reference}]`;
+  if (base === '') return untitled;
+  return reference === '' ? `Re: ${base}` : `Re: ${base} [#${reference}]`;
 }
 
 /** `thread` is the citizen's Message-ID then its ancestors, oldest first: what In-Reply-To and References need. */

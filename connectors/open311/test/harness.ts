@@ -50,6 +50,7 @@ function buildRecord(change: Partial<ServiceRequest> = {}): ServiceRequest {
     language: null,
     intent: 'report',
     routing: { rule: null, priority: 'normal' },
+    update: null,
     ...change,
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueueUnavailableError, publicLink, type Accepted, type Connector, type ConnectorContext } from '@intake/core';
+import { QueueUnavailableError, publicLink, type Accepted, type Connector, type ConnectorContext, type FollowUp } from '@intake/core';
 import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
@@ -17,7 +17,10 @@ export { publicBase, publicUrl, sendTwiml, twilioWebhook } from './webhook.js';
 
 export const SMS_ROUTE = '/webhooks/twilio/sms';
 
-/** STOP/START/HELP are answered here, as carriers require, and make no request; the keywords are English, so is the answer unless the town's default differs. */
+/**
+ * STOP/START/HELP are answered here, as carriers require, and make no request; the keywords are English, so is the
+ * answer unless the town's default differs. STATUS is not among them: it is the citizen's question (`ctx.followUp`).
+ */
 async function answerKeyword(ctx: ConnectorContext, sms: ParsedSms): Promise<string> {
   const { texts } = ctx;
   const language = texts.defaultLanguage;
@@ -35,15 +38,27 @@ async function answerKeyword(ctx: ConnectorContext, sms: ParsedSms): Promise<str
   }
 }
 
-/** The TwiML reply's text and the report it answers (none for a keyword), or null when the sender opted out: a report still counts, but we stay silent. */
+/** What the text is to the sender's reports: STATUS, a follow-up that asks or adds, thanks, or a new message. */
+async function followUpOf(ctx: ConnectorContext, sms: ParsedSms): Promise<FollowUp> {
+  if (ctx.followUp === undefined) return { kind: 'new' };
+  const message = { address: sms.phone, text: sms.message.text ?? '', media: sms.message.media?.length ?? 0 };
+  return ctx.followUp({ ...message, request_id: null, latest_counts: true });
+}
+
+/** The TwiML reply's text and the report it answers (none for a keyword or a status), or null when the sender opted out: a report still counts, but we stay silent. */
 async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<{ text: string; accepted: Accepted | null } | null> {
   if (sms.keyword !== null || sms.empty) return { text: await answerKeyword(ctx, sms), accepted: null };
   // read before the write: a Redis failure here is a 503 with nothing written, and none after the write can turn
   // an acknowledged message into an error
-  const optedOut = await ctx.optOuts.isOptedOut(sms.channel, sms.phone).catch((error: unknown) => {
-    throw new QueueUnavailableError(error);
-  });
-  const accepted = await ctx.accept(sms.message);
+  const [optedOut, followUp] = await Promise.all([ctx.optOuts.isOptedOut(sms.channel, sms.phone), followUpOf(ctx, sms)]).catch(
+    (error: unknown) => {
+      throw new QueueUnavailableError(error);
+    },
+  );
+  // asking makes no request, and thanks are nothing to act on
+  if (followUp.kind === 'status') return optedOut ? null : { text: followUp.answer.text, accepted: null };
+  if (followUp.kind === 'nothing') return null;
+  const accepted = await ctx.accept(followUp.kind === 'adds' ? { ...sms.message, continues: followUp.request_id } : sms.message);
   if (optedOut) return null;
   if (accepted.continues === null) {
     // Twilio sending the same MessageSid again lost our first answer: it gets it again

@@ -118,6 +118,7 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
     language: message.language ?? textLanguage,
     intent,
     routing: { rule: null, priority: 'normal' },
+    update: null,
   };
   // A follow-up relates to its report rather than repeating it: it is a duplicate only when it names the same
   // problem at the same place itself, not by the place it took over.

@@ -327,10 +327,12 @@ export const ConfigSchema = z
       .strictObject({
         sms_window_minutes: z.number().positive().default(30),
         email_window_hours: z.number().positive().default(72),
+        /** how long after a report a message from the same address may ask about it or add to it, instead of being a new report */
+        follow_up_hours: z.number().positive().default(72),
         /** messages a day to an address typed into a form until it has written to us itself (no mail-bombing a stranger) */
         unconfirmed_daily_limit: z.number().int().min(0).default(3),
       })
-      .default({ sms_window_minutes: 30, email_window_hours: 72, unconfirmed_daily_limit: 3 }),
+      .default({ sms_window_minutes: 30, email_window_hours: 72, follow_up_hours: 72, unconfirmed_daily_limit: 3 }),
     delivery: z
       .strictObject({
         attempts: z.number().int().min(1).max(50).default(8),

@@ -51,6 +51,26 @@ export interface MediaIntake {
 export const AddressSuggestion = z.object({ label: z.string(), lat: z.number(), long: z.number() });
 export type AddressSuggestion = z.infer<typeof AddressSuggestion>;
 
+/** A citizen asking where a report stands: "STATUS", "STATUS K7PM2Q", "any news on my report?". */
+export interface StatusInquiry {
+  /** who asks: the phone number (E.164) or email address it came from; only a report of theirs is answered about */
+  address: string;
+  /** the reference they quoted; null asks about the report `request_id` names, else their latest */
+  reference: string | null;
+  /** the request the channel knows the question is about (an email thread's) */
+  request_id: string | null;
+  /** the language of their words, for an answer that finds no report of theirs */
+  language: string | null;
+}
+
+/** What they are told, in the report's language: its status and tracking link, or a neutral text that reveals nothing. */
+export interface StatusAnswer {
+  text: string;
+  language: string;
+  /** the report answered about, when one of theirs was found */
+  request: { id: string; reference: string } | null;
+}
+
 export interface ConnectorContext {
   /** validates and durably queues a message; throws QueueUnavailableError when Redis does not take it */
   accept(message: InboundMessageInput): Promise<Accepted>;
@@ -82,7 +102,36 @@ export interface ConnectorContext {
   addUpdate?(idOrReference: string, update: { note: string; from: string }): Promise<{ update_id: string } | null>;
   /** per-client and API-key limits for routes citizens' clients call; the gateway provides them */
   rateLimits?: RateLimits;
+  /**
+   * What a citizen's message is to the reports they made (`@intake/citizen` reads the words): "STATUS" or a
+   * follow-up that asks, to answer with the status and make no request; a follow-up that adds, to accept with
+   * `continues` naming the report; nothing but thanks; or a new message. The gateway provides it.
+   */
+  followUp?(message: FollowUpMessage): Promise<FollowUp>;
 }
+
+/** A message as `followUp` reads it. */
+export interface FollowUpMessage {
+  /** the sender's phone number (E.164) or email address */
+  address: string;
+  text: string;
+  /** photos or files it brings */
+  media: number;
+  /** the report the channel knows it is about (an email thread's) */
+  request_id: string | null;
+  /**
+   * whether the sender's latest report, within the follow-up window, is what a message without `request_id` is
+   * about: true on texting channels (one number, one person, short messages), false where a new mail is a new report
+   */
+  latest_counts: boolean;
+}
+
+export type FollowUp =
+  | { kind: 'status'; answer: StatusAnswer }
+  | { kind: 'adds'; request_id: string }
+  /** thanks, a greeting: nothing to do and nothing to answer */
+  | { kind: 'nothing' }
+  | { kind: 'new' };
 
 /**
  * A channel, in one folder: authenticates and translates raw input into InboundMessages, answers on its channel.
@@ -168,6 +217,12 @@ export type StatusListener = (requestId: string, status: CrmStatus) => Promise<{
 export interface Destination {
   type: string;
   deliver(request: ServiceRequest, event: DeliveryEvent): Promise<Receipt>;
+  /**
+   * CRMs with a call of their own for what is added to a request they took (Open311's POST servicerequestupdates),
+   * given `request.update` and the receipt of the request's delivery; the others are sent the record again, with
+   * `event: service_request.updated`, through `deliver`.
+   */
+  deliverUpdate?(request: ServiceRequest, receipt: Receipt, event: DeliveryEvent): Promise<Receipt>;
   /** CRMs that can be asked (Open311): the statuses of requests it took, by the external ids its receipts gave */
   pollStatus?(externalIds: string[]): Promise<CrmStatus[]>;
   /** how often the router's status poller calls pollStatus */

@@ -50,6 +50,8 @@ export interface RouteJob {
 export interface DeliveryJob {
   id: string;
   destination: string;
+  /** an update of a request the destination took: its place in the request's timeline */
+  update?: number;
 }
 export interface DeadLetterJob extends DeliveryJob {
   error: string;

@@ -108,12 +108,24 @@ export const NO_LOCATION: Location = {
   in_jurisdiction: null,
 };
 
+/** Something added to a request after it was delivered: the citizen's follow-up, a photo, an Open311 client's comment. */
+export const RequestUpdate = z.object({
+  /** `update_id` as Open311's service request updates list it: `{request id}-{its place in the timeline}` */
+  id: z.string(),
+  at: z.string(),
+  /** `citizen` (a follow-up by text or mail) or `open311` (an Open311 client's comment) */
+  from: z.string(),
+  note: z.string(),
+  media: z.array(Media).default([]),
+});
+export type RequestUpdate = z.infer<typeof RequestUpdate>;
+
 /** The record delivered to every destination (SPEC.md, "The record delivered"). */
 export const ServiceRequest = z.object({
   id: z.string(),
   /** the short code the citizen is given and can quote (no 0/O, 1/I), unique within the retention period */
   reference: z.string(),
-  event: z.enum(['service_request.created', 'service_request.duplicate']),
+  event: z.enum(['service_request.created', 'service_request.duplicate', 'service_request.updated']),
   channel: Channel,
   received_at: z.string(),
   reporter: z.object({
@@ -141,6 +153,8 @@ export const ServiceRequest = z.object({
     rule: z.string().nullable(),
     priority: Priority,
   }),
+  /** with `service_request.updated`: what was added to this request, which the CRM took before (never a new work order) */
+  update: RequestUpdate.nullable().default(null),
 });
 export type ServiceRequest = z.infer<typeof ServiceRequest>;
 
@@ -173,6 +187,7 @@ export function serviceRequestFrom(partial: Partial<ServiceRequest>): ServiceReq
     language: null,
     intent: 'report',
     routing: { rule: null, priority: 'normal' },
+    update: null,
     ...partial,
   };
 }

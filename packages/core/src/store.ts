@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ChainableCommander, Result } from 'ioredis';
 import { z } from 'zod';
 import { newReference, parseReference, type RandomIndex } from './reference.js';
-import { DeliveryState, PublicStatus, ReplyAddress, ServiceRequest } from './schemas.js';
+import { DeliveryState, Media, PublicStatus, ReplyAddress, ServiceRequest } from './schemas.js';
 import type { RedisClient } from './redis.js';
 
 export const RequestState = z.enum(['received', 'awaiting_location', 'routed']);
@@ -15,7 +15,15 @@ export const TimelineEvent = z.discriminatedUnion('kind', [
   /** the CRM's status (its own word and what it maps to) and its public note */
   z.object({ kind: z.literal('status'), at: z.string(), status: PublicStatus, crm_status: z.string(), note: z.string().nullable() }),
   /** something added later, by the citizen (a follow-up, a photo) or by an Open311 client */
-  z.object({ kind: z.literal('update'), at: z.string(), note: z.string(), from: z.string() }),
+  z.object({
+    kind: z.literal('update'),
+    at: z.string(),
+    note: z.string(),
+    from: z.string(),
+    media: z.array(Media).default([]),
+    /** the message it came from, so that a retried job adds it once */
+    message_id: z.string().nullable().default(null),
+  }),
 ]);
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
@@ -329,7 +337,8 @@ export class RequestStore {
   }
 
   /** Adds an event to a request's timeline (and to the updates listing when clients follow it); null when not stored. */
-  async appendTimeline(id: string, event: TimelineEvent): Promise<StoredRequest | null> {
+  async appendTimeline(id: string, added: z.input<typeof TimelineEvent>): Promise<StoredRequest | null> {
+    const event = TimelineEvent.parse(added);
     const request = await this.update(id, (stored) => ({ ...stored, timeline: [...stored.timeline, event] }));
     if (request === null || !LISTED_EVENTS.has(event.kind)) return request;
     const key = this.updatesKey();

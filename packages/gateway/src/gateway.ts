@@ -25,7 +25,16 @@ import { createMediaService } from '@intake/media';
 import { createNormalizer, detectLanguage, learnedModelFile, readLearnedModel, type Normalizer } from '@intake/normalizer';
 import { createRouter, type IntakeRouter } from '@intake/router';
 import type { Express } from 'express';
-import { Conversations, Replies, RequestStatuses, addUpdate, trackingRouter } from '@intake/citizen';
+import {
+  Conversations,
+  FollowUps,
+  RecentReports,
+  Replies,
+  RequestStatuses,
+  StatusAnswers,
+  addUpdate,
+  trackingRouter,
+} from '@intake/citizen';
 import { createConsole, indexFeederFor, openRequestIndex } from '@intake/console';
 import { dataDir } from './config.js';
 import { createAccept, logAnswer } from './accept.js';
@@ -109,6 +118,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
   const rateLimits = new RateLimits(dataRedis, config.redis.prefix, config.server.rate_limits);
+  const retentionSeconds = config.redis.retention_days * 86_400;
+  const followUps = new FollowUps(
+    new StatusAnswers({ config, texts, store, recent: new RecentReports(dataRedis, config.redis.prefix, retentionSeconds) }),
+    (text) => normalizer.locates({ address: null, description: text }),
+  );
   const context: ConnectorContext = {
     accept: createAccept({
       intakeQueue,
@@ -129,7 +143,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     firstTime: firstTimeOn(dataRedis, config.redis.prefix),
     parts: partsOn(dataRedis, config.redis.prefix),
     requests: readerWithPending(store, intakeQueue, config),
-    addUpdate: (idOrReference, update) => addUpdate(store, idOrReference, update),
+    // an Open311 client's comment reaches the CRMs that took the request, as a citizen's follow-up does
+    addUpdate: async (idOrReference, update) => {
+      const added = await addUpdate(store, idOrReference, update);
+      if (added !== null) await router.deliverUpdate(added.request.record.id, added.index);
+      return added;
+    },
+    followUp: (message) => followUps.read(message),
     rateLimits,
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
@@ -196,6 +216,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           router,
           conversations,
           replies,
+          recentReports: new RecentReports(workerDataRedis, config.redis.prefix, retentionSeconds),
           channels,
           connectors,
           media: media.intake,

@@ -18,7 +18,7 @@ import {
 import type { Normalized, Normalizer } from '@intake/normalizer';
 import type { IntakeRouter } from '@intake/router';
 import type { Job } from 'bullmq';
-import { acknowledgementTexts, type Conversations, type Replies } from '@intake/citizen';
+import { acknowledgementTexts, addFollowUp, type Conversations, type RecentReports, type Replies } from '@intake/citizen';
 import { importChannelMedia } from './channel-media.js';
 
 export interface PipelineDeps {
@@ -29,6 +29,8 @@ export interface PipelineDeps {
   router: IntakeRouter;
   conversations: Conversations;
   replies: Replies;
+  /** each reply address's latest report: what "STATUS" and follow-ups are about */
+  recentReports: RecentReports;
   channels: ChannelRegistry;
   connectors: Connector[];
   media: MediaIntake;
@@ -56,9 +58,12 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     const id = request.record.id;
     const answerable = replies.canAnswer(request.reply_to?.channel);
     if (request.reply_to !== null && request.reply_to.channel === message.channel) await replies.confirmRecipient(request.reply_to);
+    if (request.reply_to !== null && message.continues === null)
+      await deps.recentReports.remember(request.reply_to.to, { id, at: request.record.received_at });
     if (message.continues !== null) {
-      // the answer we asked for completes its request; any other reply in our thread becomes a request that is
-      // never answered (no acknowledgement, no status), so an auto-responder and Intake cannot write to each other forever
+      // the answer we asked for completes its request; a reply in our thread about a request no longer stored becomes
+      // a request that is never answered (no acknowledgement, no status), so an auto-responder and Intake cannot
+      // write to each other forever
       if (message.continues === id) {
         await deps.conversations.close(request.reply_to);
         await routeNow(id);
@@ -82,20 +87,25 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     await scheduleRoute(id);
   }
 
+  /** The citizen's words in the conversation of the request they went to; a retried job logs them once. */
+  async function logTurn(id: string, message: InboundMessage) {
+    const text = [message.subject, message.text].filter(Boolean).join('\n');
+    await deps.store.addTurnOnce(id, { at: message.received_at, from: 'citizen', channel: message.channel, kind: message.id, text });
+  }
+
   const normalize = async (job: Job<IntakeJob>) => {
     const message = await importChannelMedia(deps, InboundMessage.parse(job.data));
     // recorded before the job can finish and be removed, in case the accepting process could not
     if (message.external_id !== null) await deps.store.claimExternalId(message.channel, message.external_id, message.id);
+    // what adds to a report that was passed on is an update of it, for the CRMs that took it: never a new work order
+    const added = await addFollowUp(deps.store, message);
+    if (added !== null) {
+      await logTurn(added.request.record.id, message);
+      await router.deliverUpdate(added.request.record.id, added.index);
+      return;
+    }
     const normalized = await normalizer.normalize(message);
-    const said = [message.subject, message.text].filter(Boolean).join('\n');
-    // a retried job must not log the same message twice: the turn names the message it came from
-    await deps.store.addTurnOnce(normalized.request.record.id, {
-      at: message.received_at,
-      from: 'citizen',
-      channel: message.channel,
-      kind: message.id,
-      text: said,
-    });
+    await logTurn(normalized.request.record.id, message);
     await afterNormalizing(message, normalized);
   };
   const route = async (job: Job<RouteJob>) => {

@@ -9,7 +9,7 @@ import {
 } from '@intake/testkit';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { demoConfig, startGateway, type Running } from './harness.js';
+import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
 import { settle } from './twilio.js';
 
 const TOWN_ADDRESS = '311@intake-test.example';
@@ -285,7 +285,7 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     expect(status.text?.trim()).toBe(`Town of Banff : votre signalement ${reference} a été transmis à l’équipe responsable.`);
   });
 
-  it('answers nothing to a later reply in our thread, so an auto-responder cannot start a loop', async () => {
+  it('answers nothing to a thank-you in our thread and makes no request of it, so an auto-responder cannot start a loop', async () => {
     const messageId = '<gw-thanks-original@example.org>';
     await dovecot.deliver(rawMail({ from: JANE, subject: 'Graffiti', body: 'Graffiti all over the wall at 305 Banff Avenue.', messageId }));
     const record = await delivered(messageId);
@@ -302,12 +302,61 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
         references: [messageId, ack.messageId!],
       }),
     );
-    await delivered(thanksId, 'the reply');
     await inboxEmpty();
     await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(deliveredFor(thanksId)).toEqual([]);
     expect(mailTo('jane@example.org', ack.messageId)).toEqual([]);
     expect(smtp.messages.filter((mail) => mail.references?.includes(thanksId))).toEqual([]);
     expect(records().filter((r) => r.id === record.id)).toHaveLength(1);
+  });
+
+  it('answers STATUS and a question in our thread with the status and the link, and delivers what a reply adds as an update', async () => {
+    const messageId = '<gw-status-original@example.org>';
+    await dovecot.deliver(rawMail({ from: JANE, subject: 'Pothole', body: 'Deep pothole outside 211 Bear Street.', messageId }));
+    const record = await delivered(messageId);
+    const ack = await waitFor(() => mailTo('jane@example.org', messageId)[0], 15_000, 'the acknowledgement');
+    const stored = (await (await fetch(`${running.url}/api/v1/requests/${record.id}`, { headers: adminHeaders })).json()) as any;
+    const link = `http://127.0.0.1/track/${record.reference}-${stored.tracking_token}`;
+    const reply = (id: string, body: string, from = JANE) =>
+      dovecot.deliver(
+        rawMail({
+          from,
+          subject: `Re: ${ack.subject}`,
+          body,
+          messageId: id,
+          inReplyTo: ack.messageId,
+          references: [messageId, ack.messageId!],
+        }),
+      );
+    const answerTo = (id: string, address = 'jane@example.org') => waitFor(() => mailTo(address, id)[0], 15_000, `the answer to ${id}`);
+
+    await reply('<gw-status-ask@example.org>', 'STATUS');
+    const answer = await answerTo('<gw-status-ask@example.org>');
+    expect(answer.text?.trim()).toBe(`Town of Banff: your report ${record.reference}: Received. Follow it at ${link}`);
+    expect(answer.subject).toBe(`Re: Pothole [#${record.reference}]`);
+
+    await reply('<gw-status-question@example.org>', 'Hello, has anyone looked at it yet?\n\nJane');
+    expect((await answerTo('<gw-status-question@example.org>')).text).toContain(`your report ${record.reference}: Received.`);
+
+    // someone else in the thread hears nothing of Jane's report
+    await reply('<gw-status-stranger@example.org>', 'status', 'Sam Neighbour <sam@example.org>');
+    expect((await answerTo('<gw-status-stranger@example.org>', 'sam@example.org')).text?.trim()).toBe(
+      'Town of Banff: we found no report sent from this number or address. To report a problem, tell us what it is and where.',
+    );
+
+    await reply('<gw-status-adds@example.org>', 'It is twice as deep after the rain.');
+    const update = await waitFor(
+      () => records().find((r) => r.id === record.id && r.event === 'service_request.updated'),
+      20_000,
+      'the update',
+    );
+    expect(update.update).toMatchObject({ from: 'citizen', note: expect.stringContaining('It is twice as deep after the rain.') });
+    await inboxEmpty();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // asking made no request, and the update is no new work order
+    const made = records().filter((r) => r.source.external_id?.startsWith('<gw-status') && r.event !== 'service_request.updated');
+    expect(made.map((r) => r.source.external_id)).toEqual([messageId]);
+    expect(mailTo('jane@example.org', '<gw-status-adds@example.org>')).toEqual([]);
   });
 
   it('makes the citizen the reporter of mail a clerk forwards, inline or attached, and answers the citizen', async () => {

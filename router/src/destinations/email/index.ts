@@ -88,7 +88,14 @@ export const emailDestination: DestinationPlugin<EmailOptions> = {
           subject,
           text,
           html,
-          messageId: deliveryMessageId(request.id, event.destination, domain),
+          // an update is its own mail, in the thread of the request's
+          ...(request.update === null
+            ? { messageId: deliveryMessageId(request.id, event.destination, domain) }
+            : {
+                messageId: deliveryMessageId(`${request.id}.${request.update.id}`, event.destination, domain),
+                inReplyTo: deliveryMessageId(request.id, event.destination, domain),
+                references: [deliveryMessageId(request.id, event.destination, domain)],
+              }),
           priority: PRIORITY[request.routing.priority],
           headers: { 'X-Intake-Request-Id': request.id, 'Auto-Submitted': 'auto-generated' },
           attachments: [

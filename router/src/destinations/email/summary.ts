@@ -62,6 +62,14 @@ function rowsOf(request: ServiceRequest, timezone: string): Row[] {
   return [
     { label: 'Reference', text: `${request.reference} (request ${request.id})` },
     ...(request.duplicate_of === null ? [] : [{ label: 'Duplicate of', text: `request ${request.duplicate_of}` }]),
+    ...(request.update === null
+      ? []
+      : [
+          {
+            label: 'Update',
+            text: `${request.update.note || '(a photo)'} — from the ${request.update.from}, ${localTime(request.update.at, timezone)}`,
+          },
+        ]),
     { label: 'Service', text: service },
     { label: 'Priority', text: `${request.routing.priority}${rule}` },
     ...locationRows(request),
@@ -72,7 +80,11 @@ function rowsOf(request: ServiceRequest, timezone: string): Row[] {
 }
 
 function subjectOf(request: ServiceRequest, prefix: string): string {
-  const flags = [request.routing.priority === 'urgent' ? 'URGENT' : null, request.duplicate_of === null ? null : 'Duplicate']
+  const flags = [
+    request.routing.priority === 'urgent' ? 'URGENT' : null,
+    request.duplicate_of === null ? null : 'Duplicate',
+    request.update === null ? null : 'Update',
+  ]
     .filter(Boolean)
     .join(' ');
   const what = request.service_name ?? 'Service request';

@@ -3,14 +3,17 @@ import { XMLParser } from 'fast-xml-parser';
 /** One `<request>` (or JSON object) of an Open311 answer, every field as trimmed text or null. */
 export type Open311Fields = Record<string, string | null>;
 
-/** What an Open311 server answered: requests (created, looked up, resolved from a token) or an error list. */
+/** What an Open311 server answered: requests (created, looked up, resolved from a token) or updates, or an error list. */
 export interface Open311Answer {
   requests: Open311Fields[];
   errors: string[];
 }
 
 // Every value stays text ("001" is a service code, not 1); repeated elements are lists even when there is one.
-const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'request' || name === 'error' });
+const parser = new XMLParser({
+  parseTagValue: false,
+  isArray: (name) => name === 'request' || name === 'request_update' || name === 'error',
+});
 
 /** Text of a field; empty elements, `xsi:nil` ones and JSON nulls are all "not given". */
 function fieldText(value: unknown): string | null {
@@ -49,7 +52,8 @@ function fromXml(xml: string): Open311Answer {
   if (root === 'errors') return { requests: [], errors: asList(children.error).map(errorText) };
   // `<error>Invalid api_key received</error>` as the whole answer (Code for America's 403)
   if (root === 'error') return { requests: [], errors: asList(body).map(errorText) };
-  return { requests: asList(children.request).map(fieldsOf), errors: [] };
+  // `<service_request_updates><request_update>` answers a posted update as `<service_requests><request>` a request
+  return { requests: asList(children.request ?? children.request_update).map(fieldsOf), errors: [] };
 }
 
 /** Reads a JSON or XML answer, whichever it is (servers do not always honour the format asked for); unreadable is empty. */

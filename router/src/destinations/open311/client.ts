@@ -4,6 +4,17 @@ import type { Open311Options } from './options.js';
 
 const USER_AGENT = 'Intake/0.1 (311 intake gateway; +open311)';
 
+/** GeoReport v2's limit on a description */
+export const DESCRIPTION_MAX = 4000;
+
+export const httpUrl = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+
+/** "Jane Q. Doe" -> first_name Jane, last_name "Q. Doe". */
+export function nameParts(name: string | null): { first_name?: string; last_name?: string } {
+  const [first, ...rest] = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  return { first_name: first, last_name: rest.length > 0 ? rest.join(' ') : undefined };
+}
+
 /** `${url}/${resource}.${format}` with a query; errors name it without the query. */
 export function endpoint(options: Open311Options, resource: string, query: Record<string, string | undefined> = {}): URL {
   const url = new URL(`${options.url}/${resource}.${options.format}`);

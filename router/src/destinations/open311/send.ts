@@ -1,11 +1,8 @@
 import { PermanentDeliveryError, type DeliveryEvent, type Logger, type Receipt, type ServiceRequest } from '@intake/core';
 import { callCrm, describeCall } from '../http.js';
 import { parseAnswer, type Open311Fields } from './answers.js';
-import { crmCall, endpoint, refusal } from './client.js';
+import { DESCRIPTION_MAX, crmCall, endpoint, httpUrl, nameParts, refusal } from './client.js';
 import type { Open311Options } from './options.js';
-
-/** GeoReport v2's limit on a description */
-const DESCRIPTION_MAX = 4000;
 
 function serviceCodeFor(options: Open311Options, request: ServiceRequest): string {
   const code =
@@ -13,14 +10,6 @@ function serviceCodeFor(options: Open311Options, request: ServiceRequest): strin
   if (code === undefined)
     throw new PermanentDeliveryError('the request has no service code and the destination sets no default_service_code');
   return code;
-}
-
-const httpUrl = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
-
-/** "Jane Q. Doe" -> first_name Jane, last_name "Q. Doe". */
-function nameParts(name: string | null): { first_name?: string; last_name?: string } {
-  const [first, ...rest] = (name ?? '').trim().split(/\s+/).filter(Boolean);
-  return { first_name: first, last_name: rest.length > 0 ? rest.join(' ') : undefined };
 }
 
 /** GeoReport v2 "POST Service Request" arguments, form-encoded as the spec has them. */
