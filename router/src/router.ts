@@ -65,7 +65,7 @@ export interface IntakeRouter {
   replayAll(destination?: string): Promise<number>;
   /** Drops dead letters for good: one entry, or every entry of a destination (or of all). Returns how many. */
   purge(target: { entry_id: string } | { destination?: string }): Promise<number>;
-  /** Sends a request to one destination again, even one that took it already (the same idempotency key). */
+  /** Sends a request (or, named `<destination>@update-<n>`, an update) to one destination again, even one that took it already (the same idempotency key). */
   resend(id: string, destination: string): Promise<void>;
   /** Job counts (waiting, active, delayed, failed) per delivery queue and for the dead-letter queue. */
   queueDepths(): Promise<Record<string, Record<string, number>>>;
@@ -246,12 +246,15 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
     return entries.length;
   }
 
-  async function resend(id: string, destination: string): Promise<void> {
+  async function resend(id: string, destinationOrUpdate: string): Promise<void> {
+    // an update's delivery row is named `<destination>@update-<n>`, as deliveryStateKey writes it
+    const [, destination = destinationOrUpdate, index] = /^(.+)@update-(\d+)$/.exec(destinationOrUpdate) ?? [];
+    const update = index === undefined ? undefined : Number(index);
     destinationNamed(destination);
     if ((await store.get(id)) === null) throw notFound(`request ${id} not found`);
-    await setDeliveryState(store, id, destination, { status: 'queued', attempts: 0 });
-    await enqueue(id, destination, replayJobId(id, destination));
-    log.info({ id, destination }, 'resent by an operator');
+    await setDeliveryState(store, id, deliveryStateKey(destination, update), { status: 'queued', attempts: 0 });
+    await enqueue(id, destination, replayJobId(id, destination, update), update);
+    log.info({ id, destination, update }, 'resent by an operator');
   }
 
   async function replay(entryId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { currentStatus, type PublicStatus, type TimelineEntry } from '@intake/core';
 import { z } from 'zod';
+import { publicDescription } from './public-text.js';
 import { MAX_SPAN_DAYS } from './requests.js';
 
 const DAY_MS = 86_400_000;
@@ -46,6 +47,10 @@ export const UpdatePost = z.object({
   updated_datetime: z.string().max(40).optional(),
 });
 
+/** What was added, as a public listing may show it: a citizen's words lose their contact details as a description does. */
+const publicNote = (request: TimelineEntry['request'], event: { note: string; from: string }) =>
+  event.from === 'citizen' ? publicDescription({ description: event.note, reporter: request.record.reporter }) : event.note;
+
 /** One timeline event as a GeoReport v2 service request update. Nothing about who wrote it: updates are public. */
 export function toRequestUpdate(entry: TimelineEntry) {
   const { request, event, index } = entry;
@@ -55,7 +60,7 @@ export function toRequestUpdate(entry: TimelineEntry) {
     service_request_id: request.record.id,
     status: UPDATE_STATUS[status],
     updated_datetime: event.at,
-    description: event.kind === 'status' ? (event.note ?? '') : event.kind === 'update' ? event.note : '',
+    description: event.kind === 'status' ? (event.note ?? '') : event.kind === 'update' ? publicNote(request, event) : '',
     external_status_code: event.kind === 'status' ? event.crm_status : null,
     media_url: null,
   };

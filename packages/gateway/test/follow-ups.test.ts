@@ -185,6 +185,24 @@ describe('following a report by text, and updates reaching the CRMs', () => {
     expect(stored.timeline.filter((event: any) => event.kind === 'update')).toEqual([
       expect.objectContaining({ from: 'citizen', note: "it's gotten much bigger, two cars hit it" }),
     ]);
+
+    // the CRMs get the citizen's words in full; the public Open311 listing of updates does not show their number
+    expect(await text(sam, 'Call me on 403-555-0142 if the crew needs to see it')).toContain('we added that');
+    await waitFor(
+      () => records().filter((r) => r.id === id && r.event === 'service_request.updated').length === 2,
+      15_000,
+      'the 2nd update',
+    );
+    const day = 86_400_000;
+    const window = { start_date: new Date(Date.now() - day).toISOString(), end_date: new Date(Date.now() + day).toISOString() };
+    const listed = (await (await fetch(`${running.url}/open311/v2/servicerequestupdates.json?${new URLSearchParams(window)}`)).json()) as {
+      service_request_id: string;
+      description: string;
+    }[];
+    expect(listed.filter((update) => update.service_request_id === id).map((update) => update.description)).toEqual([
+      "it's gotten much bigger, two cars hit it",
+      'Call me on [removed] if the crew needs to see it',
+    ]);
   });
 
   it("passes an Open311 client's comment to the CRMs as an update of the request", async () => {
@@ -196,7 +214,8 @@ describe('following a report by text, and updates reaching the CRMs', () => {
       body: new URLSearchParams({ api_key: OPEN311_KEY, service_request_id: reference, description: 'Still there this morning.' }),
     });
     expect(response.status).toBe(200);
-    const [{ update_id: updateId }] = (await response.json()) as { update_id: string }[];
+    const [answer] = (await response.json()) as { update_id: string }[];
+    const updateId = answer!.update_id;
 
     const delivered = await waitFor(
       () => records().find((r) => r.id === id && r.event === 'service_request.updated'),
