@@ -14,6 +14,8 @@ import { settle } from './twilio.js';
 
 const TOWN_ADDRESS = '311@intake-test.example';
 const JANE = 'Jane Citizen <jane@example.org>';
+/** a sender of her own, so that no earlier test's report of hers makes this one a repeat */
+const LEE = 'Lee Citizen <lee@example.org>';
 
 interface Mail {
   from: string;
@@ -312,12 +314,12 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
 
   it('answers STATUS and a question in our thread with the status and the link, and delivers what a reply adds as an update', async () => {
     const messageId = '<gw-status-original@example.org>';
-    await dovecot.deliver(rawMail({ from: JANE, subject: 'Pothole', body: 'Deep pothole outside 211 Bear Street.', messageId }));
+    await dovecot.deliver(rawMail({ from: LEE, subject: 'Pothole', body: 'Deep pothole outside 211 Bear Street.', messageId }));
     const record = await delivered(messageId);
-    const ack = await waitFor(() => mailTo('jane@example.org', messageId)[0], 15_000, 'the acknowledgement');
+    const ack = await waitFor(() => mailTo('lee@example.org', messageId)[0], 15_000, 'the acknowledgement');
     const stored = (await (await fetch(`${running.url}/api/v1/requests/${record.id}`, { headers: adminHeaders })).json()) as any;
     const link = `http://127.0.0.1/track/${record.reference}-${stored.tracking_token}`;
-    const reply = (id: string, body: string, from = JANE) =>
+    const reply = (id: string, body: string, from = LEE) =>
       dovecot.deliver(
         rawMail({
           from,
@@ -328,7 +330,7 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
           references: [messageId, ack.messageId!],
         }),
       );
-    const answerTo = (id: string, address = 'jane@example.org') => waitFor(() => mailTo(address, id)[0], 15_000, `the answer to ${id}`);
+    const answerTo = (id: string, address = 'lee@example.org') => waitFor(() => mailTo(address, id)[0], 15_000, `the answer to ${id}`);
 
     await reply('<gw-status-ask@example.org>', 'STATUS');
     const answer = await answerTo('<gw-status-ask@example.org>');
@@ -356,7 +358,7 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     // asking made no request, and the update is no new work order
     const made = records().filter((r) => r.source.external_id?.startsWith('<gw-status') && r.event !== 'service_request.updated');
     expect(made.map((r) => r.source.external_id)).toEqual([messageId]);
-    expect(mailTo('jane@example.org', '<gw-status-adds@example.org>')).toEqual([]);
+    expect(mailTo('lee@example.org', '<gw-status-adds@example.org>')).toEqual([]);
   });
 
   it('makes the citizen the reporter of mail a clerk forwards, inline or attached, and answers the citizen', async () => {
