@@ -126,6 +126,10 @@ describeWithChromium('the web form in Chromium', () => {
     await page.screenshot({ path: '/tmp/intake-form-desktop.png', fullPage: true });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Thank you, your report was received' }).waitFor();
+    await page.screenshot({ path: '/tmp/intake-form-sent-desktop.png' });
+    // from the heading the answer focuses, the next stop is the tracking link
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('track');
 
     expect(order).toEqual([
       'Skip to main content',
