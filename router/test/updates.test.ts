@@ -29,7 +29,7 @@ beforeAll(async () => {
       default: { deliver_to: ['ok'] },
     },
   });
-  router = createRouter({ config, store, redisUrl: REDIS_URL, log: createLogger({ level: 'silent' }) });
+  router = createRouter({ config, store, log: createLogger({ level: 'silent' }) });
   router.startDeliveryWorkers();
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@intake/core';
 
 /** An email address and a phone number never look alike: one key space serves every channel. */
 const hash = (address: string) => createHash('sha256').update(address.trim().toLowerCase()).digest('base64url').slice(0, 22);
@@ -16,7 +16,7 @@ export interface RecentReport {
  */
 export class RecentReports {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly retentionSeconds: number,
   ) {}
