@@ -9,7 +9,7 @@ import {
 } from '@intake/testkit';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
+import { demoConfig, lookUp, startGateway, type Running } from './harness.js';
 import { settle } from './twilio.js';
 
 const TOWN_ADDRESS = '311@intake-test.example';
@@ -317,8 +317,7 @@ describe('email intake through the gateway, against Dovecot and a real SMTP serv
     await dovecot.deliver(rawMail({ from: LEE, subject: 'Pothole', body: 'Deep pothole outside 211 Bear Street.', messageId }));
     const record = await delivered(messageId);
     const ack = await waitFor(() => mailTo('lee@example.org', messageId)[0], 15_000, 'the acknowledgement');
-    const stored = (await (await fetch(`${running.url}/api/v1/requests/${record.id}`, { headers: adminHeaders })).json()) as any;
-    const link = `http://127.0.0.1/track/${record.reference}-${stored.tracking_token}`;
+    const link = `http://127.0.0.1/track/${record.reference}-${(await lookUp(running, record.id)).tracking_token}`;
     const reply = (id: string, body: string, from = LEE) =>
       dovecot.deliver(
         rawMail({

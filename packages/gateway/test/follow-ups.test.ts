@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { open311Fixture, startLoopbackServer, waitFor, type LoopbackServer, type ReceivedRequest, type Reply } from '@intake/testkit';
-import { adminHeaders, demoConfig, startGateway, type Running } from './harness.js';
+import { adminHeaders, deliveredRecords, demoConfig, lookUp, startGateway, type Running } from './harness.js';
 import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 const WEBHOOK_SECRET = 'follow-up-secret';
@@ -69,20 +69,17 @@ describe('following a report by text, and updates reaching the CRMs', () => {
     const twiml = await response.text();
     return (/<Message>([\s\S]*)<\/Message>/.exec(twiml)?.[1] ?? '').replaceAll('&amp;', '&');
   };
-  const records = () => hook.requests.map((request) => JSON.parse(request.body) as Record<string, any>);
+  const records = () => deliveredRecords(hook);
   const openCalls = (path: string) => city.requests.filter((request) => request.url.startsWith(`/open311/v2/${path}`));
   /** Reports a problem by SMS and waits until both CRMs took it; returns its id and reference. */
   const report = async (from: string, body: string) => {
     const reference = /report ([0-9A-Z]{6})\b/.exec(await text(from, body))![1]!;
     const record = await waitFor(() => records().find((r) => r.reference === reference), 15_000, 'the webhook delivery');
-    const stored = async () =>
-      (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as any;
-    await waitFor(async () => (await stored()).deliveries?.city?.status === 'delivered', 15_000, 'the Open311 delivery');
-    return { id: record.id as string, reference };
+    await waitFor(async () => (await lookUp(running, reference)).deliveries.city?.status === 'delivered', 15_000, 'the Open311 delivery');
+    return { id: record.id, reference };
   };
   const trackingLink = async (reference: string) => {
-    const stored = (await (await fetch(`${running.url}/api/v1/requests/${reference}`, { headers: adminHeaders })).json()) as any;
-    return `http://127.0.0.1/track/${reference}-${stored.tracking_token}`;
+    return `http://127.0.0.1/track/${reference}-${(await lookUp(running, reference)).tracking_token}`;
   };
 
   it("answers STATUS with the sender's own report's status, note and link, answers a reference of someone else's with a neutral text, and makes no request", async () => {
@@ -177,12 +174,12 @@ describe('following a report by text, and updates reaching the CRMs', () => {
     // one work order: the update is no new request, on either CRM
     expect(openCalls('requests')).toHaveLength(created);
     expect(records().filter((r) => r.event !== 'service_request.updated' && r.reporter.phone === sam)).toHaveLength(1);
-    const stored = (await (await fetch(`${running.url}/api/v1/requests/${id}`, { headers: adminHeaders })).json()) as any;
+    const stored = await lookUp(running, id);
     expect(stored.deliveries[`city@update-${record.update.id.split('-').pop()}`]).toMatchObject({
       status: 'delivered',
       receipt: { update_id: 'CRM-U-1', external_id: '293944' },
     });
-    expect(stored.timeline.filter((event: any) => event.kind === 'update')).toEqual([
+    expect(stored.timeline.filter((event) => event.kind === 'update')).toEqual([
       expect.objectContaining({ from: 'citizen', note: "it's gotten much bigger, two cars hit it" }),
     ]);
 
