@@ -118,7 +118,7 @@ export function buildClassifier(
  * the services their concept is linked to. Where both know a word, the catalogue says where it goes and the lexicon
  * how telling it is.
  */
-export function catalogueTerms(
+function catalogueTerms(
   services: readonly ServiceDefinition[],
   fallbackCode: string | null = null,
   lexicon: readonly Concept[] = CONCEPTS,

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
 /** Edit distance where swapping two neighbouring letters ("baer" for "bear") is one slip, not two. */
-export function typoDistance(a: string, b: string): number {
+function typoDistance(a: string, b: string): number {
   if (a.length === b.length) {
     const differ: number[] = [];
     for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);

@@ -31,7 +31,7 @@ const MIN_FEATURE = 3;
 const FOLDS = 5;
 
 /** The stems of the content words: what the model compares. */
-export function featuresOf(text: string, language: Language = detectLanguage(text)): string[] {
+function featuresOf(text: string, language: Language = detectLanguage(text)): string[] {
   const content = words(text).filter(
     (word) => word.length >= MIN_FEATURE && !/^\d+$/.test(word) && !LANGUAGES.some((l) => isStopword(word, l)),
   );
@@ -82,7 +82,7 @@ export function similarities(model: LearnedModel, text: string, language?: Langu
 }
 
 /** Trains on all but one fold and counts the right answers on it, fold by fold (examples taken in turn). */
-export function crossValidate(examples: readonly Example[], folds = FOLDS): number {
+function crossValidate(examples: readonly Example[], folds = FOLDS): number {
   let right = 0;
   for (let fold = 0; fold < folds; fold++) {
     const model = train(examples.filter((_, i) => i % folds !== fold));
@@ -111,7 +111,7 @@ export function readExamples(file: string): Example[] {
 export const learnedModelFile = (dataDir: string, jurisdictionId: string) =>
   path.join(dataDir, 'learned', `${jurisdictionId.replace(/[^\w.-]/g, '_')}.json`);
 
-export function saveLearnedModel(file: string, model: LearnedModel) {
+function saveLearnedModel(file: string, model: LearnedModel) {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(model));
 }

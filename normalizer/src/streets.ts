@@ -67,7 +67,6 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export const STREET_WORDS = new StreetWords(BOOK);
 export const sameStreetType = STREET_WORDS.sameType;
 export const streetType = STREET_WORDS.type;
-export const streetDirection = STREET_WORDS.direction;
 
 export interface StreetName {
   /** canonical words: "bear street", "saint julien road", "rue saint jean" */

@@ -7,7 +7,7 @@ import { rankExtracted, withCorrections, withOwnAddresses } from './weighing.js'
 export { buildVocabulary, type Landmark, type Vocabulary } from './vocabulary.js';
 export { findPoints, pointFromMapLink } from './points.js';
 export { rankExtracted } from './weighing.js';
-export { placeWordsOf, PLACE_WORDS, type PlaceWords } from './words.js';
+export { placeWordsOf } from './words.js';
 export type { Extracted } from './tokens.js';
 
 /**

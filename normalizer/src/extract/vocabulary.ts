@@ -17,7 +17,7 @@ export interface CoreEntry {
   contentWords: number;
 }
 
-export interface LandmarkEntry {
+interface LandmarkEntry {
   landmark: Landmark;
   tokens: string[];
 }

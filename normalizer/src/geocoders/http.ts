@@ -93,7 +93,7 @@ export function createHttpGeocoder(provider: HttpProvider, options: HttpGeocoder
 }
 
 /** Joins the configured base URL and a path without losing the base's own path. */
-export function endpoint(base: string, path: string): URL {
+function endpoint(base: string, path: string): URL {
   return new URL(path, base.endsWith('/') ? base : `${base}/`);
 }
 

@@ -50,8 +50,7 @@ export const WORDS = {
 };
 
 /** Whether `tokens` holds `phrase` (a run of words) starting at `at`. */
-export const phraseAt = (tokens: readonly string[], phrase: readonly string[], at: number) =>
-  phrase.every((word, i) => tokens[at + i] === word);
+const phraseAt = (tokens: readonly string[], phrase: readonly string[], at: number) => phrase.every((word, i) => tokens[at + i] === word);
 
 export const containsPhrase = (tokens: readonly string[], phrases: readonly (readonly string[])[]) =>
   phrases.some((phrase) => tokens.some((_, at) => phraseAt(tokens, phrase, at)));

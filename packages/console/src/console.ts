@@ -55,7 +55,7 @@ const SECURITY_HEADERS = {
 };
 
 /** What each page gets besides the request: who is signed in and the token its forms carry. */
-export type PageHandler = (req: Request, res: Response, ctx: { user: string; csrf: string }) => Promise<void>;
+type PageHandler = (req: Request, res: Response, ctx: { user: string; csrf: string }) => Promise<void>;
 
 /** @bull-board over every queue of the pipeline, behind the console's sign-in. */
 function queueBoard(deps: ConsoleDeps) {

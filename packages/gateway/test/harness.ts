@@ -18,7 +18,7 @@ import { pluginSchemas } from '../src/plugins.js';
 export const ADMIN_TOKEN = 'test-admin-token';
 
 /** The demo town's intake.yaml as a test rewrites it: the sections the demo file has are there. */
-export type DemoInput = Omit<ConfigInput, 'geocoding'> &
+type DemoInput = Omit<ConfigInput, 'geocoding'> &
   Required<Pick<ConfigInput, 'redis' | 'server' | 'channels'>> & {
     redis: NonNullable<ConfigInput['redis']>;
     server: NonNullable<ConfigInput['server']>;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { Gazetteer } from './gazetteer.js';
 import { geocodeWithGazetteer } from './geocode.js';
 
-export { Gazetteer, type AddressPoint, type Street } from './gazetteer.js';
+export { Gazetteer } from './gazetteer.js';
 export type { LatLong } from './geometry.js';
 export { readOpenAddresses, type AddressRow, type ReadReport } from './read.js';
 export { geocodeWithGazetteer } from './geocode.js';

@@ -7,8 +7,8 @@ import { RequestFilters } from '../search/query.js';
 import type { RequestIndex } from '../search/request-index.js';
 import { resolveFilters, searchResolved } from '../search/resolve.js';
 
-export const PAGE_SIZE = 50;
-export const STATUSES = ['received', 'awaiting_location', 'routed', 'delivered', 'failed', 'acknowledged', 'in_progress', 'closed'];
+const PAGE_SIZE = 50;
+const STATUSES = ['received', 'awaiting_location', 'routed', 'delivered', 'failed', 'acknowledged', 'in_progress', 'closed'];
 
 export function parseFilters(query: Request['query']): RequestFilters {
   const parsed = RequestFilters.safeParse(Object.fromEntries(Object.entries(query).filter(([, value]) => typeof value === 'string')));

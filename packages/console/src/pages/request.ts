@@ -16,7 +16,7 @@ export interface RequestPageDeps {
 }
 
 /** A request by its id or by the reference the citizen quotes. */
-export async function findRequest(deps: RequestPageDeps, idOrReference: string): Promise<StoredRequest> {
+async function findRequest(deps: RequestPageDeps, idOrReference: string): Promise<StoredRequest> {
   const found = await deps.store.find(idOrReference);
   if (found === null) throw notFound(`no request ${idOrReference}`);
   return found;

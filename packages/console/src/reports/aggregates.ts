@@ -37,7 +37,7 @@ export interface Fact {
   detail?: string;
 }
 
-export const factField = (fact: Fact) =>
+const factField = (fact: Fact) =>
   [fact.kind, fact.area, fact.channel, fact.service, ...(fact.detail === undefined ? [] : [fact.detail])].join('|');
 
 export function parseField(field: string): Fact {
@@ -45,7 +45,7 @@ export function parseField(field: string): Fact {
   return { kind: kind as Fact['kind'], area, channel, service, ...(detail.length > 0 ? { detail: detail.join('|') } : {}) };
 }
 
-export const WHOLE_TOWN = '*';
+const WHOLE_TOWN = '*';
 
 /** Kept as the pipeline runs, per local day in Redis hashes, so a report never reads every request. */
 export class Aggregates {

@@ -24,7 +24,7 @@ export interface ReportDeps {
 const MAP_POINTS = 2000;
 /** A report covers at most this many days: counters are read one hash per day. */
 const MAX_DAYS = 3 * 366;
-export const DEFAULT_DAYS = 30;
+const DEFAULT_DAYS = 30;
 
 export interface ReportFilters extends RequestFilters {
   area?: string;
