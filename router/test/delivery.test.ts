@@ -4,7 +4,7 @@ import { IntakeError, RequestStore, createLogger, metrics, type DeliveryState, t
 import { REDIS_URL, deletePrefix, startLoopbackServer, uniquePrefix, waitFor, type LoopbackServer, type Reply } from '@intake/testkit';
 import { Redis } from 'ioredis';
 import { createRouter, type IntakeRouter } from '../src/index.js';
-import { buildConfig, buildRequest, stored, tempDir } from './helpers.js';
+import { buildConfig, saveRequest, tempDir } from './helpers.js';
 
 const prefix = uniquePrefix('router');
 const dir = tempDir();
@@ -74,12 +74,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function saved(change: Partial<ServiceRequest>): Promise<ServiceRequest> {
-  const request = buildRequest(change);
-  await store.save(stored(request));
-  return request;
-}
-
 const deliveryOf = async (id: string, destination: string) =>
   (await store.deliveries(id)).find((state) => state.destination === destination);
 
@@ -121,7 +115,7 @@ const drained = (queue: string) =>
 
 describe('route()', () => {
   it('saves the routing and state and returns the decision', async () => {
-    const request = await saved({ description: 'to limited: streetlight flickering' });
+    const request = await saveRequest(store, { description: 'to limited: streetlight flickering' });
     const decision = await router.route(request.id);
     expect(decision).toMatchObject({ rule: 'to limited', priority: 'high', deliver_to: ['limited'] });
     const after = await store.get(request.id);
@@ -138,7 +132,7 @@ describe('route()', () => {
     });
     const idle = createRouter({ config, store, log: createLogger({ level: 'silent' }) });
     try {
-      const request = await saved({ description: 'nobody works this queue' });
+      const request = await saveRequest(store, { description: 'nobody works this queue' });
       expect(await idle.route(request.id)).toMatchObject({ rule: null, priority: 'normal', deliver_to: ['parked'] });
       expect(await deliveryOf(request.id, 'parked')).toMatchObject({ status: 'queued', attempts: 0 });
       await idle.route(request.id);
@@ -156,7 +150,7 @@ describe('route()', () => {
 
 describe('delivery', () => {
   it('the file outbox gets one line per request, even when route() runs twice, in the SPEC record shape', async () => {
-    const request = await saved({ description: 'to outbox: pothole at 5 Elm' });
+    const request = await saveRequest(store, { description: 'to outbox: pothole at 5 Elm' });
     await Promise.all([router.route(request.id), router.route(request.id)]);
     await settled(request.id, 'outbox', 'delivered');
     await router.route(request.id);
@@ -168,7 +162,7 @@ describe('delivery', () => {
   });
 
   it('skips a destination the store already shows as delivered', async () => {
-    const request = await saved({ description: 'to outbox: already sent by hand' });
+    const request = await saveRequest(store, { description: 'to outbox: already sent by hand' });
     const done = {
       destination: 'outbox',
       status: 'delivered',
@@ -185,7 +179,7 @@ describe('delivery', () => {
   });
 
   it('a webhook that fails twice then succeeds is delivered exactly once, with the same key and signature each time', async () => {
-    const request = await saved({ description: 'to flaky: graffiti on the bridge' });
+    const request = await saveRequest(store, { description: 'to flaky: graffiti on the bridge' });
     await router.route(request.id);
     const state = await settled(request.id, 'flaky', 'delivered');
     expect(state).toMatchObject({ attempts: 3, error: null, receipt: { status: 201, external_id: 'CRM-flaky-3' } });
@@ -200,7 +194,7 @@ describe('delivery', () => {
   });
 
   it('a webhook that always fails ends in the dead-letter queue as dead, and replay delivers it', async () => {
-    const request = await saved({ description: 'to down: broken bench' });
+    const request = await saveRequest(store, { description: 'to down: broken bench' });
     await router.route(request.id);
     const dead = await settled(request.id, 'down', 'dead');
     expect(dead).toMatchObject({ attempts: ATTEMPTS, error: expect.stringContaining('answered 500') });
@@ -225,7 +219,7 @@ describe('delivery', () => {
   });
 
   it('a 400 goes straight to dead letters after one attempt', async () => {
-    const request = await saved({ description: 'to bad: leaf pile' });
+    const request = await saveRequest(store, { description: 'to bad: leaf pile' });
     await router.route(request.id);
     const dead = await settled(request.id, 'bad', 'dead');
     expect(dead).toMatchObject({ attempts: 1, error: expect.stringContaining('answered 400') });
@@ -241,7 +235,7 @@ describe('delivery', () => {
 
   it('holds a destination to its rate limit', async () => {
     const before = arrivals['/limited']?.length ?? 0;
-    const requests = await Promise.all([1, 2, 3].map((n) => saved({ description: `to limited: report ${n}` })));
+    const requests = await Promise.all([1, 2, 3].map((n) => saveRequest(store, { description: `to limited: report ${n}` })));
     await Promise.all(requests.map((request) => router.route(request.id)));
     await Promise.all(requests.map((request) => settled(request.id, 'limited', 'delivered')));
     const times = (arrivals['/limited'] ?? []).slice(before);

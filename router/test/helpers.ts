@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseConfig, schemasOf, type LoadedConfig, type ServiceRequest, type StoredRequest } from '@intake/core';
+import { parseConfig, schemasOf, type LoadedConfig, type RequestStore, type ServiceRequest, type StoredRequest } from '@intake/core';
 import { destinationPlugins } from '../src/index.js';
 
 export const tempDir = () => mkdtempSync(path.join(tmpdir(), 'intake-router-'));
@@ -56,5 +56,12 @@ export const stored = (record: ServiceRequest): StoredRequest => ({
   crm: { status: null, external_id: null },
   updated_at: new Date().toISOString(),
 });
+
+/** Stores a request built from `change`, as the normalizer would have left it, and returns it. */
+export async function saveRequest(store: RequestStore, change: Partial<ServiceRequest>): Promise<ServiceRequest> {
+  const request = buildRequest(change);
+  await store.save(stored(request));
+  return request;
+}
 
 export const NO_POINT = { lat: null, long: null, address: null, precision: 'none', source: null, in_jurisdiction: null } as const;

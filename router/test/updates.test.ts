@@ -2,7 +2,7 @@ import { RequestStore, createLogger, type ServiceRequest } from '@intake/core';
 import { REDIS_URL, deletePrefix, startLoopbackServer, uniquePrefix, waitFor, type LoopbackServer } from '@intake/testkit';
 import { Redis } from 'ioredis';
 import { createRouter, type IntakeRouter } from '../src/index.js';
-import { buildConfig, buildRequest, stored } from './helpers.js';
+import { buildConfig, saveRequest } from './helpers.js';
 
 const prefix = uniquePrefix('router-updates');
 const ATTEMPTS = 2;
@@ -40,12 +40,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function saved(change: Partial<ServiceRequest>): Promise<ServiceRequest> {
-  const request = buildRequest(change);
-  await store.save(stored(request));
-  return request;
-}
-
 /** What a citizen's follow-up leaves in the timeline; returns its index. */
 async function added(id: string, note: string): Promise<number> {
   const request = await store.appendTimeline(id, { kind: 'update', at: new Date().toISOString(), note, from: 'citizen' });
@@ -61,7 +55,7 @@ const bodiesAt = (pathname: string, id: string) =>
 
 describe('updates of a request a destination took', () => {
   it('go to that destination once, as service_request.updated naming the request, with their own idempotency key', async () => {
-    const request = await saved({ description: 'pothole on Main' });
+    const request = await saveRequest(store, { description: 'pothole on Main' });
     await router.route(request.id);
     await waitFor(async () => (await stateOf(request.id, 'ok'))?.status === 'delivered', 10_000, 'the delivery');
     const index = await added(request.id, 'it got bigger');
@@ -85,12 +79,12 @@ describe('updates of a request a destination took', () => {
   });
 
   it('of a request not routed yet go nowhere (the record carries what was added when it goes)', async () => {
-    const request = await saved({ description: 'bench broken' });
+    const request = await saveRequest(store, { description: 'bench broken' });
     expect(await router.deliverUpdate(request.id, await added(request.id, 'and wobbly'))).toEqual([]);
   });
 
   it('wait for the destination to take the request, end as dead letters that say so, and replay as updates', async () => {
-    const request = await saved({ description: 'to bad: leaf pile' });
+    const request = await saveRequest(store, { description: 'to bad: leaf pile' });
     await router.route(request.id);
     await waitFor(async () => (await stateOf(request.id, 'bad'))?.status === 'dead', 10_000, 'the refused delivery');
     const index = await added(request.id, 'more leaves');
@@ -115,7 +109,7 @@ describe('updates of a request a destination took', () => {
   });
 
   it('are resent by an operator by the name of their delivery row', async () => {
-    const request = await saved({ description: 'sign down' });
+    const request = await saveRequest(store, { description: 'sign down' });
     await router.route(request.id);
     await waitFor(async () => (await stateOf(request.id, 'ok'))?.status === 'delivered', 10_000, 'the delivery');
     const index = await added(request.id, 'it is on the road now');
