@@ -13,10 +13,11 @@ export const TRANSCRIPTION_ROUTE = '/webhooks/twilio/voice/transcription';
 /** Twilio transcribes recordings of at most two minutes. */
 const MAX_RECORDING_SECONDS = 120;
 
-/** For the town's staff, not the caller: it stands in the record for words the transcription could not give. */
-const voiceText = {
-  transcriptionFailed: 'Voice message from a caller. The automatic transcription failed: please listen to the recording.',
-};
+/**
+ * For the town's staff, not the caller: it tells them why the record has no words. It travels in the record's
+ * `source.details`, never in the text, so the normalizer never reads the system's own words for a place or a problem.
+ */
+const TRANSCRIPTION_FAILED_NOTE = 'Voice message from a caller. The automatic transcription failed: please listen to the recording.';
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -40,10 +41,11 @@ export function parseTranscription(body: unknown, config: LoadedConfig): Inbound
     channel: 'voice',
     external_id: `call:${form.CallSid}`,
     sender: { name: null, phone, email: null, handle: null },
-    text: transcribed ? form.TranscriptionText.trim() : voiceText.transcriptionFailed,
+    text: transcribed ? form.TranscriptionText.trim() : '',
     media: form.RecordingUrl === undefined ? [] : [{ url: form.RecordingUrl, content_type: 'audio/x-wav', name: 'recording', bytes: null }],
     reply_to: smsReplyTo(config, phone, form.To ?? null),
     context: { call_sid: form.CallSid, transcription_status: form.TranscriptionStatus },
+    source_details: transcribed ? {} : { note: TRANSCRIPTION_FAILED_NOTE },
   };
 }
 

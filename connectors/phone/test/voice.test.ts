@@ -31,15 +31,19 @@ describe('a Twilio transcription callback', () => {
       media: [{ url: CALLBACK.RecordingUrl, content_type: 'audio/x-wav', name: 'recording', bytes: null }],
       reply_to: null,
       context: { call_sid: CALLBACK.CallSid, transcription_status: 'completed' },
+      source_details: {},
     });
   });
 
-  it('still makes a message when the transcription failed, saying so and carrying the recording', () => {
+  it('still makes a message when the transcription failed, saying so to staff outside the text and carrying the recording', () => {
     const message = parseTranscription(
       { ...CALLBACK, TranscriptionStatus: 'failed', TranscriptionText: '' },
       config({ voice: { auth_token: 't' } }),
     );
-    expect(message.text).toBe('Voice message from a caller. The automatic transcription failed: please listen to the recording.');
+    expect(message.text).toBe('');
+    expect(message.source_details).toEqual({
+      note: 'Voice message from a caller. The automatic transcription failed: please listen to the recording.',
+    });
     expect(message.media).toHaveLength(1);
     expect(message.context).toMatchObject({ transcription_status: 'failed' });
   });

@@ -163,7 +163,11 @@ describe('a phone call in a town that does not text', () => {
     );
     const record = JSON.parse(delivered.body);
     expect(record).toMatchObject({ channel: 'voice', reporter: { phone: '+14035550146' }, location: { precision: 'none' } });
-    expect(record.description).toBe('Voice message from a caller. The automatic transcription failed: please listen to the recording.');
+    // the system's own note is for staff, in source.details: the normalizer never reads it for a place or a service
+    expect(record.description).toBe('');
+    expect(record.source.details).toEqual({
+      note: 'Voice message from a caller. The automatic transcription failed: please listen to the recording.',
+    });
     expect(record.media).toEqual([{ url: RECORDING, content_type: 'audio/x-wav', name: 'recording', bytes: null }]);
   });
 });
