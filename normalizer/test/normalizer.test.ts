@@ -124,9 +124,25 @@ describe('normalize with the Banff demo config', () => {
     expect(request.record.reporter.phone).toBeNull();
   });
 
-  it('gives a question that names no service none, not the triage code', async () => {
-    const { request } = await normalizer.normalize(message({ text: 'what are the town hall hours on friday?', sender: { phone: '13' } }));
-    expect(request.record).toMatchObject({ intent: 'question', service_code: null });
+  it("gives a question that names no service the town's question code, none unless it names one", async () => {
+    const question = () => message({ text: 'what are the town hall hours on friday?', sender: { phone: '13' } });
+    const { request } = await normalizer.normalize(question());
+    expect(request.record).toMatchObject({ intent: 'question', service_code: 'OTHER', service_name: 'Something else (triage)' });
+    const byDefault = testConfig();
+    const classification = { ...byDefault.classification, question_fallback_code: null };
+    const other = await createNormalizer({
+      config: { ...byDefault, classification },
+      redis,
+      store: storeFor(redis, byDefault),
+      log: silentLog,
+      channels,
+    });
+    try {
+      expect((await other.normalize(question())).request.record).toMatchObject({ intent: 'question', service_code: null });
+    } finally {
+      await other.close();
+      await deleteKeys(redis, byDefault.redis.prefix);
+    }
   });
 
   it('marks the same sender repeating themselves as a duplicate of the first request', async () => {

@@ -25,7 +25,8 @@ function problemWords(description: string, mentions: readonly Extracted[], zones
 
 /**
  * The service given with the message, else the classifier's when it is sure enough, else the catch-all for a report
- * and none for a question ("what are city hall hours?" asks about no service); `sure` says which.
+ * and the town's choice for a question (none by default: "what are city hall hours?" asks about no service); `sure`
+ * says which.
  */
 function chooseService(config: LoadedConfig, message: InboundMessage, classification: Classification, intent: Intent, log: Logger) {
   const given = message.service_code === null ? undefined : config.services.find((service) => service.code === message.service_code);
@@ -34,7 +35,7 @@ function chooseService(config: LoadedConfig, message: InboundMessage, classifica
     log.warn({ id: message.id, service_code: message.service_code }, 'unknown service code ignored, classifying instead');
   const { code, confidence } = classification;
   const sure = code !== null && confidence >= config.classification.min_confidence;
-  const unsure = intent === 'question' ? null : config.classification.fallback_code;
+  const unsure = intent === 'question' ? config.classification.question_fallback_code : config.classification.fallback_code;
   return { code: sure ? code : unsure, confidence, sure };
 }
 

@@ -309,10 +309,15 @@ export const ConfigSchema = z
       .strictObject({
         /** the code for "not sure", which rules can route to triage; null leaves service_code empty */
         fallback_code: z.string().nullable().default(null),
+        /**
+         * the code of a question that names no service ("what are city hall hours?"): none by default, as it asks for
+         * no work; a town that files such questions under its catch-all names it here
+         */
+        question_fallback_code: z.string().nullable().default(null),
         /** below this confidence the fallback code is used */
         min_confidence: z.number().min(0).max(1).default(0.5),
       })
-      .default({ fallback_code: null, min_confidence: 0.5 }),
+      .default({ fallback_code: null, question_fallback_code: null, min_confidence: 0.5 }),
     geocoding: z.strictObject({ providers: z.array(PluginOptions).default([]) }).default({ providers: [] }),
     media: MediaConfig.prefault({}),
     dedupe: z
@@ -363,9 +368,10 @@ export const ConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: `duplicate service code "${service.code}"` });
       codes.add(service.code);
     });
-    const fallback = config.classification.fallback_code;
-    if (fallback !== null && !codes.has(fallback)) {
-      ctx.addIssue({ code: 'custom', path: ['classification', 'fallback_code'], message: `unknown service code "${fallback}"` });
+    for (const key of ['fallback_code', 'question_fallback_code'] as const) {
+      const fallback = config.classification[key];
+      if (fallback !== null && !codes.has(fallback))
+        ctx.addIssue({ code: 'custom', path: ['classification', key], message: `unknown service code "${fallback}"` });
     }
     config.router.rules.forEach((rule, i) => {
       if (rule.when.text_matches !== undefined) {

@@ -60,6 +60,9 @@ describe('config mistakes', () => {
       'classification.min_confidence: must be at most 1, got 2',
     ]);
     expect(problemsOf({ ...base(), services: [] })).toEqual(['services: must be at least 1 item, got []']);
+    expect(problemsOf({ ...base(), classification: { fallback_code: 'POTHOLE', question_fallback_code: 'INFO' } })).toEqual([
+      'classification.question_fallback_code: unknown service code "INFO"',
+    ]);
     expect(problemsOf({ ...base(), jurisdiction: { id: 'x', name: 'X', country: 'CAN' } })).toEqual([
       'jurisdiction.country: must be exactly 2 characters, got "CAN"',
     ]);
