@@ -122,6 +122,21 @@ describe('a gazetteer of a town made up for the test', () => {
     const block = geocodeWithGazetteer(town, ask({ kind: 'street', number: '500', street: 'Elm Ave' }));
     expect(block).toMatchObject({ precision: 'street', address: '500 block of Elm Avenue' });
   });
+
+  it('places a street at its middle lot, however many units a building at one end has', () => {
+    const lot = (number: number, unit: string | null = null) => ({
+      lat: 45 + number * 0.0001,
+      long: -75,
+      number: String(number),
+      street: 'Birch Lane',
+      unit,
+    });
+    const towers = ['1', '2', '3', '4', '5', '6'].map((unit) => lot(9, unit));
+    const lane = Gazetteer.fromRows([lot(1), lot(3), lot(5), lot(7), lot(9), ...towers]);
+    const found = geocodeWithGazetteer(lane, ask({ kind: 'street', street: 'Birch Lane' }));
+    expect(found).toMatchObject({ precision: 'street', address: 'Birch Lane' });
+    expect(found!.lat).toBeCloseTo(45.0005, 6);
+  });
 });
 
 describe('reading an OpenAddresses file', () => {

@@ -126,7 +126,9 @@ export class Gazetteer {
 
   private finishStreet(street: Street) {
     street.numbered.sort((a, b) => this.value[a]! - this.value[b]!);
-    street.representative = middleAlong(this.locations(street.numbered.length > 0 ? street.numbered : street.ids));
+    // A building's units share its point: counted once each, they would pull the middle towards the big buildings.
+    const lots = street.numbered.filter((id) => !this.units.has(id));
+    street.representative = middleAlong(this.locations([lots, street.numbered, street.ids].find((ids) => ids.length > 0)!));
     const sameCore = this.byCore.get(street.name.core) ?? [];
     if (sameCore.length === 0) {
       const initial = street.name.core[0]!;
