@@ -13,7 +13,8 @@ import {
   type Results,
   type Scaling,
 } from './report.js';
-import { measureDedupe, measureGazetteer, measureNormalizer, type Town } from './scale.js';
+import { measureGazetteer } from './gazetteer.js';
+import { measureDedupe, measureNormalizer, type Town } from './scale.js';
 import { startCrm, startTwilio } from './stand-ins.js';
 import { benchConfig, corpusTexts } from './town.js';
 
@@ -75,7 +76,7 @@ async function main() {
     const town = townOf(settings);
     if (SECTIONS.has('normalizer')) measured(await measureNormalizer(town));
     if (SECTIONS.has('dedupe')) scaled([await measureDedupe(town, SIZES)]);
-    if (SECTIONS.has('gazetteer')) scaled(measureGazetteer(town, SIZES));
+    if (SECTIONS.has('gazetteer')) scaled(await measureGazetteer(town, SIZES));
   } finally {
     crm.close();
     twilio.close();

@@ -17,7 +17,7 @@ export interface Scaling {
   name: string;
   unit: string;
   sizes: { size: number; value: number; notes?: string }[];
-  target?: { maxValue: number; maxGrowth: number };
+  target?: { maxValue: number; maxGrowth?: number };
 }
 
 /** A figure with nothing to compare it with in the same process (the normalizer alone). */
@@ -38,8 +38,9 @@ const ratioOf = (c: Comparison) => c.rounds.reduce((sum, r) => sum + r.intake, 0
 const meets = (c: Comparison) => ('min' in c.target ? ratioOf(c) >= c.target.min : ratioOf(c) < c.target.max);
 const growthOf = (s: Scaling) => s.sizes.at(-1)!.value / s.sizes[0]!.value;
 const scalingMeets = (s: Scaling) =>
-  s.target === undefined || (s.sizes.at(-1)!.value < s.target.maxValue && growthOf(s) < s.target.maxGrowth);
+  s.target === undefined || (s.sizes.at(-1)!.value < s.target.maxValue && growthOf(s) < (s.target.maxGrowth ?? Infinity));
 
+const growthTarget = (s: Scaling) => (s.target?.maxGrowth === undefined ? '' : `, growth < ${s.target.maxGrowth}x`);
 const figure = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(2));
 const targetText = (c: Comparison) => ('min' in c.target ? `>= ${c.target.min}` : `< ${c.target.max}`);
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -56,9 +57,7 @@ export function printComparison(c: Comparison): void {
 }
 
 export function printScaling(s: Scaling): void {
-  const target = s.target
-    ? ` (target < ${s.target.maxValue} ${s.unit} at the largest, growth < ${s.target.maxGrowth}x: ${verdict(scalingMeets(s))})`
-    : '';
+  const target = s.target ? ` (target < ${s.target.maxValue} ${s.unit} at the largest${growthTarget(s)}: ${verdict(scalingMeets(s))})` : '';
   console.log(`\n${s.name} (${s.unit})`);
   for (const { size, value, notes } of s.sizes)
     console.log(`  ${size.toLocaleString('en').padStart(10)}  ${figure(value).padStart(10)}${notes ? `  ${notes}` : ''}`);
@@ -82,7 +81,7 @@ export function printSummary({ comparisons, scalings, figures }: Results): void 
   }
   for (const s of scalings) {
     const values = s.sizes.map(({ size, value }) => `${figure(value)} at ${size.toLocaleString('en')}`).join(', ');
-    const target = s.target ? `< ${s.target.maxValue}, growth < ${s.target.maxGrowth}x ${verdict(scalingMeets(s))}` : '';
+    const target = s.target ? `< ${s.target.maxValue}${growthTarget(s)} ${verdict(scalingMeets(s))}` : '';
     const notes = s.sizes
       .map(({ size, notes: at }) => (at ? `${size.toLocaleString('en')}: ${at}` : ''))
       .filter(Boolean)
