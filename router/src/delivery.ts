@@ -32,13 +32,19 @@ const idempotencyKey = (id: string, destination: string, update?: number) =>
 export const deliveryStateKey = (destination: string, update?: number) =>
   update === undefined ? destination : `${destination}@update-${update}`;
 
-export async function setDeliveryState(
-  store: RequestStore,
-  id: string,
-  destination: string,
-  change: Pick<DeliveryState, 'status' | 'attempts'> & Partial<Pick<DeliveryState, 'receipt' | 'error'>>,
-): Promise<void> {
-  await store.setDelivery(id, { destination, receipt: null, error: null, ...change, updated_at: new Date().toISOString() });
+type DeliveryChange = Pick<DeliveryState, 'status' | 'attempts'> & Partial<Pick<DeliveryState, 'receipt' | 'error'>>;
+
+/** A destination's delivery state as of now. */
+export const deliveryState = (destination: string, change: DeliveryChange): DeliveryState => ({
+  destination,
+  receipt: null,
+  error: null,
+  ...change,
+  updated_at: new Date().toISOString(),
+});
+
+export async function setDeliveryState(store: RequestStore, id: string, destination: string, change: DeliveryChange): Promise<void> {
+  await store.setDelivery(id, deliveryState(destination, change));
 }
 
 const DEAD_LETTER_JOB = 'dead-letter';

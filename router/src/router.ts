@@ -22,7 +22,7 @@ import {
   openWorker,
 } from '@intake/core';
 import type { JobsOptions, Queue, Worker } from 'bullmq';
-import { deliveryProcessor, deliveryStateKey, setDeliveryState, type DeliveredHook } from './delivery.js';
+import { deliveryProcessor, deliveryState, deliveryStateKey, setDeliveryState, type DeliveredHook } from './delivery.js';
 import { destinationPlugins } from './destinations/index.js';
 import type { QueueSettings } from './destinations/options.js';
 import { createRules, type Decision, type Rules } from './rules.js';
@@ -160,22 +160,26 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
   }
 
   async function route(id: string): Promise<Decision> {
-    // decided inside the update, on the record as stored: one read and one write
+    // decided inside the update, on the record as stored: one read, and one write that also starts the deliveries
     const decided: { decision?: Decision; routedBefore?: boolean } = {};
-    const updated = await store.update(id, (current) => {
-      const decision = rules.decide(current.record);
-      Object.assign(decided, { decision, routedBefore: current.state === 'routed' });
-      return { ...current, state: 'routed', record: { ...current.record, routing: { rule: decision.rule, priority: decision.priority } } };
-    });
+    const updated = await store.update(
+      id,
+      (current) => {
+        const decision = rules.decide(current.record);
+        Object.assign(decided, { decision, routedBefore: current.state === 'routed' });
+        return {
+          ...current,
+          state: 'routed',
+          record: { ...current.record, routing: { rule: decision.rule, priority: decision.priority } },
+        };
+      },
+      // only destinations without a state start as 'queued': a repeat must not reset a delivery under way or done
+      () => (decided.decision?.deliver_to ?? []).map((destination) => deliveryState(destination, { status: 'queued', attempts: 0 })),
+    );
     const { decision } = decided;
     if (updated === null || decision === undefined) throw notFound(`request ${id} not found`);
     if (!decided.routedBefore) metrics.routed.inc({ rule: decision.rule ?? DEFAULT_RULE_LABEL });
-    // A repeat must not reset a delivery that is under way or done: only new destinations start as 'queued'.
-    const known = new Set((await store.deliveries(id)).map((state) => state.destination));
-    for (const destination of decision.deliver_to) {
-      if (!known.has(destination)) await setDeliveryState(store, id, destination, { status: 'queued', attempts: 0 });
-      await enqueue(id, destination, deliveryJobId(id, destination));
-    }
+    await Promise.all(decision.deliver_to.map((destination) => enqueue(id, destination, deliveryJobId(id, destination))));
     if (decision.deliver_to.length === 0) log.warn({ id, rule: decision.rule }, 'routed to no destination');
     else log.info({ id, rule: decision.rule, priority: decision.priority, deliver_to: decision.deliver_to }, 'routed');
     return decision;

@@ -71,19 +71,31 @@ const hash = (value: string) => createHash('sha256').update(value).digest('base6
 const MAX_UPDATE_ATTEMPTS = 50;
 
 /**
- * KEYS: the record, the index feed, then its received indexes. ARGV: the JSON it must still hold ('' for any), the new
- * JSON, the TTL, the index score, the id, the score below which index entries have expired, the feed's length.
- * Returns 1 when written, 0 when not.
+ * KEYS: the record, the index feed, its delivery states, then its received indexes. ARGV: the JSON it must still hold
+ * ('' for any), the new JSON, the TTL, the index score, the id, the score below which index entries have expired, the
+ * feed's length, then destination and state JSON pairs to start where the request has none yet (a repeat never resets
+ * a delivery under way or done). Returns 1 when written, 0 when not.
  */
 const WRITE_REQUEST = `
 if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], '*', 'id', ARGV[5])
-for i = 3, #KEYS do
+if #ARGV > 7 then
+  for i = 8, #ARGV, 2 do redis.call('HSETNX', KEYS[3], ARGV[i], ARGV[i + 1]) end
+  redis.call('EXPIRE', KEYS[3], ARGV[3])
+end
+for i = 4, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[6])
   redis.call('EXPIRE', KEYS[i], ARGV[3])
 end
+return 1`;
+
+/** KEYS: a request's delivery states, the index feed. ARGV: the destination, its state JSON, the TTL, the id, the feed's length. */
+const SET_DELIVERY = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', 'id', ARGV[4])
 return 1`;
 
 /** Claims a reference for a request (KEYS: reference, the request's tracking; ARGV: id, tracking JSON, ttl): 1 when won. */
@@ -107,6 +119,7 @@ return 1`;
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     intakeWriteRequest(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    intakeSetDelivery(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     intakeClaimReference(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     intakeAddTurnOnce(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
   }
@@ -115,6 +128,7 @@ declare module 'ioredis' {
 /** Scripts run through EVALSHA on any connection; defining them twice on one is harmless. */
 function defineScripts(redis: RedisClient): void {
   redis.defineCommand('intakeWriteRequest', { lua: WRITE_REQUEST });
+  redis.defineCommand('intakeSetDelivery', { lua: SET_DELIVERY });
   redis.defineCommand('intakeClaimReference', { lua: CLAIM_REFERENCE });
   redis.defineCommand('intakeAddTurnOnce', { lua: ADD_TURN_ONCE });
 }
@@ -205,8 +219,11 @@ export class RequestStore {
     await this.write(StoredRequest.parse(request), null);
   }
 
-  /** Writes the request and its index entries in one script; with `expected`, only while the stored JSON is still that. */
-  private async write(request: StoredRequest, expected: string | null): Promise<boolean> {
+  /**
+   * Writes the request, its index entries and the delivery states to start in one script; with `expected`, only while
+   * the stored JSON is still that.
+   */
+  private async write(request: StoredRequest, expected: string | null, starting: readonly DeliveryState[] = []): Promise<boolean> {
     const { id, received_at: receivedAt, service_code: serviceCode } = request.record;
     const at = Date.parse(receivedAt);
     const indexes = serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)];
@@ -218,13 +235,11 @@ export class RequestStore {
       id,
       Date.now() - this.ttlSeconds * 1000,
       FEED_LENGTH,
+      ...starting.flatMap((state) => [state.destination, JSON.stringify(state)]),
     ];
-    const written = await this.redis.intakeWriteRequest(2 + indexes.length, this.key(id), indexFeedKey(this.prefix), ...indexes, ...args);
+    const keys = [this.key(id), indexFeedKey(this.prefix), this.deliveriesKey(id), ...indexes];
+    const written = await this.redis.intakeWriteRequest(keys.length, ...keys, ...args);
     return written === 1;
-  }
-
-  private feed(change: ChainableCommander, id: string): ChainableCommander {
-    return change.xadd(indexFeedKey(this.prefix), 'MAXLEN', '~', FEED_LENGTH, '*', 'id', id);
   }
 
   private async exec(change: ChainableCommander): Promise<void> {
@@ -324,14 +339,20 @@ export class RequestStore {
 
   /**
    * Changes a stored request atomically: `change` is applied to the latest version and written only if nobody wrote
-   * in between, else applied again to the newer one. It may run more than once, so it must only compute.
+   * in between, else applied again to the newer one. It may run more than once, so it must only compute. The delivery
+   * states `starting` gives for the changed request are written with it, for the destinations that have none yet.
    */
-  async update(id: string, change: (request: StoredRequest) => StoredRequest): Promise<StoredRequest | null> {
+  async update(
+    id: string,
+    change: (request: StoredRequest) => StoredRequest,
+    starting?: (request: StoredRequest) => readonly DeliveryState[],
+  ): Promise<StoredRequest | null> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       const json = await this.redis.get(this.key(id));
       if (json === null) return null;
-      const next = StoredRequest.parse({ ...change(StoredRequest.parse(JSON.parse(json))), updated_at: new Date().toISOString() });
-      if (await this.write(next, json)) return next;
+      // the stored JSON is parsed (older records get their defaults); what `change` returns is typed, not parsed again
+      const next = { ...change(StoredRequest.parse(JSON.parse(json))), updated_at: new Date().toISOString() };
+      if (await this.write(next, json, starting?.(next))) return next;
     }
     throw new Error(`request ${id} was changed by other writers ${MAX_UPDATE_ATTEMPTS} times in a row; not updated`);
   }
@@ -368,8 +389,8 @@ export class RequestStore {
   }
 
   async setDelivery(id: string, state: DeliveryState): Promise<void> {
-    const key = this.deliveriesKey(id);
-    await this.exec(this.feed(this.redis.multi().hset(key, state.destination, JSON.stringify(state)).expire(key, this.ttlSeconds), id));
+    const keys = [this.deliveriesKey(id), indexFeedKey(this.prefix)];
+    await this.redis.intakeSetDelivery(keys.length, ...keys, state.destination, JSON.stringify(state), this.ttlSeconds, id, FEED_LENGTH);
   }
 
   async deliveries(id: string): Promise<DeliveryState[]> {
