@@ -71,7 +71,6 @@ export function recordingContext(config: LoadedConfig): RecordingContext {
     log: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
     // email has no STOP keyword: the connector never records opt-outs
     optOuts: null as unknown as OptOuts,
-    firstTime: async () => true,
     // mail arrives whole: the connector never gathers parts
     parts: null as unknown as PartsCollector,
     suggestAddresses: () => [],

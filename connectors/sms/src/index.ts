@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { QueueUnavailableError, publicLink, type Accepted, type Connector, type ConnectorContext, type FollowUp } from '@intake/core';
+import {
+  QueueUnavailableError,
+  publicLink,
+  type Accepted,
+  type Connector,
+  type ConnectorContext,
+  type FollowUp,
+  type RepeatKey,
+} from '@intake/core';
 import type { Router } from 'express';
 import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
@@ -45,8 +53,15 @@ async function followUpOf(ctx: ConnectorContext, sms: ParsedSms): Promise<Follow
   return ctx.followUp({ ...message, request_id: null, latest_counts: true });
 }
 
-/** The TwiML reply's text and the report it answers (none for a keyword or a status), or null when the sender opted out: a report still counts, but we stay silent. */
-async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<{ text: string; accepted: Accepted | null } | null> {
+/** What the TwiML reply says, the report it answers (none for a keyword or a status) and, for an acknowledgement, its repeat key. */
+interface Answer {
+  text: string;
+  accepted: Accepted | null;
+  once?: RepeatKey;
+}
+
+/** The answer, or null when the sender opted out: a report still counts, but we stay silent. */
+async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<Answer | null> {
   if (sms.keyword !== null || sms.empty) return { text: await answerKeyword(ctx, sms), accepted: null };
   // read before the write: a Redis failure here is a 503 with nothing written, and none after the write can turn
   // an acknowledged message into an error
@@ -61,12 +76,12 @@ async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<{ text: st
   const accepted = await ctx.accept(followUp.kind === 'adds' ? { ...sms.message, continues: followUp.request_id } : sms.message);
   if (optedOut) return null;
   if (accepted.continues === null) {
-    // Twilio sending the same MessageSid again lost our first answer: it gets it again
-    if (!accepted.duplicate && !(await firstOfItsKind(ctx, sms))) return null;
     const language = ctx.texts.forText(sms.message.text ?? '');
     const link = accepted.tracking_path === null ? null : publicLink(ctx.config.server.public_url, accepted.tracking_path);
     const thanks = ctx.texts.t(language, 'reply.acknowledgement', { reference: accepted.reference });
-    return { text: link === null ? thanks : `${thanks} ${ctx.texts.t(language, 'reply.follow', { link })}`, accepted };
+    const text = link === null ? thanks : `${thanks} ${ctx.texts.t(language, 'reply.follow', { link })}`;
+    // Twilio sending the same MessageSid again lost our first answer: it gets it again, so only a new one is a repeat
+    return { text, accepted, ...(!accepted.duplicate && { once: repeatOf(ctx, sms) }) };
   }
   const language = await conversationLanguage(ctx, accepted.continues);
   return { text: ctx.texts.t(language, 'reply.continued', { reference: accepted.reference }), accepted };
@@ -79,25 +94,29 @@ const gist = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .toLowerCase();
-const repeatKey = (sms: ParsedSms) =>
-  createHash('sha256')
-    .update(`${sms.channel}\n${sms.phone}\n${gist(sms.message.text ?? '')}`)
-    .digest('base64url')
-    .slice(0, 22);
 
 /**
  * A number that sends the same words again within the sender window (a flood, or a citizen's impatience) gets
- * one acknowledgement, not one each. Nothing here may fail the message once it is accepted: in doubt, acknowledge.
+ * one acknowledgement, not one each.
  */
-async function firstOfItsKind(ctx: ConnectorContext, sms: ParsedSms): Promise<boolean> {
-  const windowSeconds = Math.max(60, ctx.config.dedupe.sender_window_minutes * 60);
-  return ctx.firstTime(`sms-ack:${repeatKey(sms)}`, windowSeconds).catch(() => true);
+function repeatOf(ctx: ConnectorContext, sms: ParsedSms): RepeatKey {
+  const digest = createHash('sha256')
+    .update(`${sms.channel}\n${sms.phone}\n${gist(sms.message.text ?? '')}`)
+    .digest('base64url')
+    .slice(0, 22);
+  return { key: `sms-ack:${digest}`, seconds: Math.max(60, ctx.config.dedupe.sender_window_minutes * 60) };
 }
 
 /** An answer ("211 Bear St") says little of its language: the conversation goes on in the report's. */
 async function conversationLanguage(ctx: ConnectorContext, requestId: string): Promise<string> {
   const report = await ctx.requests?.get(requestId).catch(() => null);
   return ctx.texts.pick(report?.record.language);
+}
+
+/** Logs the answer to a report, and tells whether it is to be given: a repeat's is not. */
+async function said(ctx: ConnectorContext, sms: ParsedSms, answered: Answer): Promise<boolean> {
+  if (answered.accepted === null || ctx.answered === undefined) return true;
+  return ctx.answered(answered.accepted, sms.channel, answered.text, answered.once);
 }
 
 function mount(router: Router, ctx: ConnectorContext): void {
@@ -107,10 +126,7 @@ function mount(router: Router, ctx: ConnectorContext): void {
     const reply = new twiml.MessagingResponse();
     const sms = parseTwilioMessage(req.body);
     const answered = await answer(ctx, sms);
-    if (answered !== null) {
-      reply.message(answered.text);
-      if (answered.accepted !== null) await ctx.answered?.(answered.accepted, sms.channel, answered.text);
-    }
+    if (answered !== null && (await said(ctx, sms, answered))) reply.message(answered.text);
     sendTwiml(res, reply);
   });
 }

@@ -1,12 +1,5 @@
 import type { RedisClient } from './redis.js';
 
-/** True the first time a key is seen within `seconds`, on every node (Redis SET NX EX): to answer a repeat only once. */
-export type FirstTime = (key: string, seconds: number) => Promise<boolean>;
-
-export function firstTimeOn(redis: RedisClient, prefix: string): FirstTime {
-  return async (key, seconds) => (await redis.set(`${prefix}:first:${key}`, '1', 'EX', Math.max(1, Math.round(seconds)), 'NX')) === 'OK';
-}
-
 /** One part of a message the network split (a long SMS): its place, counted from 1, of `total`. */
 export interface MessagePart {
   index: number;

@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { ChannelDeclaration } from './channels.js';
 import type { LoadedConfig } from './config.js';
-import type { FirstTime, OptOuts, PartsCollector } from './conversation.js';
+import type { OptOuts, PartsCollector } from './conversation.js';
 import type { PluginOptions, SmtpSettings } from './config-schema.js';
 import type { Logger } from './logger.js';
 import {
@@ -16,7 +16,7 @@ import {
   type ServiceRequest,
 } from './schemas.js';
 import type { RateLimits } from './rate-limits.js';
-import type { RequestReader } from './store.js';
+import type { RepeatKey, RequestReader } from './store.js';
 
 export interface Accepted {
   id: string;
@@ -76,10 +76,11 @@ export interface ConnectorContext {
   accept(message: InboundMessageInput): Promise<Accepted>;
   /**
    * logs in the request's conversation what the channel's own answer to an accepted message (a webhook's reply,
-   * such as TwiML) told the citizen, as replies sent later are logged; never throws, the answer goes out regardless;
-   * the gateway provides it
+   * such as TwiML) tells the citizen, as replies sent later are logged. With `once`, a repeat of the same message
+   * (the same key within its seconds, on any node) is answered once: false for the repeat, which the channel then
+   * leaves unanswered. Never throws: in doubt, true, and the answer goes out. The gateway provides it.
    */
-  answered?(accepted: Accepted, channel: string, text: string): Promise<void>;
+  answered?(accepted: Accepted, channel: string, text: string, once?: RepeatKey): Promise<boolean>;
   config: LoadedConfig;
   log: Logger;
   /** whether a form's address field or words name a place the town's geocoders find, so the form can ask where first */
@@ -92,8 +93,6 @@ export interface ConnectorContext {
   media: MediaIntake;
   /** STOP/START keywords: who must not be written to */
   optOuts: OptOuts;
-  /** remembers keys for a while across nodes, so that a repeated message is answered once */
-  firstTime: FirstTime;
   /** gathers the parts of a message the network split (a long SMS whose provider sends each part on its own) */
   parts: PartsCollector;
   /** read-only access to stored requests, for channels whose clients look them up (Open311); the gateway provides it */

@@ -16,6 +16,11 @@ const tooMany = (msBeforeNext: number) => {
 // keys hold no phone number or address in clear
 const keyOf = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
+const senderOf = (message: InboundMessageInput): string | null => {
+  const sender = message.sender?.phone ?? message.sender?.email ?? message.sender?.handle;
+  return sender ? `${message.channel}:${sender}` : null;
+};
+
 /**
  * Limits that an attacker meets, counted in Redis so they hold across HTTP nodes (rate-limiter-flexible).
  * While Redis is away nothing is limited: the write that follows answers 503 anyway.
@@ -40,8 +45,14 @@ export class RateLimits {
 
   /** A 429 once one phone, email or handle sent too many new messages on a channel. */
   async perSender(message: InboundMessageInput): Promise<void> {
-    const sender = message.sender?.phone ?? message.sender?.email ?? message.sender?.handle;
-    if (sender) await this.take('per_sender', `${message.channel}:${sender}`);
+    const sender = senderOf(message);
+    if (sender !== null) await this.take('per_sender', sender);
+  }
+
+  /** Gives back what `perSender` counted for a message that turned out not to be new (a retry). */
+  async refundSender(message: InboundMessageInput): Promise<void> {
+    const sender = senderOf(message);
+    if (sender !== null) await this.limiters.get('per_sender')?.reward(keyOf(sender), 1);
   }
 
   /** A 429 while the address has failed too many secrets, whatever it sends now. */

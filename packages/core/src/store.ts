@@ -63,6 +63,11 @@ export const ConversationTurn = z.object({
   text: z.string(),
 });
 export type ConversationTurn = z.infer<typeof ConversationTurn>;
+/** Names an answer given once for a while (`seconds`): a repeat of the same message within it is not answered again. */
+export interface RepeatKey {
+  key: string;
+  seconds: number;
+}
 /** A runaway conversation (an auto-responder) keeps only its latest turns. */
 const MAX_TURNS = 200;
 
@@ -116,12 +121,37 @@ redis.call('LTRIM', KEYS[1], ARGV[3], -1)
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1`;
 
+/**
+ * Logs an answer in a conversation (KEYS[1]), unless the repeat key (KEYS[2], when given) says one was given already
+ * within its window. ARGV: the turn's JSON, the turns kept (negative), the TTL, the repeat window in seconds. 1 when logged.
+ */
+const ADD_TURN = `
+if KEYS[2] and not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[4]) then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], ARGV[2], -1)
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
+/**
+ * Claims a channel id (KEYS[2]) for the request the intake job (KEYS[1], a BullMQ job hash, its message JSON under
+ * 'data') holds, which may be another delivery's; ARGV: the TTL. Returns that request's id, or once the job is gone
+ * (processed, so its worker claimed it) the claim there is.
+ */
+const CLAIM_FOR_JOB = `
+local data = redis.call('HGET', KEYS[1], 'data')
+if not data then return redis.call('GET', KEYS[2]) end
+local held = cjson.decode(data).id
+redis.call('SET', KEYS[2], held, 'EX', ARGV[1], 'NX')
+return held`;
+
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     intakeWriteRequest(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     intakeSetDelivery(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     intakeClaimReference(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     intakeAddTurnOnce(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    intakeAddTurn(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    intakeClaimForJob(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<string | null, Context>;
   }
 }
 
@@ -131,6 +161,8 @@ function defineScripts(redis: RedisClient): void {
   redis.defineCommand('intakeSetDelivery', { lua: SET_DELIVERY });
   redis.defineCommand('intakeClaimReference', { lua: CLAIM_REFERENCE });
   redis.defineCommand('intakeAddTurnOnce', { lua: ADD_TURN_ONCE });
+  redis.defineCommand('intakeAddTurn', { lua: ADD_TURN });
+  redis.defineCommand('intakeClaimForJob', { lua: CLAIM_FOR_JOB });
 }
 
 export interface ReceivedRange {
@@ -202,6 +234,9 @@ export class RequestStore {
   }
   private seenKey(channel: string, externalId: string) {
     return `${this.prefix}:seen:${channel}:${hash(externalId)}`;
+  }
+  private repeatKey(key: string) {
+    return `${this.prefix}:first:${key}`;
   }
 
   /** Request ids by the time they were received (all, and per service code), for listings such as Open311's. */
@@ -439,15 +474,15 @@ export class RequestStore {
     return added === 1;
   }
 
-  async addTurn(id: string, turn: z.input<typeof ConversationTurn>): Promise<void> {
-    const key = this.conversationKey(id);
-    await this.exec(
-      this.redis
-        .multi()
-        .rpush(key, JSON.stringify(ConversationTurn.parse(turn)))
-        .ltrim(key, -MAX_TURNS, -1)
-        .expire(key, this.ttlSeconds),
-    );
+  /**
+   * Adds a turn, in one round trip. With `once`, only when no turn under that key was added within its seconds (the
+   * same answer to a repeated message, say), which `once.key` names; returns whether it was added.
+   */
+  async addTurn(id: string, turn: z.input<typeof ConversationTurn>, once?: RepeatKey): Promise<boolean> {
+    const json = JSON.stringify(ConversationTurn.parse(turn));
+    const keys = once === undefined ? [this.conversationKey(id)] : [this.conversationKey(id), this.repeatKey(once.key)];
+    const seconds = Math.max(1, Math.round(once?.seconds ?? 1));
+    return (await this.redis.intakeAddTurn(keys.length, ...keys, json, -MAX_TURNS, this.ttlSeconds, seconds)) === 1;
   }
 
   /** In the order things were said: a webhook's own answer is logged before the worker logs the message it answers. */
@@ -459,6 +494,14 @@ export class RequestStore {
   /** The request id that holds a channel id, or null. A claim is only ever written once that request's job exists. */
   async externalIdHolder(channel: string, externalId: string): Promise<string | null> {
     return this.redis.get(this.seenKey(channel, externalId));
+  }
+
+  /**
+   * Once an intake job is written, claims its channel id for the request the job holds (another delivery's, when
+   * that one wrote it first), in one round trip; returns that request's id, or null when neither job nor claim is there.
+   */
+  async claimExternalIdForJob(channel: string, externalId: string, jobKey: string): Promise<string | null> {
+    return this.redis.intakeClaimForJob(2, jobKey, this.seenKey(channel, externalId), this.ttlSeconds);
   }
 
   /** Records that a request holds a channel id; returns the id that held it already, or null when this one now does. */

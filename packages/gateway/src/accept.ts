@@ -14,6 +14,8 @@ import {
   type ConnectorContext,
   type IntakeJob,
   type Logger,
+  type RateLimits,
+  type RepeatKey,
   type RequestStore,
   type Tracking,
   withTimeout,
@@ -27,8 +29,8 @@ export interface AcceptDeps {
   intakeQueue: Queue<IntakeJob>;
   store: RequestStore;
   conversations: Conversations;
-  /** a 429 for a sender who sent too many new messages */
-  senderLimit?: (message: InboundMessage) => Promise<void>;
+  /** a 429 for a sender who sent too many new messages (`perSender`), and the point given back by a retry */
+  senderLimit?: Pick<RateLimits, 'perSender' | 'refundSender'>;
   /** resolves once the queue write is on enough replicas (`redis.wait_for_replicas`), throws when it is not */
   replicated?: () => Promise<void>;
 }
@@ -66,17 +68,37 @@ export function createAccept({ intakeQueue, store, conversations, senderLimit, r
     return (await store.trackingOf(message.continues)) ?? own;
   }
 
+  /** A retry of a message already taken: what it took on the way is given back, and it is answered with the written one. */
+  async function retried(message: InboundMessage, own: Tracking, earlier: string): Promise<Accepted> {
+    const [repeat] = await Promise.all([
+      repeatOf(earlier),
+      store.releaseReference(message.id, own.reference).catch(() => undefined),
+      senderLimit?.refundSender(message).catch(() => undefined),
+    ]);
+    return repeat;
+  }
+
   async function write(message: InboundMessage): Promise<Accepted> {
     const { channel, external_id: externalId } = message;
-    if (externalId !== null) {
-      const earlier = await store.externalIdHolder(channel, externalId);
-      if (earlier !== null) return repeatOf(earlier);
+    // What the write needs is read and taken at once, in one round trip: whether the channel id was taken, the
+    // sender's limit, a reference, the open conversation. The rarer retry then gives back its point and reference
+    // (a retry is never limited), and a limited message its reference.
+    const [earlier, limited, own, continues] = await Promise.all([
+      externalId === null ? null : store.externalIdHolder(channel, externalId),
+      senderLimit?.perSender(message).then(
+        () => null,
+        (error: unknown) => (error instanceof IntakeError ? error : Promise.reject(error)),
+      ) ?? null,
+      store.allocateReference(message.id),
+      conversations.openFor(message),
+    ]);
+    if (earlier !== null) return retried(message, own, earlier);
+    if (limited !== null) {
+      await store.releaseReference(message.id, own.reference).catch(() => undefined);
+      throw limited;
     }
-    // a retry of a message already taken is answered above, never limited
-    await senderLimit?.(message);
-    const own = await store.allocateReference(message.id);
     message.tracking = own;
-    message.continues = await conversations.openFor(message);
+    message.continues = continues;
     const fresh: Accepted = {
       id: message.id,
       ...acceptedTracking(await shownTracking(message, own)),
@@ -89,11 +111,9 @@ export function createAccept({ intakeQueue, store, conversations, senderLimit, r
     await replicated?.();
     if (externalId === null) return fresh;
 
-    // the job may be another delivery's of the same message: what it holds is the answer
-    const held = (await intakeQueue.getJob(jobId))?.data.id ?? (await store.externalIdHolder(channel, externalId));
+    // the job may be another delivery's of the same message: what it holds is the answer, and what the claim names
+    const held = await store.claimExternalIdForJob(channel, externalId, intakeQueue.toKey(jobId));
     if (held === null) throw new Error(`the intake job ${jobId} vanished before its claim was recorded`);
-    // the write happened: a claim that cannot be recorded now is recorded by the worker
-    await store.claimExternalId(channel, externalId, held).catch(() => undefined);
     if (held === message.id) return fresh;
     await store.releaseReference(message.id, own.reference).catch(() => undefined);
     return repeatOf(held);
@@ -125,13 +145,19 @@ export function createAccept({ intakeQueue, store, conversations, senderLimit, r
   };
 }
 
-/** A channel's own answer joins the conversation of the request it answers; a repeat's was logged the first time. */
+/**
+ * A channel's own answer joins the conversation of the request it answers, unless `once` says the same answer was
+ * given a moment ago; a repeat's was logged the first time. In doubt (Redis gone), the answer is given.
+ */
 export function logAnswer(store: RequestStore, log: Logger): NonNullable<ConnectorContext['answered']> {
-  return async (accepted, channel, text) => {
-    if (accepted.duplicate) return;
+  return async (accepted, channel, text, once?: RepeatKey) => {
+    if (accepted.duplicate) return true;
     const id = accepted.continues ?? accepted.id;
-    await store
-      .addTurn(id, { at: new Date().toISOString(), from: 'intake', channel, kind: 'acknowledgement', text })
-      .catch((error: Error) => log.warn({ id, err: error.message }, 'the answer was sent but not logged in the conversation'));
+    return store
+      .addTurn(id, { at: new Date().toISOString(), from: 'intake', channel, kind: 'acknowledgement', text }, once)
+      .catch((error: Error) => {
+        log.warn({ id, err: error.message }, 'the answer was sent but not logged in the conversation');
+        return true;
+      });
   };
 }

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import {
   OptOuts,
   RateLimits,
-  firstTimeOn,
   partsOn,
   QUEUE,
   RequestStore,
@@ -81,8 +80,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const redis = createFastFailRedis(config.redis);
   const workerRedis = createWorkerRedis(config.redis);
   // BullMQ loads its scripts onto the connections of its queues, and every multi() or pipeline() on such a connection
-  // copies them all: the store, dedupe and identity have plain connections of their own.
-  const dataRedis = createFastFailRedis(config.redis);
+  // copies them all: the store, dedupe and identity have plain connections of their own. The routes' one sends what
+  // they ask at the same moment in one write (ioredis's auto-pipelining), theirs and concurrent requests' alike.
+  const dataRedis = createFastFailRedis(config.redis, { enableAutoPipelining: true });
   const workerDataRedis = createWorkerRedis(config.redis);
   const connections = [redis, workerRedis, dataRedis, workerDataRedis];
   for (const connection of connections)
@@ -128,7 +128,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       intakeQueue,
       store,
       conversations: new Conversations(dataRedis, config, channels),
-      senderLimit: (message) => rateLimits.perSender(message),
+      senderLimit: rateLimits,
       // the intake queue writes on `redis`, and WAIT counts that connection's writes
       replicated: () => untilReplicated(redis, config.redis.wait_for_replicas),
     }),
@@ -140,7 +140,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     suggestAddresses: (query, limit) => normalizer.suggestAddresses(query, limit),
     locates: (report) => normalizer.locates(report),
     optOuts: new OptOuts(dataRedis, config.redis.prefix),
-    firstTime: firstTimeOn(dataRedis, config.redis.prefix),
     parts: partsOn(dataRedis, config.redis.prefix),
     requests: readerWithPending(store, intakeQueue, config),
     // an Open311 client's comment reaches the CRMs that took the request, as a citizen's follow-up does
