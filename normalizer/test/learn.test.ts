@@ -37,7 +37,7 @@ describe('intake learn', () => {
     expect(report.file).toBe(path.join(dataDir, 'learned', 'ferry-town.example.json'));
     expect(report.crossValidatedAccuracy).toBeGreaterThan(0.5);
     expect(readLearnedModel(report.file)).toMatchObject({
-      version: 1,
+      version: 2,
       examples: 6,
       cross_validated_accuracy: report.crossValidatedAccuracy,
     });
@@ -71,5 +71,47 @@ describe('intake learn', () => {
     writeFileSync(broken, '{"version":2}');
     expect(() => readLearnedModel(broken)).toThrow(/not a learned model.*intake learn again/);
     expect(readLearnedModel(path.join(dataDir, 'none.json'))).toBeNull();
+  });
+});
+
+describe('a catalogue without keywords', () => {
+  /** Two services share a name word, so only their descriptions tell them apart. */
+  const POOLS = [
+    {
+      code: 'POOL-1',
+      name: 'Pool Repair',
+      group: 'Recreation',
+      description: 'Cracked tiles, broken ladders or a leaking filter at a public swimming pool.',
+      keywords: [],
+    },
+    {
+      code: 'POOL-2',
+      name: 'Pool Water Quality',
+      group: 'Recreation',
+      description: 'Cloudy, green or foul-smelling water at a public swimming pool.',
+      keywords: [],
+    },
+    {
+      code: 'RINK-3',
+      name: 'Skating Rink Upkeep',
+      group: 'Recreation',
+      description: 'Rough, slushy or cracked ice at an outdoor skating rink, and broken boards.',
+      keywords: [],
+    },
+    { code: 'OTH-9', name: 'Other', keywords: [] },
+  ];
+
+  it('is read by its names and descriptions, slips and all, surely enough to pass the usual min_confidence', () => {
+    const classifier = buildClassifier(POOLS, 'OTH-9');
+    for (const [text, code] of [
+      ['the ladr at the pool is brokn', 'POOL-1'],
+      ['the pool tiels are craked', 'POOL-1'],
+      ['pool smels foul', 'POOL-2'],
+      ['rink ise is slushee', 'RINK-3'],
+    ] as const) {
+      const { code: got, confidence } = classifier.classify(text);
+      expect([text, got]).toEqual([text, code]);
+      expect(confidence).toBeGreaterThanOrEqual(0.5);
+    }
   });
 });
