@@ -158,6 +158,7 @@ function catalogueTerms(
   for (const term of namedTerms(services.filter((service) => service.code !== fallbackCode)))
     if (!byKey.has(term.tokens.join(' '))) byKey.set(term.tokens.join(' '), term);
   for (const lexical of linkConcepts(services, lexicon)) {
+    if (lexical.tokens.length === 1 && STREET_ABBREVIATIONS.has(lexical.tokens[0]!)) continue;
     const known = byKey.get(lexical.tokens.join(' '));
     // A problem this catalogue has no service for ("the playground swing is broken") is evidence for none of them.
     if (!known && lexical.targets.size === 0 && lexical.weight >= MIN_SUBJECT_WEIGHT)
@@ -183,6 +184,16 @@ const WHERE_WORDS: ReadonlySet<string> = new Set(
     ...w.crossings.corner_words,
   ]),
 );
+
+/**
+ * How streets are written short ("ave", "st", "cres"): in a text such a word is a street's, wherever it stands (the
+ * writer's own "759 W 6th Ave" too), never the lexicon's word that happens to be spelled alike (Spanish "ave", a bird).
+ */
+const STREET_ABBREVIATIONS: ReadonlySet<string> = (() => {
+  const types = inAllLanguages((w) => Object.keys(w.streets.types));
+  const spellings = inAllLanguages((w) => Object.values(w.streets.types).flat());
+  return new Set(spellings.filter((spelling) => !types.includes(spelling)));
+})();
 
 /** How telling a word of a service's own name, or of its description, is when the town gives it no keywords. */
 const NAME_WORD_WEIGHT = 1;

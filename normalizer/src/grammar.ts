@@ -195,6 +195,26 @@ const DAMAGE = new Set([
   'quebrado',
   'quebrada',
 ]);
+/** "Does not work", "ne marche plus", "no funciona": a thing said not to work is as good as broken. */
+const WORKING = new Set([
+  'work',
+  'works',
+  'working',
+  'worked',
+  'marche',
+  'marchent',
+  'fonctionne',
+  'fonctionnent',
+  'funciona',
+  'funcionan',
+  'sirve',
+  'prende',
+]);
+const NEGATIONS = new Set(['not', 't', 'no', 'never', 'ne', 'n', 'pas', 'plus', 'jamais', 'nunca', 'ya']);
+const NEGATION_WINDOW = 2;
+const saidNotToWork = (tokens: readonly string[], d: number) =>
+  WORKING.has(tokens[d]!) && tokens.slice(Math.max(0, d - NEGATION_WINDOW), d).some((token) => NEGATIONS.has(token));
+
 /** "The cover is loose, bangs...": after these a damage word says something of what came before. */
 const COPULAS = new Set([
   'is',
@@ -253,6 +273,8 @@ const FILLED = new Set([
   'enterrado',
   'enterrada',
 ]);
+/** "Llamo por un perro muerto", "calling about a dog": what a caller calls for is the subject, not a place. */
+const CALLING = new Set(['calling', 'call', 'llamo', 'llamando', 'llamaba', 'escribo', 'appelle', 'appelais']);
 /** English verbs and participles ("drain blocked", "car parked") are not nouns a word before them could qualify. */
 const VERB_FORM = /(?:ed|ing)$/;
 
@@ -276,7 +298,7 @@ export function settingFactor(tokens: readonly string[], start: number, previous
     k -= 1; // "on the pedestrian sign"
     while (k >= 0 && DETERMINERS.has(tokens[k]!)) k -= 1;
   }
-  if (!isPreposition(tokens, k)) return 1;
+  if (!isPreposition(tokens, k) || CALLING.has(tokens[k - 1] ?? '')) return 1;
   return FILLED.has(tokens[k - 1] ?? '') ? FILLED_FACTOR : SETTING_FACTOR;
 }
 
@@ -315,7 +337,7 @@ export function damagedMatches(
   const things = matches.filter((match) => match.terms.some((term) => term.weight >= MIN_DAMAGED_WEIGHT));
   const damaged = new Map<Match, 'named first' | 'named after'>();
   tokens.forEach((token, d) => {
-    if (!DAMAGE.has(token)) return;
+    if (!DAMAGE.has(token) && !saidNotToWork(tokens, d)) return;
     const before = things.filter((match) => match.end <= d && d - match.end < DAMAGE_WINDOW).at(-1);
     const after = things.find((match) => match.start > d && match.start - d <= DAMAGE_WINDOW);
     const attributive = language === 'en' && after?.start === d + 1 && !COPULAS.has(tokens[d - 1] ?? '');

@@ -26,6 +26,18 @@ function citizenText(text: string): string {
 }
 
 /**
+ * Whether a question asks when a place is open ("is the dump open saturday?", "à quelle heure ferme l'écocentre"):
+ * that is no request for the service the place's name brings to mind.
+ */
+export function asksOpeningHours(text: string, language: Language): boolean {
+  const tokens = words(citizenText(text));
+  return WORDS[language].intent.opening_hours.some((phrase) => {
+    const wanted = phrase.split(' ');
+    return tokens.some((_, i) => wanted.every((word, k) => tokens[i + k] === word));
+  });
+}
+
+/**
  * Whether a message asks rather than reports: its first sentence that says something is a question ("is the dump
  * open saturday?", "how do I order a cart") and not a request for work ("can you fix the light?").
  */

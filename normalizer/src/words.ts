@@ -11,7 +11,15 @@ const Renames = z.record(z.string().min(1), z.string().min(1)).default({});
 
 /** One language's words, as its file in normalizer/words/ holds them (see its README). Every part may be left out. */
 const LanguageWords = z.strictObject({
-  intent: z.strictObject({ greetings: Phrases, question_starts: Phrases, request_starts: Phrases, speaker_labels: Phrases }).prefault({}),
+  intent: z
+    .strictObject({
+      greetings: Phrases,
+      question_starts: Phrases,
+      request_starts: Phrases,
+      speaker_labels: Phrases,
+      opening_hours: Phrases,
+    })
+    .prefault({}),
   places: z
     .strictObject({
       /** "fifth", "cinquieme": a numbered street's name in words */

@@ -191,3 +191,37 @@ describe("a catalogue's own keyword, said as written", () => {
     expect(catalogue.classify('garbage not collected')).toMatchObject({ code: 'TRASH' });
   });
 });
+
+describe('weighing the evidence', () => {
+  it('takes a thing said not to work for the problem, as surely as one said broken', () => {
+    const said = (text: string) => classifier.classify(text).confidence;
+    expect(said('the street lamp does not work')).toBeGreaterThan(said('the street lamp'));
+    expect(said('le lampadaire ne marche plus')).toBeGreaterThan(said('le lampadaire'));
+    expect(said('la farola ya no funciona')).toBeGreaterThan(said('la farola'));
+  });
+
+  it('reads a short street type as the street, never as a word spelled alike ("ave" is a bird in Spanish)', () => {
+    expect(classifier.classify('vivo en la 5 ave, hay un bache').topics).toEqual(['pothole']);
+  });
+
+  it('takes what a caller calls about for the subject, not a place ("llamo por ...")', () => {
+    const about = classifier.classify('llamo por un árbol caído');
+    expect(about.code).toBe('TREE');
+    expect(about.confidence).toBeGreaterThan(classifier.classify('cerca de un árbol caído').confidence);
+  });
+
+  it.each([
+    ['a pit bull with no collar is running around', 'pets'],
+    ['the lawn has not been mowed all summer', 'grass and weeds'],
+    ['quelqu’un a tagué le mur du garage', 'graffiti'],
+    ['le chien du voisin jappe toute la nuit', 'noise'],
+    ['el camión de la basura no vino esta semana', 'garbage'],
+    ['the pavement is cracked and crumbling', 'pothole'],
+  ])('knows the common 311 word in "%s" (%s)', (text, topic) => {
+    expect(classifier.classify(text).topics).toContain(topic);
+  });
+
+  it('reads "sans arrêt" (non-stop) as no stop sign', () => {
+    expect(classifier.classify('la musique joue sans arrêt').topics).toEqual(['noise']);
+  });
+});

@@ -1,4 +1,4 @@
-import { intentOf } from '../src/intent.js';
+import { asksOpeningHours, intentOf } from '../src/intent.js';
 
 describe('telling a question from a report', () => {
   it.each([
@@ -20,5 +20,19 @@ describe('telling a question from a report', () => {
     ['hay un bache enorme en la calle Olmo', 'es'],
   ] as const)('%s reports', (text, language) => {
     expect(intentOf(text, language)).toBe('report');
+  });
+});
+
+describe('questions about opening hours', () => {
+  it.each([
+    ['is the recycling depot open on monday?', 'en'],
+    ["à quelle heure ferme l'écocentre?", 'fr'],
+    ['¿el vertedero abre los domingos?', 'es'],
+  ] as const)('%s asks when a place is open', (text, language) => {
+    expect(asksOpeningHours(text, language)).toBe(true);
+  });
+
+  it('is not said of a question about a problem', () => {
+    expect(asksOpeningHours('why has the streetlight been out for two weeks?', 'en')).toBe(false);
   });
 });

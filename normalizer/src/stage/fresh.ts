@@ -3,7 +3,7 @@ import type { Classification } from '../classify.js';
 import { normalizeEmail, normalizePhone } from '../contact.js';
 import type { Extracted } from '../extract/index.js';
 import { relatedRequest } from '../followup.js';
-import { intentOf, type Intent } from '../intent.js';
+import { asksOpeningHours, intentOf, type Intent } from '../intent.js';
 import { contentStems, detectLanguage } from '../language.js';
 import { locate } from '../location.js';
 import { cleanText, composeDescription } from '../text.js';
@@ -87,7 +87,9 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
   const textLanguage = detectLanguage(message.text === '' ? description : message.text);
   const classification = parts.classifier.classify(problem, textLanguage);
   const intent = intentOf(description, classification.language);
-  const chosen = chooseService(config, message, classification, intent, log);
+  // "is the dump open saturday?" names a place to ask about, not the service it brings to mind
+  const openingHours = intent === 'question' && asksOpeningHours(description, classification.language);
+  const chosen = chooseService(config, message, openingHours ? { ...classification, code: null } : classification, intent, log);
   const reporter = {
     name: cleanText(message.sender.name) || null,
     phone: normalizePhone(message.sender.phone, config.jurisdiction.country),
