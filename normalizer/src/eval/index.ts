@@ -1,7 +1,7 @@
 /**
  * `pnpm eval`: runs every labelled corpus through the real normalizer on its town's config and a real Redis, and
  * prints how often it got each thing right, on the dev and the test half side by side. Usage:
- *   node normalizer/dist/eval/index.js [--corpus banff|grid-town|french-town|catalogue|catalogue-learned] [--misses]
+ *   node normalizer/dist/eval/index.js [--corpus banff|grid-town|french-town|mesa-park|catalogue|catalogue-learned] [--misses]
  * Improve against the dev half (the only half whose misses are printed) and report the test half.
  */
 import { randomUUID } from 'node:crypto';
@@ -25,6 +25,7 @@ const SUITES = [
   { name: 'banff', corpus: path.join(EVAL_DIR, 'corpus.jsonl'), config: path.resolve(EVAL_DIR, '../../packages/gateway/demo/intake.yaml') },
   town('grid-town'),
   town('french-town'),
+  town('mesa-park'),
   town('catalogue'),
   { ...town('catalogue'), name: 'catalogue-learned', history: path.join(EVAL_DIR, 'towns', 'catalogue', 'history.csv') },
 ];
