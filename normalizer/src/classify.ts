@@ -84,6 +84,10 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
   return scores;
 }
 
+/** What the matched terms speak of, whatever the language: lexicon concepts ("wildlife") or services ("service:X"). */
+const topicsOf = (matches: readonly Match[]) =>
+  [...new Set(matches.flatMap((match) => match.terms.filter((term) => term.weight > 0).flatMap((term) => term.topics)))].sort();
+
 /**
  * Classifies free text against the catalogue: its own keywords, and the built-in lexicon of common 311 words in
  * English, French and Spanish tied to the services that name them. Accents are ignored, stems and slips forgiven.
@@ -97,7 +101,10 @@ export function buildClassifier(
   const index = new TermIndex(catalogueTerms(services, fallbackCode, lexicon));
   const known = new Set(services.map((service) => service.code));
   const likenesses = [
-    { model: describedModel(services, fallbackCode), weight: learned ? DESCRIBED_WEIGHT_BESIDE_HISTORY : DESCRIBED_WEIGHT },
+    {
+      model: describedModel(services, fallbackCode, (text) => topicsOf(index.findAll(wordsWithBreaks(text).tokens, detectLanguage(text)))),
+      weight: learned ? DESCRIBED_WEIGHT_BESIDE_HISTORY : DESCRIBED_WEIGHT,
+    },
     { model: learned, weight: LEARNED_WEIGHT },
   ].filter((likeness): likeness is { model: LearnedModel; weight: number } => likeness.model !== null);
   return {
@@ -105,13 +112,11 @@ export function buildClassifier(
       const { tokens, breaks } = wordsWithBreaks(text);
       const language = detected ?? detectLanguage(text);
       const matches = index.findAll(tokens, language);
-      const topics = [
-        ...new Set(matches.flatMap((match) => match.terms.filter((term) => term.weight > 0).flatMap((term) => term.topics))),
-      ].sort();
+      const topics = topicsOf(matches);
       const scores = score(matches, tokens, breaks, language);
       // what the catalogue's own descriptions and the town's past requests say, for the services it still has
       for (const { model, weight } of likenesses)
-        for (const [code, similarity] of similarities(model, text, language))
+        for (const [code, similarity] of similarities(model, text, language, topics))
           if (known.has(code)) scores.set(code, (scores.get(code) ?? 0) + weight * similarity);
       const ranked = [...scores.entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);
       const [top, second] = ranked;
@@ -238,13 +243,20 @@ function namedTerms(services: readonly ServiceDefinition[]): Term[] {
 
 /**
  * The described services the town gave no keywords (a catalogue as a CRM exports it), each learned from its name and
- * description as if they were one past request; null when there are none. A bare name ("Street lights") is left to
+ * description, with the lexicon's concepts read in them, as if they were one past request; null when there are none. A bare name ("Street lights") is left to
  * the lexicon, which knows that "street" says where: alone, it would be the whole of a service's likeness.
  */
-function describedModel(services: readonly ServiceDefinition[], fallbackCode: string | null): LearnedModel | null {
+function describedModel(
+  services: readonly ServiceDefinition[],
+  fallbackCode: string | null,
+  topicsIn: (text: string) => string[],
+): LearnedModel | null {
   const described = services
     .filter((service) => service.keywords.length === 0 && service.code !== fallbackCode && service.description)
-    .map((service) => ({ text: `${service.name}. ${service.description}`, code: service.code }));
+    .map((service) => {
+      const text = `${service.name}. ${service.description}`;
+      return { text, code: service.code, topics: topicsIn(text) };
+    });
   return described.length === 0 ? null : train(described);
 }
 

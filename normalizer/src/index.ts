@@ -36,4 +36,5 @@ export { jurisdictionCheck, type JurisdictionCheck } from './jurisdiction.js';
 export { IdentityIndex } from './identity.js';
 export { followUpOf, type FollowUp } from './followup.js';
 export { locate, type Located, type Locator } from './location.js';
-export { learnTown, learnedModelFile, readLearnedModel, type LearnedModel, type LearnReport } from './learn.js';
+export { learnedModelFile, readLearnedModel, type LearnedModel } from './learn.js';
+export { learnTown, type LearnReport } from './learn-town.js';

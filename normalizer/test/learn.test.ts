@@ -21,6 +21,8 @@ const HISTORY = [
   ',KSK-1',
 ].join('\r\n');
 
+const FERRY_TOWN = { services: SERVICES, fallbackCode: 'OTH-9', jurisdictionId: 'ferry-town.example' };
+
 let dataDir: string;
 let history: string;
 beforeEach(() => {
@@ -32,7 +34,7 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('intake learn', () => {
   it('learns from past requests, skips rows it cannot use, cross-validates and keeps the model in the data dir', () => {
-    const report = learnTown(SERVICES, 'ferry-town.example', history, dataDir);
+    const report = learnTown(FERRY_TOWN, history, dataDir);
     expect(report).toMatchObject({ read: 7, used: 6, services: 2, unknownCodes: ['OLD-5'] });
     expect(report.file).toBe(path.join(dataDir, 'learned', 'ferry-town.example.json'));
     expect(report.crossValidatedAccuracy).toBeGreaterThan(0.5);
@@ -53,20 +55,26 @@ describe('intake learn', () => {
         { service_request_id: '3', service_code: 'FRY-2' },
       ]),
     );
-    expect(learnTown(SERVICES, 'ferry-town.example', json, dataDir)).toMatchObject({ read: 2, used: 2 });
+    expect(learnTown(FERRY_TOWN, json, dataDir)).toMatchObject({ read: 2, used: 2 });
   });
 
   it('lets the classifier find services by what the town was told before, which the lexicon alone cannot', () => {
-    const model = readLearnedModel(learnTown(SERVICES, 'ferry-town.example', history, dataDir).file)!;
+    const model = readLearnedModel(learnTown(FERRY_TOWN, history, dataDir).file)!;
     const text = 'my card got swallowed, screen frozen';
     expect(buildClassifier(SERVICES, 'OTH-9').classify(text).code).toBeNull();
     expect(buildClassifier(SERVICES, 'OTH-9', undefined, model).classify(text).code).toBe('KSK-1');
     expect(buildClassifier(SERVICES, 'OTH-9', undefined, model).classify('the gangway rope is frayed').code).toBe('FRY-2');
   });
 
+  it("learns the lexicon's concepts from past requests too: a past raccoon teaches where a skunk goes", () => {
+    writeFileSync(history, [HISTORY, 'a raccoon is nesting under the ferry ramp,FRY-2', 'raccoons in the gangway again,FRY-2'].join('\n'));
+    const model = readLearnedModel(learnTown(FERRY_TOWN, history, dataDir).file)!;
+    expect(buildClassifier(SERVICES, 'OTH-9', undefined, model).classify('there is a skunk').code).toBe('FRY-2');
+  });
+
   it('says what is wrong with a history it cannot use, and with a damaged model', () => {
     writeFileSync(history, 'text,code\nkiosk frozen,KSK-1\n');
-    expect(() => learnTown(SERVICES, 'ferry-town.example', history, dataDir)).toThrow(/want columns description,service_code/);
+    expect(() => learnTown(FERRY_TOWN, history, dataDir)).toThrow(/want columns description,service_code/);
     const broken = path.join(dataDir, 'broken.json');
     writeFileSync(broken, '{"version":2}');
     expect(() => readLearnedModel(broken)).toThrow(/not a learned model.*intake learn again/);

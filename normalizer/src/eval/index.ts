@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createLogger, distanceMeters, InboundMessage, loadConfig, RequestStore, type Channel, type ServiceRequest } from '@intake/core';
 import { Redis } from 'ioredis';
-import { readExamples, train } from '../learn.js';
+import { readExamples } from '../learn.js';
+import { trainTown } from '../learn-town.js';
 import { createNormalizer } from '../normalizer.js';
 import { corpusChannels } from './channels.js';
 import { placeKey, readCorpus, splitOf, type CorpusEntry } from './corpus.js';
@@ -103,7 +104,8 @@ async function runSuite(suite: (typeof SUITES)[number]) {
     store: new RequestStore(redis, config.redis.prefix, 1),
     log: createLogger({ level: 'silent' }),
     channels: corpusChannels,
-    learned: suite.history === undefined ? null : train(readExamples(suite.history)),
+    learned:
+      suite.history === undefined ? null : trainTown(config.services, config.classification.fallback_code, readExamples(suite.history)),
   });
   const halves = { dev: new Map() as Tallies, test: new Map() as Tallies };
   const misses: string[] = [];

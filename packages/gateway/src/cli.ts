@@ -182,7 +182,8 @@ async function hashPassword() {
 function learn(file: string | undefined, configFile?: string) {
   if (file === undefined) throw new Error('usage: intake learn <history.csv | requests.json> [--config intake.yaml]');
   const config = loadGatewayConfig(configFile);
-  const report = learnTown(config.services, config.jurisdiction.id, file, dataDir());
+  const town = { services: config.services, fallbackCode: config.classification.fallback_code, jurisdictionId: config.jurisdiction.id };
+  const report = learnTown(town, file, dataDir());
   console.log(
     `learned ${report.used} past requests of ${report.services} services (${report.read - report.used} rows skipped` +
       `${report.unknownCodes.length > 0 ? `, codes not in the catalogue: ${report.unknownCodes.join(', ')}` : ''})`,
