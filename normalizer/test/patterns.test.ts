@@ -31,6 +31,8 @@ const town = Gazetteer.fromRows([
   ...street('1st St SE', 'x', -110, 30, 600, 100),
   ...street('1st St SW', 'x', -110, -30, -600, 100),
   ...street('East Ridge Rd', 'x', 1000, -600, 600, 1300),
+  ...street('N Cedar St', 'y', 300, 30, 600, 100),
+  ...street('S Cedar St', 'y', 300, -30, -600, 100),
 ]);
 const vocabulary = buildVocabulary(town.streetNames(), [], ['Town of Gridley']);
 
@@ -71,6 +73,13 @@ describe('places written the ways a grid town writes them', () => {
     });
     expect(firstPlace('the main thing is the noise')).toBeNull();
   });
+
+  it('reads a bare crossing whose streets carry their directions in front ("n cedar n 1st": the second n joins them)', () => {
+    expect(firstPlace('broken curb n cedar n 1st Thank you!')).toMatchObject({
+      address: 'North Cedar Street & East 1st Avenue',
+      precision: 'intersection',
+    });
+  });
 });
 
 describe('no place invented from common words', () => {
@@ -91,6 +100,9 @@ const village = Gazetteer.fromRows([
   ...street('Chemin du Lac-des-Sables', 'x', 800, 30, 600, 100),
   ...street('Rue Alphonse-Desjardins', 'x', 1000, 30, 600, 100),
   ...street('Rue Notre-Dame', 'x', 1200, 30, 600, 100),
+  ...street('Montée du Ruisseau', 'x', 1400, 30, 600, 100),
+  ...street('Rue Sainte-Marie-Reine', 'y', 300, -600, 600, 100),
+  ...street('Rue Tremblay', 'x', -400, -600, 600, 100),
 ]);
 const villageWords = buildVocabulary(village.streetNames(), [], ['Village de Lilas']);
 const villagePlace = (text: string) => {
@@ -132,6 +144,36 @@ describe('places written the ways a French or Spanish speaker writes them', () =
       precision: 'street',
     });
     expect(villagePlace('madame desjardins a appelé')).toBeNull();
+  });
+
+  it('takes a number before a bare numbered street as an address on it, or the street when the number is not there', () => {
+    expect(villagePlace('pile of junk dumped at 121 1st overnight thanks')).toMatchObject({
+      address: '121 1re Avenue',
+      precision: 'address',
+    });
+    expect(villagePlace('pile of junk dumped at 987 1st overnight thanks')).toMatchObject({ address: '1re Avenue', precision: 'street' });
+  });
+
+  it('reads a name written with its own particle after "au 121," even with one word or a slip in it', () => {
+    expect(villagePlace("Salut, musique à tue-tête au 121, de l'Église tous les soirs")).toMatchObject({
+      address: "121 Avenue de l'Église",
+      precision: 'address',
+    });
+    expect(villagePlace('gros rebuts à ramasser à côté du 121, du ruiseau merci')).toMatchObject({
+      address: '121 Montée du Ruisseau',
+      precision: 'address',
+    });
+    // the particle and a number make the name: a lone word of it is no place
+    expect(villagePlace('il y a un ruisseau derrière chez nous')).toBeNull();
+  });
+
+  it('reads a crossing of the part of a long name and a misspelt name', () => {
+    expect(villagePlace('no han quitado la nieve en sainte-marie y tremblya. desde hace 5 días.')).toMatchObject({
+      address: 'Rue Sainte-Marie-Reine & Rue Tremblay',
+      precision: 'intersection',
+    });
+    // two misspelt single names side by side are no crossing
+    expect(villagePlace('lilsa y tremblya')).toBeNull();
   });
 
   it('takes the number a Spanish caller corrects, said before "de la" and the street', () => {

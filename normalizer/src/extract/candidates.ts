@@ -1,7 +1,7 @@
 import { houseNumberAt, numberAfter, numberBefore, unitAfter } from './house-numbers.js';
 import { crossingAt } from './crossings.js';
 import { findMentions } from './mentions.js';
-import { distinctive, query, spanOf, type Extracted, type Mention, type Token } from './tokens.js';
+import { distinctive, ordinalName, query, spanOf, withParticle, type Extracted, type Mention, type Token } from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { PlaceWords } from './words.js';
 
@@ -9,11 +9,12 @@ import type { PlaceWords } from './words.js';
 function streetPlace(text: string, tokens: Token[], mention: Mention, next: Mention | undefined, words: PlaceWords): Extracted | null {
   const number = numberBefore(tokens, mention, words);
   const trailing = number === null ? numberAfter(tokens, mention, next, words) : null;
-  const acceptable = !mention.fuzzy || mention.typed || mention.capitalized;
+  // A misspelt name is a street when written as names are: typed, capitalized or with its particle ("625, du mooulin").
+  const acceptable = !mention.fuzzy || mention.typed || mention.capitalized || withParticle(mention, words);
   if (number && acceptable) {
     const unit = number.unit === null && !number.block ? unitAfter(tokens, mention.end, words) : null;
     const span = spanOf(text, tokens, number.start, unit?.end ?? mention.end);
-    const score = mention.typed ? 1 : mention.capitalized || number.hash ? 0.9 : 0.6;
+    const score = mention.typed ? 1 : mention.capitalized || number.hash || ordinalName(tokens, mention, words) ? 0.9 : 0.6;
     const kind = number.block ? 'street' : 'address';
     return {
       ...span,

@@ -1,4 +1,4 @@
-import { query, spanOf, type Extracted, type Mention, type Token } from './tokens.js';
+import { distinctive, ordinalName, query, spanOf, type Extracted, type Mention, type Token } from './tokens.js';
 import type { PlaceWords } from './words.js';
 
 function cornerWordBefore(tokens: Token[], start: number, words: PlaceWords): boolean {
@@ -12,10 +12,12 @@ function cornerWordBefore(tokens: Token[], start: number, words: PlaceWords): bo
 
 /** How surely "A <connector> B" names a corner; 0 when it more likely does not ("a bear and elk"). */
 function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: string, words: PlaceWords): number {
-  // A misspelt or partial bare name ("wolfe & bear st") is a street only beside a street that says so.
-  const bareSlip = (m: Mention) => (m.fuzzy || m.entry.partial === true) && !m.typed;
-  if ((bareSlip(a) && !b.typed) || (bareSlip(b) && !a.typed) || a.entry.core === b.entry.core) return 0;
-  const streetLike = (m: Mention) => m.typed || words.streets.ordinal.test(tokens[m.start]!.norm);
+  // A misspelt or partial bare name ("wolfe & bear st") is a street only beside a street that says so, by its type
+  // or by a name of two words or more ("saint-jean y baeudry").
+  const bareSlip = (m: Mention) => (m.fuzzy || m.entry.partial === true) && !m.typed && !distinctive(m);
+  const saysStreet = (m: Mention) => m.typed || distinctive(m);
+  if ((bareSlip(a) && !saysStreet(b)) || (bareSlip(b) && !saysStreet(a)) || a.entry.core === b.entry.core) return 0;
+  const streetLike = (m: Mention) => m.typed || ordinalName(tokens, m, words);
   const typed = Number(streetLike(a)) + Number(streetLike(b));
   if (typed === 2) return 1;
   if (typed === 1) return 0.9;
@@ -23,7 +25,8 @@ function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: s
   const capitalized = a.capitalized && b.capitalized;
   if (words.connectors.has(connector)) return capitalized ? 0.8 : 0.6;
   // "bear and wolf": two of the town's streets side by side; the geocoder still has to find them crossing.
-  return capitalized ? 0.6 : a.fuzzy || b.fuzzy ? 0 : 0.5;
+  const slipAlone = (a.fuzzy && !distinctive(b)) || (b.fuzzy && !distinctive(a));
+  return capitalized ? 0.6 : slipAlone ? 0 : 0.5;
 }
 
 /** Whether tokens [from, to) are all crossing fillers ("de la"), at most three of them. */

@@ -1,5 +1,5 @@
 import { spelledNumberEndingAt } from './numbers.js';
-import { distinctive, type Mention, type Token } from './tokens.js';
+import { distinctive, withParticle, type Mention, type Token } from './tokens.js';
 import type { PlaceWords } from './words.js';
 
 const CURRENCY = new Set(['$', '€', '£', '¢']);
@@ -78,7 +78,8 @@ export function numberBefore(tokens: Token[], mention: Mention, words: PlaceWord
   const of = ofBefore(tokens, last, mention, words);
   if (of) return of;
   // French and Spanish put a comma after the number: "au 115, rue Grizzly", "au 122, de l'Église".
-  const k = tokens[last]?.norm === ',' && (mention.typed || distinctive(mention)) ? last - 1 : last;
+  const named = mention.typed || distinctive(mention) || withParticle(mention, words);
+  const k = tokens[last]?.norm === ',' && named ? last - 1 : last;
   if (!houseNumberAt(tokens, k, words)) return spelledBefore(tokens, k, mention, words);
   let start = k;
   const hash = tokens[k - 1]?.norm === '#';

@@ -48,7 +48,9 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry:
   for (const entry of parts) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
   }
-  if (best || first.norm.length < 4 || /^\d/.test(first.norm)) return best;
+  // A short first word is too often another word, unless it is the particle a name begins with ("du mooulin").
+  const tooShort = first.norm.length < 4 && !vocabulary.words.particles.has(first.norm);
+  if (best || tooShort || /^\d/.test(first.norm)) return best;
   for (const entry of vocabulary.byInitial.get(first.norm[0]!) ?? []) {
     const fits = entry.tokens.every((core, k) => tokens[i + k]?.word === true && isTypoOf(tokens[i + k]!.norm, core));
     if (fits && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: true };
@@ -74,11 +76,12 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   const writtenFirst =
     before !== null && (streets.typeFirst.has(before) || entry.names.some((name) => name.typeFirst && name.type === before));
   if (!typed && writtenFirst) [typed, typeFirst, start] = [before, true, start - 1];
-  const directionAfter = tokens[end]?.word ? streets.direction(tokens[end]!.norm) : null;
-  if (directionAfter && entry.names.some((name) => name.direction === directionAfter)) [direction, end] = [directionAfter, end + 1];
+  // The direction before the name first: in "n walnut n 2nd" the second "n" joins two streets.
   const directionBefore = start - 1 >= floor && tokens[start - 1]?.word ? streets.direction(tokens[start - 1]!.norm) : null;
-  if (!direction && directionBefore && entry.names.some((name) => name.direction === directionBefore))
-    [direction, start] = [directionBefore, start - 1];
+  if (directionBefore && entry.names.some((name) => name.direction === directionBefore)) [direction, start] = [directionBefore, start - 1];
+  const directionAfter = tokens[end]?.word ? streets.direction(tokens[end]!.norm) : null;
+  if (!direction && directionAfter && entry.names.some((name) => name.direction === directionAfter))
+    [direction, end] = [directionAfter, end + 1];
   const fitting = entry.names.filter(
     (name) => (typed === null || streets.sameType(name.type, typed)) && (direction === null || name.direction === direction),
   );

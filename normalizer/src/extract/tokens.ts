@@ -2,6 +2,7 @@ import type { AddressQuery } from '@intake/core';
 import { fold } from '../language.js';
 import type { StreetName } from '../streets.js';
 import type { CoreEntry, Landmark } from './vocabulary.js';
+import type { PlaceWords } from './words.js';
 
 interface Span {
   raw: string;
@@ -39,8 +40,18 @@ export interface Mention {
 /** Marks that join the words of one name: "Saint-Jean", "l'Église", "l’Église". */
 const INSIDE_WORDS = new Set(['-', "'", '’']);
 
-/** A bare name that reads as a street on its own: two words or more that are not particles ("st-louis", "notre dame"). */
-export const distinctive = (mention: Mention) => !mention.fuzzy && !mention.entry.partial && mention.entry.contentWords >= 2;
+/**
+ * A bare name that reads as a street on its own: two words or more that are not particles ("st-louis", "notre dame"),
+ * also when they are the part of a longer name that only one street has ("saint jean" of Saint-Jean-Baptiste).
+ */
+export const distinctive = (mention: Mention) => !mention.fuzzy && mention.entry.contentWords >= 2;
+
+/** A numbered street's name ("5th", "1re"): a street even without its type, as no other word is. */
+export const ordinalName = (tokens: Token[], mention: Mention, words: PlaceWords) =>
+  words.streets.ordinal.test(tokens[mention.start]!.norm);
+
+/** A name written with the particle it begins with ("de l'Église", "du Moulin"): how names are written, not words. */
+export const withParticle = (mention: Mention, words: PlaceWords) => words.particles.has(mention.entry.tokens[0]!);
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

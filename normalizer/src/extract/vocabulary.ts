@@ -13,7 +13,7 @@ export interface CoreEntry {
   placeName: boolean;
   /** the tokens are only part of the name ("desjardins" of Alphonse-Desjardins): a street only with a number or a type */
   partial?: boolean;
-  /** how many of the name's words are more than particles: "saint louis" 2, "de l eglise" 1 */
+  /** how many of the name's (or the part's) words are more than particles: "saint louis" 2, "de l eglise" 1 */
   contentWords: number;
 }
 
@@ -26,7 +26,7 @@ interface LandmarkEntry {
 export interface Vocabulary {
   /** first token of a core (and the core written as one word, "bighorn") -> entries */
   byFirstToken: Map<string, CoreEntry[]>;
-  /** first letter -> entries, for spelling slips */
+  /** first letter -> entries and the parts that name one street alone, for spelling slips */
   byInitial: Map<string, CoreEntry[]>;
   /** first token of a part that names one street alone ("lac des sables", "desjardins", "saint jean") -> entries */
   byPartFirstToken: Map<string, CoreEntry[]>;
@@ -104,8 +104,11 @@ export function buildVocabulary(
     if (entry.tokens.length > 1) push(vocabulary.byFirstToken, entry.tokens.join(''), { ...entry, tokens: [entry.tokens.join('')] });
     push(vocabulary.byInitial, entry.core[0]!, entry);
   }
-  for (const [part, entry] of uniqueParts([...cores.values()], words))
-    push(vocabulary.byPartFirstToken, part[0]!, { ...entry, tokens: part, partial: true });
+  for (const [part, entry] of uniqueParts([...cores.values()], words)) {
+    const partEntry = { ...entry, tokens: part, partial: true, contentWords: part.filter((token) => !words.particles.has(token)).length };
+    push(vocabulary.byPartFirstToken, part[0]!, partEntry);
+    push(vocabulary.byInitial, part[0]![0]!, partEntry);
+  }
   for (const landmark of landmarks) {
     for (const phrase of [landmark.name, ...landmark.aliases]) {
       const tokens = nameTokens(phrase);
