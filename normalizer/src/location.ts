@@ -17,6 +17,8 @@ export interface Located {
   location: Location;
   /** the place mentions in the description that name places (not problems): kept out of classification */
   mentions: Extracted[];
+  /** the location is a landmark named in the text: a question may ask about the landmark itself ("is it open?") */
+  atLandmark: boolean;
 }
 
 /** A result is taken when how surely the words name a place, times how surely the geocoder found it, reaches this. */
@@ -131,10 +133,10 @@ export async function locate(
   // Place names are kept out of classification wherever they are, signatures included.
   const sure = named.filter((candidate) => candidate.score >= SURE_MENTION);
   const candidates = weighByZone(named, input.zones ?? []);
-  if (input.point) return { location: pointLocation(locator, input.point, 'device'), mentions: sure };
+  if (input.point) return { location: pointLocation(locator, input.point, 'device'), mentions: sure, atLandmark: false };
   if (input.address && input.address.trim() !== '') {
     const fromField = await locateFirst(locator, extractAddresses(input.address, locator.vocabulary));
-    if (fromField) return { location: withoutFrom(fromField), mentions: sure };
+    if (fromField) return { location: withoutFrom(fromField), mentions: sure, atLandmark: false };
     const freeform = await locator.chain.geocode(
       { kind: 'freeform', raw: input.address, number: null, unit: null, street: null, cross_street: null },
       (r) => r.confidence >= MIN_BELIEF,
@@ -150,12 +152,18 @@ export async function locate(
           in_jurisdiction: locator.inJurisdiction(freeform),
         },
         mentions: sure,
+        atLandmark: false,
       };
   }
   const fromText = await locateFirst(locator, candidates);
-  if (!fromText && input.photoPoint) return { location: pointLocation(locator, input.photoPoint, 'photo'), mentions: sure };
-  if (!fromText) return { location: NO_LOCATION, mentions: sure };
-  return { location: withoutFrom(fromText), mentions: [...new Set([fromText.from, ...sure])] };
+  if (!fromText && input.photoPoint)
+    return { location: pointLocation(locator, input.photoPoint, 'photo'), mentions: sure, atLandmark: false };
+  if (!fromText) return { location: NO_LOCATION, mentions: sure, atLandmark: false };
+  return {
+    location: withoutFrom(fromText),
+    mentions: [...new Set([fromText.from, ...sure])],
+    atLandmark: fromText.from.kind === 'landmark',
+  };
 }
 
 const ON_STREETS = new Set<Location['precision']>(['address', 'intersection', 'street']);
@@ -170,7 +178,8 @@ export function streetsOf(location: Location): string[] {
     .replace(/^[^,]*,\s*(?=\d)/, '')
     .replace(/,.*$/, '')
     .replace(/^\d+\s+block\s+of\s+/i, '')
-    .replace(/^\d+[a-z]?\s+/i, '');
+    // only an address leads with its house number: "17 Avenue Southwest" is a numbered street
+    .replace(location.precision === 'address' ? /^\d+[a-z]?\s+/i : /^$/, '');
   return label
     .split(' & ')
     .map((part) => parseStreetName(part)?.key)

@@ -53,7 +53,8 @@ export class StreetWords {
 
   /** One spelling for a numbered street's name however it is written: "5th", "fifth", "5e", "cinquieme" are one. */
   private ordinalOf(token: string): string | null {
-    const value = this.ordinal.exec(token)?.[1] ?? this.ordinalWords.get(token);
+    // "5 Ave" in the data and "5th ave" in a message are one street: a number in a name is its ordinal
+    const value = this.ordinal.exec(token)?.[1] ?? this.ordinalWords.get(token) ?? /^\d+$/.exec(token)?.[0];
     return value === undefined ? null : `${Number(value)}th`;
   }
 
@@ -112,8 +113,9 @@ export function parseStreetName(raw: string, words: StreetWords = STREET_WORDS):
   if (type === null && left() >= 2 && typeAt(first)) [type, typeFirst, first] = [typeAt(first), true, first + 1];
   if (direction === null && left() >= 2 && directionAt(first)) [direction, first] = [directionAt(first), first + 1];
   if (type === null && tokens.length === 1 && typeAt(0)) return null;
-  const core = tokens.slice(first, last).map(words.expandNameToken);
-  if (core.length === 0 || core.every((token) => /^\d+$/.test(token) && type === null)) return null;
+  const written = tokens.slice(first, last);
+  if (written.length === 0 || written.every((token) => /^\d+$/.test(token) && type === null)) return null;
+  const core = written.map(words.expandNameToken);
   const coreText = core.join(' ');
   const key = [typeFirst ? type : null, coreText, typeFirst ? null : type, direction].filter((part) => part !== null).join(' ');
   return { key, core: coreText, type, typeFirst, direction, display: displayName(cleaned, typeFirst, words) };

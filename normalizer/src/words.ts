@@ -36,6 +36,8 @@ const LanguageWords = z.strictObject({
       between_street_and_number: Phrases,
       number_marks: Phrases,
       corrections: Phrases,
+      /** "um", "euh": what a caller says while thinking, between a number and its street */
+      hesitations: Phrases,
     })
     .prefault({}),
   streets: z

@@ -82,6 +82,41 @@ describe('places written the ways a grid town writes them', () => {
   });
 });
 
+/** A made-up quadrant city: numbered streets and avenues without ordinal endings in the data, a quadrant after each. */
+const quadrants = Gazetteer.fromRows([
+  ...street('3 St NW', 'y', 300, 30, 600, 100),
+  ...street('3 St SW', 'y', 300, -30, -600, 100),
+  ...street('4 Ave NW', 'x', 440, 30, 600, 100),
+  ...street('4 St NW', 'y', 440, 30, 600, 100),
+]);
+const quadrantWords = buildVocabulary(quadrants.streetNames(), [], []);
+const quadrantPlace = (text: string) => {
+  const [best] = extractAddresses(text, quadrantWords);
+  return best?.kind === 'query' ? geocodeWithGazetteer(quadrants, best.query) : null;
+};
+
+describe('places in a quadrant city', () => {
+  it('reads "3rd" for the data\'s "3" and a quadrant written in two words, dotted or in Spanish', () => {
+    const address = { address: '121 3 Street Northwest', precision: 'address' };
+    expect(quadrantPlace('storm drain blocked outside 121 3rd st. north west')).toMatchObject(address);
+    expect(quadrantPlace('storm drain blocked outside 121 3 St N.W.')).toMatchObject(address);
+    expect(quadrantPlace('no pasaron frente al 121 de la calle 3 noroeste')).toMatchObject(address);
+  });
+
+  it('tells a street and an avenue of one number apart at their corner, and reads no street in a bare number', () => {
+    expect(quadrantPlace('signal flashing at 4 Ave NW and 4 St NW')).toMatchObject({
+      address: '4 Avenue Northwest & 4 Street Northwest',
+      precision: 'intersection',
+    });
+    expect(quadrantPlace('my kids are 3 and 4, they walk here')).toBeNull();
+  });
+
+  it("reads past a caller's hesitation and takes a number corrected alone", () => {
+    expect(quadrantPlace("Caller: it's 121, um, 3rd street northwest")).toMatchObject({ address: '121 3 Street Northwest' });
+    expect(quadrantPlace('Caller: 131 3 St NW, no sorry, 121.')).toMatchObject({ address: '121 3 Street Northwest' });
+  });
+});
+
 describe('no place invented from common words', () => {
   it('reads no street where a common word only loosely spells a street type ("a caller" is no A Calle)', () => {
     const lettered = buildVocabulary(['A Street', 'B Street', 'Calle Mayor', 'Collar Lane'], [], []);

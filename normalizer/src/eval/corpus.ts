@@ -49,6 +49,8 @@ export function placeKey(label: string): string {
       .map(streetKey)
       .sort()
       .join(' & ');
+  // "17 Ave SW" is a numbered street, not number 17 on "Ave SW": its name is nothing but the number.
+  if (/^\d+\s/.test(withoutUnit) && /^\d+th$/.test(parseStreetName(withoutUnit)?.core ?? '')) return streetKey(withoutUnit);
   const block = /^(\d+)\s+block\s+of\s+(.+)$/i.exec(withoutUnit);
   if (block) return streetKey(block[2]!);
   const address = /^(\d+[A-Za-z]?)\s+(.+)$/.exec(withoutUnit);

@@ -5,6 +5,12 @@ import { distinctive, ordinalName, query, spanOf, withParticle, type Extracted, 
 import type { Vocabulary } from './vocabulary.js';
 import type { PlaceWords } from './words.js';
 
+/** A location word right before a name, or before its article: "on Bear", "sur la St-Jean-Baptiste". */
+function placedBy(tokens: Token[], start: number, words: PlaceWords): boolean {
+  const before = words.articles.has(tokens[start - 1]?.norm ?? '') ? start - 2 : start - 1;
+  return words.locationWords.has(tokens[before]?.norm ?? '');
+}
+
 /** The place one mention of a street makes, by what is written around it: a number, a type, a preposition. */
 function streetPlace(text: string, tokens: Token[], mention: Mention, next: Mention | undefined, words: PlaceWords): Extracted | null {
   const number = numberBefore(tokens, mention, words);
@@ -37,7 +43,7 @@ function streetPlace(text: string, tokens: Token[], mention: Mention, next: Ment
     !mention.entry.partial &&
     !mention.entry.placeName &&
     (mention.capitalized || distinctive(mention)) &&
-    words.locationWords.has(tokens[mention.start - 1]?.norm ?? '');
+    placedBy(tokens, mention.start, words);
   if (!mention.typed && !bareButPlaced) return null;
   const span = spanOf(text, tokens, mention.start, mention.end);
   return {

@@ -16,7 +16,9 @@ function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: s
   // or by a name of two words or more ("saint-jean y baeudry").
   const bareSlip = (m: Mention) => (m.fuzzy || m.entry.partial === true) && !m.typed && !distinctive(m);
   const saysStreet = (m: Mention) => m.typed || distinctive(m);
-  if ((bareSlip(a) && !saysStreet(b)) || (bareSlip(b) && !saysStreet(a)) || a.entry.core === b.entry.core) return 0;
+  // One name twice is one street, unless its types tell two apart ("5 Ave NE & 5 St NE").
+  const sameStreet = a.names.some((name) => b.names.some((other) => other.key === name.key));
+  if ((bareSlip(a) && !saysStreet(b)) || (bareSlip(b) && !saysStreet(a)) || sameStreet) return 0;
   const streetLike = (m: Mention) => m.typed || ordinalName(tokens, m, words);
   const typed = Number(streetLike(a)) + Number(streetLike(b));
   if (typed === 2) return 1;

@@ -120,7 +120,7 @@ export function numberAfter(tokens: Token[], mention: Mention, next: Mention | u
   const marked = words.numberMarks.has(tokens[k]?.norm ?? '');
   const gap: string[] = [];
   if (marked) k += 1;
-  else if (!mention.typeFirst) {
+  else {
     while (gap.length < 4 && words.betweenStreetAndNumber.has(tokens[k]?.norm ?? '')) gap.push(tokens[k++]!.norm);
     if (words.numberMarks.has(tokens[k]?.norm ?? '') && gap.length > 0) k += 1;
     // "East Ridge Rd 1363", "3rd St SE 513": a number right after a street is its house only when the street is typed.

@@ -1,6 +1,6 @@
 import { landmarkCandidates, streetCandidates, unknownStreetCandidates } from './candidates.js';
 import { findPoints } from './points.js';
-import { tokenize, type Extracted } from './tokens.js';
+import { tokenize, withoutHesitations, type Extracted } from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 import { rankExtracted, withCorrections, withOwnAddresses } from './weighing.js';
 
@@ -17,7 +17,7 @@ export type { Extracted } from './tokens.js';
  */
 export function extractAddresses(text: string, vocabulary: Vocabulary): Extracted[] {
   const { points, rest } = findPoints(text);
-  const tokens = tokenize(rest);
+  const tokens = withoutHesitations(tokenize(rest), vocabulary.words);
   const fromPoints: Extracted[] = points.map((point) => ({ ...point, kind: 'point', score: point.via === 'map_link' ? 1 : 0.95 }));
   const named = [...streetCandidates(text, tokens, vocabulary), ...landmarkCandidates(text, tokens, vocabulary)];
   const all = [...fromPoints, ...named, ...unknownStreetCandidates(text, tokens, named, vocabulary.words)];

@@ -1,5 +1,6 @@
 import { isTypoOf } from '../fuzzy.js';
 import type { Mention, Token } from './tokens.js';
+import type { StreetWords } from '../streets.js';
 import type { CoreEntry, Vocabulary } from './vocabulary.js';
 import type { PlaceWords } from './words.js';
 
@@ -58,6 +59,32 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry:
   return best;
 }
 
+interface Direction {
+  direction: string;
+  /** how many tokens it takes: "se" 1, "south east" and "n.w." 2 */
+  width: number;
+}
+
+/** Two direction words written apart ("south east", "N.W.", "nord-ouest") are one when joined they spell one. */
+function joinedDirection(first: Token | undefined, second: Token | undefined, streets: StreetWords): string | null {
+  if (!first?.word || !second?.word || !streets.direction(first.norm) || !streets.direction(second.norm)) return null;
+  return streets.direction(first.norm + second.norm);
+}
+
+function directionStartingAt(tokens: Token[], k: number, streets: StreetWords): Direction | null {
+  const joined = joinedDirection(tokens[k], tokens[k + 1], streets);
+  if (joined) return { direction: joined, width: 2 };
+  const single = tokens[k]?.word ? streets.direction(tokens[k]!.norm) : null;
+  return single ? { direction: single, width: 1 } : null;
+}
+
+function directionEndingAt(tokens: Token[], end: number, floor: number, streets: StreetWords): Direction | null {
+  const joined = end - 2 >= floor ? joinedDirection(tokens[end - 2], tokens[end - 1], streets) : null;
+  if (joined) return { direction: joined, width: 2 };
+  const single = end - 1 >= floor && tokens[end - 1]?.word ? streets.direction(tokens[end - 1]!.norm) : null;
+  return single ? { direction: single, width: 1 } : null;
+}
+
 /** A street named in the text, with the type and direction written around it. */
 function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: number): Mention | null {
   const core = matchCore(tokens, i, vocabulary);
@@ -76,12 +103,14 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   const writtenFirst =
     before !== null && (streets.typeFirst.has(before) || entry.names.some((name) => name.typeFirst && name.type === before));
   if (!typed && writtenFirst) [typed, typeFirst, start] = [before, true, start - 1];
+  // A bare number is a numbered street only with its type: "5 Ave", never the "5" of "5 days".
+  if (typed === null && /^\d+$/.test(tokens[i]!.norm)) return null;
+  const fits = (found: { direction: string } | null) => found !== null && entry.names.some((name) => name.direction === found.direction);
   // The direction before the name first: in "n walnut n 2nd" the second "n" joins two streets.
-  const directionBefore = start - 1 >= floor && tokens[start - 1]?.word ? streets.direction(tokens[start - 1]!.norm) : null;
-  if (directionBefore && entry.names.some((name) => name.direction === directionBefore)) [direction, start] = [directionBefore, start - 1];
-  const directionAfter = tokens[end]?.word ? streets.direction(tokens[end]!.norm) : null;
-  if (!direction && directionAfter && entry.names.some((name) => name.direction === directionAfter))
-    [direction, end] = [directionAfter, end + 1];
+  const directionBefore = directionEndingAt(tokens, start, floor, streets);
+  if (fits(directionBefore)) [direction, start] = [directionBefore!.direction, start - directionBefore!.width];
+  const directionAfter = directionStartingAt(tokens, end, streets);
+  if (!direction && fits(directionAfter)) [direction, end] = [directionAfter!.direction, end + directionAfter!.width];
   const fitting = entry.names.filter(
     (name) => (typed === null || streets.sameType(name.type, typed)) && (direction === null || name.direction === direction),
   );

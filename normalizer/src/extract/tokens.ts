@@ -70,6 +70,14 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** The tokens without a speaker's hesitations and the comma after one: "it's 415, um, east 5th" reads "415, east 5th". */
+export function withoutHesitations(tokens: Token[], words: PlaceWords): Token[] {
+  return tokens.filter((token, i) => {
+    if (words.hesitations.has(token.norm)) return false;
+    return !(token.norm === ',' && words.hesitations.has(tokens[i - 1]?.norm ?? '') && tokens[i - 2]?.norm === ',');
+  });
+}
+
 export const spanOf = (text: string, tokens: Token[], first: number, last: number) => {
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;

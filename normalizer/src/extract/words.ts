@@ -30,6 +30,8 @@ export interface PlaceWords {
   corrections: readonly (readonly string[])[];
   /** "my address is": the writer's own place follows */
   ownAddress: readonly string[];
+  /** "um", "euh": no word of the place, read past */
+  hesitations: ReadonlySet<string>;
 }
 
 /** Marks that are no language's words: "&", "@", "/", "+" between streets, "#" before a unit or a number. */
@@ -62,6 +64,7 @@ export function placeWordsOf(book: WordBook, streets = new StreetWords(book), nu
     numberMarks: all((w) => w.places.number_marks, NUMBER_MARKS),
     corrections: inAllLanguages((w) => w.places.corrections, book).map((phrase) => phrase.split(' ')),
     ownAddress: inAllLanguages((w) => w.places.own_address, book),
+    hesitations: all((w) => w.places.hesitations),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { InboundMessage, LoadedConfig, Logger, ServiceRequest, StoredRequest } from '@intake/core';
+import { NO_LOCATION, type InboundMessage, type LoadedConfig, type Logger, type ServiceRequest, type StoredRequest } from '@intake/core';
 import type { Classification } from '../classify.js';
 import { normalizeEmail, normalizePhone } from '../contact.js';
 import type { Extracted } from '../extract/index.js';
@@ -96,8 +96,10 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
     email: normalizeEmail(message.sender.email),
   };
   const { sender, related } = await threadOf(parts, message, { description, zones }, reporter, chosen.sure ? chosen.code : null);
+  // A question that names a landmark asks about the landmark ("is the town hall open friday?"): no problem is there.
+  const named = intent === 'question' && located.atLandmark ? NO_LOCATION : located.location;
   // A follow-up with no place of its own is about the place of the report it follows.
-  const location = located.location.precision === 'none' && related !== null ? related.record.location : located.location;
+  const location = named.precision === 'none' && related !== null ? related.record.location : named;
   const code = chosen.sure ? chosen.code : ((await carriedOverCode(parts, related, sender, message.received_at, location)) ?? chosen.code);
   const tracking = message.tracking ?? (await store.allocateReference(message.id));
   const record: ServiceRequest = {
