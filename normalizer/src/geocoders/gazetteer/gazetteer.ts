@@ -2,11 +2,11 @@ import type { AddressSuggestion, Area } from '@intake/core';
 import convex from '@turf/convex';
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
-import { isTypoOf } from '../../fuzzy.js';
 import { fold } from '../../language.js';
 import { nameTokens, parseStreetName, sameStreetType, streetType, type StreetName } from '../../streets.js';
 import { centroid, fitLine, hullCandidates, localMeters, middleAlong, principalAxis, squaredMeters, type LatLong } from './geometry.js';
 import { readOpenAddresses, type AddressRow, type ReadReport } from './read.js';
+import { SlipIndex } from './slips.js';
 
 /** One address point, as written in the data ("211", "211A"); made on request from the gazetteer's columns. */
 export interface AddressPoint extends LatLong {
@@ -60,8 +60,8 @@ export class Gazetteer {
   private readonly value: number[] = [];
   private readonly units = new Map<number, string>();
   private readonly byCore = new Map<string, Street[]>();
-  /** cores by first letter: a slip rarely touches the first letter, so only these are compared */
-  private readonly coresByInitial = new Map<string, string[]>();
+  /** the cores, for spelling slips */
+  private readonly slips = new SlipIndex();
   /** street keys in order, for completions by prefix */
   private readonly ordered: Street[];
   private readonly index: KDBush<number>;
@@ -75,7 +75,7 @@ export class Gazetteer {
     for (const street of this.streets.values()) this.finishStreet(street);
     for (const list of this.byCore.values()) list.sort((a, b) => b.ids.length - a.ids.length);
     this.ordered = [...this.streets.values()].sort((a, b) => (a.name.key < b.name.key ? -1 : a.name.key > b.name.key ? 1 : 0));
-    this.index = this.kdTree(this.lat.map((_, id) => id));
+    this.index = this.kdTree(Uint32Array.from({ length: this.size }, (_, id) => id));
   }
 
   static fromFile(file: string): Gazetteer {
@@ -114,12 +114,10 @@ export class Gazetteer {
     if (row.unit !== null) this.units.set(id, row.unit);
     street.ids.push(id);
     const bounds = street.bounds;
-    [bounds[0], bounds[1], bounds[2], bounds[3]] = [
-      Math.min(bounds[0], row.long),
-      Math.min(bounds[1], row.lat),
-      Math.max(bounds[2], row.long),
-      Math.max(bounds[3], row.lat),
-    ];
+    bounds[0] = Math.min(bounds[0], row.long);
+    bounds[1] = Math.min(bounds[1], row.lat);
+    bounds[2] = Math.max(bounds[2], row.long);
+    bounds[3] = Math.max(bounds[3], row.lat);
     // "0" marks a parcel with no address (a right of way, a utility site): part of the street, never an address.
     if (this.value[id]! > 0) street.numbered.push(id);
   }
@@ -130,18 +128,15 @@ export class Gazetteer {
     const lots = street.numbered.filter((id) => !this.units.has(id));
     street.representative = middleAlong(this.locations([lots, street.numbered, street.ids].find((ids) => ids.length > 0)!));
     const sameCore = this.byCore.get(street.name.core) ?? [];
-    if (sameCore.length === 0) {
-      const initial = street.name.core[0]!;
-      this.coresByInitial.set(initial, [...(this.coresByInitial.get(initial) ?? []), street.name.core]);
-    }
+    if (sameCore.length === 0) this.slips.add(street.name.core);
     sameCore.push(street);
     this.byCore.set(street.name.core, sameCore);
   }
 
   /** geokdbush 1 reads a falsy item as a tree node, so the tree holds each id plus one (see `nearestIn`). */
-  private kdTree(ids: readonly number[]): KDBush<number> {
+  private kdTree(ids: ArrayLike<number>): KDBush<number> {
     return new KDBush(
-      ids.map((id) => id + 1),
+      Uint32Array.from(ids, (id) => id + 1) as unknown as number[],
       (item) => this.long[item - 1]!,
       (item) => this.lat[item - 1]!,
     );
@@ -236,8 +231,7 @@ export class Gazetteer {
       const fitting = sameCore.filter(fits);
       return fitting.length > 0 ? { streets: fitting, fuzzy: false, mismatch: false } : { streets: sameCore, fuzzy: false, mismatch: true };
     }
-    const cores = this.coresByInitial.get(name.core[0]!) ?? [];
-    const near = cores.filter((core) => isTypoOf(name.core, core)).flatMap((core) => this.byCore.get(core)!);
+    const near = this.slips.slipsOf(name.core).flatMap((core) => this.byCore.get(core)!);
     if (near.length === 0) return null;
     const fitting = near.filter(fits);
     return { streets: fitting.length > 0 ? fitting : near, fuzzy: true, mismatch: fitting.length === 0 };
@@ -388,23 +382,29 @@ export class Gazetteer {
     const start = numericValue(prefix);
     const digitsOnly = /^\d+$/.test(prefix);
     const matches: { number: string; street: Street; points: AddressPoint[] }[] = [];
-    for (let scale = 1; matches.length < limit && scale <= MAX_HOUSE_NUMBER; scale *= 10) {
+    const highest = Math.max(0, ...streets.map((street) => this.value[street.numbered.at(-1) ?? -1] ?? 0));
+    for (let scale = 1, digits = prefix.length; matches.length < limit && start * scale <= highest; scale *= 10, digits++) {
       const level: typeof matches = [];
+      // the best a number of this level can be: the prefix itself, else as short as the level allows
+      const best = (number: string) => (scale === 1 ? number === prefix : number.length === digits);
+      let bestFound = 0;
       for (const street of streets) {
+        // streets come in the order of their names: once enough of the best are found, later streets come after them
+        if (bestFound >= limit - matches.length) break;
+        const inRange = this.numberedBetween(street, start * scale, (start + 1) * scale);
+        if (inRange.length === 0) continue;
         const byNumber = new Map<string, AddressPoint[]>();
-        for (const point of this.numberedBetween(street, start * scale, (start + 1) * scale)) {
+        for (const point of inRange) {
           const folded = foldNumber(point.number);
           if (folded.startsWith(prefix)) byNumber.set(folded, [...(byNumber.get(folded) ?? []), point]);
         }
-        for (const [number, points] of byNumber) level.push({ number, street, points });
+        for (const [number, points] of byNumber) {
+          level.push({ number, street, points });
+          if (best(number)) bestFound++;
+        }
       }
-      level.sort(
-        (a, b) =>
-          Number(b.number === prefix) - Number(a.number === prefix) ||
-          a.number.length - b.number.length ||
-          a.street.name.display.localeCompare(b.street.name.display) ||
-          numericValue(a.number) - numericValue(b.number),
-      );
+      // stable: within a length, streets stay in the order of their names and numbers in numeric order
+      level.sort((a, b) => Number(b.number === prefix) - Number(a.number === prefix) || a.number.length - b.number.length);
       matches.push(...level);
       if (!digitsOnly) break;
     }
@@ -414,7 +414,8 @@ export class Gazetteer {
 
 /** Each typed word starts the street's word in the same place; a complete abbreviation ("st") stands for its type. */
 function streetStartsWith(name: StreetName, typed: readonly string[]): boolean {
-  if (typed.length === 0) return true;
+  // one word typed: the key starting with it, as the ordered search already found, is all there is to it
+  if (typed.length <= 1) return true;
   const words = name.key.split(' ');
   if (typed.length > words.length) return false;
   return typed.every((token, i) => words[i]!.startsWith(token) || (i > 0 && streetType(token) === words[i]));
@@ -428,8 +429,6 @@ function nearBounds([minLong, minLat, maxLong, maxLat]: readonly number[], margi
     lat >= minLat! - dLat && lat <= maxLat! + dLat && long >= minLong! - dLong && long <= maxLong! + dLong;
 }
 
-/** No street numbers its houses past this: completions stop looking for longer numbers here. */
-const MAX_HOUSE_NUMBER = 1_000_000;
 /** Pairs of lots as close as the closest one, give or take the data's precision, flank the same crossing. */
 const CORNER_SLACK_M = 2;
 /** Where side-by-side streets meet, the end of one nearly touches the other. */

@@ -27,10 +27,12 @@ export function readOpenAddresses(file: string, onRow: (row: AddressRow) => void
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n');
   const report: ReadReport = { rows: 0, skipped: 0 };
-  let columns: Record<string, number> | null = null;
+  let columns: Columns | null = null;
   Papa.parse<string[]>(text, {
+    // OpenAddresses files are comma-separated: told so, Papa does not guess (which costs as much as the parse)
+    delimiter: ',',
     newline: '\n',
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: true,
     step: ({ data, errors }) => {
       if (columns === null) {
         columns = columnIndex(file, data);
@@ -47,19 +49,35 @@ export function readOpenAddresses(file: string, onRow: (row: AddressRow) => void
   return report;
 }
 
-function columnIndex(file: string, header: readonly string[]): Record<string, number> {
-  const columns = Object.fromEntries(header.map((name, i) => [name.trim().toUpperCase(), i]));
-  if (!REQUIRED_COLUMNS.every((column) => column in columns)) {
-    throw new Error(`${file}: not an OpenAddresses CSV (needs LON, LAT, NUMBER, STREET columns)`);
-  }
-  return columns;
+/** Where each column is, -1 for one the file does not have. */
+interface Columns {
+  long: number;
+  lat: number;
+  number: number;
+  street: number;
+  unit: number;
 }
 
-function addressRow(fields: readonly string[], columns: Record<string, number>): AddressRow | null {
-  const field = (name: string) => (columns[name] === undefined ? '' : (fields[columns[name]] ?? '').trim());
-  const lat = Number.parseFloat(field('LAT'));
-  const long = Number.parseFloat(field('LON'));
-  const street = field('STREET');
+function columnIndex(file: string, header: readonly string[]): Columns {
+  const names = header.map((name) => name.trim().toUpperCase());
+  if (!REQUIRED_COLUMNS.every((column) => names.includes(column))) {
+    throw new Error(`${file}: not an OpenAddresses CSV (needs LON, LAT, NUMBER, STREET columns)`);
+  }
+  const [long, lat, number, street, unit] = ['LON', 'LAT', 'NUMBER', 'STREET', 'UNIT'].map((name) => names.indexOf(name)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { long, lat, number, street, unit };
+}
+
+function addressRow(fields: readonly string[], columns: Columns): AddressRow | null {
+  const field = (at: number) => (fields[at] ?? '').trim();
+  const lat = Number.parseFloat(field(columns.lat));
+  const long = Number.parseFloat(field(columns.long));
+  const street = field(columns.street);
   if (street === '' || !(Math.abs(lat) <= 90) || !(Math.abs(long) <= 180)) return null;
-  return { lat, long, number: field('NUMBER'), street, unit: field('UNIT') || null };
+  return { lat, long, number: field(columns.number), street, unit: field(columns.unit) || null };
 }
