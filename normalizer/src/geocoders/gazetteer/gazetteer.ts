@@ -65,7 +65,6 @@ export class Gazetteer {
   /** street keys in order, for completions by prefix */
   private readonly ordered: Street[];
   private readonly index: KDBush<number>;
-  private readonly streetIndexes = new Map<Street, KDBush<number>>();
   private readonly intersections = new Map<string, Crossing | null>();
 
   private constructor(feed: (add: (row: AddressRow) => void) => ReadReport) {
@@ -257,12 +256,12 @@ export class Gazetteer {
   private computeIntersection(a: Street, b: Street, maxGapMeters: number): Crossing | null {
     const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
     const addressed = (street: Street) => (street.numbered.length > 0 ? street.numbered : street.ids);
-    const onLarge = this.streetIndex(large, addressed(large));
+    const onLarge = this.cellsNear(addressed(large), small.bounds, maxGapMeters);
     const near = nearBounds(large.bounds, maxGapMeters);
     const pairs: { p: AddressPoint; q: AddressPoint; gap: number }[] = [];
     for (const id of addressed(small)) {
       if (!near(this.lat[id]!, this.long[id]!)) continue;
-      const other = this.nearestIn(onLarge, { lat: this.lat[id]!, long: this.long[id]! }, maxGapMeters);
+      const other = onLarge.nearest(this.lat[id]!, this.long[id]!);
       if (other === null) continue;
       const [p, q] = [this.point(id), this.point(other)];
       pairs.push({ p, q, gap: Math.sqrt(squaredMeters(p, q)) });
@@ -285,14 +284,40 @@ export class Gazetteer {
     return meets ? { ...corner, gap: closest.gap } : null;
   }
 
-  /** A street's own k-d tree, made the first time a crossing with it is asked for. */
-  private streetIndex(street: Street, ids: number[]): KDBush<number> {
-    let index = this.streetIndexes.get(street);
-    if (!index) {
-      index = this.kdTree(ids);
-      this.streetIndexes.set(street, index);
+  /**
+   * A street's points near a box, in square cells as wide as the gap looked for: the nearest of them to a point is in
+   * the point's cell or one beside it. Cheaper than a tree for the few dozen points by a corner, and nothing to keep.
+   */
+  private cellsNear(ids: readonly number[], bounds: Street['bounds'], maxMeters: number) {
+    const near = nearBounds(bounds, maxMeters);
+    const projection = localMeters({ lat: bounds[1], long: bounds[0] });
+    const cellOf = (x: number, y: number) => `${Math.floor(x / maxMeters)}:${Math.floor(y / maxMeters)}`;
+    const cells = new Map<string, { id: number; x: number; y: number }[]>();
+    for (const id of ids) {
+      if (!near(this.lat[id]!, this.long[id]!)) continue;
+      const { x, y } = projection.toXY({ lat: this.lat[id]!, long: this.long[id]! });
+      const key = cellOf(x, y);
+      const cell = cells.get(key);
+      if (cell) cell.push({ id, x, y });
+      else cells.set(key, [{ id, x, y }]);
     }
-    return index;
+    return {
+      nearest: (lat: number, long: number): number | null => {
+        const { x, y } = projection.toXY({ lat, long });
+        const [cx, cy] = [Math.floor(x / maxMeters), Math.floor(y / maxMeters)];
+        const cellAt = (dx: number, dy: number) => cells.get(`${cx + dx}:${cy + dy}`) ?? [];
+        let best: number | null = null;
+        // the gap itself included, as a search within a radius includes it
+        let bestSquared = maxMeters * maxMeters * (1 + 1e-9);
+        for (let dx = -1; dx <= 1; dx++)
+          for (let dy = -1; dy <= 1; dy++)
+            for (const point of cellAt(dx, dy)) {
+              const squared = (point.x - x) ** 2 + (point.y - y) ** 2;
+              if (squared < bestSquared) [best, bestSquared] = [point.id, squared];
+            }
+        return best;
+      },
+    };
   }
 
   /** Whether a point is at one end of its street, along the line that best fits the street. */
@@ -312,9 +337,10 @@ export class Gazetteer {
   private runSideBySide(a: Street, b: Street, corner: LatLong): boolean {
     const projection = localMeters(corner);
     const nearby = (street: Street) => {
-      const all = this.locations(street.ids)
-        .map(projection.toXY)
-        .map((p) => ({ ...p, d: p.x * p.x + p.y * p.y }));
+      const all = Array.from(street.ids, (id) => {
+        const { x, y } = projection.toXY({ lat: this.lat[id]!, long: this.long[id]! });
+        return { x, y, d: x * x + y * y };
+      });
       for (const radius of LINE_RADII_M) {
         const within = all.filter((p) => p.d <= radius ** 2);
         if (within.length >= MIN_LINE_POINTS) return within.sort((p, q) => p.d - q.d).slice(0, LINE_POINTS);
