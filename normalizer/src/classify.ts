@@ -4,7 +4,7 @@ import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './l
 import { CONCEPTS, type Concept } from './lexicon.js';
 import { similarities, train, type LearnedModel } from './learn.js';
 import { linkConcepts } from './lexicon-links.js';
-import { inAllLanguages } from './words.js';
+import { inAllLanguages, WORDS } from './words.js';
 import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
 
 export interface Classification {
@@ -34,8 +34,9 @@ const MODIFIER_FACTOR = 0.3;
 const DAMAGED_WEIGHT = 1;
 const DAMAGE_BOOST = 1.2;
 /**
- * A catalogue's own keyword said as written ("dumped" for Illegal dumping) outweighs the lexicon's words for the other
- * services: theirs count this much less. Two services whose keywords are both said stay as even as they were.
+ * A catalogue's own keyword said as written ("dumped" for Illegal dumping), alone or inside a longer lexicon phrase
+ * ("manhole" in "manhole cover"), and not as where ("through a crack in the road") nor as an aside, outweighs the lexicon's words for
+ * the other services: theirs count this much less. Two services whose keywords are both said stay as even as they were.
  */
 const OWN_KEYWORD_BONUS = 2;
 /** How much a text's likeness to a service's past requests (0..1) counts beside the lexicon's evidence. */
@@ -51,19 +52,38 @@ const ELSEWHERE = '';
 /** ...but less surely than a word for a listed service: "the dog has been barking" is a noise complaint. */
 const ELSEWHERE_SHARE = 0.5;
 
+/**
+ * A concern introduced as secondary ("Also ...", "Oh and ...", "While you're at it, ...") after the one the message
+ * opens with is not what it is about: its words count this much.
+ */
+const ASIDE_FACTOR = 0.4;
+
+/** Where the message turns to a secondary concern: a clause, after the first, opening with an aside word. */
+function asideStart(tokens: readonly string[], breaks: ReadonlySet<number>, language: Language): number {
+  const asides = WORDS[language].intent.aside_starts.map((phrase) => phrase.split(' '));
+  for (const i of [...breaks].sort((a, b) => a - b))
+    if (i > 0 && asides.some((aside) => aside.every((word, k) => tokens[i + k] === word))) return i;
+  return Infinity;
+}
+
 function score(matches: readonly Match[], tokens: readonly string[], breaks: ReadonlySet<number>, language: Language): Map<string, number> {
   // A word said twice is one piece of evidence ("bear ... the bear"): what adds up is different words for a problem.
   const byWords = new Map<string, Map<string, number>>();
   const ownKeywordSaid = new Set<string>();
   const damagedOnes = damagedMatches(tokens, matches, language);
+  const aside = asideStart(tokens, breaks, language);
   let previous: { end: number; setting: number } | null = null;
   matches.forEach((match, m) => {
-    let setting = settingFactor(tokens, match.start, previous);
+    let setting = settingFactor(tokens, breaks, match.start, previous);
     previous = { end: match.end, setting };
     const damage = damagedOnes.get(match);
     const damaged = damage === 'named after' || (damage === 'named first' && setting === 1);
     if (damage === 'named after') setting = 1;
-    const factor = match.quality * setting * (isModifier(tokens, breaks, matches, m, language) ? MODIFIER_FACTOR : 1);
+    const factor =
+      match.quality *
+      setting *
+      (isModifier(tokens, breaks, matches, m, language) ? MODIFIER_FACTOR : 1) *
+      (match.start >= aside ? ASIDE_FACTOR : 1);
     const firstness = 1 + FIRST_MENTION_BONUS * (1 - match.start / tokens.length);
     const said = tokens.slice(match.start, match.end).join(' ');
     const evidence = byWords.get(said) ?? new Map<string, number>();
@@ -71,7 +91,7 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
       const weight = damaged && term.weight > 0 ? Math.max(term.weight, DAMAGED_WEIGHT) * DAMAGE_BOOST : term.weight;
       const subject = weight >= MIN_SUBJECT_WEIGHT ? firstness : 1;
       for (const [code, share] of term.targets) {
-        if (match.quality === 1 && term.keywordOf?.has(code) === true) ownKeywordSaid.add(code);
+        if (match.quality === 1 && setting === 1 && match.start < aside && term.keywordOf?.has(code) === true) ownKeywordSaid.add(code);
         evidence.set(code, Math.max(evidence.get(code) ?? 0, factor * subject * weight * share));
       }
     }
@@ -177,7 +197,18 @@ function catalogueTerms(
       if (lexical.weight > 0) known.weight = lexical.weight;
     }
   }
+  for (const term of byKey.values()) if (term.tokens.length > 1) term.keywordOf = keywordsWithin(term, keywords.values());
   return [...byKey.values()];
+}
+
+/** The services whose keyword a phrase holds, as written ("manhole cover" holds "manhole"), that the phrase points to. */
+function keywordsWithin(phrase: Term, keywords: Iterable<Term & { keywordOf: Set<string> }>): Set<string> {
+  const holds = (inner: readonly string[]) => phrase.tokens.some((_, i) => inner.every((word, k) => phrase.tokens[i + k] === word));
+  const owners = new Set(phrase.keywordOf ?? []);
+  for (const keyword of keywords)
+    if (keyword.tokens.length < phrase.tokens.length && holds(keyword.tokens))
+      for (const code of keyword.keywordOf) if (phrase.targets.has(code)) owners.add(code);
+  return owners;
 }
 
 /** Words that say where, not what ("in front of", "down the block", "near the corner"): no service's evidence. */

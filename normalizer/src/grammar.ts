@@ -286,9 +286,15 @@ function isPreposition(tokens: readonly string[], k: number): boolean {
 
 /**
  * How much the words before a match make it the setting rather than the subject: "on the sidewalk", "in front of the
- * hydrant", "by the plow", "on the pedestrian sign" (one qualifier allowed), and what is joined to a setting by "and".
+ * hydrant", "by the plow", "on the pedestrian sign" (one qualifier allowed), and what is joined to a setting by "and";
+ * never across punctuation ("devant le 183 3e avenue, le lampadaire": the place is gone, the comma stays).
  */
-export function settingFactor(tokens: readonly string[], start: number, previous: { end: number; setting: number } | null): number {
+export function settingFactor(
+  tokens: readonly string[],
+  breaks: ReadonlySet<number>,
+  start: number,
+  previous: { end: number; setting: number } | null,
+): number {
   let k = start - 1;
   while (k >= 0 && start - k <= 3 && DETERMINERS.has(tokens[k]!)) k -= 1;
   if (AND.has(tokens[k] ?? '') && previous !== null && previous.end === k) return previous.setting;
@@ -299,6 +305,7 @@ export function settingFactor(tokens: readonly string[], start: number, previous
     while (k >= 0 && DETERMINERS.has(tokens[k]!)) k -= 1;
   }
   if (!isPreposition(tokens, k) || CALLING.has(tokens[k - 1] ?? '')) return 1;
+  for (let b = k + 1; b <= start; b++) if (breaks.has(b)) return 1;
   return FILLED.has(tokens[k - 1] ?? '') ? FILLED_FACTOR : SETTING_FACTOR;
 }
 

@@ -25,23 +25,8 @@ function citizenText(text: string): string {
     .join('\n');
 }
 
-/**
- * Whether a question asks when a place is open ("is the dump open saturday?", "à quelle heure ferme l'écocentre"):
- * that is no request for the service the place's name brings to mind.
- */
-export function asksOpeningHours(text: string, language: Language): boolean {
-  const tokens = words(citizenText(text));
-  return WORDS[language].intent.opening_hours.some((phrase) => {
-    const wanted = phrase.split(' ');
-    return tokens.some((_, i) => wanted.every((word, k) => tokens[i + k] === word));
-  });
-}
-
-/**
- * Whether a message asks rather than reports: its first sentence that says something is a question ("is the dump
- * open saturday?", "how do I order a cart") and not a request for work ("can you fix the light?").
- */
-export function intentOf(text: string, language: Language): Intent {
+/** The sentence that says what the message is for: the citizen's first that says something, its greeting left out. */
+function decidingSentence(text: string, language: Language): { sentence: string; intent: Intent } | null {
   const { question_starts: asks, request_starts: requests, greetings } = WORDS[language].intent;
   const sentences = citizenText(text).match(/[^.!?\n]+[.!?]*/g) ?? [];
   for (const sentence of sentences) {
@@ -49,8 +34,35 @@ export function intentOf(text: string, language: Language): Intent {
     const tokens = all.slice(lengthOfStart(all, greetings));
     const isQuestion = sentence.trim().endsWith('?') || startsWithAny(tokens, asks);
     if (tokens.length < MIN_SENTENCE_WORDS && !isQuestion) continue;
-    if (startsWithAny(tokens, requests)) return 'report';
-    return isQuestion ? 'question' : 'report';
+    return { sentence, intent: isQuestion && !startsWithAny(tokens, requests) ? 'question' : 'report' };
   }
-  return 'report';
+  return null;
+}
+
+/**
+ * Whether a message asks rather than reports: its first sentence that says something is a question ("is the dump
+ * open saturday?", "how do I order a cart") and not a request for work ("can you fix the light?").
+ */
+export function intentOf(text: string, language: Language): Intent {
+  return decidingSentence(text, language)?.intent ?? 'report';
+}
+
+/**
+ * Whether a question asks, first of all, when a place is open ("is the dump open saturday?", "à quelle heure ferme
+ * l'écocentre"): that is no request for the service the place's name brings to mind. Asked after another question
+ * ("where can I drop off a couch, is the depot open sundays?") it leaves that one its service.
+ */
+export function asksOpeningHours(text: string, language: Language): boolean {
+  const { greetings, opening_hours: opening } = WORDS[language].intent;
+  const deciding = decidingSentence(text, language);
+  if (deciding?.intent !== 'question') return false;
+  const clause = deciding.sentence
+    .split(/[,;:]/)
+    .map((part) => words(part))
+    .find((tokens) => tokens.length > lengthOfStart(tokens, greetings));
+  const tokens = clause ?? [];
+  return opening.some((phrase) => {
+    const wanted = phrase.split(' ');
+    return tokens.some((_, i) => wanted.every((word, k) => tokens[i + k] === word));
+  });
 }

@@ -18,6 +18,8 @@ const LanguageWords = z.strictObject({
       request_starts: Phrases,
       speaker_labels: Phrases,
       opening_hours: Phrases,
+      /** how a secondary concern is introduced: "also", "oh and", "while you re at it" */
+      aside_starts: Phrases,
     })
     .prefault({}),
   places: z

@@ -225,3 +225,33 @@ describe('weighing the evidence', () => {
     expect(classifier.classify('la musique joue sans arrêt').topics).toEqual(['noise']);
   });
 });
+
+describe('weighing what a message is about', () => {
+  it('counts a secondary concern ("Also ...", "oh and ...") less than the one it opens with, its keywords too', () => {
+    expect(classifier.classify('the sign is bent. Also graffiti and spray paint all over the wall and the fence').code).toBe('SIGN');
+    expect(classifier.classify('the sign is bent, oh and the trash cans were missed again and the recycling too').code).toBe('SIGN');
+  });
+
+  it('takes a keyword inside a longer phrase as the keyword said ("manhole" in "manhole cover")', () => {
+    expect(classifier.classify('manhole cover rattles, very loud').code).toBe('SEWER');
+  });
+
+  it('takes a keyword said as where ("through a crack in the road") for where, not for its service', () => {
+    const found = classifier.classify('water coming up through a crack in the road');
+    expect(found.code).toBe('WATER');
+    expect(found.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('reads no place phrase across a comma ("devant le 12, le lampadaire")', () => {
+    expect(classifier.classify('devant le 12, le lampadaire').confidence).toBeGreaterThan(
+      classifier.classify('devant le lampadaire').confidence,
+    );
+  });
+
+  it.each([
+    ['le chien du voisin jappe sans arrêt', 'NOISE'],
+    ['el perro ladra toda la noche', 'NOISE'],
+  ])('takes a barking dog for noise: %s', (text, code) => {
+    expect(classifier.classify(text).code).toBe(code);
+  });
+});

@@ -32,7 +32,9 @@ describe('questions about opening hours', () => {
     expect(asksOpeningHours(text, language)).toBe(true);
   });
 
-  it('is not said of a question about a problem', () => {
+  it('is not said of a question about a problem, nor of one about a service asked first', () => {
     expect(asksOpeningHours('why has the streetlight been out for two weeks?', 'en')).toBe(false);
+    expect(asksOpeningHours('Hi, where do I take an old mattress, is the depot open on weekends?', 'en')).toBe(false);
+    expect(asksOpeningHours('the depot is open but nobody took my mattress', 'en')).toBe(false); // a report
   });
 });

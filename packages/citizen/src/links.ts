@@ -11,7 +11,11 @@ export function followTexts(link: string | null): CatalogueText[] {
   return link === null ? [] : [{ key: 'reply.follow', values: { link } }];
 }
 
-/** The acknowledgement, with the tracking link when the town has a public address. */
+/**
+ * The acknowledgement, with the tracking link when the town has a public address: a question is told it was passed on
+ * to whoever can answer it, not that a report is in.
+ */
 export function acknowledgementTexts(config: LoadedConfig, request: Pick<StoredRequest, 'record' | 'tracking_token'>): CatalogueText[] {
-  return [{ key: 'reply.acknowledgement' }, ...followTexts(trackingLink(config, request))];
+  const key = request.record.intent === 'question' ? 'reply.question_passed_on' : 'reply.acknowledgement';
+  return [{ key }, ...followTexts(trackingLink(config, request))];
 }

@@ -73,7 +73,9 @@ export function startPipelineWorkers(deps: PipelineDeps) {
       }
       return;
     }
-    if (needs_location && answerable && request.reply_to !== null && request.record.event === 'service_request.created') {
+    // a question is about no place of its own: it is passed on as it is, never held to ask where
+    const asksWhere = needs_location && request.record.intent !== 'question';
+    if (asksWhere && answerable && request.reply_to !== null && request.record.event === 'service_request.created') {
       await deps.store.update(id, (stored) => ({ ...stored, state: 'awaiting_location' }));
       const windowMs = await deps.conversations.open(request.reply_to, id);
       await replies.enqueue(id, 'question', [{ key: 'reply.question' }]);
