@@ -88,6 +88,8 @@ const quadrants = Gazetteer.fromRows([
   ...street('3 St SW', 'y', 300, -30, -600, 100),
   ...street('4 Ave NW', 'x', 440, 30, 600, 100),
   ...street('4 St NW', 'y', 440, 30, 600, 100),
+  ...street('Route 9', 'y', 200, 30, 600, 100),
+  ...street('Highway 2B', 'x', 1000, 30, 600, 100),
 ]);
 const quadrantWords = buildVocabulary(quadrants.streetNames(), [], []);
 const quadrantPlace = (text: string) => {
@@ -109,6 +111,14 @@ describe('places in a quadrant city', () => {
       precision: 'intersection',
     });
     expect(quadrantPlace('my kids are 3 and 4, they walk here')).toBeNull();
+  });
+
+  it('reads numbered highways and routes in Spanish: la carretera 2B, la ruta 9', () => {
+    expect(quadrantPlace('hay pintas frente al 121 de la carretera 2B')).toMatchObject({ address: '121 Highway 2B', precision: 'address' });
+    expect(quadrantPlace('banqueta levantada en la esquina de la ruta 9 y 4 ave noroeste')).toMatchObject({
+      address: 'Route 9 & 4 Avenue Northwest',
+      precision: 'intersection',
+    });
   });
 
   it("reads past a caller's hesitation and takes a number corrected alone", () => {
