@@ -45,8 +45,6 @@ export const StoredRequest = z.object({
   updated_at: z.string(),
 });
 export type StoredRequest = z.infer<typeof StoredRequest>;
-/** A stored request as written: what has a default (the timeline, the token) may be left out. */
-export type StoredRequestInput = z.input<typeof StoredRequest>;
 
 /** Where a request stands: its latest CRM status, else received. */
 export function currentStatus(request: Pick<StoredRequest, 'timeline'>): PublicStatus {
@@ -249,9 +247,12 @@ export class RequestStore {
     return serviceCode === undefined ? `${this.prefix}:received` : `${this.prefix}:received:${serviceCode}`;
   }
 
-  /** Writes a request unconditionally (a new one, or one whose every field the caller owns). */
-  async save(request: StoredRequestInput): Promise<void> {
-    await this.write(StoredRequest.parse(request), null);
+  /**
+   * Writes a request unconditionally (a new one, or one whose every field the caller owns). It is typed, not parsed:
+   * the normalizer builds it field by field, and parsing the whole record again took 7% of the stage's CPU.
+   */
+  async save(request: StoredRequest): Promise<void> {
+    await this.write(request, null);
   }
 
   /**

@@ -83,6 +83,8 @@ describe('RequestStore references', () => {
       reply_to: null,
       service_confidence: null,
       crm: { status: null, external_id: null },
+      tracking_token: null,
+      timeline: [],
       updated_at: new Date().toISOString(),
     });
     expect((await store.find(id))?.record.id).toBe(id);
