@@ -1,31 +1,16 @@
 import {
   postAsSlack,
-  SLACK_BOT,
+  slackDirectMessage,
   startLoopbackServer,
   startSlackStandIn,
   waitFor,
   type LoopbackServer,
-  type SlackBody,
   type SlackStandIn,
 } from '@intake/testkit';
 import { deliveredRecords, demoConfig, startGateway, type Running } from './harness.js';
 import { settle, untilReady } from './twilio.js';
 
 const SIGNING_SECRET = 'gateway-test-questions-signing-secret';
-
-let sequence = 0;
-const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String((sequence += 1)).padStart(6, '0')}`;
-const directMessage = (user: string, channel: string, text: string): SlackBody => ({
-  event: {
-    type: 'event_callback',
-    team_id: SLACK_BOT.team_id,
-    api_app_id: SLACK_BOT.app_id,
-    event_id: `Ev${nextTs().replace('.', '')}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: SLACK_BOT.team_id, user_id: SLACK_BOT.user_id, is_bot: true }],
-    event: { type: 'message', channel_type: 'im', ts: nextTs(), user, channel, text },
-  },
-});
 
 /** A message that asks rather than reports, from the citizen's words to the desk that answers and back. */
 describe('a question, end to end', () => {
@@ -63,7 +48,7 @@ describe('a question, end to end', () => {
   });
 
   const send = (user: string, channel: string, text: string) =>
-    postAsSlack(`${running.url}/slack/events`, SIGNING_SECRET, directMessage(user, channel, text));
+    postAsSlack(`${running.url}/slack/events`, SIGNING_SECRET, slackDirectMessage({ user, channel, text }));
   const postedTo = (channel: string) => slackApi.posts.filter((post) => post.channel === channel);
 
   it('goes to the desk its rule names, and is answered that it was passed on, without asking where', async () => {

@@ -2,6 +2,7 @@ import {
   SLACK_BOT,
   blockOf,
   postAsSlack,
+  slackDirectMessage,
   startLoopbackServer,
   startSlackStandIn,
   waitFor,
@@ -14,21 +15,6 @@ import { settle, untilReady } from './twilio.js';
 
 const SIGNING_SECRET = 'gateway-test-slack-signing-secret';
 const BOT_TOKEN = 'xoxb-gateway-test';
-
-let sequence = 0;
-const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String((sequence += 1)).padStart(6, '0')}`;
-
-const event = (fields: Record<string, unknown>): SlackBody => ({
-  event: {
-    type: 'event_callback',
-    team_id: SLACK_BOT.team_id,
-    api_app_id: SLACK_BOT.app_id,
-    event_id: `Ev${nextTs().replace('.', '')}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: SLACK_BOT.team_id, user_id: SLACK_BOT.user_id, is_bot: true }],
-    event: { type: 'message', channel_type: 'im', ts: nextTs(), ...fields },
-  },
-});
 
 const submission = (viewId: string, user: string, values: { description: string; service?: string; address?: string }): SlackBody => ({
   interaction: {
@@ -158,7 +144,7 @@ describe('Slack through the gateway, end to end', () => {
   });
 
   it('asks where in the DM thread, and completes the same request with the answer in that thread', async () => {
-    const first = event({ user: 'U0KIM', channel: 'D0KIM', text: 'the streetlight is out, it has been dark for days' });
+    const first = slackDirectMessage({ user: 'U0KIM', channel: 'D0KIM', text: 'the streetlight is out, it has been dark for days' });
     const ts = (first as { event: { event: { ts: string } } }).event.event.ts;
     expect((await postAsSlack(slackUrl, SIGNING_SECRET, first)).status).toBe(200);
 
@@ -168,7 +154,7 @@ describe('Slack through the gateway, end to end', () => {
     await settle();
     expect(records().find((record) => record.id === requestId)).toBeUndefined();
 
-    const answer = event({ user: 'U0KIM', channel: 'D0KIM', thread_ts: ts, text: 'corner of Banff Ave and Wolf St' });
+    const answer = slackDirectMessage({ user: 'U0KIM', channel: 'D0KIM', thread_ts: ts, text: 'corner of Banff Ave and Wolf St' });
     expect((await postAsSlack(slackUrl, SIGNING_SECRET, answer)).status).toBe(200);
     const record = await waitFor(() => records().find((r) => r.id === requestId), 15_000, 'the completed delivery');
     expect(record).toMatchObject({

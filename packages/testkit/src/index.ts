@@ -8,6 +8,7 @@ export {
   SLACK_BOT,
   blockOf,
   postAsSlack,
+  slackDirectMessage,
   slackSignature,
   startSlackStandIn,
   type SlackAnswer,

@@ -165,6 +165,22 @@ export function slackSignature(secret: string, body: string, timestamp = Math.fl
 /** A request body as Slack sends it: slash commands as a form, interactions as a form's `payload`, events as JSON. */
 export type SlackBody = { form: Record<string, string> } | { interaction: Record<string, unknown> } | { event: Record<string, unknown> };
 
+let slackTsSequence = 0;
+const nextSlackTs = () => `${Math.floor(Date.now() / 1000)}.${String((slackTsSequence += 1)).padStart(6, '0')}`;
+
+/** A direct message to the bot as Slack's Events API delivers it; `fields` give its user, channel, text or thread. */
+export const slackDirectMessage = (fields: Record<string, unknown>): SlackBody => ({
+  event: {
+    type: 'event_callback',
+    team_id: SLACK_BOT.team_id,
+    api_app_id: SLACK_BOT.app_id,
+    event_id: `Ev${nextSlackTs().replace('.', '')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: SLACK_BOT.team_id, user_id: SLACK_BOT.user_id, is_bot: true }],
+    event: { type: 'message', channel_type: 'im', ts: nextSlackTs(), ...fields },
+  },
+});
+
 function encodeSlackBody(body: SlackBody): { body: string; contentType: string } {
   if ('form' in body) return { body: new URLSearchParams(body.form).toString(), contentType: 'application/x-www-form-urlencoded' };
   if ('interaction' in body)
