@@ -40,6 +40,8 @@ const LanguageWords = z.strictObject({
       corrections: Phrases,
       /** "um", "euh": what a caller says while thinking, between a number and its street */
       hesitations: Phrases,
+      /** "a", "y": letters that are words, so "a street light" names no "A Street" */
+      letter_words: Phrases,
     })
     .prefault({}),
   streets: z

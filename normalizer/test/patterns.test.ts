@@ -33,6 +33,7 @@ const town = Gazetteer.fromRows([
   ...street('East Ridge Rd', 'x', 1000, -600, 600, 1300),
   ...street('N Cedar St', 'y', 300, 30, 600, 100),
   ...street('S Cedar St', 'y', 300, -30, -600, 100),
+  ...street('NE 12th St', 'y', 2000, 30, 600, 500),
 ]);
 const vocabulary = buildVocabulary(town.streetNames(), [], ['Town of Gridley']);
 
@@ -57,6 +58,10 @@ describe('places written the ways a grid town writes them', () => {
   it('reads a direction the street list has, before or after a bare name, as naming the street', () => {
     expect(firstPlace('dead raccoon on 1st e somewhere')).toMatchObject({ address: 'East 1st Avenue', precision: 'street' });
     expect(firstPlace('water main break on n main, water everywhere')).toMatchObject({ address: 'North Main Street', precision: 'street' });
+    expect(firstPlace('hydrant leaking at 521 n.e. 12th st.')).toMatchObject({
+      address: '521 Northeast 12th Street',
+      precision: 'address',
+    });
   });
 
   it('chooses, of the streets a name can mean, the pair that truly cross', () => {
@@ -132,6 +137,25 @@ describe('no place invented from common words', () => {
     const lettered = buildVocabulary(['A Street', 'B Street', 'Calle Mayor', 'Collar Lane'], [], []);
     const text = 'Voice message from a caller. The automatic transcription failed: please listen to the recording.';
     expect(extractAddresses(text, lettered)).toEqual([]);
+  });
+
+  it('reads a lettered street from its number or its capital letter, never from "a street light"', () => {
+    const letters = Gazetteer.fromRows([
+      ...street('A Street', 'x', 0, 30, 600, 100),
+      ...street('B Avenue', 'y', 300, -600, 600, 100),
+      ...street('Y Street', 'x', 600, 30, 600, 100),
+    ]);
+    const words = buildVocabulary(letters.streetNames(), [], []);
+    const place = (text: string) => {
+      const [best] = extractAddresses(text, words);
+      return best?.kind === 'query' ? geocodeWithGazetteer(letters, best.query) : null;
+    };
+    expect(place('a street light is out, please fix')).toBeNull();
+    expect(place('A street light is out. It has been dark for a week')).toBeNull();
+    expect(place('hay basura y calle sucia')).toBeNull();
+    expect(place('the light on A St is out')).toMatchObject({ address: 'A Street', precision: 'street' });
+    expect(place('pothole in front of 121 a street')).toMatchObject({ address: '121 A Street', precision: 'address' });
+    expect(place('123 B Avenue has a street light out')).toMatchObject({ address: '123 B Avenue', precision: 'address' });
   });
 });
 

@@ -38,6 +38,7 @@ function streetPlace(text: string, tokens: Token[], mention: Mention, next: Ment
       query: query({ kind: 'address', raw: span.raw, number: trailing.number, street: mention.text }),
     };
   }
+  if (mention.plainWord) return null;
   const bareButPlaced =
     !mention.fuzzy &&
     !mention.entry.partial &&

@@ -19,6 +19,8 @@ function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: s
   // One name twice is one street, unless its types tell two apart ("5 Ave NE & 5 St NE").
   const sameStreet = a.names.some((name) => b.names.some((other) => other.key === name.key));
   if ((bareSlip(a) && !saysStreet(b)) || (bareSlip(b) && !saysStreet(a)) || sameStreet) return 0;
+  // "a street and a road": a name that is also a word crosses only where a sure connector says so ("a st & 5th ave").
+  if ((a.plainWord || b.plainWord) && !words.connectors.has(connector)) return 0;
   const streetLike = (m: Mention) => m.typed || ordinalName(tokens, m, words);
   const typed = Number(streetLike(a)) + Number(streetLike(b));
   if (typed === 2) return 1;

@@ -116,6 +116,7 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   );
   const names = fitting.length > 0 ? fitting : entry.names;
   const text = names.length === 1 ? names[0]!.display : titleCase([direction, entry.core, typed].filter(Boolean).join(' '));
+  const first = tokens[i]!;
   // A direction the town's street list has for this name ("n walnut", "9th e") says "street" as a type does.
   return {
     start,
@@ -125,7 +126,8 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
     typed: typed !== null || direction !== null,
     typeFirst,
     fuzzy,
-    capitalized: tokens[i]!.capitalized,
+    capitalized: first.capitalized,
+    plainWord: entry.tokens.length === 1 && words.letterWords.has(entry.core) && (!first.capitalized || first.opensSentence),
     text,
   };
 }

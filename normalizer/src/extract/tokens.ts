@@ -22,6 +22,8 @@ export interface Token {
   end: number;
   word: boolean;
   capitalized: boolean;
+  /** first of its sentence, where a capital letter says nothing of a name: "A street light is out." */
+  opensSentence: boolean;
 }
 
 /** A street of the town named in the text (tokens [start, end)), with the type and direction written around it. */
@@ -34,6 +36,8 @@ export interface Mention {
   typeFirst: boolean;
   fuzzy: boolean;
   capitalized: boolean;
+  /** a name that is also a word ("a" of A Street), not written as a name: a street only with its house number */
+  plainWord: boolean;
   text: string;
 }
 
@@ -53,6 +57,15 @@ export const ordinalName = (tokens: Token[], mention: Mention, words: PlaceWords
 /** A name written with the particle it begins with ("de l'Église", "du Moulin"): how names are written, not words. */
 export const withParticle = (mention: Mention, words: PlaceWords) => words.particles.has(mention.entry.tokens[0]!);
 
+/** Sentence ends, and the colon after a speaker's label ("Caller: A street light..."). */
+const SENTENCE_END = /[.!?:;\n]/;
+
+function opensSentence(text: string, index: number): boolean {
+  let k = index - 1;
+  while (k >= 0 && /\s/.test(text[k]!) && text[k] !== '\n') k -= 1;
+  return k < 0 || SENTENCE_END.test(text[k]!);
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}.]/gu)) {
@@ -65,6 +78,7 @@ export function tokenize(text: string): Token[] {
       end: match.index + raw.length,
       word: /[\p{L}\p{N}]/u.test(raw),
       capitalized: /^\p{Lu}/u.test(raw),
+      opensSentence: opensSentence(text, match.index),
     });
   }
   return tokens;

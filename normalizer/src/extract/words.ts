@@ -32,6 +32,8 @@ export interface PlaceWords {
   ownAddress: readonly string[];
   /** "um", "euh": no word of the place, read past */
   hesitations: ReadonlySet<string>;
+  /** "a", "y": a street named by one ("A Street") is one only with its number or a capital letter inside a sentence */
+  letterWords: ReadonlySet<string>;
 }
 
 /** Marks that are no language's words: "&", "@", "/", "+" between streets, "#" before a unit or a number. */
@@ -65,6 +67,7 @@ export function placeWordsOf(book: WordBook, streets = new StreetWords(book), nu
     corrections: inAllLanguages((w) => w.places.corrections, book).map((phrase) => phrase.split(' ')),
     ownAddress: inAllLanguages((w) => w.places.own_address, book),
     hesitations: all((w) => w.places.hesitations),
+    letterWords: all((w) => w.places.letter_words),
   };
 }
 
