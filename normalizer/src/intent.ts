@@ -1,4 +1,4 @@
-import { words, type Language } from './language.js';
+import { LANGUAGES, words, type Language } from './language.js';
 import { inAllLanguages, WORDS } from './words.js';
 
 export type Intent = 'report' | 'question';
@@ -7,11 +7,44 @@ const SPEAKER_LABELS = new Set(inAllLanguages((w) => w.intent.speaker_labels));
 /** Greetings and thanks say nothing of what the message is for. */
 const MIN_SENTENCE_WORDS = 3;
 
-const lengthOfStart = (tokens: readonly string[], phrases: readonly string[]): number => {
-  const found = phrases.map((phrase) => phrase.split(' ')).filter((wanted) => wanted.every((word, i) => tokens[i] === word));
-  return Math.max(0, ...found.map((wanted) => wanted.length));
-};
-const startsWithAny = (tokens: readonly string[], phrases: readonly string[]) => lengthOfStart(tokens, phrases) > 0;
+/** Phrases split into words once, by their first word: each word of a text meets only the phrases it can start. */
+type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+function phraseIndex(phrases: readonly string[]): PhraseIndex {
+  const index = new Map<string, string[][]>();
+  for (const wanted of phrases.map((phrase) => phrase.split(' '))) index.set(wanted[0]!, [...(index.get(wanted[0]!) ?? []), wanted]);
+  return index;
+}
+
+interface IntentPhrases {
+  greetings: PhraseIndex;
+  asks: PhraseIndex;
+  requests: PhraseIndex;
+  opening: PhraseIndex;
+}
+
+const PHRASES = Object.fromEntries(
+  LANGUAGES.map((language) => {
+    const { greetings, question_starts, request_starts, opening_hours } = WORDS[language].intent;
+    const phrases: IntentPhrases = {
+      greetings: phraseIndex(greetings),
+      asks: phraseIndex(question_starts),
+      requests: phraseIndex(request_starts),
+      opening: phraseIndex(opening_hours),
+    };
+    return [language, phrases];
+  }),
+) as Record<Language, IntentPhrases>;
+
+/** How many words the longest phrase that starts at `i` takes, 0 when none does. */
+function lengthAt(tokens: readonly string[], i: number, phrases: PhraseIndex): number {
+  let longest = 0;
+  for (const wanted of phrases.get(tokens[i]!) ?? [])
+    if (wanted.length > longest && wanted.every((word, k) => tokens[i + k] === word)) longest = wanted.length;
+  return longest;
+}
+const lengthOfStart = (tokens: readonly string[], phrases: PhraseIndex) => (tokens.length === 0 ? 0 : lengthAt(tokens, 0, phrases));
+const startsWithAny = (tokens: readonly string[], phrases: PhraseIndex) => lengthOfStart(tokens, phrases) > 0;
 
 /** The citizen's lines: a call-taker's ("Clerk: how can I help?") are left out. */
 function citizenText(text: string): string {
@@ -27,7 +60,7 @@ function citizenText(text: string): string {
 
 /** The sentence that says what the message is for: the citizen's first that says something, its greeting left out. */
 function decidingSentence(text: string, language: Language): { sentence: string; intent: Intent } | null {
-  const { question_starts: asks, request_starts: requests, greetings } = WORDS[language].intent;
+  const { asks, requests, greetings } = PHRASES[language];
   const sentences = citizenText(text).match(/[^.!?\n]+[.!?]*/g) ?? [];
   for (const sentence of sentences) {
     const all = words(sentence);
@@ -53,7 +86,7 @@ export function intentOf(text: string, language: Language): Intent {
  * ("where can I drop off a couch, is the depot open sundays?") it leaves that one its service.
  */
 export function asksOpeningHours(text: string, language: Language): boolean {
-  const { greetings, opening_hours: opening } = WORDS[language].intent;
+  const { greetings, opening } = PHRASES[language];
   const deciding = decidingSentence(text, language);
   if (deciding?.intent !== 'question') return false;
   const clause = deciding.sentence
@@ -61,8 +94,5 @@ export function asksOpeningHours(text: string, language: Language): boolean {
     .map((part) => words(part))
     .find((tokens) => tokens.length > lengthOfStart(tokens, greetings));
   const tokens = clause ?? [];
-  return opening.some((phrase) => {
-    const wanted = phrase.split(' ');
-    return tokens.some((_, i) => wanted.every((word, k) => tokens[i + k] === word));
-  });
+  return tokens.some((_, i) => lengthAt(tokens, i, opening) > 0);
 }

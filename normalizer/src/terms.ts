@@ -29,6 +29,7 @@ export interface Match {
 const STEM_QUALITY = 0.95;
 const TYPO_QUALITY = 0.8;
 const MIN_TYPO_LENGTH = 6;
+const SLIP_CACHE_SIZE = 50_000;
 /** Weak hints ("cleared", "missed") are taken only as written: their stems reach too far ("clear water", "missing"). */
 const MIN_STEM_WEIGHT = 0.7;
 /** A stem shared by two words counts when it is most of both: "potholes"/"pothole", not "ramirez"/"ramasse". */
@@ -36,6 +37,12 @@ const MIN_STEM_SHARE = 0.6;
 const MIN_STEM_LENGTH = 4;
 
 const plurals = (token: string) => [token, `${token}s`, `${token}es`];
+/** Whether a token is the word or its plural ("hole", "holes"; "bush", "bushes"), without building the forms. */
+function isFormOf(word: string, token: string | undefined): boolean {
+  if (token === undefined || !token.startsWith(word)) return false;
+  const added = token.length - word.length;
+  return added === 0 || (added === 1 && token.endsWith('s')) || (added === 2 && token.endsWith('es'));
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -70,8 +77,13 @@ function best(found: readonly Match[]): Match | null {
 /** Finds terms in tokenized text: longest phrase first, the word itself before its stem before a slip. */
 export class TermIndex {
   private readonly byToken = new Map<string, Term[]>();
-  private readonly byStem = new Map<string, Term[]>();
-  private readonly byInitial = new Map<string, Term[]>();
+  /** a phrase's words written as one ("pot hole" as "pothole") */
+  private readonly joined = new Map<Term, string>();
+  private readonly byStem: Record<Language, Map<string, Term[]>> = { en: new Map(), fr: new Map(), es: new Map() };
+  /** single words long enough to be mistyped, by their first two letters, which a slip seldom touches */
+  private readonly byOpening = new Map<string, Term[]>();
+  /** the slips a word may be, remembered: the same words come back in every message, and each costs a scan */
+  private readonly slips = new Map<string, Term[]>();
   /** words the terms spell out: such a word is itself, never another word's inflection ("parked" is not "park") */
   private readonly spelled = new Set<string>();
 
@@ -80,9 +92,12 @@ export class TermIndex {
       for (const word of term.tokens) this.spelled.add(word);
       const first = term.tokens[0]!;
       for (const form of plurals(first)) push(this.byToken, form, term);
-      if (term.tokens.length > 1) push(this.byToken, term.tokens.join(''), term); // "pot hole" written "pothole"
-      for (const language of term.language ? [term.language] : LANGUAGES) push(this.byStem, `${language}:${stem(first, language)}`, term);
-      if (term.tokens.length === 1 && first.length >= MIN_TYPO_LENGTH) push(this.byInitial, first[0]!, term);
+      if (term.tokens.length > 1) {
+        this.joined.set(term, term.tokens.join(''));
+        push(this.byToken, term.tokens.join(''), term); // "pot hole" written "pothole"
+      }
+      for (const language of term.language ? [term.language] : LANGUAGES) push(this.byStem[language], stem(first, language), term);
+      if (term.tokens.length === 1 && first.length >= MIN_TYPO_LENGTH) push(this.byOpening, first.slice(0, 2), term);
     }
   }
 
@@ -102,7 +117,7 @@ export class TermIndex {
 
   private sameStem(word: string, token: string | undefined, tokenStem: string | undefined, language: Language): boolean {
     if (token === undefined || tokenStem === undefined) return false;
-    if (token === word || plurals(word).includes(token)) return true;
+    if (isFormOf(word, token)) return true;
     if (this.spelled.has(token) || stem(word, language) !== tokenStem) return false;
     return tokenStem.length >= Math.max(MIN_STEM_LENGTH, MIN_STEM_SHARE * Math.min(word.length, token.length));
   }
@@ -112,8 +127,8 @@ export class TermIndex {
     const found: Match[] = [];
     for (const term of this.byToken.get(token) ?? []) {
       if (term.tokens.length === 1 && term.language !== null && term.language !== language && isStopword(token, language)) continue; // "ours" is a bear only in French
-      if (term.tokens.length > 1 && token === term.tokens.join('')) found.push({ terms: [term], start: i, end: i + 1, quality: 1 });
-      else if (term.tokens.every((word, k) => plurals(word).includes(tokens[i + k] ?? '')))
+      if (token === this.joined.get(term)) found.push({ terms: [term], start: i, end: i + 1, quality: 1 });
+      else if (term.tokens.every((word, k) => isFormOf(word, tokens[i + k])))
         found.push({ terms: [term], start: i, end: i + term.tokens.length, quality: 1 });
     }
     // "street light" for "streetlight"; not "tap is" for "tapis": a stopword is never half of a word.
@@ -122,20 +137,28 @@ export class TermIndex {
     for (const term of (joinable ? this.byToken.get(token + next) : undefined) ?? []) {
       if (term.tokens.length === 1) found.push({ terms: [term], start: i, end: i + 2, quality: 1 });
     }
-    for (const term of this.byStem.get(`${language}:${stems[i]}`) ?? []) {
+    for (const term of this.byStem[language].get(stems[i]!) ?? []) {
       if (term.weight < MIN_STEM_WEIGHT || (term.tokens.length === 1 && isStopword(token, language))) continue;
       if (term.tokens.every((word, k) => this.sameStem(word, tokens[i + k], stems[i + k], language)))
         found.push({ terms: [term], start: i, end: i + term.tokens.length, quality: STEM_QUALITY });
     }
-    if (found.length === 0 && token.length >= MIN_TYPO_LENGTH) {
-      for (const term of this.byInitial.get(token[0]!) ?? []) {
-        const word = term.tokens[0]!;
-        // One word the start of the other is another word ("freeze", "freezer"), and slips seldom touch the first two
-        // letters: "sending" is not "sanding", nor "slowed" "snowed".
-        const slip = token[1] === word[1] && !token.startsWith(word) && !word.startsWith(token) && isTypoOf(token, word);
-        if (slip) found.push({ terms: [term], start: i, end: i + 1, quality: TYPO_QUALITY });
-      }
-    }
+    if (found.length === 0 && token.length >= MIN_TYPO_LENGTH)
+      for (const term of this.slipsOf(token)) found.push({ terms: [term], start: i, end: i + 1, quality: TYPO_QUALITY });
     return best(found);
+  }
+
+  /** The single-word terms a word may be a slip of. */
+  private slipsOf(token: string): Term[] {
+    let slips = this.slips.get(token);
+    if (slips === undefined) {
+      // One word the start of the other is another word ("freeze", "freezer"), and slips seldom touch the first two
+      // letters: "sending" is not "sanding", nor "slowed" "snowed".
+      slips = (this.byOpening.get(token.slice(0, 2)) ?? []).filter(
+        ({ tokens: [word] }) => !token.startsWith(word!) && !word!.startsWith(token) && isTypoOf(token, word!),
+      );
+      if (this.slips.size >= SLIP_CACHE_SIZE) this.slips.clear();
+      this.slips.set(token, slips);
+    }
+    return slips;
   }
 }
