@@ -1,5 +1,6 @@
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, type RequestStore, type StoredRequest } from '@intake/core';
 import type { IdentityIndex } from './identity.js';
+import { citizenText } from './intent.js';
 
 /**
  * Whether a message refers to an earlier report of its sender ("my report from yesterday", "the pothole I reported",
@@ -83,9 +84,10 @@ function quotedReferences(text: string): string[] {
   return [...new Set(found)].slice(0, MAX_REFERENCES);
 }
 
+/** Only the citizen's words: a call-taker's "I have logged that" or the reference they read out refers to nothing earlier. */
 export function followUpOf(text: string): FollowUp {
-  const plain = readable(text);
-  return { refers: REFERS.test(plain), references: quotedReferences(text) };
+  const citizen = citizenText(text);
+  return { refers: REFERS.test(readable(citizen)), references: quotedReferences(citizen) };
 }
 
 /** How many of a person's latest requests a follow-up is compared with. */

@@ -47,7 +47,7 @@ const lengthOfStart = (tokens: readonly string[], phrases: PhraseIndex) => (toke
 const startsWithAny = (tokens: readonly string[], phrases: PhraseIndex) => lengthOfStart(tokens, phrases) > 0;
 
 /** The citizen's lines: a call-taker's ("Clerk: how can I help?") are left out. */
-function citizenText(text: string): string {
+export function citizenText(text: string): string {
   return text
     .split('\n')
     .filter((line) => {

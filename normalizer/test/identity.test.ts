@@ -25,6 +25,8 @@ describe('followUpOf', () => {
     "Hi, I'm calling about the noise from a party",
     'report: tree down on Wolf St',
     'la farola no funciona',
+    'Clerk: Town of Elmvale, how can I help?\nCaller: the hedge blocks the sign.\nClerk: Thanks, I have logged that for the crew.',
+    'Agente: ¿en qué le ayudo?\nLlamante: hay un bache enorme.\nAgente: ya lo reporté, su número de caso es 7KQ2ZD.',
   ])('hears none in "%s"', (text) => {
     expect(followUpOf(text).refers).toBe(false);
   });
@@ -33,6 +35,7 @@ describe('followUpOf', () => {
     expect(followUpOf('Re: your reference 7KQ2ZD, any news?').references).toEqual(['7KQ2ZD']);
     expect(followUpOf('about request #abcdef').references).toEqual(['ABCDEF']);
     expect(followUpOf('the street is a mess, called on friday').references).toEqual([]);
+    expect(followUpOf('Clerk: logged, your reference is 7KQ2ZD.\nCaller: thanks, and ask about 4MN8PX too').references).toEqual(['4MN8PX']);
   });
 });
 
@@ -113,12 +116,13 @@ describe('the same person across channels, following up an earlier report', () =
         received_at: later(at, DAY),
       }),
     );
+    // not asked where, and not given the earlier report's place: it names none ("I called about the noise" may be elsewhere)
     expect(sms.needs_location).toBe(false);
     expect(sms.request.related_to).toBe(web.request.record.id);
     expect(sms.request.record).toMatchObject({
       source: { conversation_id: 'web-1' },
       service_code: 'POTHOLE',
-      location: { address: '211 Bear Street' },
+      location: { address: null, precision: 'none' },
       duplicate_of: null,
       event: 'service_request.created',
     });

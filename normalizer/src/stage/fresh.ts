@@ -97,9 +97,7 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
   };
   const { sender, related } = await threadOf(parts, message, { description, zones }, reporter, chosen.sure ? chosen.code : null);
   // A question that names a landmark asks about the landmark ("is the town hall open friday?"): no problem is there.
-  const named = intent === 'question' && located.atLandmark ? NO_LOCATION : located.location;
-  // A follow-up with no place of its own is about the place of the report it follows.
-  const location = named.precision === 'none' && related !== null ? related.record.location : named;
+  const location = intent === 'question' && located.atLandmark ? NO_LOCATION : located.location;
   const code = chosen.sure ? chosen.code : ((await carriedOverCode(parts, related, sender, message.received_at, location)) ?? chosen.code);
   const tracking = message.tracking ?? (await store.allocateReference(message.id));
   const record: ServiceRequest = {
@@ -146,5 +144,7 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
     updated_at: new Date().toISOString(),
   };
   await store.save(request);
-  return { request, needs_location: location.precision === 'none' };
+  // A follow-up that names no place is not asked where: the report it follows has the place. It is given none
+  // itself, as "I already called about the noise" may be about another place, or another problem.
+  return { request, needs_location: location.precision === 'none' && related === null };
 }
