@@ -190,11 +190,11 @@ function catalogueTerms(
       byKey.set(lexical.tokens.join(' '), { ...lexical, targets: new Map([[ELSEWHERE, ELSEWHERE_SHARE]]) });
     else if (!known) byKey.set(lexical.tokens.join(' '), lexical);
     else {
-      // The lexicon knows the keyword's language ("stationnement" is not the English "station") and, unless it is
-      // only a place word ("parking lot"), how telling it is.
+      // The lexicon knows the word's language ("stationnement" is not the English "station") and how telling it is,
+      // but for a town's own keyword that is only a place word to it ("parking lot"): a description's "alley" says nothing.
       known.language = lexical.language;
       known.topics = lexical.topics;
-      if (lexical.weight > 0) known.weight = lexical.weight;
+      if (lexical.weight > 0 || !keywords.has(lexical.tokens.join(' '))) known.weight = lexical.weight;
     }
   }
   for (const term of byKey.values()) if (term.tokens.length > 1) term.keywordOf = keywordsWithin(term, keywords.values());

@@ -100,24 +100,40 @@ function saidIn(phrase: Phrase, field: Field, spelled: ReadonlySet<string>): boo
   return phrase.starts.some((key) => field.keys.has(key)) && field.tokens.some((_, i) => saidAt(phrase, field, i, spelled));
 }
 
-/** How strongly a service's catalogue entry speaks of a concept: the distinct phrases it uses, by where it uses them. */
-function affinity(phrases: readonly Phrase[], fields: readonly Field[], spelled: ReadonlySet<string>): number {
-  let total = 0;
-  for (const phrase of phrases) {
-    let where = 0;
-    for (const field of fields) if (field.weight > where && saidIn(phrase, field, spelled)) where = field.weight;
-    total += phrase.factor * where;
-  }
-  return total;
+/** Where a service's catalogue entry says a phrase: the weight of the surest field that does, 0 when none. */
+function whereSaid(phrase: Phrase, fields: readonly Field[], spelled: ReadonlySet<string>): number {
+  let where = 0;
+  for (const field of fields) if (field.weight > where && saidIn(phrase, field, spelled)) where = field.weight;
+  return where;
+}
+
+/** A term the catalogue itself uses goes first where it is used, and the concept's other services count this much. */
+const ELSEWHERE_FACTOR = 0.5;
+
+/**
+ * Where a term goes: to the services whose entry says it ("fire hydrant" to Fire hydrant damage, though its concept,
+ * water, is most about water main breaks), and less to the others its concept goes to; as its concept where no entry says it.
+ */
+function ownLinks(said: readonly number[], codes: readonly string[], conceptLinks: ReadonlyMap<string, number>): Map<string, number> {
+  const best = Math.max(0, ...said);
+  if (best === 0) return new Map(conceptLinks);
+  const links = new Map([...conceptLinks].map(([code, link]) => [code, link * ELSEWHERE_FACTOR]));
+  said.forEach((strength, s) => {
+    const link = strength / best;
+    if (link >= MIN_LINK) links.set(codes[s]!, Math.max(links.get(codes[s]!) ?? 0, Math.round(link * 100) / 100));
+  });
+  return links;
 }
 
 /**
  * The lexicon's terms with the services each points to in this catalogue. A concept goes to the services that speak
- * of it most, each weighed against the concept's best service and against the concept the service is most about,
- * so "street lights" goes to Streetlight out, not to a sign service that lists "traffic light".
+ * of it most (the distinct phrases their entries use, by where), each weighed against the concept's best service and
+ * against the concept the service is most about, so "street lights" goes to Streetlight out, not to a sign service
+ * that lists "traffic light"; a term an entry says goes there first.
  */
 export function linkConcepts(services: readonly ServiceDefinition[], lexicon: readonly Concept[] = CONCEPTS): Term[] {
   const fields = services.map(fieldsOf);
+  const codes = services.map((service) => service.code);
   const spelled = new Set(lexicon.flatMap(termsOf).flatMap((term) => term.tokens));
   const concepts = lexicon.map((concept) => {
     const terms = termsOf(concept);
@@ -125,24 +141,27 @@ export function linkConcepts(services: readonly ServiceDefinition[], lexicon: re
       ...terms.map((term) => phraseOf(term.tokens, term.language, 1)),
       ...concept.anchors.map((anchor) => phraseOf(words(anchor), null, ANCHOR_FACTOR)),
     ];
-    return { terms, strengths: fields.map((serviceFields) => affinity(phrases, serviceFields, spelled)) };
+    // phrase -> service -> where its entry says it
+    const said = phrases.map((phrase) => fields.map((serviceFields) => whereSaid(phrase, serviceFields, spelled)));
+    const strengths = services.map((_, s) => phrases.reduce((total, phrase, p) => total + phrase.factor * said[p]![s]!, 0));
+    return { terms, said, strengths };
   });
   const serviceBest = services.map((_, s) => Math.max(0, ...concepts.map((concept) => concept.strengths[s]!)));
   const byKey = new Map<string, Term>();
-  for (const { terms, strengths } of concepts) {
+  for (const { terms, said, strengths } of concepts) {
     const conceptBest = Math.max(0, ...strengths);
     const links = new Map<string, number>();
     strengths.forEach((strength, s) => {
       // A service may answer for several concepts ("Animal services": wildlife and pets), so its side counts less.
       const link = strength === 0 ? 0 : (strength / conceptBest) * Math.sqrt(strength / serviceBest[s]!);
-      if (link >= MIN_LINK) links.set(services[s]!.code, Math.round(link * 100) / 100);
+      if (link >= MIN_LINK) links.set(codes[s]!, Math.round(link * 100) / 100);
     });
-    for (const term of terms) {
+    terms.forEach((term, t) => {
       const key = term.tokens.join(' ');
       const known = byKey.get(key);
       // A word that tells nothing of the problem ("parking lot") only keeps its place from other readings.
-      const targets = term.weight > 0 ? links : new Map<string, number>();
-      if (!known) byKey.set(key, { ...term, targets: new Map(targets) });
+      const targets = term.weight > 0 ? ownLinks(said[t]!, codes, links) : new Map<string, number>();
+      if (!known) byKey.set(key, { ...term, targets });
       else {
         // One word in two languages or two concepts: any language, the stronger weight, every service.
         if (known.language !== term.language) known.language = null;
@@ -150,7 +169,7 @@ export function linkConcepts(services: readonly ServiceDefinition[], lexicon: re
         known.topics = [...new Set([...known.topics, ...term.topics])];
         for (const [code, link] of targets) known.targets.set(code, Math.max(known.targets.get(code) ?? 0, link));
       }
-    }
+    });
   }
   return [...byKey.values()];
 }

@@ -1,5 +1,6 @@
 import { loadConfig } from '@intake/core';
 import { buildClassifier, classify } from '../src/index.js';
+import { linkConcepts } from '../src/lexicon-links.js';
 import { DEMO_CONFIG } from './helpers.js';
 
 const { services } = loadConfig({ file: DEMO_CONFIG, env: {} });
@@ -174,6 +175,36 @@ describe('a catalogue of names and descriptions only', () => {
     ];
     expect(classify('it is down there, in front', described).code).toBeNull();
     expect(classify('a limb fell on my car', described).code).toBe('TRE');
+  });
+
+  it('takes a description word the lexicon says tells nothing ("alley", "report") as telling nothing there either', () => {
+    const described = [
+      { code: 'POT', name: 'Potholes', description: 'Holes in a street or alley; report them here.', keywords: [] },
+      { code: 'OTH', name: 'Other', keywords: [] },
+    ];
+    expect(classify('reporting something in the alley behind us', described).topics).toEqual([]);
+    expect(classify('a pothole in the alley', described)).toMatchObject({ code: 'POT', topics: ['pothole'] });
+  });
+
+  it("sends a lexicon term to the service whose entry says it, before its concept's other services", () => {
+    const water = [
+      {
+        code: 'MAIN',
+        name: 'Water main break',
+        description: 'Water running from the ground or a broken water main or pipe.',
+        keywords: [],
+      },
+      { code: 'HYD', name: 'Fire hydrant damage', description: 'Knocked over or leaking hydrants.', keywords: [] },
+    ];
+    const targets = (phrase: string) => linkConcepts(water).find((term) => term.tokens.join(' ') === phrase)?.targets;
+    expect(targets('fire hydrant')).toEqual(
+      new Map([
+        ['HYD', 1],
+        ['MAIN', 0.5],
+      ]),
+    );
+    expect(targets('water main')?.get('MAIN')).toBe(1);
+    expect(targets('water gushing')?.get('MAIN')).toBe(1);
   });
 });
 
