@@ -11,6 +11,9 @@ function typoDistance(a: string, b: string): number {
   return distance(a, b);
 }
 
+/** How many slips a known word may be typed with: long ones two, others one (a swap of two letters counts as one). */
+export const slipsAllowed = (known: string) => (known.length >= 8 ? 2 : 1);
+
 /**
  * Whether `typed` is a plausible slip for `known`: short words must match exactly (too many real words sit one
  * letter apart), longer ones may be off by one, long ones by two; the first letter is rarely the one mistyped.
@@ -19,5 +22,5 @@ export function isTypoOf(typed: string, known: string): boolean {
   if (typed === known) return true;
   if (known.length < 4 || typed.length < 4 || typed[0] !== known[0]) return false;
   if (Math.abs(typed.length - known.length) > 2) return false;
-  return typoDistance(typed, known) <= (known.length >= 8 ? 2 : 1);
+  return typoDistance(typed, known) <= slipsAllowed(known);
 }

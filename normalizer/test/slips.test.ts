@@ -2,7 +2,7 @@ import { isTypoOf } from '../src/fuzzy.js';
 import { SlipIndex } from '../src/geocoders/gazetteer/slips.js';
 
 /** Names of every length from 3 to 14 letters, close to one another as a big city's are, and slips of each kind. */
-const LETTERS = 'abelnorst';
+const LETTERS = 'abelnorstéi';
 let seed = 7;
 const random = (n: number) => {
   seed = (seed * 48271) % 2147483647;
