@@ -21,7 +21,17 @@ export interface DeliveryContext {
   onDelivered?: DeliveredHook;
 }
 
-/** Told once per destination that took a request, with the request as delivered, e.g. to tell the citizen. */
+/** The destination a delivery worker serves: its name in the config, its plugin's instance, who works on what it takes. */
+export interface DeliveringTo {
+  name: string;
+  destination: Destination;
+  team: string | null;
+}
+
+/**
+ * Told once per destination that took a request, with the request as stored then (its timeline saying where it was
+ * passed on), e.g. to tell the citizen.
+ */
 export type DeliveredHook = (id: string, destination: string, receipt: Receipt, request: StoredRequest) => Promise<void>;
 
 /** The same on every retry and replay, so a CRM can drop a repeat it already took. */
@@ -109,7 +119,7 @@ async function sendUpdate(
 }
 
 /** The work of one destination's queue: deliver the stored record (or an update of it) once, however often the job runs. */
-export function deliveryProcessor(destinationName: string, destination: Destination, ctx: DeliveryContext) {
+export function deliveryProcessor({ name: destinationName, destination, team }: DeliveringTo, ctx: DeliveryContext) {
   return async (job: Job<DeliveryJob>): Promise<Receipt | null> => {
     const { id, update } = job.data;
     const stateKey = deliveryStateKey(destinationName, update);
@@ -138,16 +148,20 @@ export function deliveryProcessor(destinationName: string, destination: Destinat
       ctx.log.info({ id, destination: destinationName, update, attempt }, 'update delivered');
       return receipt;
     }
-    // the CRM's id first: whoever sees the delivery as done can read the id from the request
-    if (receipt.external_id) {
-      const externalId = receipt.external_id;
-      await ctx.store.update(id, (request) =>
-        request.crm.external_id ? request : { ...request, crm: { ...request.crm, external_id: externalId } },
-      );
-    }
-    await setDeliveryState(ctx.store, id, destinationName, { status: 'delivered', attempts: attempt, receipt });
+    // the state, the CRM's id and the timeline's passed_on in one write: whoever sees the delivery as done can read
+    // the id from the request, and a worker that stops after it leaves no delivery the timeline does not show
+    const passedOn = { kind: 'passed_on' as const, at: new Date().toISOString(), destination: destinationName, team };
+    const delivered = await ctx.store.recordDelivery(
+      id,
+      deliveryState(destinationName, { status: 'delivered', attempts: attempt, receipt }),
+      (request) => ({
+        ...request,
+        crm: request.crm.external_id || !receipt.external_id ? request.crm : { ...request.crm, external_id: receipt.external_id },
+        timeline: [...request.timeline, passedOn],
+      }),
+    );
     metrics.delivered.inc({ destination: destinationName });
-    await ctx.onDelivered?.(id, destinationName, receipt, stored);
+    await ctx.onDelivered?.(id, destinationName, receipt, delivered ?? stored);
     ctx.log.info({ id, destination: destinationName, attempt, external_id: receipt.external_id ?? null }, 'delivered');
     return receipt;
   };

@@ -195,7 +195,10 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
       const rateLimit = settings.rate_limit ?? config.delivery.rate_limit;
       const worker = openWorker<DeliveryJob>(
         deliveryQueueName(name),
-        deliveryProcessor(name, destination, { store, log, deadLetters: deadLetterQueue, onDelivered: delivered }),
+        deliveryProcessor(
+          { name, destination, team: settings.team ?? null },
+          { store, log, deadLetters: deadLetterQueue, onDelivered: delivered },
+        ),
         {
           ...queueOptions,
           ...WORKER_RECOVERY_OPTIONS,

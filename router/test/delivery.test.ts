@@ -55,9 +55,10 @@ beforeAll(async () => {
           down: webhook('/down'),
           bad: webhook('/bad'),
           limited: webhook('/limited', { rate_limit: { max: 1, per_seconds: 0.4 } }),
+          works: webhook('/works', { team: 'Public Works' }),
           outbox: { type: 'file', path: './out/outbox.jsonl' },
         },
-        rules: ['flaky', 'down', 'bad', 'limited', 'outbox'].map(toRule),
+        rules: ['flaky', 'down', 'bad', 'limited', 'works', 'outbox'].map(toRule),
         default: { deliver_to: ['outbox'] },
       },
     },
@@ -193,6 +194,17 @@ describe('delivery', () => {
     expect(await counted(metrics.delivered, { destination: 'flaky' })).toBe(1);
   });
 
+  it('a delivery leaves the CRM id and a passed_on event naming the team in the record, written with its state', async () => {
+    const request = await saveRequest(store, { description: 'to works: a sinkhole by the library' });
+    await router.route(request.id);
+    await settled(request.id, 'works', 'delivered');
+    const [stored, states] = await store.withDeliveries(request.id);
+    expect(states).toEqual([expect.objectContaining({ destination: 'works', status: 'delivered', attempts: 1 })]);
+    expect(stored?.crm.external_id).toBe('CRM-works-1');
+    expect(stored?.timeline).toEqual([{ kind: 'passed_on', at: expect.any(String), destination: 'works', team: 'Public Works' }]);
+    expect(stored?.record.routing).toEqual({ rule: 'to works', priority: 'high' });
+  });
+
   it('a webhook that always fails ends in the dead-letter queue as dead, and replay delivers it', async () => {
     const request = await saveRequest(store, { description: 'to down: broken bench' });
     await router.route(request.id);
@@ -253,6 +265,7 @@ describe('delivery', () => {
       'deliver-flaky',
       'deliver-limited',
       'deliver-outbox',
+      'deliver-works',
     ]);
     expect(depths['deliver-bad']).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 1 });
     expect(depths['dead-letter']?.waiting).toBe(1);

@@ -61,10 +61,12 @@ export class RequestStatuses {
     return { changed, request };
   }
 
-  /** A destination took the request: the timeline says to which team, and the citizen is told once. */
-  async passedOn(id: string, destination: string): Promise<void> {
-    const team = this.deps.config.router.destinations[destination]?.team ?? null;
-    const request = await this.deps.store.appendTimeline(id, { kind: 'passed_on', at: new Date().toISOString(), destination, team });
+  /**
+   * A destination took the request (the router wrote so in its timeline, with the delivery itself): the citizen is
+   * told once, whichever destination it was.
+   */
+  async passedOn(id: string, _destination: string): Promise<void> {
+    const request = await this.deps.store.get(id);
     // no reply job for a citizen who cannot be answered (a web form without contact, a CRM's own request)
     if (request !== null && this.deps.replies.canAnswer(request.reply_to?.channel))
       await this.deps.replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');

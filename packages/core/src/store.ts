@@ -76,15 +76,17 @@ const MAX_UPDATE_ATTEMPTS = 50;
 /**
  * KEYS: the record, the index feed, its delivery states, then its received indexes. ARGV: the JSON it must still hold
  * ('' for any), the new JSON, the TTL, the index score, the id, the score below which index entries have expired, the
- * feed's length, then destination and state JSON pairs to start where the request has none yet (a repeat never resets
- * a delivery under way or done). Returns 1 when written, 0 when not.
+ * feed's length, how many of the pairs that follow are set, then destination and state JSON pairs: those set first (a
+ * delivery's outcome), then those to start where the request has none yet (a repeat never resets a delivery under way
+ * or done). Returns 1 when written, 0 when not.
  */
 const WRITE_REQUEST = `
 if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], '*', 'id', ARGV[5])
-if #ARGV > 7 then
-  for i = 8, #ARGV, 2 do redis.call('HSETNX', KEYS[3], ARGV[i], ARGV[i + 1]) end
+if #ARGV > 8 then
+  local setUntil = 8 + 2 * tonumber(ARGV[8])
+  for i = 9, #ARGV, 2 do redis.call(i < setUntil and 'HSET' or 'HSETNX', KEYS[3], ARGV[i], ARGV[i + 1]) end
   redis.call('EXPIRE', KEYS[3], ARGV[3])
 end
 for i = 4, #KEYS do
@@ -205,6 +207,13 @@ export const indexFeedKey = (prefix: string) => `${prefix}:index-feed`;
 /** Roughly how many changes the feed keeps for an index that was away; a longer absence needs a rebuild. */
 const FEED_LENGTH = 1_000_000;
 
+/** Delivery states written with a record: `set` whatever was there, `start` only where there was none. */
+interface DeliveryStates {
+  set: readonly DeliveryState[];
+  start: readonly DeliveryState[];
+}
+const NO_STATES: DeliveryStates = { set: [], start: [] };
+
 /** Requests and their delivery states in Redis; every key expires after the retention period. */
 export class RequestStore {
   private readonly ttlSeconds: number;
@@ -256,10 +265,10 @@ export class RequestStore {
   }
 
   /**
-   * Writes the request, its index entries and the delivery states to start in one script; with `expected`, only while
-   * the stored JSON is still that.
+   * Writes the request, its index entries and the delivery states to set and to start in one script; with `expected`,
+   * only while the stored JSON is still that.
    */
-  private async write(request: StoredRequest, expected: string | null, starting: readonly DeliveryState[] = []): Promise<boolean> {
+  private async write(request: StoredRequest, expected: string | null, states: DeliveryStates = NO_STATES): Promise<boolean> {
     const { id, received_at: receivedAt, service_code: serviceCode } = request.record;
     const at = Date.parse(receivedAt);
     const indexes = serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)];
@@ -271,7 +280,8 @@ export class RequestStore {
       id,
       Date.now() - this.ttlSeconds * 1000,
       FEED_LENGTH,
-      ...starting.flatMap((state) => [state.destination, JSON.stringify(state)]),
+      states.set.length,
+      ...[...states.set, ...states.start].flatMap((state) => [state.destination, JSON.stringify(state)]),
     ];
     const keys = [this.key(id), indexFeedKey(this.prefix), this.deliveriesKey(id), ...indexes];
     const written = await this.redis.intakeWriteRequest(keys.length, ...keys, ...args);
@@ -383,12 +393,30 @@ export class RequestStore {
     change: (request: StoredRequest) => StoredRequest,
     starting?: (request: StoredRequest) => readonly DeliveryState[],
   ): Promise<StoredRequest | null> {
+    return this.changeWithStates(id, change, (next) => ({ set: [], start: starting?.(next) ?? [] }));
+  }
+
+  /**
+   * A destination took the request: its delivery state and what the record gains by it (the CRM's id, a timeline
+   * event) in one write, `change` applied as by `update`. When the request is no longer stored, the state alone is.
+   */
+  async recordDelivery(id: string, state: DeliveryState, change: (request: StoredRequest) => StoredRequest): Promise<StoredRequest | null> {
+    const request = await this.changeWithStates(id, change, () => ({ set: [state], start: [] }));
+    if (request === null) await this.setDelivery(id, state);
+    return request;
+  }
+
+  private async changeWithStates(
+    id: string,
+    change: (request: StoredRequest) => StoredRequest,
+    states: (request: StoredRequest) => DeliveryStates,
+  ): Promise<StoredRequest | null> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       const json = await this.redis.get(this.key(id));
       if (json === null) return null;
       // the stored JSON is parsed (older records get their defaults); what `change` returns is typed, not parsed again
       const next = { ...change(StoredRequest.parse(JSON.parse(json))), updated_at: new Date().toISOString() };
-      if (await this.write(next, json, starting?.(next))) return next;
+      if (await this.write(next, json, states(next))) return next;
     }
     throw new Error(`request ${id} was changed by other writers ${MAX_UPDATE_ATTEMPTS} times in a row; not updated`);
   }
