@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import { replacePersonalText } from './personal-text.js';
@@ -69,12 +70,11 @@ function sanitize(value: unknown, depth = 0): unknown {
 
 /**
  * A terminal gets lines a person reads (pino-pretty, after the masking); anything else, JSON lines, written
- * asynchronously so that a busy route makes no write call per line (pino flushes them on exit).
+ * asynchronously so that a busy route makes no write call per line (pino flushes them on exit). Both write to the
+ * descriptor itself, which a worker thread shares (its process.stdout is a pipe to the main thread, never a TTY).
  */
 const standardOutput = (): pino.DestinationStream =>
-  process.stdout.isTTY
-    ? pretty({ destination: 1, colorize: true, translateTime: 'SYS:HH:MM:ss.l' })
-    : pino.destination({ dest: 1, sync: false });
+  isatty(1) ? pretty({ destination: 1, colorize: true, translateTime: 'SYS:HH:MM:ss.l' }) : pino.destination({ dest: 1, sync: false });
 
 /** JSON logs (pino) that never print secrets, and only masked phone numbers and emails, however deep they sit. */
 export function createLogger(options: { level?: string; name?: string; destination?: pino.DestinationStream } = {}): Logger {

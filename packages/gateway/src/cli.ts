@@ -23,6 +23,7 @@ import { pluginSchemas } from './plugins.js';
 import { createGateway } from './gateway.js';
 import { httpReady, workersAlive } from './health.js';
 import { ensureRedis } from './redis-autostart.js';
+import { startIntake, type StartMode } from './topology.js';
 
 const USAGE = `usage: intake <command> [--config intake.yaml]
   start [--workers-only | --http-only] [--port N]   run the gateway (HTTP and workers by default)
@@ -48,23 +49,36 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
   // a Sentinel set or a Cluster is the operator's to run: only a single local server is started when missing
   const singleServer = config.redis.sentinels === undefined && config.redis.cluster === undefined;
   const redisServer = singleServer ? await ensureRedis(config.redis.url, path.join(dataDir(), 'redis'), log) : null;
-  const gateway = await createGateway({ config, log, http: !values['workers-only'], workers: !values['http-only'] });
-  const port = await gateway.start(values.port === undefined ? undefined : Number(values.port));
+  const mode: StartMode = values['workers-only'] ? 'workers-only' : values['http-only'] ? 'http-only' : 'all';
+  const exit = (code: number) => {
+    redisServer?.kill();
+    log.flush();
+    process.exit(code);
+  };
+  const started = await startIntake({
+    config,
+    log,
+    mode,
+    ...(values.port !== undefined && { port: Number(values.port) }),
+    // what the workers held is taken up again by another worker when its lock runs out; a supervisor restarts this one
+    onWorkersLost: (error) => {
+      log.fatal({ err: error.message }, 'the workers stopped: exiting');
+      exit(1);
+    },
+  });
   log.info(
-    { config: config.source, port, jurisdiction: config.jurisdiction.id },
-    port === null ? 'Intake workers running' : `Intake listening on http://localhost:${port}`,
+    { config: config.source, port: started.port, jurisdiction: config.jurisdiction.id },
+    started.port === null ? 'Intake workers running' : `Intake listening on http://localhost:${started.port}`,
   );
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     // With Redis down, BullMQ's closes wait for a connection that never comes: stop waiting after the grace period.
     // Nothing is lost by it: a message is acknowledged only once Redis has it, and a job held here is taken up again
     // by another worker when its lock runs out.
-    await withTimeout(gateway.stop(), STOP_GRACE_MS, 'closing the queues and connections').catch((error: unknown) =>
+    await withTimeout(started.stop(), STOP_GRACE_MS, 'closing the queues and connections').catch((error: unknown) =>
       log.warn({ err: (error as Error).message }, 'stopped without closing cleanly (is Redis down?)'),
     );
-    redisServer?.kill();
-    log.flush();
-    process.exit(0);
+    exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

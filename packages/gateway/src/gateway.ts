@@ -40,7 +40,7 @@ import { createAccept, logAnswer } from './accept.js';
 import { startHeartbeat } from './health.js';
 import { createHttpApp, createMetricsApp } from './http.js';
 import { readerWithPending } from './pending.js';
-import { createQueueDepths } from './metrics.js';
+import { createScrape, type OtherThreadsMetrics } from './metrics.js';
 import { connectors as allConnectors, channels } from './plugins.js';
 import { startPipelineWorkers } from './workers.js';
 
@@ -51,6 +51,10 @@ export interface GatewayOptions {
   http?: boolean;
   /** run the pipeline and delivery workers in this process; default true */
   workers?: boolean;
+  /** listen for /metrics on `server.metrics.port` when it has one; default true (the workers' thread leaves it to HTTP's) */
+  servesMetricsPort?: boolean;
+  /** counters kept by the other threads of this process, served with this one's */
+  otherThreadsMetrics?: OtherThreadsMetrics;
 }
 
 export interface Gateway {
@@ -152,7 +156,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     rateLimits,
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);
-  const queueDepths = createQueueDepths([intakeQueue, routeQueue], () => router.queueDepths());
+  const scrape = createScrape([intakeQueue, routeQueue], () => router.queueDepths(), options.otherThreadsMetrics);
   // The index is fed where the console reads it: each HTTP node keeps its own SQLite file (or shares PostgreSQL).
   const serving = options.http !== false;
   const opened = serving ? await openRequestIndex(config, hostData) : null;
@@ -164,7 +168,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     store,
     redis,
     router,
-    queueDepths,
+    scrape,
     statuses: new RequestStatuses({ config, store, replies }),
     mediaRoutes: media.router(),
     trackingRoutes: trackingRouter({ config, texts, requests: store }),
@@ -178,7 +182,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let metricsServer: Server | null = null;
 
   async function listenForMetrics(port: number): Promise<void> {
-    const listening = createMetricsApp(queueDepths, config.server.metrics?.token, rateLimits, log, redis).listen(port, config.server.host);
+    const listening = createMetricsApp(scrape, config.server.metrics?.token, rateLimits, log, redis).listen(port, config.server.host);
     metricsServer = listening;
     await once(listening, 'listening');
   }
@@ -223,7 +227,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
       }
       feeder?.start();
-      if (config.server.metrics?.port !== undefined) await listenForMetrics(config.server.metrics.port);
+      if (config.server.metrics?.port !== undefined && options.servesMetricsPort !== false)
+        await listenForMetrics(config.server.metrics.port);
       return options.http === false ? null : listen(port);
     },
     metricsPort: () => (metricsServer === null ? null : (metricsServer.address() as AddressInfo).port),

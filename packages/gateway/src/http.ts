@@ -7,7 +7,6 @@ import {
   notFound,
   requireBearer,
   serviceRequestFrom,
-  withTimeout,
   type Connector,
   type ConnectorContext,
   type Logger,
@@ -18,7 +17,7 @@ import {
 import type { IntakeRouter } from '@intake/router';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
-import type { QueueDepths } from './metrics.js';
+import type { Scrape } from './metrics.js';
 import type { RequestStatuses } from '@intake/citizen';
 
 export interface HttpDeps {
@@ -27,7 +26,7 @@ export interface HttpDeps {
   store: RequestStore;
   redis: RedisClient;
   router: IntakeRouter;
-  queueDepths: QueueDepths;
+  scrape: Scrape;
   statuses: RequestStatuses;
   /** `GET /media/:id`: signed links to stored photos */
   mediaRoutes: express.Router;
@@ -95,7 +94,7 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
   });
   // with a port of its own, /metrics is served there only (createMetricsApp), not beside the public routes
   if (config.server.metrics?.port === undefined)
-    app.get('/metrics', ...metricsRoute(deps.queueDepths, config.server.metrics?.token, deps.context.rateLimits));
+    app.get('/metrics', ...metricsRoute(deps.scrape, config.server.metrics?.token, deps.context.rateLimits));
 
   const admin = requireBearer(config.server.admin_token === undefined ? [] : [config.server.admin_token], deps.context.rateLimits);
   app.get('/api/v1/requests/:id', admin, async (req, res) => {
@@ -128,25 +127,18 @@ function operatorRoutes(app: Express, deps: HttpDeps) {
 }
 
 /** Prometheus text, behind `server.metrics.token` when one is set (any other caller gets 401 JSON). */
-function metricsRoute(queueDepths: QueueDepths, token: string | undefined, limits: RateLimits | undefined): RequestHandler[] {
+function metricsRoute(scrape: Scrape, token: string | undefined, limits: RateLimits | undefined): RequestHandler[] {
   const serve: RequestHandler = async (_req, res) => {
-    await withTimeout(queueDepths.refresh(), 2000, 'reading queue depths').catch(() => undefined);
-    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+    res.type(metricsRegistry.contentType).send(await scrape.text());
   };
   return token === undefined ? [serve] : [requireBearer([token], limits), serve];
 }
 
 /** /metrics alone, for `server.metrics.port`: workers-only processes serve their counters this way too. */
-export function createMetricsApp(
-  queueDepths: QueueDepths,
-  token: string | undefined,
-  limits: RateLimits,
-  log: Logger,
-  redis: RedisClient,
-): Express {
+export function createMetricsApp(scrape: Scrape, token: string | undefined, limits: RateLimits, log: Logger, redis: RedisClient): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/metrics', ...metricsRoute(queueDepths, token, limits));
+  app.get('/metrics', ...metricsRoute(scrape, token, limits));
   app.use((_req, _res, next) => next(notFound('no such route')));
   app.use(errorHandler(log, redis));
   return app;

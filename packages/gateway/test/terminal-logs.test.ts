@@ -1,11 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
 import { REDIS_URL, deletePrefix, uniquePrefix, waitFor } from '@intake/testkit';
-import { writeConfig } from './faults/processes.js';
+import { CLI, FROM_SOURCES, writeConfig } from './faults/processes.js';
 
-const CLI = path.resolve(__dirname, '../src/cli.ts');
-const tsx = require.resolve('tsx');
 const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
 
 /**
@@ -18,7 +15,7 @@ describe('intake start in a terminal', () => {
 
   it('prints log lines a person reads, not JSON', async () => {
     const { file, port } = await writeConfig(REDIS_URL, prefix, () => undefined);
-    const command = [process.execPath, '--conditions=source', '--import', tsx, CLI, 'start', '--config', file].map(quote).join(' ');
+    const command = [process.execPath, ...FROM_SOURCES, CLI, 'start', '--config', file].map(quote).join(' ');
     // its own process group, so the gateway under `script` goes with it
     const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     let printed = '';

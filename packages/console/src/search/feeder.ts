@@ -54,12 +54,14 @@ export class IndexFeeder {
   private upkeepDue = 0;
   private prepared = false;
   private rebuildDue = false;
+  private everConnected = false;
 
   constructor(private readonly options: FeederOptions) {
     // No offline queue: while Redis is away a command fails at once and the loop waits, so stop() is never stuck
     // behind a command that would only be answered once Redis is back.
     this.redis = createWorkerRedis(options.redis, { enableOfflineQueue: false });
     this.redis.on('error', (error: Error) => options.log.debug({ err: error.message }, 'index feed connection error'));
+    this.redis.once('ready', () => (this.everConnected = true));
   }
 
   private get key() {
@@ -197,7 +199,8 @@ export class IndexFeeder {
         if (Date.now() >= this.upkeepDue) await this.upkeep();
       } catch (error) {
         if (!this.running) return;
-        this.options.log.warn({ err: (error as Error).message }, 'index feed failed, retrying');
+        // before the connection first comes up, a command fails at once: that is a start, not a failure to tell
+        if (this.everConnected) this.options.log.warn({ err: (error as Error).message }, 'index feed failed, retrying');
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 1000);
           this.wakeUp = () => {

@@ -3,7 +3,7 @@ import { QUEUE, RedisSettings, createFastFailRedis, createLogger, createWorkerRe
 import { Worker, type Queue } from 'bullmq';
 import express, { type Express } from 'express';
 import { validateRequest } from 'twilio';
-import { createGateway } from '../gateway.js';
+import { startIntake, type StartMode } from '../topology.js';
 import { BENCH_SECRETS, PUBLIC_URL, benchConfig, signWebhook, type BenchEnv } from './town.js';
 
 /**
@@ -11,7 +11,8 @@ import { BENCH_SECRETS, PUBLIC_URL, benchConfig, signWebhook, type BenchEnv } fr
  * BENCH_SERVER naming which, it sends its base URL to the parent once it listens.
  * - `route-floor`: express + one BullMQ add per request (JSON, or a Twilio form checked with twilio's validator);
  * - `pipeline-floor`: the same route, then three BullMQ hops, the last POSTing the signed record to the CRM;
- * - `intake-http` / `intake`: the gateway as `intake start --http-only` / `pnpm start` run it, logging at info.
+ * - `intake-http` / `intake`: the gateway as `intake start --http-only` / `pnpm start` run it, logging at info
+ *   (the CPU asked of this process counts every thread of it, the workers' one too).
  */
 const env = JSON.parse(process.env.BENCH_ENV!) as BenchEnv;
 const HOP_CONCURRENCY = 16;
@@ -72,17 +73,17 @@ async function pipelineFloor(): Promise<string> {
   return listen(floorApp(hops[0]!));
 }
 
-async function intake(workers: boolean): Promise<string> {
-  const gateway = await createGateway({ config: benchConfig(env), log: createLogger({ level: 'info' }), workers });
-  const port = await gateway.start(0);
+/** Intake started as `intake start` starts it (topology.ts): with workers, they run on their own thread. */
+async function intake(mode: StartMode): Promise<string> {
+  const { port } = await startIntake({ config: benchConfig(env), log: createLogger({ level: 'info' }), mode, port: 0 });
   return `http://127.0.0.1:${port}`;
 }
 
 const servers: Record<string, () => Promise<string>> = {
   'route-floor': routeFloor,
   'pipeline-floor': pipelineFloor,
-  'intake-http': () => intake(false),
-  intake: () => intake(true),
+  'intake-http': () => intake('http-only'),
+  intake: () => intake('all'),
 };
 
 // the bench asks for this process's CPU time around each round

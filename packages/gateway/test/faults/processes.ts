@@ -4,8 +4,12 @@ import path from 'node:path';
 import { freePort } from '@intake/testkit';
 import { writeDemoConfig, type Overrides } from '../harness.js';
 
-const tsx = require.resolve('tsx');
-const CLI = path.resolve(__dirname, '../../src/cli.ts');
+/**
+ * Node's arguments for the CLI run from its TypeScript sources. tsx's require hook, not its `--import` one: Node 20
+ * runs a `--require` again in every worker thread, and `intake start` runs its workers on a thread of their own.
+ */
+export const FROM_SOURCES = ['--conditions=source', '--require', require.resolve('tsx/cjs')];
+export const CLI = path.resolve(__dirname, '../../src/cli.ts');
 
 /** The demo town's intake.yaml for a process on a free port of its own (see writeDemoConfig). */
 export async function writeConfig(
@@ -41,7 +45,7 @@ export interface GatewayProcess {
 }
 
 export async function startGatewayProcess(configFile: string, mode: Mode, logDir: string): Promise<GatewayProcess> {
-  const args = ['--conditions=source', '--import', tsx, CLI, 'start', '--config', configFile, ...(mode === 'all' ? [] : [`--${mode}`])];
+  const args = [...FROM_SOURCES, CLI, 'start', '--config', configFile, ...(mode === 'all' ? [] : [`--${mode}`])];
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'info' },
