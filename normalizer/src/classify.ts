@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@intake/core';
 import { damagedMatches, isModifier, settingFactor } from './grammar.js';
+import { englishUses } from './english.js';
 import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './language.js';
 import { CONCEPTS, type Concept } from './lexicon.js';
 import { similarities, train, type LearnedModel } from './learn.js';
@@ -238,6 +239,11 @@ const DESCRIPTION_WORD_WEIGHT = 0.7;
 const MAX_SERVICES_PER_WORD = 4;
 const MIN_NAMED_WORD = 4;
 
+/** A description word everyday English uses this often (WordNet's counts: "people" 290, "walking" 207) tells half as much. */
+const COMMON_USES = 50;
+/** How much a catalogue word tells of its service, by how seldom everyday English uses it: "guardrail" much, "people" little. */
+const tellingness = (word: string) => 1 / (1 + (englishUses(word) ?? 0) / COMMON_USES);
+
 /**
  * Terms from the names and descriptions of the services that have no keywords (a catalogue as a CRM exports it):
  * each content word points to the services that use it, less surely the more of them do.
@@ -266,7 +272,7 @@ function namedTerms(services: readonly ServiceDefinition[]): Term[] {
     .map(([word, codes]) => ({
       tokens: [word],
       language: null,
-      weight: Math.max(...codes.values()) / codes.size,
+      weight: (Math.max(...codes.values()) / codes.size) * tellingness(word),
       targets: new Map([...codes].map(([code, weight]) => [code, weight / Math.max(...codes.values())])),
       topics: [...codes.keys()].map((code) => `service:${code}`),
     }));

@@ -1,3 +1,4 @@
+import { englishUses } from './english.js';
 import { isTypoOf } from './fuzzy.js';
 import { fold, isStopword, LANGUAGES, stem, type Language } from './language.js';
 
@@ -156,6 +157,8 @@ export class TermIndex {
       slips = (this.byOpening.get(token.slice(0, 2)) ?? []).filter(
         ({ tokens: [word] }) => !token.startsWith(word!) && !word!.startsWith(token) && isTypoOf(token, word!),
       );
+      // A word of its own is no slip: "windows" is not "windrows", nor "garage" "garbage".
+      if (slips.length > 0 && englishUses(token) !== null) slips = [];
       if (this.slips.size >= SLIP_CACHE_SIZE) this.slips.clear();
       this.slips.set(token, slips);
     }

@@ -286,3 +286,19 @@ describe('weighing what a message is about', () => {
     expect(classifier.classify(text).code).toBe(code);
   });
 });
+
+describe('words of general English', () => {
+  it('takes a word of its own for itself, never for a slip of a lexicon word ("windows" is not "windrows")', () => {
+    expect(classifier.classify('someone smashed my windows').topics).not.toContain('snow and ice');
+    expect(classifier.classify('a huge windrw at the end of my driveway').topics).toContain('snow and ice');
+  });
+
+  it('weighs a description word by how seldom everyday English uses it: "people" tells little, "guardrail" much', () => {
+    const described = [
+      { code: 'BITE', name: 'Animal bites', description: 'An animal that is threatening people walking by.', keywords: [] },
+      { code: 'RAIL', name: 'Road barriers', description: 'Bent or missing guardrails.', keywords: [] },
+      { code: 'OTH', name: 'Other', keywords: [] },
+    ];
+    expect(classify('people walking by the bent guardrail', described).code).toBe('RAIL');
+  });
+});

@@ -1,0 +1,18 @@
+import { englishUses } from '../src/english.js';
+
+describe('general English, from WordNet', () => {
+  it('knows how often everyday prose uses a word, in any of its forms', () => {
+    expect(englishUses('people')).toBeGreaterThan(100);
+    expect(englishUses('walking')).toBe(englishUses('walk'));
+    expect(englishUses('needs')).toBe(englishUses('need'));
+    expect(englishUses('guardrail')).toBeLessThan(5);
+  });
+
+  it('knows no slip or made-up word', () => {
+    expect(englishUses('sidwalk')).toBeNull();
+    expect(englishUses('garbadge')).toBeNull();
+    expect(englishUses('zzzz')).toBeNull();
+    expect(englishUses('aardvark')).not.toBeNull();
+    expect(englishUses('zymurgy')).not.toBeNull();
+  });
+});
