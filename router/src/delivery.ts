@@ -159,6 +159,7 @@ export function deliveryProcessor({ name: destinationName, destination, team }: 
         crm: request.crm.external_id || !receipt.external_id ? request.crm : { ...request.crm, external_id: receipt.external_id },
         timeline: [...request.timeline, passedOn],
       }),
+      stored,
     );
     metrics.delivered.inc({ destination: destinationName });
     await ctx.onDelivered?.(id, destinationName, receipt, delivered ?? stored);

@@ -217,6 +217,8 @@ const NO_STATES: DeliveryStates = { set: [], start: [] };
 /** Requests and their delivery states in Redis; every key expires after the retention period. */
 export class RequestStore {
   private readonly ttlSeconds: number;
+  /** the JSON each request read was parsed from: a change of it can be written while the record is still that, unread */
+  private readonly readFrom = new WeakMap<StoredRequest, string>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -319,7 +321,13 @@ export class RequestStore {
 
   async get(id: string): Promise<StoredRequest | null> {
     const json = await this.redis.get(this.key(id));
-    return json === null ? null : StoredRequest.parse(JSON.parse(json));
+    return json === null ? null : this.parsed(json);
+  }
+
+  private parsed(json: string): StoredRequest {
+    const request = StoredRequest.parse(JSON.parse(json));
+    this.readFrom.set(request, json);
+    return request;
   }
 
   /** A request by its id or by its reference, as a citizen or a clerk may quote either. */
@@ -398,10 +406,17 @@ export class RequestStore {
 
   /**
    * A destination took the request: its delivery state and what the record gains by it (the CRM's id, a timeline
-   * event) in one write, `change` applied as by `update`. When the request is no longer stored, the state alone is.
+   * event) in one write, `change` applied as by `update`, first to `read` (the request as this store read it for the
+   * delivery), which saves reading it again while nobody changed it. When the request is no longer stored, the state
+   * alone is written.
    */
-  async recordDelivery(id: string, state: DeliveryState, change: (request: StoredRequest) => StoredRequest): Promise<StoredRequest | null> {
-    const request = await this.changeWithStates(id, change, () => ({ set: [state], start: [] }));
+  async recordDelivery(
+    id: string,
+    state: DeliveryState,
+    change: (request: StoredRequest) => StoredRequest,
+    read?: StoredRequest,
+  ): Promise<StoredRequest | null> {
+    const request = await this.changeWithStates(id, change, () => ({ set: [state], start: [] }), read);
     if (request === null) await this.setDelivery(id, state);
     return request;
   }
@@ -410,12 +425,17 @@ export class RequestStore {
     id: string,
     change: (request: StoredRequest) => StoredRequest,
     states: (request: StoredRequest) => DeliveryStates,
+    read?: StoredRequest,
   ): Promise<StoredRequest | null> {
+    const readJson = read === undefined ? undefined : this.readFrom.get(read);
+    let seen = read !== undefined && readJson !== undefined ? { json: readJson, request: read } : null;
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      const json = await this.redis.get(this.key(id));
+      const json = seen?.json ?? (await this.redis.get(this.key(id)));
       if (json === null) return null;
       // the stored JSON is parsed (older records get their defaults); what `change` returns is typed, not parsed again
-      const next = { ...change(StoredRequest.parse(JSON.parse(json))), updated_at: new Date().toISOString() };
+      const current = seen?.request ?? StoredRequest.parse(JSON.parse(json));
+      seen = null;
+      const next = { ...change(current), updated_at: new Date().toISOString() };
       if (await this.write(next, json, states(next))) return next;
     }
     throw new Error(`request ${id} was changed by other writers ${MAX_UPDATE_ATTEMPTS} times in a row; not updated`);
@@ -476,10 +496,7 @@ export class RequestStore {
     if (failed) throw failed[0];
     return ids.map((_, i) => {
       const json = replies[2 * i]![1] as string | null;
-      return [
-        json === null ? null : StoredRequest.parse(JSON.parse(json)),
-        parseDeliveries(replies[2 * i + 1]![1] as Record<string, string>),
-      ];
+      return [json === null ? null : this.parsed(json), parseDeliveries(replies[2 * i + 1]![1] as Record<string, string>)];
     });
   }
 

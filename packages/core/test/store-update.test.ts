@@ -76,3 +76,42 @@ describe('RequestStore.update', () => {
     expect(found).toEqual(['recoded']);
   });
 });
+
+describe('RequestStore.recordDelivery', () => {
+  const delivered = (destination: string) =>
+    ({
+      destination,
+      status: 'delivered',
+      attempts: 1,
+      receipt: { status: 200 },
+      error: null,
+      updated_at: new Date().toISOString(),
+    }) as const;
+  const passedOn =
+    (destination: string) =>
+    (stored: StoredRequest): StoredRequest => ({
+      ...stored,
+      timeline: [...stored.timeline, { kind: 'passed_on', at: new Date().toISOString(), destination, team: null }],
+    });
+
+  it('writes the state and the change on the request as read, and on a newer one when another writer came between', async () => {
+    await store.save(request('delivered'));
+    const [read] = await store.withDeliveries('delivered');
+    await store.recordDelivery('delivered', delivered('crm'), passedOn('crm'), read!);
+    await store.update('delivered', appendWord('meanwhile'));
+    await store.recordDelivery('delivered', delivered('works'), passedOn('works'), read!);
+    const [stored, states] = await store.withDeliveries('delivered');
+    expect(stored?.record.description).toBe('start meanwhile');
+    expect(stored?.timeline.map((event) => event.kind === 'passed_on' && event.destination)).toEqual(['crm', 'works']);
+    expect(states.map((state) => [state.destination, state.status]).sort()).toEqual([
+      ['crm', 'delivered'],
+      ['works', 'delivered'],
+    ]);
+  });
+
+  it('still records the state of a request no longer stored', async () => {
+    expect(await store.recordDelivery('gone', delivered('crm'), passedOn('crm'))).toBeNull();
+    expect(await store.deliveries('gone')).toEqual([expect.objectContaining({ destination: 'crm', status: 'delivered' })]);
+    expect(await store.get('gone')).toBeNull();
+  });
+});
