@@ -73,6 +73,7 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
   const ownKeywordSaid = new Set<string>();
   const damagedOnes = damagedMatches(tokens, matches, language);
   const aside = asideStart(tokens, breaks, language);
+  const named = new Set(topicsOf(matches));
   let previous: { end: number; setting: number } | null = null;
   matches.forEach((match, m) => {
     let setting = settingFactor(tokens, breaks, match.start, previous);
@@ -91,7 +92,8 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
     for (const term of match.terms) {
       const weight = damaged && term.weight > 0 ? Math.max(term.weight, DAMAGED_WEIGHT) * DAMAGE_BOOST : term.weight;
       const subject = weight >= MIN_SUBJECT_WEIGHT ? firstness : 1;
-      for (const [code, share] of term.targets) {
+      const targets = term.otherwise !== undefined && named.has(term.otherwise.topic) ? term.otherwise.targets : term.targets;
+      for (const [code, share] of targets) {
         if (match.quality === 1 && setting === 1 && match.start < aside && term.keywordOf?.has(code) === true) ownKeywordSaid.add(code);
         evidence.set(code, Math.max(evidence.get(code) ?? 0, factor * subject * weight * share));
       }

@@ -305,6 +305,8 @@ export function settingFactor(
     while (k >= 0 && DETERMINERS.has(tokens[k]!)) k -= 1;
   }
   if (!isPreposition(tokens, k) || CALLING.has(tokens[k - 1] ?? '')) return 1;
+  // "pick up an old couch": a preposition that ends a phrase of the lexicon is part of its verb, not a place.
+  if (previous !== null && previous.end > k) return 1;
   for (let b = k + 1; b <= start; b++) if (breaks.has(b)) return 1;
   return FILLED.has(tokens[k - 1] ?? '') ? FILLED_FACTOR : SETTING_FACTOR;
 }

@@ -147,8 +147,7 @@ export function linkConcepts(services: readonly ServiceDefinition[], lexicon: re
     return { terms, said, strengths };
   });
   const serviceBest = services.map((_, s) => Math.max(0, ...concepts.map((concept) => concept.strengths[s]!)));
-  const byKey = new Map<string, Term>();
-  for (const { terms, said, strengths } of concepts) {
+  const linksOf = (strengths: readonly number[]) => {
     const conceptBest = Math.max(0, ...strengths);
     const links = new Map<string, number>();
     strengths.forEach((strength, s) => {
@@ -156,20 +155,33 @@ export function linkConcepts(services: readonly ServiceDefinition[], lexicon: re
       const link = strength === 0 ? 0 : (strength / conceptBest) * Math.sqrt(strength / serviceBest[s]!);
       if (link >= MIN_LINK) links.set(codes[s]!, Math.round(link * 100) / 100);
     });
+    return links;
+  };
+  const conceptLinks = new Map(lexicon.map((concept, c) => [concept.id, linksOf(concepts[c]!.strengths)]));
+  // A concept no service is most about ("bulky items" where the town offers no pickup) goes where its `otherwise` goes.
+  const ownService = (strengths: readonly number[]) => strengths.some((strength, s) => strength > 0 && strength === serviceBest[s]);
+  const byKey = new Map<string, Term>();
+  lexicon.forEach((concept, c) => {
+    const { terms, said, strengths } = concepts[c]!;
+    const otherwise = concept.otherwise === undefined ? undefined : conceptLinks.get(concept.otherwise);
+    const links = otherwise !== undefined && !ownService(strengths) ? otherwise : conceptLinks.get(concept.id)!;
     terms.forEach((term, t) => {
       const key = term.tokens.join(' ');
       const known = byKey.get(key);
       // A word that tells nothing of the problem ("parking lot") only keeps its place from other readings.
       const targets = term.weight > 0 ? ownLinks(said[t]!, codes, links) : new Map<string, number>();
-      if (!known) byKey.set(key, { ...term, targets });
+      const alternative =
+        otherwise === undefined || term.weight <= 0 ? {} : { otherwise: { topic: concept.otherwise!, targets: otherwise } };
+      if (!known) byKey.set(key, { ...term, targets, ...alternative });
       else {
         // One word in two languages or two concepts: any language, the stronger weight, every service.
         if (known.language !== term.language) known.language = null;
         known.weight = Math.max(known.weight, term.weight);
         known.topics = [...new Set([...known.topics, ...term.topics])];
         for (const [code, link] of targets) known.targets.set(code, Math.max(known.targets.get(code) ?? 0, link));
+        known.otherwise ??= alternative.otherwise;
       }
     });
-  }
+  });
   return [...byKey.values()];
 }

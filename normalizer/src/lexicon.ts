@@ -13,17 +13,20 @@ export interface Concept {
   id: string;
   /** how much a report that names it is about it: a wild animal draws the eye more than the bin it is in */
   salience: number;
+  /** the concept whose services its words go to when the catalogue has none of its own for it */
+  otherwise?: string;
   terms: readonly { language: string; raw: string }[];
   anchors: readonly string[];
 }
 
 /** The concepts in concepts.json's order, each with every language's terms and anchors. */
 export function conceptsOf(book: WordBook): Concept[] {
-  return Object.entries(book.concepts).map(([id, { salience }]) => {
+  return Object.entries(book.concepts).map(([id, { salience, otherwise }]) => {
     const entries = book.languages.map((language) => ({ language, entry: book.byLanguage[language]!.services[id] }));
     return {
       id,
       salience: salience ?? 1,
+      ...(otherwise === undefined ? {} : { otherwise }),
       terms: entries.flatMap(({ language, entry }) => (entry?.terms ?? []).map((raw) => ({ language, raw }))),
       anchors: entries.flatMap(({ entry }) => entry?.anchors ?? []),
     };

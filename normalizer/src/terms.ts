@@ -15,6 +15,8 @@ export interface Term {
   topics: string[];
   /** the services whose own keyword it is: said as written, it counts more for them than any lexicon reading */
   keywordOf?: ReadonlySet<string>;
+  /** where it points instead when the text names that concept too: "a couch dumped" is dumping, "pick up a couch" not */
+  otherwise?: { topic: string; targets: ReadonlyMap<string, number> };
 }
 
 /** Where terms were found in a text: tokens [start, end). */
@@ -43,6 +45,18 @@ function isFormOf(word: string, token: string | undefined): boolean {
   if (token === undefined || !token.startsWith(word)) return false;
   const added = token.length - word.length;
   return added === 0 || (added === 1 && token.endsWith('s')) || (added === 2 && token.endsWith('es'));
+}
+
+/**
+ * Where a catalogue's phrase ends when the writer put one word more inside it ("ramasser un vieux divan" for the
+ * keyword "ramasser un divan", "not yet picked up" for "not picked up"); null when it is not there so.
+ */
+function withOneWordMore(phrase: readonly string[], tokens: readonly string[], i: number): number | null {
+  for (let gap = 1; gap < phrase.length; gap++) {
+    const fits = phrase.every((word, k) => isFormOf(word, tokens[i + k + (k >= gap ? 1 : 0)]));
+    if (fits) return i + phrase.length + 1;
+  }
+  return null;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -131,6 +145,10 @@ export class TermIndex {
       if (token === this.joined.get(term)) found.push({ terms: [term], start: i, end: i + 1, quality: 1 });
       else if (term.tokens.every((word, k) => isFormOf(word, tokens[i + k])))
         found.push({ terms: [term], start: i, end: i + term.tokens.length, quality: 1 });
+      else if (term.keywordOf !== undefined && term.keywordOf.size > 0) {
+        const end = withOneWordMore(term.tokens, tokens, i);
+        if (end !== null) found.push({ terms: [term], start: i, end, quality: 1 });
+      }
     }
     // "street light" for "streetlight"; not "tap is" for "tapis": a stopword is never half of a word.
     const next = tokens[i + 1];

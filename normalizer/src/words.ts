@@ -84,7 +84,14 @@ const LanguageWords = z.strictObject({
 export type LanguageWords = z.infer<typeof LanguageWords>;
 
 /** The problems the lexicon knows, whatever the language: concept id -> how much a report naming it is about it. */
-const Concepts = z.record(z.string().min(1), z.strictObject({ salience: z.number().positive().optional() }));
+const Concepts = z.record(
+  z.string().min(1),
+  z.strictObject({
+    salience: z.number().positive().optional(),
+    /** where its words go in a catalogue with no service of its own for it: bulky items are dumping's, if no pickup is offered */
+    otherwise: z.string().min(1).optional(),
+  }),
+);
 type Concepts = z.infer<typeof Concepts>;
 
 /** Every language's words from one folder: `<language>.json` files and the language-neutral `concepts.json`. */
@@ -118,6 +125,9 @@ function crossCheck(book: WordBook, dir: string) {
     const named = [...streets.written_first, ...streets.unmistakable, ...Object.values(streets.same_as)];
     for (const type of named) if (!types.has(type)) problems.push(`${where}: streets: "${type}" is no language's street type`);
   }
+  for (const [concept, { otherwise }] of Object.entries(book.concepts))
+    if (otherwise !== undefined && book.concepts[otherwise] === undefined)
+      problems.push(`${path.join(dir, CONCEPTS_FILE)}: ${concept}.otherwise: "${otherwise}" is not a concept`);
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }
 

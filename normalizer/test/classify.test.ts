@@ -223,6 +223,40 @@ describe("a catalogue's own keyword, said as written", () => {
   });
 });
 
+describe('bulky items: a pickup asked for, or things dumped', () => {
+  const both = buildClassifier([
+    { code: 'DUMP', name: 'Illegal dumping', keywords: ['dumped', 'illegal dumping'] },
+    { code: 'TRASH', name: 'Missed garbage collection', keywords: ['missed pickup', 'garbage'] },
+    { code: 'BULK', name: 'Bulky item pickup', keywords: ['bulky items', 'retirer un sofa'] },
+  ]);
+  const dumpingOnly = buildClassifier([
+    { code: 'DUMP', name: 'Illegal dumping', keywords: ['dumped', 'illegal dumping'] },
+    { code: 'TRASH', name: 'Missed garbage collection', keywords: ['missed pickup', 'garbage'] },
+  ]);
+
+  // sure enough to be taken: the default classification.min_confidence is 0.5
+  it('takes a pickup of a big thing for the pickup service, and the same thing dumped for dumping', () => {
+    const pickup = both.classify('could you come pick up an old armchair from our place');
+    expect(pickup.code).toBe('BULK');
+    expect(pickup.confidence).toBeGreaterThanOrEqual(0.5);
+    const dumped = both.classify('somebody dumped an armchair behind the rink');
+    expect(dumped.code).toBe('DUMP');
+    expect(dumped.confidence).toBeGreaterThan(0.9);
+    const tirado = both.classify('alguien tiraron un refrigerador en el terreno baldío');
+    expect(tirado.code).toBe('DUMP');
+    expect(tirado.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('gives big things to dumping in a town that offers no pickup for them', () => {
+    expect(dumpingOnly.classify('an armchair has been sitting by the mailboxes for days')).toMatchObject({ code: 'DUMP' });
+    expect(dumpingOnly.classify('could you come pick up an old armchair from our place')).toMatchObject({ code: 'DUMP' });
+  });
+
+  it("reads a catalogue's phrase with one word more inside it", () => {
+    expect(both.classify('est-ce possible de retirer un vieux sofa chez nous')).toMatchObject({ code: 'BULK' });
+  });
+});
+
 describe('weighing the evidence', () => {
   it('takes a thing said not to work for the problem, as surely as one said broken', () => {
     const said = (text: string) => classifier.classify(text).confidence;
