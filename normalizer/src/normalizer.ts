@@ -1,9 +1,12 @@
 import { metrics, type AddressSuggestion, type GeocoderPlugin, type InboundMessage } from '@intake/core';
 import { geocoderPlugins } from './geocoders/index.js';
+import { intentOf, type Intent } from './intent.js';
+import { detectLanguage } from './language.js';
 import { locate } from './location.js';
 import { answerToWhere } from './stage/answer.js';
 import { freshRequest } from './stage/fresh.js';
 import { buildParts, type Normalized, type NormalizerDeps } from './stage/parts.js';
+import { composeDescription } from './text.js';
 
 export type { Normalized, NormalizerDeps } from './stage/parts.js';
 
@@ -14,6 +17,8 @@ export interface Normalizer {
   suggestAddresses(query: string, limit: number): AddressSuggestion[];
   /** whether an address field or the words of a report name a place the geocoders find */
   locates(report: { address: string | null; description: string }): Promise<boolean>;
+  /** whether a citizen's words ask rather than report, as `normalize` will read them: for an answer given at once */
+  intentOf(text: string): Intent;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,10 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
     async locates({ address, description }) {
       const { location } = await locate(parts.locator, { point: null, address, description: description.slice(0, 5000) });
       return location.precision !== 'none';
+    },
+    intentOf(text) {
+      // the same description and language as freshRequest reads: the record's intent and this answer agree
+      return intentOf(composeDescription({ text, html: null, subject: null }), detectLanguage(text));
     },
     suggestAddresses(query, limit) {
       const trimmed = query.trim().slice(0, 200);

@@ -78,7 +78,9 @@ async function answer(ctx: ConnectorContext, sms: ParsedSms): Promise<Answer | n
   if (accepted.continues === null) {
     const language = ctx.texts.forText(sms.message.text ?? '');
     const link = accepted.tracking_path === null ? null : publicLink(ctx.config.server.public_url, accepted.tracking_path);
-    const thanks = ctx.texts.t(language, 'reply.acknowledgement', { reference: accepted.reference });
+    // a question asks for no work: it is told it was passed on, as the acknowledgement sent later tells other channels
+    const asks = ctx.intentOf?.(sms.message.text ?? '') === 'question';
+    const thanks = ctx.texts.t(language, asks ? 'reply.question_passed_on' : 'reply.acknowledgement', { reference: accepted.reference });
     const text = link === null ? thanks : `${thanks} ${ctx.texts.t(language, 'reply.follow', { link })}`;
     // Twilio sending the same MessageSid again lost our first answer: it gets it again, so only a new one is a repeat
     return { text, accepted, ...(!accepted.duplicate && { once: repeatOf(ctx, sms) }) };

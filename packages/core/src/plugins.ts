@@ -107,6 +107,11 @@ export interface ConnectorContext {
    * `continues` naming the report; nothing but thanks; or a new message. The gateway provides it.
    */
   followUp?(message: FollowUpMessage): Promise<FollowUp>;
+  /**
+   * Whether a citizen's words ask rather than report, read as the normalizer will read them, for a channel that
+   * answers at once (TwiML): a question is told it was passed on, not that a report is in. The gateway provides it.
+   */
+  intentOf?(text: string): ServiceRequest['intent'];
 }
 
 /** A message as `followUp` reads it. */

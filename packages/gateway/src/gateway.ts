@@ -153,6 +153,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return added;
     },
     followUp: (message) => followUps.read(message),
+    intentOf: (text) => normalizer.intentOf(text),
     rateLimits,
   };
   const routeQueue = openQueue(QUEUE.route, redis, config.redis.prefix, log);

@@ -8,7 +8,7 @@ import {
   type SlackStandIn,
 } from '@intake/testkit';
 import { deliveredRecords, demoConfig, startGateway, type Running } from './harness.js';
-import { settle, untilReady } from './twilio.js';
+import { TWILIO, postAsTwilio, settle, smsChannel, startTwilioStandIn, untilReady, type TwilioStandIn } from './twilio.js';
 
 const SIGNING_SECRET = 'gateway-test-questions-signing-secret';
 
@@ -17,12 +17,14 @@ describe('a question, end to end', () => {
   let desk: LoopbackServer;
   let crm: LoopbackServer;
   let slackApi: SlackStandIn;
+  let twilioApi: TwilioStandIn;
   let running: Running;
 
   beforeAll(async () => {
     desk = await startLoopbackServer(() => ({ status: 201, body: '{}' }));
     crm = await startLoopbackServer(() => ({ status: 201, body: '{}' }));
     slackApi = await startSlackStandIn();
+    twilioApi = await startTwilioStandIn();
     slackApi.answer('users.info', (args) => ({
       ok: true,
       user: { id: args.user, real_name: 'Ana Lopez', profile: { real_name: 'Ana Lopez' } },
@@ -30,6 +32,7 @@ describe('a question, end to end', () => {
     running = await startGateway(
       demoConfig((raw) => {
         raw.channels.slack = { signing_secret: SIGNING_SECRET, bot_token: 'xoxb-questions', api_url: slackApi.apiUrl };
+        raw.channels.sms = smsChannel(twilioApi);
         raw.router = {
           destinations: {
             desk: { type: 'webhook', url: `${desk.url}/questions`, secret: 'desk-secret' },
@@ -44,7 +47,7 @@ describe('a question, end to end', () => {
   });
   afterAll(async () => {
     await running.stop();
-    await Promise.all([desk.close(), crm.close(), slackApi.close()]);
+    await Promise.all([desk.close(), crm.close(), slackApi.close(), twilioApi.close()]);
   });
 
   const send = (user: string, channel: string, text: string) =>
@@ -73,6 +76,24 @@ describe('a question, end to end', () => {
         .join('\n'),
     ).not.toContain('Where is it?');
     expect(deliveredRecords(crm)).toEqual([]);
+  });
+
+  // a texting channel answers in the webhook's own reply (TwiML), before the message is classified
+  it.each([
+    ['SMS', '+14035550177', 'when is the next leaf collection?', 'thank you, we passed your question'],
+    ['WhatsApp', 'whatsapp:+14035550178', 'à quelle heure ouvre la piscine municipale?', 'merci, nous avons transmis votre question'],
+  ])('answers a question by %s that it was passed on, not that a report is in', async (_channel, from, body, passedOn) => {
+    const params = { MessageSid: `SMquestion${from.replace(/\D/g, '')}`, To: TWILIO.number, From: from, Body: body };
+    const twiml = await (await postAsTwilio(running.url, running.gateway.config, '/webhooks/twilio/sms', params)).text();
+    expect(twiml).toContain(passedOn);
+    expect(twiml).not.toMatch(/received your report|reçu votre signalement/);
+    const reference = /question ([0-9A-Z]{6})/.exec(twiml)![1];
+    const record = await waitFor(
+      () => deliveredRecords(desk).find((delivered) => delivered.reference === reference),
+      15_000,
+      'the desk delivery',
+    );
+    expect(record).toMatchObject({ intent: 'question' });
   });
 
   it('leaves a report without a place to ask where, and to the default destination', async () => {
