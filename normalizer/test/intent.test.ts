@@ -7,6 +7,9 @@ describe('telling a question from a report', () => {
     ['Clerk: City of Elmwood, how can I help?\nCaller: what day does the compost truck come to Birch Lane?', 'en'],
     ["Est-ce que l'écocentre est ouvert dimanche?", 'fr'],
     ['¿a qué hora abre la biblioteca?', 'es'],
+    // English puts its verb first, whatever the subject: no list of "is recycling", "is trash"
+    ['is composting free in the winter months', 'en'],
+    ['does leaf pickup run in november. thanks', 'en'],
   ] as const)('%s asks', (text, language) => {
     expect(intentOf(text, language)).toBe('question');
   });
