@@ -65,10 +65,9 @@ export class RequestStatuses {
    * A destination took the request (the router wrote so in its timeline, with the delivery itself): the citizen is
    * told once, whichever destination it was.
    */
-  async passedOn(id: string, _destination: string): Promise<void> {
-    const request = await this.deps.store.get(id);
+  async passedOn(request: StoredRequest): Promise<void> {
     // no reply job for a citizen who cannot be answered (a web form without contact, a CRM's own request)
-    if (request !== null && this.deps.replies.canAnswer(request.reply_to?.channel))
-      await this.deps.replies.enqueue(id, 'status', [{ key: 'reply.delivered' }], 'delivered');
+    if (this.deps.replies.canAnswer(request.reply_to?.channel))
+      await this.deps.replies.enqueue(request.record.id, 'status', [{ key: 'reply.delivered' }], 'delivered');
   }
 }

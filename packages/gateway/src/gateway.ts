@@ -108,9 +108,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     store: workerStore,
     log,
     outgoingMail: connectors.map((connector) => connector.outgoingMail?.(config)).find((smtp) => smtp !== undefined),
-    onDelivered: async (id, destination) => {
-      await statuses.passedOn(id, destination);
-    },
+    // the router hands over the request it has just written: read again, it would only say the same
+    onDelivered: (_id, _destination, _receipt, request) => statuses.passedOn(request),
     // what an Open311 CRM reports when asked goes the way of the status route's updates
     onStatus: async (id, report) => {
       const recorded = await statuses.record(id, { status: report.status, note: report.notes }).catch((error: Error) => {
