@@ -1,10 +1,11 @@
 /**
  * `pnpm eval`: runs every labelled corpus through the real normalizer on its town's config and a real Redis, and
  * prints how often it got each thing right, on the dev and the test half side by side. Usage:
- *   node normalizer/dist/eval/index.js [--corpus banff|grid-town|french-town|mesa-park|catalogue|catalogue-learned] [--misses]
+ *   node normalizer/dist/eval/index.js [--corpus banff|<a folder of eval/towns>|<that folder>-learned] [--misses]
  * Improve against the dev half (the only half whose misses are printed) and report the test half.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger, distanceMeters, InboundMessage, loadConfig, RequestStore, type Channel, type ServiceRequest } from '@intake/core';
 import { Redis } from 'ioredis';
@@ -17,18 +18,28 @@ import { placeKey, readCorpus, splitOf, type CorpusEntry } from './corpus.js';
 export { placeKey, splitOf } from './corpus.js';
 
 const EVAL_DIR = path.resolve(__dirname, '../../eval');
-const town = (name: string): { name: string; corpus: string; config: string; history?: string } => ({
-  name,
-  corpus: path.join(EVAL_DIR, 'towns', name, 'corpus.jsonl'),
-  config: path.join(EVAL_DIR, 'towns', name, 'intake.yaml'),
-});
-const SUITES = [
+const TOWNS_DIR = path.join(EVAL_DIR, 'towns');
+interface Suite {
+  name: string;
+  corpus: string;
+  config: string;
+  history?: string;
+}
+
+/** A town's folder: its corpus on its own config, and once more trained on its history when it has one. */
+function townSuites(name: string): Suite[] {
+  const file = (base: string) => path.join(TOWNS_DIR, name, base);
+  const suite = { name, corpus: file('corpus.jsonl'), config: file('intake.yaml') };
+  return existsSync(file('history.csv')) ? [suite, { ...suite, name: `${name}-learned`, history: file('history.csv') }] : [suite];
+}
+
+/** Banff's corpus, then every folder of eval/towns/ holding a corpus and a config: a new town is a folder and nothing else. */
+const SUITES: Suite[] = [
   { name: 'banff', corpus: path.join(EVAL_DIR, 'corpus.jsonl'), config: path.resolve(EVAL_DIR, '../../packages/gateway/demo/intake.yaml') },
-  town('grid-town'),
-  town('french-town'),
-  town('mesa-park'),
-  town('catalogue'),
-  { ...town('catalogue'), name: 'catalogue-learned', history: path.join(EVAL_DIR, 'towns', 'catalogue', 'history.csv') },
+  ...readdirSync(TOWNS_DIR)
+    .filter((name) => existsSync(path.join(TOWNS_DIR, name, 'corpus.jsonl')) && existsSync(path.join(TOWNS_DIR, name, 'intake.yaml')))
+    .sort()
+    .flatMap(townSuites),
 ];
 
 /** How far a point may be from the label's: a crossing's own point is fuzzier than a lot's. */
@@ -93,7 +104,7 @@ function score(entry: CorpusEntry, record: ServiceRequest, tallies: Tallies, mis
     );
 }
 
-async function runSuite(suite: (typeof SUITES)[number]) {
+async function runSuite(suite: Suite) {
   const corpus = readCorpus(suite.corpus);
   const loaded = loadConfig({ file: suite.config, env: process.env });
   const config = { ...loaded, redis: { ...loaded.redis, prefix: `eval-${randomUUID()}` } };
