@@ -78,7 +78,7 @@ const standardOutput = (): pino.DestinationStream =>
 
 /** JSON logs (pino) that never print secrets, and only masked phone numbers and emails, however deep they sit. */
 export function createLogger(options: { level?: string; name?: string; destination?: pino.DestinationStream } = {}): Logger {
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       name: options.name ?? 'intake',
@@ -88,12 +88,21 @@ export function createLogger(options: { level?: string; name?: string; destinati
           method.apply(this, args.map((arg) => (typeof arg === 'string' ? maskPersonalText(arg) : arg)) as Parameters<typeof method>);
         },
       },
-      // a child's bindings skip the log formatter; they are shallow, so pino's path redaction covers them
-      redact: {
-        paths: [...SECRET_KEYS, ...PERSONAL_KEYS].flatMap((key) => [key, `*.${key}`]),
-        censor: (value, path) => maskValue(path[path.length - 1]!.toLowerCase(), value) ?? value,
-      },
     },
     options.destination ?? standardOutput(),
   );
+  return maskingChildBindings(logger);
+}
+
+/**
+ * A child's bindings skip the log formatter: they are masked once, as they are bound. Pino's own redaction would do it
+ * too, but its wildcard paths (`*.phone`) walk every line's object again, about 10 us a line, the access log's too.
+ * Children inherit this `child` from their parent, grandchildren too.
+ */
+function maskingChildBindings(logger: Logger): Logger {
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, childOptions) {
+    return child.call(this, sanitize(bindings) as pino.Bindings, childOptions);
+  } as typeof child;
+  return logger;
 }

@@ -36,8 +36,16 @@ describe('logs', () => {
   it('mask what a child logger is bound to', () => {
     const { log, text } = capture();
     log.child({ caller: '+14035550123', smtp: { pass: 'hunter2' } }).warn('from a child');
+    log
+      .child({ stage: 'router' })
+      .child({ destination: { email: 'crm@example.org', token: 'grandchild-token' } })
+      .warn('from a grandchild');
     expect(text()).not.toContain('5550123');
     expect(text()).not.toContain('hunter2');
+    expect(text()).not.toContain('crm@');
+    expect(text()).not.toContain('grandchild-token');
+    expect(text()).toContain('"stage":"router"');
+    expect(text()).toContain('from a grandchild');
   });
 
   it('mask phones and emails inside the error texts of other services, wherever they are logged', () => {
