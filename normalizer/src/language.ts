@@ -77,8 +77,16 @@ function stopwordEvidence(text: string): Map<Language, number> {
 
 const best = (scores: Map<Language, number>) => [...scores.entries()].sort((a, b) => b[1] - a[1]);
 
+/** The text read last and its language: a texting route reads one text's language for its answer's words, then for its intent. */
+let lastRead: { text: string; language: Language } | null = null;
+
 /** English, French or Spanish: the stopwords only one language uses, and character n-grams (tinyld) when they do not settle it. */
 export function detectLanguage(text: string): Language {
+  if (lastRead?.text !== text) lastRead = { text, language: languageOf(text) };
+  return lastRead.language;
+}
+
+function languageOf(text: string): Language {
   const evidence = stopwordEvidence(text);
   const [first, second] = best(evidence);
   if (first![1] - second![1] >= DECISIVE_STOPWORDS) return first![0];
