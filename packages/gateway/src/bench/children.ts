@@ -1,11 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { QUEUE, deliveryQueueName } from '@intake/core';
 import { deletePrefix } from '@intake/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { BenchEnv } from './town.js';
+import { benchDataDir, type BenchEnv } from './town.js';
 
 export type ServerKind = 'route-floor' | 'pipeline-floor' | 'intake-http' | 'intake';
 
@@ -59,6 +60,7 @@ export async function startServer(kind: ServerKind, env: BenchEnv): Promise<Serv
       child.kill();
       await once(child, 'exit');
       await deletePrefix(prefix, env.redisUrl);
+      rmSync(benchDataDir(prefix), { recursive: true, force: true });
     },
   };
 }

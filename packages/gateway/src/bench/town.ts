@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHmac } from 'node:crypto';
 import { parseConfig, type LoadedConfig } from '@intake/core';
@@ -27,10 +28,18 @@ export const signWebhook = (body: string) => `sha256=${createHmac('sha256', BENC
 export const signTwilio = (routePath: string, params: Record<string, string>) =>
   getExpectedTwilioSignature(BENCH_SECRETS.twilioToken, `${PUBLIC_URL}${routePath}`, params);
 
+/**
+ * Each server's own files (its console index): servers measured side by side, or one run after another, never feed
+ * one SQLite file, where each would wait on the other's writes and, started with a prefix of its own, sweep the
+ * other's requests out as expired.
+ */
+export const benchDataDir = (prefix: string) => path.join(tmpdir(), `intake-${prefix}`);
+
 /** The parts of the demo town's intake.yaml the bench rewrites. */
 interface DemoConfig {
   [key: string]: unknown;
   channels?: Record<string, unknown>;
+  console?: Record<string, unknown>;
   router: { destinations: Record<string, unknown>; rules?: { then: { deliver_to: string[] } }[]; default: { deliver_to: string[] } };
 }
 
@@ -54,6 +63,7 @@ export function benchConfig(env: BenchEnv): LoadedConfig {
     ...raw.channels,
     sms: { auth_token: BENCH_SECRETS.twilioToken, account_sid: BENCH_SECRETS.twilioSid, from: '+15005550006', api_url: env.twilioUrl },
   };
+  raw.console = { ...raw.console, index: { type: 'sqlite', path: path.join(benchDataDir(env.prefix), 'index.sqlite') } };
   raw.router.destinations = { crm: { type: 'webhook', url: env.sinkUrl, secret: BENCH_SECRETS.webhook } };
   for (const rule of raw.router.rules ?? []) rule.then.deliver_to = ['crm'];
   raw.router.default.deliver_to = ['crm'];
