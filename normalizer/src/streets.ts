@@ -26,6 +26,10 @@ export class StreetWords {
   readonly fullTypeNames: readonly string[];
   /** "5th", "1re": a number with an ordinal ending */
   readonly ordinal: RegExp;
+  /** the small words inside names ("de", "del", "la"): "Paseo del Norte" is no north of anything */
+  readonly particles: ReadonlySet<string>;
+  /** "jr": left out as often as written */
+  readonly nameSuffixes: ReadonlySet<string>;
 
   constructor(book: WordBook) {
     this.types = spellingsOf(book, (words) => words.streets.types);
@@ -40,6 +44,12 @@ export class StreetWords {
     this.ordinalWords = mergedFromAll((words) => words.places.ordinal_words, book);
     this.typeFirst = new Set(inAllLanguages((words) => words.streets.written_first, book));
     this.unmistakable = new Set(inAllLanguages((words) => words.streets.unmistakable, book));
+    this.particles = new Set([
+      ...inAllLanguages((words) => words.places.articles, book),
+      ...inAllLanguages((words) => words.places.of_words, book),
+      ...inAllLanguages((words) => words.crossings.second_street_fillers, book),
+    ]);
+    this.nameSuffixes = new Set(inAllLanguages((words) => words.streets.name_suffixes, book));
     this.fullTypeNames = [...new Set(this.types.values())].filter((name) => name.length >= 5);
     // longest first, so "1re" is not read as "1r" + "e"
     const endings = inAllLanguages((words) => words.streets.ordinal_endings, book).sort((a, b) => b.length - a.length);
@@ -90,14 +100,21 @@ const titleCase = (word: string) =>
     (_m, sep: string, first: string, rest: string) => sep + first.toUpperCase() + rest.toLowerCase(),
   );
 
+/** Marks that join two words of one name: "O'Brien", "Saint-Jean". */
+const GLUE = /^['’-]\p{L}/u;
+
 /** Parses a gazetteer or typed street name into its canonical parts; null when nothing is left of the name ("Drive"). */
 export function parseStreetName(raw: string, words: StreetWords = STREET_WORDS): StreetName | null {
   const cleaned = raw
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const tokens = nameTokens(cleaned);
+  const folded = fold(cleaned);
+  const found = [...folded.matchAll(/[\p{L}\p{N}]+/gu)];
+  const tokens = found.map((match) => match[0]);
   if (tokens.length === 0) return null;
+  // The "o" of "O'Brien" is no west, as the "l" of "l'Est" is no street: a word glued to the next is part of the name.
+  const glued = found.map((match) => GLUE.test(folded.slice(match.index + match[0].length)));
   let first = 0;
   let last = tokens.length; // exclusive
   const left = () => last - first;
@@ -105,14 +122,18 @@ export function parseStreetName(raw: string, words: StreetWords = STREET_WORDS):
   let typeFirst = false;
   let direction: string | null = null;
   const typeAt = (i: number) => words.type(tokens[i]!);
-  const directionAt = (i: number) => words.direction(tokens[i]!);
+  // "Paseo del Norte", "Chemin de l'Est": a direction after a particle is the name itself.
+  const directionAt = (i: number) => (words.particles.has(tokens[i - 1] ?? '') || glued[i - 1] ? null : words.direction(tokens[i]!));
   if (left() >= 2 && typeAt(last - 1)) [type, last] = [typeAt(last - 1), last - 1];
   else if (left() >= 3 && directionAt(last - 1) && typeAt(last - 2))
     [direction, type, last] = [directionAt(last - 1), typeAt(last - 2), last - 2];
   else if (left() >= 2 && directionAt(last - 1)) [direction, last] = [directionAt(last - 1), last - 1];
-  if (type === null && left() >= 2 && typeAt(first)) [type, typeFirst, first] = [typeAt(first), true, first + 1];
-  if (direction === null && left() >= 2 && directionAt(first)) [direction, first] = [directionAt(first), first + 1];
+  if (type === null && left() >= 2 && !glued[first] && typeAt(first)) [type, typeFirst, first] = [typeAt(first), true, first + 1];
+  if (direction === null && left() >= 2 && !glued[first] && words.direction(tokens[first]!))
+    [direction, first] = [words.direction(tokens[first]!), first + 1];
   if (type === null && tokens.length === 1 && typeAt(0)) return null;
+  // "Martin Luther King Jr": the suffix is left out as often as written, so it is no part of the name's key.
+  if (left() >= 3 && words.nameSuffixes.has(tokens[last - 1]!)) last -= 1;
   const written = tokens.slice(first, last);
   if (written.length === 0 || written.every((token) => /^\d+$/.test(token) && type === null)) return null;
   const core = written.map(words.expandNameToken);

@@ -53,6 +53,8 @@ const LanguageWords = z.strictObject({
       directions: Spellings,
       ordinal_endings: Phrases,
       name_abbreviations: Renames,
+      /** "jr": a word after a person's name that people leave out ("Martin Luther King Jr Blvd" is "MLK Blvd") */
+      name_suffixes: Phrases,
     })
     .prefault({}),
   crossings: z

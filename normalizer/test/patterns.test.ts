@@ -259,3 +259,57 @@ describe('places written the ways a French or Spanish speaker writes them', () =
     expect(villagePlace('I live at 12, rue Hillcrest')).toMatchObject({ address: '12 Rue Hillcrest' });
   });
 });
+
+/**
+ * A made-up desert town: Martin Luther King Jr Blvd runs east-west through the centre, O'Brien Rd north from it,
+ * Paseo del Norte east-west 300 m north, Ninth and Eleventh Streets north-south 300 m west and east, Calle Ocho
+ * east-west 300 m south, Eighth Street apart in the west. A community centre is known by its Spanish name.
+ */
+const desert = Gazetteer.fromRows([
+  ...street('Martin Luther King Jr Blvd', 'x', 0, -600, 600, 100),
+  ...street("O'Brien Rd", 'y', 0, 30, 600, 100),
+  ...street('Paseo del Norte', 'x', 300, -600, 600, 100),
+  ...street('Ninth Street', 'y', -300, -600, 600, 100),
+  ...street('Eleventh Street', 'y', 300, -600, 600, 100),
+  ...street('Calle Ocho', 'x', -300, -600, 600, 100),
+  ...street('Eighth Street', 'y', -700, -600, 600, 100),
+]);
+const centre = { name: 'Desert Community Center', aliases: ['el centro recreativo', 'the rec center'], ...toLatLong(100, 100) };
+const desertWords = buildVocabulary(desert.streetNames(), [centre], ['City of Desert Springs']);
+const desertPlaces = (text: string) => extractAddresses(text, desertWords);
+const desertPlace = (text: string) => {
+  const [best] = desertPlaces(text);
+  return best?.kind === 'query' ? geocodeWithGazetteer(desert, best.query) : null;
+};
+
+describe('places in a south-western town, named as its people say them', () => {
+  const mlk = 'Martin Luther King Jr Boulevard';
+
+  it('knows a long name by its initials and without the "Jr" in it', () => {
+    expect(desertPlace('hydrant leaking on mlk since last night')).toMatchObject({ address: mlk, precision: 'street' });
+    expect(desertPlace('pothole at 121 MLK Jr. Blvd')).toMatchObject({ address: `121 ${mlk}`, precision: 'address' });
+    expect(desertPlace('pothole at 121 Martin Luther King Blvd')).toMatchObject({ address: `121 ${mlk}`, precision: 'address' });
+    expect(desertPlace('sign bent where Ninth St meets MLK Jr Blvd')).toMatchObject({
+      address: `Ninth Street & ${mlk}`,
+      precision: 'intersection',
+    });
+    expect(desertPlace('el letrero está doblado en la esquina de la calle 9 y la MLK')).toMatchObject({
+      address: `Ninth Street & ${mlk}`,
+      precision: 'intersection',
+    });
+  });
+
+  it("reads no direction in the O of O'Brien nor in the Norte of Paseo del Norte", () => {
+    expect(desertPlace("ruts all over 121 O'Brien Road")).toMatchObject({ address: "121 O'Brien Road", precision: 'address' });
+    expect(desertPlace('ruts all over 121 obrien rd')).toMatchObject({ address: "121 O'Brien Road", precision: 'address' });
+    expect(desertPlace('graffiti on the wall at Paseo del Norte and Ninth St')).toMatchObject({
+      address: 'Paseo del Norte & Ninth Street',
+      precision: 'intersection',
+    });
+  });
+
+  it('knows a landmark without the article its alias is written with ("al centro recreativo")', () => {
+    const [best] = desertPlaces('la calle está inundada junto al centro recreativo');
+    expect(best).toMatchObject({ kind: 'landmark', landmark: { name: 'Desert Community Center' } });
+  });
+});

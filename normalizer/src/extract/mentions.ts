@@ -97,6 +97,7 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   let typed: string | null = null;
   let typeFirst = false;
   let direction: string | null = null;
+  if (streets.nameSuffixes.has(tokens[end]?.norm ?? '')) end += 1;
   const after = typeFor(tokens[end], entry, words);
   if (after) [typed, end] = [after, end + 1];
   const before = start - 1 >= floor ? typeFor(tokens[start - 1], entry, words) : null;

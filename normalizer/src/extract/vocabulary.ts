@@ -1,4 +1,5 @@
 import type { Config } from '@intake/core';
+import { englishUses } from '../english.js';
 import { nameTokens, parseStreetName, type StreetName } from '../streets.js';
 import { PLACE_WORDS, type PlaceWords } from './words.js';
 
@@ -69,6 +70,27 @@ function uniqueParts(entries: readonly CoreEntry[], words: PlaceWords): Map<stri
   return unique;
 }
 
+/** A name needs this many words for its initials to name it: "MLK" is Martin Luther King, "BV" is no Buena Vista. */
+const MIN_INITIALISM = 3;
+
+/**
+ * The initials people write for a long name ("mlk" of Martin Luther King Jr Boulevard), when they name one street
+ * only and are no English word and no other street's name.
+ */
+function initialisms(entries: readonly CoreEntry[], words: PlaceWords): Map<string, CoreEntry> {
+  const byInitials = new Map<string, CoreEntry[]>();
+  for (const entry of entries) {
+    const content = entry.tokens.filter((token) => !words.particles.has(token));
+    if (content.length < MIN_INITIALISM || content.some((token) => !/^\p{L}/u.test(token))) continue;
+    push(byInitials, content.map((token) => token[0]).join(''), entry);
+  }
+  const cores = new Set(entries.flatMap((entry) => entry.tokens));
+  const unique = new Map<string, CoreEntry>();
+  for (const [initials, owners] of byInitials)
+    if (owners.length === 1 && !cores.has(initials) && englishUses(initials) === null) unique.set(initials, owners[0]!);
+  return unique;
+}
+
 /** Builds the vocabulary from street names (gazetteer spellings or parsed names), the config's landmarks and the town's names. */
 export function buildVocabulary(
   streets: readonly (string | StreetName)[],
@@ -104,6 +126,8 @@ export function buildVocabulary(
     if (entry.tokens.length > 1) push(vocabulary.byFirstToken, entry.tokens.join(''), { ...entry, tokens: [entry.tokens.join('')] });
     push(vocabulary.byInitial, entry.core[0]!, entry);
   }
+  for (const [initials, entry] of initialisms([...cores.values()], words))
+    push(vocabulary.byFirstToken, initials, { ...entry, tokens: [initials] });
   for (const [part, entry] of uniqueParts([...cores.values()], words)) {
     const partEntry = { ...entry, tokens: part, partial: true, contentWords: part.filter((token) => !words.particles.has(token)).length };
     push(vocabulary.byPartFirstToken, part[0]!, partEntry);
@@ -113,9 +137,13 @@ export function buildVocabulary(
     for (const phrase of [landmark.name, ...landmark.aliases]) {
       const tokens = nameTokens(phrase);
       if (tokens.length === 0) continue;
-      const entry = { landmark, tokens };
-      vocabulary.landmarks.push(entry);
-      push(vocabulary.landmarksByFirstToken, tokens[0]!, entry);
+      // "el centro recreativo" is also "al centro recreativo", "the rec center" "our rec center"
+      const withoutArticle = tokens.length >= 3 && words.articles.has(tokens[0]!) ? [tokens.slice(1)] : [];
+      for (const said of [tokens, ...withoutArticle]) {
+        const entry = { landmark, tokens: said };
+        vocabulary.landmarks.push(entry);
+        push(vocabulary.landmarksByFirstToken, said[0]!, entry);
+      }
     }
   }
   return vocabulary;

@@ -57,11 +57,7 @@ export function placeWordsOf(book: WordBook, streets = new StreetWords(book), nu
     blockWords: all((w) => w.places.block_words),
     ofWords: all((w) => w.places.of_words),
     articles: all((w) => w.places.articles),
-    particles: new Set([
-      ...inAllLanguages((w) => w.places.articles, book),
-      ...inAllLanguages((w) => w.places.of_words, book),
-      ...inAllLanguages((w) => w.crossings.second_street_fillers, book),
-    ]),
+    particles: streets.particles,
     betweenStreetAndNumber: all((w) => w.places.between_street_and_number),
     numberMarks: all((w) => w.places.number_marks, NUMBER_MARKS),
     corrections: inAllLanguages((w) => w.places.corrections, book).map((phrase) => phrase.split(' ')),
