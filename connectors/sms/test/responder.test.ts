@@ -72,6 +72,13 @@ describe('the Twilio REST responder', () => {
     }
   });
 
+  it('fails when Twilio cannot be reached, so the reply queue retries', async () => {
+    const gone = await startLoopbackServer(() => ({ status: 201, body: '{}' }));
+    await gone.close();
+    const send = responder({ api_url: gone.url }).send({ channel: 'sms', to: '+1555', from: null, thread: [], subject: null }, reply);
+    await expect(send).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   it('is not there without an account to send with', () => {
     expect(createTwilioResponder(testConfig({ sms: { auth_token: AUTH_TOKEN } }), log)).toBeNull();
     expect(createTwilioResponder(testConfig({ web: {} }), log)).toBeNull();
