@@ -30,6 +30,8 @@ export class StreetWords {
   readonly particles: ReadonlySet<string>;
   /** "jr": left out as often as written */
   readonly nameSuffixes: ReadonlySet<string>;
+  /** "route", "hwy", "sr": "State Road 14" is also "highway 14" and "SR 14" */
+  readonly routeWords: ReadonlySet<string>;
 
   constructor(book: WordBook) {
     this.types = spellingsOf(book, (words) => words.streets.types);
@@ -50,6 +52,7 @@ export class StreetWords {
       ...inAllLanguages((words) => words.crossings.second_street_fillers, book),
     ]);
     this.nameSuffixes = new Set(inAllLanguages((words) => words.streets.name_suffixes, book));
+    this.routeWords = new Set(inAllLanguages((words) => words.streets.route_words, book));
     this.fullTypeNames = [...new Set(this.types.values())].filter((name) => name.length >= 5);
     // longest first, so "1re" is not read as "1r" + "e"
     const endings = inAllLanguages((words) => words.streets.ordinal_endings, book).sort((a, b) => b.length - a.length);
@@ -68,11 +71,25 @@ export class StreetWords {
     return value === undefined ? null : `${Number(value)}th`;
   }
 
+  /** "ninth", "novena", "neuvième": a numbered street's name in words. */
+  isOrdinalWord = (token: string): boolean => this.ordinalWords.has(token);
+
   /** A name's word in one spelling: "st" -> "saint" ("St. Julien" is Saint Julien), "fifth" -> "5th". */
   expandNameToken = (token: string): string => this.abbreviations.get(token) ?? this.ordinalOf(token) ?? token;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The number of a numbered road ("66" of Old Route 66, "1a" of Highway 1A): its name ends in a number and says it is a
+ * road with a route word. Null for any other street ("5th" of Fifth Street).
+ */
+export function routeNumber(name: StreetName, words: StreetWords = STREET_WORDS): string | null {
+  const tokens = name.core.split(' ');
+  const number = /^(\d+[a-z]?)(?:th)?$/.exec(tokens.at(-1)!)?.[1];
+  const said = [...(name.type === null ? [] : [name.type]), ...tokens.slice(0, -1)];
+  return number !== undefined && said.some((token) => words.routeWords.has(token)) ? number : null;
+}
 
 /** The built-in languages' street words. */
 export const STREET_WORDS = new StreetWords(BOOK);

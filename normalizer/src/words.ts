@@ -42,6 +42,8 @@ const LanguageWords = z.strictObject({
       hesitations: Phrases,
       /** "a", "y": letters that are words, so "a street light" names no "A Street" */
       letter_words: Phrases,
+      /** "first", "second": ordinals of everyday speech ("at first"), a numbered street alone only with a capital */
+      everyday_ordinals: Phrases,
     })
     .prefault({}),
   streets: z
@@ -55,6 +57,8 @@ const LanguageWords = z.strictObject({
       name_abbreviations: Renames,
       /** "jr": a word after a person's name that people leave out ("Martin Luther King Jr Blvd" is "MLK Blvd") */
       name_suffixes: Phrases,
+      /** "route", "hwy", "state": the words of a numbered road's name, any of which names it with its number */
+      route_words: Phrases,
     })
     .prefault({}),
   crossings: z

@@ -263,7 +263,8 @@ describe('places written the ways a French or Spanish speaker writes them', () =
 /**
  * A made-up desert town: Martin Luther King Jr Blvd runs east-west through the centre, O'Brien Rd north from it,
  * Paseo del Norte east-west 300 m north, Ninth and Eleventh Streets north-south 300 m west and east, Calle Ocho
- * east-west 300 m south, Eighth Street apart in the west. A community centre is known by its Spanish name.
+ * east-west 300 m south, Eighth and First Streets apart in the west, Avenida de los Pinos 600 m north, and two numbered
+ * roads: State Road 7 north-south 1 km east, Old Route 44 east-west 1 km south. A community centre is known by its Spanish name.
  */
 const desert = Gazetteer.fromRows([
   ...street('Martin Luther King Jr Blvd', 'x', 0, -600, 600, 100),
@@ -273,6 +274,10 @@ const desert = Gazetteer.fromRows([
   ...street('Eleventh Street', 'y', 300, -600, 600, 100),
   ...street('Calle Ocho', 'x', -300, -600, 600, 100),
   ...street('Eighth Street', 'y', -700, -600, 600, 100),
+  ...street('First Street', 'y', -900, -600, 600, 100),
+  ...street('Avenida de los Pinos', 'x', 600, -600, 600, 100),
+  ...street('State Road 7', 'y', 1000, -600, 600, 100),
+  ...street('Old Route 44', 'x', -1000, -600, 600, 100),
 ]);
 const centre = { name: 'Desert Community Center', aliases: ['el centro recreativo', 'the rec center'], ...toLatLong(100, 100) };
 const desertWords = buildVocabulary(desert.streetNames(), [centre], ['City of Desert Springs']);
@@ -311,5 +316,33 @@ describe('places in a south-western town, named as its people say them', () => {
   it('knows a landmark without the article its alias is written with ("al centro recreativo")', () => {
     const [best] = desertPlaces('la calle está inundada junto al centro recreativo');
     expect(best).toMatchObject({ kind: 'landmark', landmark: { name: 'Desert Community Center' } });
+  });
+
+  it("knows a numbered road by any route word or a state's capitals with its number", () => {
+    for (const said of ['hwy 7', 'SR 7', 'NM 7', 'state route 7', 'highway 7'])
+      expect(desertPlace(`pothole on ${said} by the gas station`)).toMatchObject({ address: 'State Road 7', precision: 'street' });
+    expect(desertPlace('Caller: roll cart missed at 121 route 44.')).toMatchObject({ address: '121 Old Route 44', precision: 'address' });
+    expect(desertPlace('nobody called us 7 times about it')).toBeNull();
+  });
+
+  it('reads a numbered street alone after a location word, or a cardinal after "calle", never a date or "at first"', () => {
+    expect(desertPlace('storm drain plugged on ninth, water curb to curb')).toMatchObject({ address: 'Ninth Street', precision: 'street' });
+    expect(desertPlace('storm drain plugged on 9th')).toMatchObject({ address: 'Ninth Street', precision: 'street' });
+    expect(desertPlace('hay un animal muerto en la esquina de la calle once y la calle ocho')).toMatchObject({
+      address: 'Eleventh Street & Calle Ocho',
+      precision: 'intersection',
+    });
+    expect(desertPlace('basura tirada frente al 121 de la calle ocho')).toMatchObject({ address: '121 Calle Ocho' });
+    expect(desertPlace('pickup was missed on the 9th, again')).toBeNull();
+    expect(desertPlace('at first I thought it was a raccoon')).toBeNull();
+    expect(desertPlace('the light on First is out')).toMatchObject({ address: 'First Street', precision: 'street' });
+  });
+
+  it('knows a name by its words after "de" when the capital on the article says it is a name', () => {
+    expect(desertPlace('sidewalk heaved up on Los Pinos, trip hazard')).toMatchObject({
+      address: 'Avenida de los Pinos',
+      precision: 'street',
+    });
+    expect(desertPlace('los pinos están secos, los vecinos no riegan')).toBeNull();
   });
 });

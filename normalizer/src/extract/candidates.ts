@@ -11,6 +11,24 @@ function placedBy(tokens: Token[], start: number, words: PlaceWords): boolean {
   return words.locationWords.has(tokens[before]?.norm ?? '');
 }
 
+/**
+ * "on 9th", "on ninth": a numbered street alone after a location word, but not after an article ("on the 5th" is
+ * a date) and not an ordinal of everyday speech in lower case ("at first").
+ */
+function numberedAlone(tokens: Token[], mention: Mention, words: PlaceWords): boolean {
+  const first = tokens[mention.start]!;
+  if (!ordinalName(tokens, mention, words) || words.articles.has(tokens[mention.start - 1]?.norm ?? '')) return false;
+  const next = tokens[mention.end]?.norm ?? '';
+  if (words.ofWords.has(next) || words.numbers.months.has(next)) return false;
+  return !words.everydayOrdinals.has(first.norm);
+}
+
+/** "on Los Pinos" of Avenida de los Pinos: a capital on the article inside a sentence says the words are a name. */
+const namedByArticle = (tokens: Token[], mention: Mention, words: PlaceWords) => {
+  const first = tokens[mention.start]!;
+  return words.articles.has(first.norm) && first.capitalized && !first.opensSentence;
+};
+
 /** The place one mention of a street makes, by what is written around it: a number, a type, a preposition. */
 function streetPlace(text: string, tokens: Token[], mention: Mention, next: Mention | undefined, words: PlaceWords): Extracted | null {
   const number = numberBefore(tokens, mention, words);
@@ -41,9 +59,9 @@ function streetPlace(text: string, tokens: Token[], mention: Mention, next: Ment
   if (mention.plainWord) return null;
   const bareButPlaced =
     !mention.fuzzy &&
-    !mention.entry.partial &&
+    (!mention.entry.partial || namedByArticle(tokens, mention, words)) &&
     !mention.entry.placeName &&
-    (mention.capitalized || distinctive(mention)) &&
+    (mention.capitalized || distinctive(mention) || numberedAlone(tokens, mention, words)) &&
     placedBy(tokens, mention.start, words);
   if (!mention.typed && !bareButPlaced) return null;
   const span = spanOf(text, tokens, mention.start, mention.end);

@@ -25,8 +25,49 @@ function typeFor(token: Token | undefined, entry: CoreEntry, { streets }: PlaceW
   return slip !== undefined && fits(slip) ? slip : null;
 }
 
+interface CoreMatch {
+  entry: CoreEntry;
+  end: number;
+  fuzzy: boolean;
+  /** named as a numbered road is, by a route word and its number: "hwy 14", "NM 14" */
+  designated?: boolean;
+}
+
+/** Route words are read this far ahead of their number: "state road 14", "us route 66". */
+const MAX_ROUTE_WORDS = 3;
+
+/**
+ * "route 66", "hwy 14", "NM 14": a numbered road of the town named by any route word, or by a state's capitals,
+ * with its number. Several roads of one number are told apart by the words written.
+ */
+function routeAt(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch | null {
+  const { streets } = vocabulary.words;
+  const said: string[] = [];
+  const code = (token: Token) => token.upper && token.norm.length === 2 && !streets.direction(token.norm) && !streets.type(token.norm);
+  let k = i;
+  while (k < i + MAX_ROUTE_WORDS && tokens[k]?.word && (streets.routeWords.has(tokens[k]!.norm) || code(tokens[k]!)))
+    said.push(tokens[k++]!.norm);
+  const number = tokens[k];
+  if (said.length === 0 || !number?.word) return null;
+  const roads = vocabulary.byRouteNumber.get(number.norm.replace(/th$/, '')) ?? [];
+  const named = roads.filter((road) => said.every((word) => road.tokens.includes(word) || road.names.some((name) => name.type === word)));
+  const [road, ...others] = named.length > 0 ? named : roads;
+  return road !== undefined && others.length === 0 ? { entry: road, end: k + 1, fuzzy: false, designated: true } : null;
+}
+
+/** "calle once", "avenida cinco": a numbered street said as a cardinal after a type written first. */
+function cardinalAfterType(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch | null {
+  const { streets, numbers } = vocabulary.words;
+  const said = numbers.words.get(tokens[i]!.norm);
+  const type = tokens[i - 1]?.word ? streets.type(tokens[i - 1]!.norm) : null;
+  if (said === undefined || said.kind === 'hundred' || said.kind === 'thousand' || type === null || !streets.typeFirst.has(type))
+    return null;
+  const entry = vocabulary.byFirstToken.get(`${said.value}th`)?.find((candidate) => candidate.tokens.length === 1);
+  return entry ? { entry, end: i + 1, fuzzy: false } : null;
+}
+
 /** Core tokens matched from position i: exactly (also "st"/"saint", "big horn"/"bighorn") or with spelling slips. */
-function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry: CoreEntry; end: number; fuzzy: boolean } | null {
+function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch | null {
   const first = tokens[i]!;
   const { expandNameToken } = vocabulary.words.streets;
   const sameToken = (token: Token | undefined, core: string) =>
@@ -36,7 +77,7 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry:
     ...(vocabulary.byFirstToken.get(first.norm) ?? []),
     ...(vocabulary.byFirstToken.get(expandNameToken(first.norm)) ?? []),
   ];
-  let best: { entry: CoreEntry; end: number; fuzzy: boolean } | null = null;
+  let best: CoreMatch | null = null;
   for (const entry of candidates) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
   }
@@ -49,6 +90,7 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): { entry:
   for (const entry of parts) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
   }
+  best ??= routeAt(tokens, i, vocabulary) ?? cardinalAfterType(tokens, i, vocabulary);
   // A short first word is too often another word, unless it is the particle a name begins with ("du mooulin").
   const tooShort = first.norm.length < 4 && !vocabulary.words.particles.has(first.norm);
   if (best || tooShort || /^\d/.test(first.norm)) return best;
@@ -91,7 +133,7 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   if (core === null) return null;
   const { words } = vocabulary;
   const { streets } = words;
-  const { entry, fuzzy } = core;
+  const { entry, fuzzy, designated = false } = core;
   let start = i;
   let end = core.end;
   let typed: string | null = null;
@@ -105,7 +147,7 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
     before !== null && (streets.typeFirst.has(before) || entry.names.some((name) => name.typeFirst && name.type === before));
   if (!typed && writtenFirst) [typed, typeFirst, start] = [before, true, start - 1];
   // A bare number is a numbered street only with its type: "5 Ave", never the "5" of "5 days".
-  if (typed === null && /^\d+$/.test(tokens[i]!.norm)) return null;
+  if (typed === null && !designated && /^\d+$/.test(tokens[i]!.norm)) return null;
   const fits = (found: { direction: string } | null) => found !== null && entry.names.some((name) => name.direction === found.direction);
   // The direction before the name first: in "n walnut n 2nd" the second "n" joins two streets.
   const directionBefore = directionEndingAt(tokens, start, floor, streets);
@@ -124,7 +166,7 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
     end,
     entry,
     names,
-    typed: typed !== null || direction !== null,
+    typed: typed !== null || direction !== null || designated,
     typeFirst,
     fuzzy,
     capitalized: first.capitalized,

@@ -22,6 +22,8 @@ export interface Token {
   end: number;
   word: boolean;
   capitalized: boolean;
+  /** written in capitals, two letters or more: "NM" of "NM 14" */
+  upper: boolean;
   /** first of its sentence, where a capital letter says nothing of a name: "A street light is out." */
   opensSentence: boolean;
 }
@@ -50,9 +52,9 @@ const INSIDE_WORDS = new Set(['-', "'", '’']);
  */
 export const distinctive = (mention: Mention) => !mention.fuzzy && mention.entry.contentWords >= 2;
 
-/** A numbered street's name ("5th", "1re"): a street even without its type, as no other word is. */
+/** A numbered street's name ("5th", "1re", "ninth"): a street even without its type, as no other word is. */
 export const ordinalName = (tokens: Token[], mention: Mention, words: PlaceWords) =>
-  words.streets.ordinal.test(tokens[mention.start]!.norm);
+  words.streets.ordinal.test(tokens[mention.start]!.norm) || words.streets.isOrdinalWord(tokens[mention.start]!.norm);
 
 /** A name written with the particle it begins with ("de l'Église", "du Moulin"): how names are written, not words. */
 export const withParticle = (mention: Mention, words: PlaceWords) => words.particles.has(mention.entry.tokens[0]!);
@@ -78,6 +80,7 @@ export function tokenize(text: string): Token[] {
       end: match.index + raw.length,
       word: /[\p{L}\p{N}]/u.test(raw),
       capitalized: /^\p{Lu}/u.test(raw),
+      upper: /^\p{Lu}{2,}$/u.test(raw),
       opensSentence: opensSentence(text, match.index),
     });
   }

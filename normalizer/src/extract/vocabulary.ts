@@ -1,6 +1,6 @@
 import type { Config } from '@intake/core';
 import { englishUses } from '../english.js';
-import { nameTokens, parseStreetName, type StreetName } from '../streets.js';
+import { nameTokens, parseStreetName, routeNumber, type StreetName } from '../streets.js';
 import { PLACE_WORDS, type PlaceWords } from './words.js';
 
 export type Landmark = Config['jurisdiction']['landmarks'][number];
@@ -31,6 +31,8 @@ export interface Vocabulary {
   byInitial: Map<string, CoreEntry[]>;
   /** first token of a part that names one street alone ("lac des sables", "desjardins", "saint jean") -> entries */
   byPartFirstToken: Map<string, CoreEntry[]>;
+  /** a numbered road's number ("66" of Old Route 66) -> entries: "route 66", "hwy 66" and "NM 66" name it */
+  byRouteNumber: Map<string, CoreEntry[]>;
   landmarks: LandmarkEntry[];
   /** landmark first token -> entries */
   landmarksByFirstToken: Map<string, LandmarkEntry[]>;
@@ -62,6 +64,8 @@ function uniqueParts(entries: readonly CoreEntry[], words: PlaceWords): Map<stri
       lead > 0 ? tokens.slice(lead) : [],
       tokens.length >= 2 && tokens.at(-1)!.length >= MIN_PART_WORD ? tokens.slice(-1) : [],
       tokens.length >= 3 && lead === 0 ? tokens.slice(0, 2) : [],
+      // "los pinos" of Avenida de los Pinos, "la luna" of Calle de la Luna
+      words.ofWords.has(tokens[0]!) && words.articles.has(tokens[1] ?? '') && lead === 2 ? tokens.slice(1) : [],
     ];
     for (const part of parts) if (part.length > 0 && !whole.has(part.join(' '))) push(candidates, part.join(' '), entry);
   }
@@ -117,6 +121,7 @@ export function buildVocabulary(
     byFirstToken: new Map(),
     byInitial: new Map(),
     byPartFirstToken: new Map(),
+    byRouteNumber: new Map(),
     landmarks: [],
     landmarksByFirstToken: new Map(),
     words,
@@ -125,6 +130,8 @@ export function buildVocabulary(
     push(vocabulary.byFirstToken, entry.tokens[0]!, entry);
     if (entry.tokens.length > 1) push(vocabulary.byFirstToken, entry.tokens.join(''), { ...entry, tokens: [entry.tokens.join('')] });
     push(vocabulary.byInitial, entry.core[0]!, entry);
+    const number = entry.names.map((name) => routeNumber(name, words.streets)).find((found) => found !== null);
+    if (number !== undefined) push(vocabulary.byRouteNumber, number, entry);
   }
   for (const [initials, entry] of initialisms([...cores.values()], words))
     push(vocabulary.byFirstToken, initials, { ...entry, tokens: [initials] });

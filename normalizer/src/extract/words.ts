@@ -34,6 +34,8 @@ export interface PlaceWords {
   hesitations: ReadonlySet<string>;
   /** "a", "y": a street named by one ("A Street") is one only with its number or a capital letter inside a sentence */
   letterWords: ReadonlySet<string>;
+  /** "first", "second": a numbered street named by one alone is one only with a capital */
+  everydayOrdinals: ReadonlySet<string>;
 }
 
 /** Marks that are no language's words: "&", "@", "/", "+" between streets, "#" before a unit or a number. */
@@ -64,6 +66,7 @@ export function placeWordsOf(book: WordBook, streets = new StreetWords(book), nu
     ownAddress: inAllLanguages((w) => w.places.own_address, book),
     hesitations: all((w) => w.places.hesitations),
     letterWords: all((w) => w.places.letter_words),
+    everydayOrdinals: all((w) => w.places.everyday_ordinals),
   };
 }
 
