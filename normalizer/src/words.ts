@@ -68,6 +68,8 @@ const LanguageWords = z.strictObject({
       second_street_fillers: Phrases,
       corner_words: Phrases,
       corner_fillers: Phrases,
+      /** "between", "entre": after a street, the two streets that follow bound its block ("Oak between 5th and 6th") */
+      between_words: Phrases,
     })
     .prefault({}),
   numbers: z

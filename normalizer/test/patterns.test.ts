@@ -186,6 +186,23 @@ describe('places written the ways a French or Spanish speaker writes them', () =
     expect(villagePlace("à l'angle de la r. Saint-Michel et de la rue des Lilas, une mouffette morte")).toMatchObject(corner);
     expect(villagePlace('hay un bache en el cruce de la calle Saint-Michel con la rue des Lilas')).toMatchObject(corner);
     expect(villagePlace('en la esquina de la rue Saint-Michel y la rue des Lilas hay basura')).toMatchObject(corner);
+    expect(villagePlace('nid de poule au croisement de la rue St-Michel avec la rue des Lilas')).toMatchObject(corner);
+  });
+
+  it('reads the number a street is given after it with an article: "sur la rue des Lilas devant le 121"', () => {
+    expect(villagePlace('nid de poule sur la rue des Lilas devant le 121')).toMatchObject({ address: '121 Rue des Lilas' });
+    expect(quadrantPlace('bache en la calle 3 noroeste frente a la 121')).toMatchObject({ address: '121 3 Street Northwest' });
+  });
+
+  it('reads "X entre A y B" as the block of X, and a bare "entre A y B" as their corner', () => {
+    expect(villagePlace('lampadaire éteint rue des Lilas entre la rue Saint-Michel et la 1re avenue')).toMatchObject({
+      address: 'Rue des Lilas',
+      precision: 'street',
+    });
+    expect(villagePlace('hay basura entre la rue Saint-Michel y la rue des Lilas')).toMatchObject({
+      address: 'Rue Saint-Michel & Rue des Lilas',
+      precision: 'intersection',
+    });
   });
 
   it('knows a numbered street in words and in its French spelling', () => {

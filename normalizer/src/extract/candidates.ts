@@ -73,6 +73,27 @@ function streetPlace(text: string, tokens: Token[], mention: Mention, next: Ment
   };
 }
 
+/**
+ * "on Oak St between 5th and 6th", "en la calle X entre A y B": the block of the first street between two others,
+ * as surely a place as the corner of those two would be; never that corner.
+ */
+function blockBetween(
+  text: string,
+  tokens: Token[],
+  street: Mention,
+  from: Mention | undefined,
+  to: Mention | undefined,
+  words: PlaceWords,
+): Extracted | null {
+  const between = tokens[street.end];
+  const article = words.articles.has(tokens[street.end + 1]?.norm ?? '') ? 1 : 0;
+  if (!from || !between || !words.betweenWords.has(between.norm) || from.start !== street.end + 1 + article) return null;
+  const bounds = crossingAt(text, tokens, from, to, words);
+  if (bounds === null || street.plainWord || (street.fuzzy && !street.typed)) return null;
+  const span = spanOf(text, tokens, street.start, to!.end);
+  return { ...span, score: bounds.score, kind: 'query', query: query({ kind: 'street', raw: span.raw, street: street.text }) };
+}
+
 /** Addresses, corners and streets of the town's street list named in the text. */
 export function streetCandidates(text: string, tokens: Token[], vocabulary: Vocabulary): Extracted[] {
   const { words } = vocabulary;
@@ -82,6 +103,12 @@ export function streetCandidates(text: string, tokens: Token[], vocabulary: Voca
   mentions.forEach((mention, m) => {
     if (crossUsed.has(mention)) return;
     const next = mentions[m + 1];
+    const block = blockBetween(text, tokens, mention, next, mentions[m + 2], words);
+    if (block) {
+      found.push(block);
+      crossUsed.add(next!).add(mentions[m + 2]!);
+      return;
+    }
     const crossing = crossingAt(text, tokens, mention, next, words);
     if (crossing) {
       found.push(crossing);

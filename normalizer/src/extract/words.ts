@@ -13,6 +13,8 @@ export interface PlaceWords {
   /** words a crossing phrase puts before its second street: "et de la rue X", "y la calle X" */
   secondStreetFillers: ReadonlySet<string>;
   cornerWords: ReadonlySet<string>;
+  /** "between", "entre": "calle X entre A y B" is on X, not at the corner of A and B */
+  betweenWords: ReadonlySet<string>;
   /** words between a corner word and its first street: "the corner of", "au coin de la" */
   cornerFillers: ReadonlySet<string>;
   /** words before a bare capitalized street name that make it a place: "on Bear", "sur Caribou" */
@@ -53,6 +55,7 @@ export function placeWordsOf(book: WordBook, streets = new StreetWords(book), nu
     weakConnectors: all((w) => w.crossings.weak_connectors),
     secondStreetFillers: all((w) => w.crossings.second_street_fillers),
     cornerWords: all((w) => w.crossings.corner_words),
+    betweenWords: all((w) => w.crossings.between_words),
     cornerFillers: all((w) => w.crossings.corner_fillers),
     locationWords: all((w) => w.places.location_words),
     unitWords: all((w) => w.places.unit_words, UNIT_MARKS),
