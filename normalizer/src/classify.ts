@@ -59,20 +59,36 @@ const ELSEWHERE_SHARE = 0.5;
  */
 const ASIDE_FACTOR = 0.4;
 
-/** Where the message turns to a secondary concern: a clause, after the first, opening with an aside word. */
-function asideStart(tokens: readonly string[], breaks: ReadonlySet<number>, language: Language): number {
-  const asides = WORDS[language].intent.aside_starts.map((phrase) => phrase.split(' '));
-  for (const i of [...breaks].sort((a, b) => a - b))
-    if (i > 0 && asides.some((aside) => aside.every((word, k) => tokens[i + k] === word))) return i;
-  return Infinity;
+/**
+ * The words of secondary concerns: from a clause, after the first, that opens with an aside word ("Also ...") to the
+ * end, and any clause after the first that says it can wait ("(a mattress was dumped too but that can wait)").
+ */
+function asideWords(tokens: readonly string[], breaks: ReadonlySet<number>, language: Language): (i: number) => boolean {
+  const { aside_starts: starts, aside_ends: ends } = WORDS[language].intent;
+  const saysAt = (phrases: readonly string[], i: number) =>
+    phrases.some((phrase) => phrase.split(' ').every((word, k) => tokens[i + k] === word));
+  const clauses = [0, ...[...breaks].filter((i) => i > 0).sort((a, b) => a - b), tokens.length];
+  let from = Infinity;
+  const spans: [number, number][] = [];
+  clauses.slice(0, -1).forEach((start, c) => {
+    const end = clauses[c + 1]!;
+    if (start > 0 && from === Infinity && saysAt(starts, start)) from = start;
+    if (start > 0 && tokens.slice(start, end).some((_, k) => saysAt(ends, start + k))) spans.push([start, end]);
+  });
+  return (i) => i >= from || spans.some(([start, end]) => i >= start && i < end);
 }
 
-function score(matches: readonly Match[], tokens: readonly string[], breaks: ReadonlySet<number>, language: Language): Map<string, number> {
+function score(
+  matches: readonly Match[],
+  tokens: readonly string[],
+  breaks: ReadonlySet<number>,
+  language: Language,
+  isAside: (i: number) => boolean,
+): Map<string, number> {
   // A word said twice is one piece of evidence ("bear ... the bear"): what adds up is different words for a problem.
   const byWords = new Map<string, Map<string, number>>();
   const ownKeywordSaid = new Set<string>();
   const damagedOnes = damagedMatches(tokens, matches, language);
-  const aside = asideStart(tokens, breaks, language);
   const named = new Set(topicsOf(matches));
   let previous: { end: number; setting: number } | null = null;
   matches.forEach((match, m) => {
@@ -85,7 +101,7 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
       match.quality *
       setting *
       (isModifier(tokens, breaks, matches, m, language) ? MODIFIER_FACTOR : 1) *
-      (match.start >= aside ? ASIDE_FACTOR : 1);
+      (isAside(match.start) ? ASIDE_FACTOR : 1);
     const firstness = 1 + FIRST_MENTION_BONUS * (1 - match.start / tokens.length);
     const said = tokens.slice(match.start, match.end).join(' ');
     const evidence = byWords.get(said) ?? new Map<string, number>();
@@ -94,7 +110,7 @@ function score(matches: readonly Match[], tokens: readonly string[], breaks: Rea
       const subject = weight >= MIN_SUBJECT_WEIGHT ? firstness : 1;
       const targets = term.otherwise !== undefined && named.has(term.otherwise.topic) ? term.otherwise.targets : term.targets;
       for (const [code, share] of targets) {
-        if (match.quality === 1 && setting === 1 && match.start < aside && term.keywordOf?.has(code) === true) ownKeywordSaid.add(code);
+        if (match.quality === 1 && setting === 1 && !isAside(match.start) && term.keywordOf?.has(code) === true) ownKeywordSaid.add(code);
         evidence.set(code, Math.max(evidence.get(code) ?? 0, factor * subject * weight * share));
       }
     }
@@ -136,10 +152,15 @@ export function buildClassifier(
       const language = detected ?? detectLanguage(text);
       const matches = index.findAll(tokens, language);
       const topics = topicsOf(matches);
-      const scores = score(matches, tokens, breaks, language);
+      const isAside = asideWords(tokens, breaks, language);
+      const scores = score(matches, tokens, breaks, language, isAside);
+      const said = [
+        { text: tokens.filter((_, i) => !isAside(i)).join(' '), weight: 1 },
+        { text: tokens.filter((_, i) => isAside(i)).join(' '), weight: ASIDE_FACTOR },
+      ];
       // what the catalogue's own descriptions and the town's past requests say, for the services it still has
       for (const { model, weight } of likenesses)
-        for (const [code, similarity] of similarities(model, text, language, topics))
+        for (const [code, similarity] of similarities(model, said, language, topics))
           if (known.has(code)) scores.set(code, (scores.get(code) ?? 0) + weight * similarity);
       const ranked = [...scores.entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);
       const [top, second] = ranked;

@@ -20,6 +20,8 @@ const LanguageWords = z.strictObject({
       opening_hours: Phrases,
       /** how a secondary concern is introduced: "also", "oh and", "while you re at it" */
       aside_starts: Phrases,
+      /** how a clause says it is secondary wherever it stands: "but that can wait", "no rush" */
+      aside_ends: Phrases,
     })
     .prefault({}),
   places: z

@@ -297,6 +297,20 @@ describe('weighing what a message is about', () => {
     expect(classifier.classify('the sign is bent, oh and the trash cans were missed again and the recycling too').code).toBe('SIGN');
   });
 
+  it("counts a secondary concern less in the likeness to a catalogue's descriptions too, and a clause that says it can wait", () => {
+    const described = buildClassifier(
+      [
+        { code: 'KSK', name: 'Kiosk fault', description: 'A ticket kiosk whose screen or card reader fails.', keywords: [] },
+        { code: 'FRY', name: 'Ferry landing', description: 'The ferry ramp, gangway and its ropes and rails.', keywords: [] },
+        { code: 'OTH', name: 'Other', keywords: [] },
+      ],
+      'OTH',
+    );
+    expect(described.classify('the kiosk screen froze. Oh and the ferry ramp gangway rope rails wobble').code).toBe('KSK');
+    expect(described.classify('the kiosk screen froze (the ferry ramp gangway rope rails wobble but that can wait)').code).toBe('KSK');
+    expect(described.classify('the ferry ramp gangway rope rails wobble').code).toBe('FRY');
+  });
+
   it('takes a keyword inside a longer phrase as the keyword said ("manhole" in "manhole cover")', () => {
     expect(classifier.classify('manhole cover rattles, very loud').code).toBe('SEWER');
   });
