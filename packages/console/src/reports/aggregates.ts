@@ -47,10 +47,20 @@ export function parseField(field: string): Fact {
 
 const WHOLE_TOWN = '*';
 
+/**
+ * The feed shows a request again at each of its changes (saved, routed, delivered) within seconds: a fact this process
+ * counted less than this long ago is not sent again. Markers outlive the request by as much, so a sighting skipped
+ * here never shortens one to less than the request's own keys.
+ */
+const REMEMBERED_MS = 3_600_000;
+const REMEMBERED_MARKERS = 50_000;
+
 /** Kept as the pipeline runs, per local day in Redis hashes, so a report never reads every request. */
 export class Aggregates {
   private readonly localDate: Intl.DateTimeFormat;
   private readonly markerSeconds: number;
+  /** markers this process set or renewed, and when */
+  private readonly counted = new Map<string, number>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -60,7 +70,7 @@ export class Aggregates {
     /** how long Redis keeps a request (`redis.retention_days`) */
     retentionDays = 90,
   ) {
-    this.markerSeconds = Math.round(retentionDays * 86_400);
+    this.markerSeconds = Math.round(retentionDays * 86_400 + REMEMBERED_MS / 1000);
     this.localDate = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
     if (typeof (redis as unknown as { intakeCountOnce?: unknown }).intakeCountOnce !== 'function') {
       redis.defineCommand('intakeCountOnce', { numberOfKeys: 2, lua: COUNT_ONCE });
@@ -76,6 +86,8 @@ export class Aggregates {
   }
 
   private async countOnce(marker: string, day: string, facts: Fact[]) {
+    const now = Date.now();
+    if (now - (this.counted.get(marker) ?? -Infinity) < REMEMBERED_MS) return;
     const redis = this.redis as unknown as { intakeCountOnce(...args: (string | number)[]): Promise<number> };
     await redis.intakeCountOnce(
       `${this.prefix}:agg-seen:${marker}`,
@@ -84,6 +96,8 @@ export class Aggregates {
       KEEP_DAY_SECONDS,
       ...facts.map(factField),
     );
+    if (this.counted.size >= REMEMBERED_MARKERS) this.counted.clear();
+    this.counted.set(marker, now);
   }
 
   /** Counts what is new about a request: routed (once), first delivered (time to CRM), each destination that gave up. */

@@ -154,7 +154,8 @@ export class IndexFeeder {
     const found = await this.options.store.manyWithDeliveries(ids);
     const present = found.filter((pair): pair is [NonNullable<(typeof pair)[0]>, (typeof pair)[1]] => pair[0] !== null);
     await this.options.index.upsert(present.map(([stored, deliveries]) => toIndexed(stored, deliveries)));
-    for (const [stored, deliveries] of present) await this.options.aggregates.record(stored, deliveries);
+    // counted side by side: one round trip for the batch, not one after another
+    await Promise.all(present.map(([stored, deliveries]) => this.options.aggregates.record(stored, deliveries)));
     return present.length;
   }
 
