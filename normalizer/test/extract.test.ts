@@ -71,6 +71,15 @@ describe('extractAddresses on the Banff street list', () => {
     ['https://www.openstreetmap.org/#map=18/51.17840/-115.57080', 'point 51.1784,-115.5708'],
     ['geo:51.1784,-115.5708;u=35', 'point 51.1784,-115.5708'],
     ['geo:0,0?q=51.1784,-115.5708(Pothole)', 'point 51.1784,-115.5708'],
+    // a dropped pin's own place before the view centre: in decimals, as a search, in degrees and minutes
+    ['https://www.google.com/maps/place/51.1784,-115.5708/@51.17,-115.57,17z', 'point 51.1784,-115.5708'],
+    ['https://www.google.com/maps/search/51.1784,+-115.5708?entry=tts', 'point 51.1784,-115.5708'],
+    [
+      'https://www.google.com/maps/place/51%C2%B010%2742.2%22N+115%C2%B034%2714.9%22W/@51.17,-115.57,17z',
+      `point ${51 + 10 / 60 + 42.2 / 3600},${-(115 + 34 / 60 + 14.9 / 3600)}`,
+    ],
+    // a place named by words is no pair of numbers: "Unit 5, 12 Bear St" is not 5, 12
+    ['https://www.google.com/maps/place/Unit+5,+12+Bear+St/@51.1784,-115.5708,17z', 'point 51.1784,-115.5708'],
   ])('%s -> %s', (text, expected) => {
     expect(best(text)).toBe(expected);
   });

@@ -51,6 +51,10 @@ export function pointFromMapLink(link: string): { lat: number; long: number } | 
   const path = decodeURIComponent(url.pathname);
   const place = /!3d([-+]?\d+\.\d+)!4d([-+]?\d+\.\d+)/.exec(`${path}${url.search}`);
   if (place && valid(Number(place[1]), Number(place[2]))) return { lat: Number(place[1]), long: Number(place[2]) };
+  // A dropped pin's own place, "/maps/place/40.0021,-100.0041/@<view centre>" or in degrees and minutes, before the view.
+  const pinned = /\/(?:place|search)\/([^/]+)/.exec(path)?.[1]?.replace(/\+/g, ' ');
+  const pin = pinned === undefined ? null : (findPoints(pinned).points.find((point) => point.raw.trim() === pinned.trim()) ?? null);
+  if (pin) return { lat: pin.lat, long: pin.long };
   for (const name of ['q', 'query', 'll', 'sll', 'daddr', 'destination', 'coordinate', 'center', 'cp']) {
     const found = pair(params.get(name)?.replace('~', ','));
     if (found) return found;
