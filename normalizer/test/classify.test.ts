@@ -208,6 +208,27 @@ describe('a catalogue of names and descriptions only', () => {
   });
 });
 
+describe('general 311 words a names-only catalogue does not say', () => {
+  const catalogue = [
+    { code: 'STRAY', name: 'Stray dog', group: 'Animals', description: 'A dog running loose.', keywords: [] },
+    { code: 'BITE', name: 'Animal bite', group: 'Animals', description: 'A person or pet bitten by an animal.', keywords: [] },
+    { code: 'TICKET', name: 'Parking enforcement', group: 'Parking', description: 'Cars parked where they may not be.', keywords: [] },
+    { code: 'METER', name: 'Parking meter broken', group: 'Parking', description: 'A meter that does not work.', keywords: [] },
+    { code: 'MISSED', name: 'Missed garbage', group: 'Waste', description: 'Garbage not collected on the day.', keywords: [] },
+    { code: 'CART', name: 'Garbage cart repair', group: 'Waste', description: 'Repair or replacement of a cart.', keywords: [] },
+    { code: 'ZONE', name: 'Zoning complaint', group: 'Code', description: 'Uses of a property its zoning does not allow.', keywords: [] },
+    { code: 'OTHER', name: 'Other', group: 'General', description: 'Anything else.', keywords: [] },
+  ];
+  it.each([
+    ["a neighbour's pit bull lunged at my son and attacked him", 'BITE'],
+    ['the pay station ate my quarters', 'METER'],
+    ['my bin lost a wheel and the lid is cracked', 'CART'],
+    ['the house next door is an airbnb now', 'ZONE'],
+  ])('%s -> %s', (text, code) => {
+    expect(classify(text, catalogue).code).toBe(code);
+  });
+});
+
 describe("a catalogue's own keyword, said as written", () => {
   const catalogue = buildClassifier([
     { code: 'DUMP', name: 'Illegal dumping', keywords: ['dumped'] },
