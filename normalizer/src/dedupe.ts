@@ -176,6 +176,18 @@ export class Deduper {
 
   /** Records the request and says which earlier one it repeats, if any. Safe to call again for the same id. */
   async check(input: DedupeInput): Promise<DedupeVerdict> {
+    const { verdict, recorded } = await this.decide(input);
+    await recorded;
+    return verdict;
+  }
+
+  /**
+   * As `check`, but the verdict comes as soon as it is known: a duplicate's group is written into its details after
+   * the verdict, and `recorded` settles when that write does. The caller awaits it with its own next write (the
+   * request's save), so the write travels in the same round trip instead of costing one of its own; a failed write
+   * still fails the caller.
+   */
+  async decide(input: DedupeInput): Promise<{ verdict: DedupeVerdict; recorded: Promise<unknown> }> {
     const self = this.remembered(input);
     // One script reads the earlier requests and adds this one, so two reports racing each other still meet.
     const [sender, near, along] = (await this.visit(this.redis, input, self, true)).map(parseDetails) as [
@@ -191,9 +203,17 @@ export class Deduper {
     const verdict =
       firstMatch(sender, (other) => this.sameSenderRepeat(self, other), 'sender') ??
       firstMatch([...near, ...along], (other) => this.nearRepeat(self, other) && (nearIds.has(other.id) || alongStreet(other)), 'near');
-    if (verdict === null) return { duplicate_of: null, kind: null };
-    await this.redis.set(this.infoKey(input.id), JSON.stringify({ ...self, root: verdict.duplicate_of }), 'PX', this.infoTtlMs());
-    return verdict;
+    if (verdict === null) return { verdict: { duplicate_of: null, kind: null }, recorded: Promise.resolve() };
+    const recorded = this.redis.set(
+      this.infoKey(input.id),
+      JSON.stringify({ ...self, root: verdict.duplicate_of }),
+      'PX',
+      this.infoTtlMs(),
+    );
+    // Handled here only so a failure while the caller finishes its own work does not end the process as unhandled:
+    // the caller's await of `recorded` still throws it.
+    recorded.catch(() => undefined);
+    return { verdict, recorded };
   }
 
   /**
@@ -202,7 +222,13 @@ export class Deduper {
    */
   async remember(inputs: readonly DedupeInput[]): Promise<void> {
     const pipeline = this.redis.pipeline();
-    for (const input of inputs) void this.visit(pipeline, input, this.remembered(input), false);
+    // A request older than the sender window cannot be a sender repeat of any report arriving now: it is not indexed
+    // by its sender, or importing a town's open requests would leave a sender key for each, all expiring at once.
+    const senderFrom = Date.now() - this.senderWindowMs;
+    for (const input of inputs) {
+      const self = this.remembered(input);
+      void this.visit(pipeline, self.at < senderFrom ? { ...input, sender: null } : input, self, false);
+    }
     const failed = ((await pipeline.exec()) ?? []).find(([error]) => error !== null);
     if (failed) throw failed[0];
   }

@@ -28,11 +28,11 @@ export async function answerToWhere(parts: Parts, waiting: StoredRequest, messag
   const contacts = contactsOf(parts.channels, message, original.reporter, { description: '', zones: [] }, config.jurisdiction.country);
   const sender = senderKey(await parts.identity.personOf(contacts));
   const { language, topics } = classifier.classify(record.description);
-  const completed = found
-    ? { ...record, ...(await checkDuplicate(parts.deduper, record, sender, contentStems(record.description, language), topics)) }
-    : record;
-  const request: StoredRequest = { ...waiting, record: completed, updated_at: new Date().toISOString() };
-  await store.save(request);
-  log.debug({ id: original.id, precision: completed.location.precision }, 'answer added to the waiting request');
+  const { found: duplicate, recorded } = found
+    ? await checkDuplicate(parts.deduper, record, sender, contentStems(record.description, language), topics)
+    : { found: {}, recorded: undefined };
+  const request: StoredRequest = { ...waiting, record: { ...record, ...duplicate }, updated_at: new Date().toISOString() };
+  await Promise.all([store.save(request), recorded]);
+  log.debug({ id: original.id, precision: request.record.location.precision }, 'answer added to the waiting request');
   return { request, needs_location: !found };
 }

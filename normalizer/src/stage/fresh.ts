@@ -125,7 +125,7 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
   };
   // A follow-up relates to its report rather than repeating it: it is a duplicate only when it names the same
   // problem at the same place itself, not by the place it took over.
-  const verdict = await checkDuplicate(
+  const { found, recorded } = await checkDuplicate(
     parts.deduper,
     { ...record, location: located.location },
     related === null ? sender : null,
@@ -133,7 +133,7 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
     classification.topics,
   );
   const request: StoredRequest = {
-    record: { ...record, ...verdict },
+    record: { ...record, ...found },
     state: 'received',
     reply_to: replyAddress(parts.channels, message, reporter.phone, config.jurisdiction.country),
     service_confidence: chosen.confidence,
@@ -143,7 +143,7 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
     timeline: [],
     updated_at: new Date().toISOString(),
   };
-  await store.save(request);
+  await Promise.all([store.save(request), recorded]);
   // A follow-up that names no place is not asked where: the report it follows has the place. It is given none
   // itself, as "I already called about the noise" may be about another place, or another problem.
   return { request, needs_location: location.precision === 'none' && related === null };
