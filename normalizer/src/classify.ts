@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '@intake/core';
 import { damagedMatches, isModifier, settingFactor } from './grammar.js';
-import { englishUses } from './english.js';
+import { broaderWords, englishUses } from './english.js';
 import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './language.js';
 import { CONCEPTS, type Concept } from './lexicon.js';
 import { similarities, train, type LearnedModel } from './learn.js';
@@ -60,6 +60,13 @@ const ELSEWHERE_SHARE = 0.5;
 const ASIDE_FACTOR = 0.4;
 
 /**
+ * A word no term knows is likened to a catalogue's descriptions by what it is a kind of too ("recliner": armchair,
+ * chair, seat; the description says "furniture"): so many steps up WordNet's hypernyms, counting this much.
+ */
+const BROADER_STEPS = 1;
+const BROADER_WEIGHT = 0.5;
+
+/**
  * The words of secondary concerns: from a clause, after the first, that opens with an aside word ("Also ...") to the
  * end, and any clause after the first that says it can wait ("(a mattress was dumped too but that can wait)").
  */
@@ -76,6 +83,16 @@ function asideWords(tokens: readonly string[], breaks: ReadonlySet<number>, lang
     if (start > 0 && tokens.slice(start, end).some((_, k) => saysAt(ends, start + k))) spans.push([start, end]);
   });
   return (i) => i >= from || spans.some(([start, end]) => i >= start && i < end);
+}
+
+/** What the words no term matched are kinds of, as one text (WordNet is English: none for other languages). */
+function broaderText(tokens: readonly string[], matches: readonly Match[], language: Language, isAside: (i: number) => boolean): string {
+  if (language !== 'en') return '';
+  const matched = (i: number) => matches.some((match) => i >= match.start && i < match.end);
+  return tokens
+    .filter((token, i) => !isAside(i) && !matched(i) && !isStopword(token, language))
+    .flatMap((token) => broaderWords(token, BROADER_STEPS))
+    .join(' ');
 }
 
 function score(
@@ -143,9 +160,10 @@ export function buildClassifier(
     {
       model: describedModel(services, fallbackCode, (text) => topicsOf(index.findAll(wordsWithBreaks(text).tokens, detectLanguage(text)))),
       weight: learned ? DESCRIBED_WEIGHT_BESIDE_HISTORY : DESCRIBED_WEIGHT,
+      kinds: true,
     },
-    { model: learned, weight: LEARNED_WEIGHT },
-  ].filter((likeness): likeness is { model: LearnedModel; weight: number } => likeness.model !== null);
+    { model: learned, weight: LEARNED_WEIGHT, kinds: false },
+  ].filter((likeness): likeness is { model: LearnedModel; weight: number; kinds: boolean } => likeness.model !== null);
   return {
     classify(text, detected) {
       const { tokens, breaks } = wordsWithBreaks(text);
@@ -158,9 +176,10 @@ export function buildClassifier(
         { text: tokens.filter((_, i) => !isAside(i)).join(' '), weight: 1 },
         { text: tokens.filter((_, i) => isAside(i)).join(' '), weight: ASIDE_FACTOR },
       ];
+      const broader = { text: broaderText(tokens, matches, language, isAside), weight: BROADER_WEIGHT };
       // what the catalogue's own descriptions and the town's past requests say, for the services it still has
-      for (const { model, weight } of likenesses)
-        for (const [code, similarity] of similarities(model, said, language, topics))
+      for (const { model, weight, kinds } of likenesses)
+        for (const [code, similarity] of similarities(model, kinds ? [...said, broader] : said, language, topics))
           if (known.has(code)) scores.set(code, (scores.get(code) ?? 0) + weight * similarity);
       const ranked = [...scores.entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);
       const [top, second] = ranked;

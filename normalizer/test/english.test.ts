@@ -1,4 +1,4 @@
-import { englishUses } from '../src/english.js';
+import { broaderWords, englishUses } from '../src/english.js';
 
 describe('general English, from WordNet', () => {
   it('knows how often everyday prose uses a word, in any of its forms', () => {
@@ -14,5 +14,13 @@ describe('general English, from WordNet', () => {
     expect(englishUses('zzzz')).toBeNull();
     expect(englishUses('aardvark')).not.toBeNull();
     expect(englishUses('zymurgy')).not.toBeNull();
+  });
+
+  it('knows what a noun is a kind of, nearest first, in its commonest sense and any of its forms', () => {
+    expect(broaderWords('recliner', 1)).toEqual(['armchair']);
+    expect(broaderWords('recliners', 1)).toEqual(['armchair']);
+    expect(broaderWords('recliner', 2)).toEqual(['armchair', 'chair']);
+    expect(broaderWords('footbridge', 1)).toContain('bridge');
+    expect(broaderWords('sidwalk', 1)).toEqual([]);
   });
 });
