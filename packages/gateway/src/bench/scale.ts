@@ -58,16 +58,11 @@ export async function measureDedupe(town: Town, sizes: readonly number[]): Promi
     precise: Math.random() > 0.1,
   });
   const servers = await Promise.all(sizes.map(() => privateRedis()));
-  const cities = sizes
-    .map((size, i) => ({
-      size,
-      server: servers[i]!,
-      redis: new Redis(servers[i]!.url),
-      times: [] as number[],
-      recordedTimes: [] as number[],
-      redisCpuMs: 0,
-    }))
-    .map((city) => ({ ...city, deduper: new Deduper(city.redis, { ...town.config, redis: { ...town.config.redis, prefix: 'bench' } }) }));
+  const cities = sizes.map((size, i) => {
+    const redis = new Redis(servers[i]!.url);
+    const deduper = new Deduper(redis, { ...town.config, redis: { ...town.config.redis, prefix: 'bench' } });
+    return { size, redis, deduper, times: [] as number[], recordedTimes: [] as number[], redisCpuMs: 0 };
+  });
   try {
     for (const city of cities) {
       for (let filled = 0; filled < city.size; filled += DEDUPE_FILL_BATCH)
