@@ -46,6 +46,8 @@ const LanguageWords = z.strictObject({
       letter_words: Phrases,
       /** "first", "second": ordinals of everyday speech ("at first"), a numbered street alone only with a capital */
       everyday_ordinals: Phrases,
+      /** "la": an article that stands for a street left unnamed ("en la 5", "sur la 3e" are la calle 5, la 3e avenue) */
+      street_articles: Phrases,
     })
     .prefault({}),
   streets: z

@@ -219,6 +219,10 @@ describe('places written the ways a French or Spanish speaker writes them', () =
     expect(villagePlace('rebuts à ramasser au 121, notre-dame merci')).toMatchObject({ address: '121 Rue Notre-Dame' });
     expect(villagePlace('un chevreuil mort sur le bord de la route notre-dame 121')).toMatchObject({ address: '121 Rue Notre-Dame' });
     expect(villagePlace('collecte des encombrants rue des lilas 121: frigo et laveuse')).toMatchObject({ address: '121 Rue des Lilas' });
+    // the capital is on the name's first word past its particles: "sur des Lilas" names the street, "sur des lilas" lilacs
+    expect(villagePlace('une branche est tombée sur des Lilas hier soir')).toMatchObject({ address: 'Rue des Lilas', precision: 'street' });
+    expect(villagePlace("nid de poule sur de l'Église")).toMatchObject({ address: "Avenue de l'Église", precision: 'street' });
+    expect(villagePlace('une branche est tombée sur des lilas')).toBeNull();
     // one word of a name that is also a word ("église") is no place without a number or a type
     expect(villagePlace("on se voit près de l'église")).toBeNull();
   });
@@ -353,6 +357,18 @@ describe('places in a south-western town, named as its people say them', () => {
     expect(desertPlace('pickup was missed on the 9th, again')).toBeNull();
     expect(desertPlace('at first I thought it was a raccoon')).toBeNull();
     expect(desertPlace('the light on First is out')).toMatchObject({ address: 'First Street', precision: 'street' });
+  });
+
+  it('reads a number or an ordinal after "la" as the numbered street it stands for ("en la 9" is la calle 9), never a time', () => {
+    expect(desertPlace('hay un bache en la 9')).toMatchObject({ address: 'Ninth Street', precision: 'street' });
+    expect(desertPlace('hay un bache en la novena')).toMatchObject({ address: 'Ninth Street', precision: 'street' });
+    expect(desertPlace('basura tirada frente al 121 de la 9')).toMatchObject({ address: '121 Ninth Street', precision: 'address' });
+    expect(desertPlace('se cayó el semáforo en la esquina de la 9 y la calle ocho')).toMatchObject({
+      address: 'Ninth Street & Calle Ocho',
+      precision: 'intersection',
+    });
+    expect(desertPlace('el camión pasa a la 9 de la mañana')).toBeNull();
+    expect(desertPlace('hay basura desde la 9 de la noche')).toBeNull();
   });
 
   it('knows a name by its words after "de" when the capital on the article says it is a name', () => {

@@ -12,12 +12,13 @@ function placedBy(tokens: Token[], start: number, words: PlaceWords): boolean {
 }
 
 /**
- * "on 9th", "on ninth": a numbered street alone after a location word, but not after an article ("on the 5th" is
- * a date) and not an ordinal of everyday speech in lower case ("at first").
+ * "on 9th", "on ninth", "en la quinta": a numbered street alone after a location word, but not after an article
+ * other than one standing for a street ("on the 5th" is a date) and not an ordinal of everyday speech ("at first").
  */
 function numberedAlone(tokens: Token[], mention: Mention, words: PlaceWords): boolean {
   const first = tokens[mention.start]!;
-  if (!ordinalName(tokens, mention, words) || words.articles.has(tokens[mention.start - 1]?.norm ?? '')) return false;
+  const article = tokens[mention.start - 1]?.norm ?? '';
+  if (!ordinalName(tokens, mention, words) || (words.articles.has(article) && !words.streetArticles.has(article))) return false;
   const next = tokens[mention.end]?.norm ?? '';
   if (words.ofWords.has(next) || words.numbers.months.has(next)) return false;
   return !words.everydayOrdinals.has(first.norm);

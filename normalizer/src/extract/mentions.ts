@@ -1,5 +1,5 @@
 import { isTypoOf } from '../fuzzy.js';
-import type { Mention, Token } from './tokens.js';
+import { numberAfterStreetArticle, type Mention, type Token } from './tokens.js';
 import type { StreetWords } from '../streets.js';
 import type { CoreEntry, Vocabulary } from './vocabulary.js';
 import type { PlaceWords } from './words.js';
@@ -146,8 +146,9 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   const writtenFirst =
     before !== null && (streets.typeFirst.has(before) || entry.names.some((name) => name.typeFirst && name.type === before));
   if (!typed && writtenFirst) [typed, typeFirst, start] = [before, true, start - 1];
-  // A bare number is a numbered street only with its type: "5 Ave", never the "5" of "5 days".
-  if (typed === null && !designated && /^\d+$/.test(tokens[i]!.norm)) return null;
+  // A bare number is a numbered street only with its type ("5 Ave", never the "5" of "5 days") or an article that
+  // stands for one ("en la 5").
+  if (typed === null && !designated && /^\d+$/.test(tokens[i]!.norm) && !numberAfterStreetArticle(tokens, i, words)) return null;
   const fits = (found: { direction: string } | null) => found !== null && entry.names.some((name) => name.direction === found.direction);
   // The direction before the name first: in "n walnut n 2nd" the second "n" joins two streets.
   const directionBefore = directionEndingAt(tokens, start, floor, streets);
@@ -160,6 +161,8 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   const names = fitting.length > 0 ? fitting : entry.names;
   const text = names.length === 1 ? names[0]!.display : titleCase([direction, entry.core, typed].filter(Boolean).join(' '));
   const first = tokens[i]!;
+  // "sur des Érables", "on de l'Église": a name is written with the capital on its first word past its particles.
+  const named = tokens.slice(i, core.end).find((token) => !words.particles.has(token.norm)) ?? first;
   // A direction the town's street list has for this name ("n walnut", "9th e") says "street" as a type does.
   return {
     start,
@@ -169,7 +172,7 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
     typed: typed !== null || direction !== null || designated,
     typeFirst,
     fuzzy,
-    capitalized: first.capitalized,
+    capitalized: named.capitalized,
     plainWord: entry.tokens.length === 1 && words.letterWords.has(entry.core) && (!first.capitalized || first.opensSentence),
     text,
   };

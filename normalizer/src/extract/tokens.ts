@@ -52,9 +52,15 @@ const INSIDE_WORDS = new Set(['-', "'", '’']);
  */
 export const distinctive = (mention: Mention) => !mention.fuzzy && mention.entry.contentWords >= 2;
 
-/** A numbered street's name ("5th", "1re", "ninth"): a street even without its type, as no other word is. */
+/** A bare number standing for a numbered street by the article before it: "en la 5" is la calle 5. */
+export const numberAfterStreetArticle = (tokens: Token[], i: number, words: PlaceWords) =>
+  /^\d+$/.test(tokens[i]!.norm) && words.streetArticles.has(tokens[i - 1]?.norm ?? '');
+
+/** A numbered street's name ("5th", "1re", "ninth", "la 5"): a street even without its type, as no other word is. */
 export const ordinalName = (tokens: Token[], mention: Mention, words: PlaceWords) =>
-  words.streets.ordinal.test(tokens[mention.start]!.norm) || words.streets.isOrdinalWord(tokens[mention.start]!.norm);
+  words.streets.ordinal.test(tokens[mention.start]!.norm) ||
+  words.streets.isOrdinalWord(tokens[mention.start]!.norm) ||
+  numberAfterStreetArticle(tokens, mention.start, words);
 
 /** A name written with the particle it begins with ("de l'Église", "du Moulin"): how names are written, not words. */
 export const withParticle = (mention: Mention, words: PlaceWords) => words.particles.has(mention.entry.tokens[0]!);

@@ -38,6 +38,8 @@ export interface PlaceWords {
   letterWords: ReadonlySet<string>;
   /** "first", "second": a numbered street named by one alone is one only with a capital */
   everydayOrdinals: ReadonlySet<string>;
+  /** "la": before a number or an ordinal, the street it stands for ("en la 5"), where "the 5th" is a date */
+  streetArticles: ReadonlySet<string>;
 }
 
 /** Marks that are no language's words: "&", "@", "/", "+" between streets, "#" before a unit or a number. */
@@ -70,6 +72,7 @@ export function placeWordsOf(book: WordBook, streets = new StreetWords(book), nu
     hesitations: all((w) => w.places.hesitations),
     letterWords: all((w) => w.places.letter_words),
     everydayOrdinals: all((w) => w.places.everyday_ordinals),
+    streetArticles: all((w) => w.places.street_articles),
   };
 }
 
