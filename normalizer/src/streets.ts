@@ -61,6 +61,8 @@ export class StreetWords {
 
   type = (token: string): string | null => this.types.get(token) ?? null;
   direction = (token: string): string | null => this.directions.get(token) ?? null;
+  /** The kind of street a type is, whatever its language: "rue" and "street" are one kind. */
+  kindOf = (type: string): string => this.family.get(type) ?? type;
   sameType = (a: string | null, b: string | null): boolean =>
     a === b || (a !== null && b !== null && this.family.get(a) !== undefined && this.family.get(a) === this.family.get(b));
 

@@ -334,6 +334,23 @@ describe('places in a south-western town, named as its people say them', () => {
     });
   });
 
+  it('knows the one street whose name begins with a type no other street has by that type alone, at a corner only', () => {
+    const corner = { address: 'Ninth Street & Paseo del Norte', precision: 'intersection' };
+    expect(desertPlace('the bus shelter on ninth at paseo got tagged')).toMatchObject(corner);
+    const paseoFirst = { address: 'Paseo del Norte & Ninth Street', precision: 'intersection' };
+    expect(desertPlace('graffiti at paseo & ninth st')).toMatchObject(paseoFirst);
+    expect(desertPlace('graffiti at paseo del norte and ninth st')).toMatchObject(paseoFirst);
+    expect(desertPlace('took a paseo on ninth street')).toMatchObject({ address: 'Ninth Street', precision: 'street' });
+    expect(desertPlace('hay basura en el paseo')).toBeNull();
+    // "calle" is any street's word, though only Calle Ocho has it: "la 9 y la calle" is Ninth Street alone
+    expect(desertPlace('el semáforo en la 9 y la calle está apagado')).toMatchObject({ address: 'Ninth Street', precision: 'street' });
+    // with two streets of that type, the type alone names neither
+    const twoPaseos = buildVocabulary(['Paseo del Norte', 'Paseo del Sur', 'Ninth Street'], [], []);
+    expect(extractAddresses('the bus shelter on ninth at paseo got tagged', twoPaseos)).toMatchObject([
+      { query: { kind: 'street', street: 'Ninth Street' } },
+    ]);
+  });
+
   it('knows a landmark without the article its alias is written with ("al centro recreativo")', () => {
     const [best] = desertPlaces('la calle está inundada junto al centro recreativo');
     expect(best).toMatchObject({ kind: 'landmark', landmark: { name: 'Desert Community Center' } });

@@ -32,6 +32,7 @@ const namedByArticle = (tokens: Token[], mention: Mention, words: PlaceWords) =>
 
 /** The place one mention of a street makes, by what is written around it: a number, a type, a preposition. */
 function streetPlace(text: string, tokens: Token[], mention: Mention, next: Mention | undefined, words: PlaceWords): Extracted | null {
+  if (mention.typeOnly) return null;
   const number = numberBefore(tokens, mention, words);
   const trailing = number === null ? numberAfter(tokens, mention, next, words) : null;
   // A misspelt name is a street when written as names are: typed, capitalized or with its particle ("625, du mooulin").
@@ -90,7 +91,7 @@ function blockBetween(
   const article = words.articles.has(tokens[street.end + 1]?.norm ?? '') ? 1 : 0;
   if (!from || !between || !words.betweenWords.has(between.norm) || from.start !== street.end + 1 + article) return null;
   const bounds = crossingAt(text, tokens, from, to, words);
-  if (bounds === null || street.plainWord || (street.fuzzy && !street.typed)) return null;
+  if (bounds === null || street.plainWord || street.typeOnly || (street.fuzzy && !street.typed)) return null;
   const span = spanOf(text, tokens, street.start, to!.end);
   return { ...span, score: bounds.score, kind: 'query', query: query({ kind: 'street', raw: span.raw, street: street.text }) };
 }

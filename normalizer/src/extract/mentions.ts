@@ -31,6 +31,8 @@ interface CoreMatch {
   fuzzy: boolean;
   /** named as a numbered road is, by a route word and its number: "hwy 14", "NM 14" */
   designated?: boolean;
+  /** named by its type alone, the one street of the town that has it: "paseo" */
+  typeOnly?: boolean;
 }
 
 /** Route words are read this far ahead of their number: "state road 14", "us route 66". */
@@ -66,6 +68,14 @@ function cardinalAfterType(tokens: Token[], i: number, vocabulary: Vocabulary): 
   return entry ? { entry, end: i + 1, fuzzy: false } : null;
 }
 
+/** "paseo" for Paseo del Norte: the type of one street alone, which names it beside another street only. */
+function loneTypeAt(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch | null {
+  const { streets } = vocabulary.words;
+  const type = streets.type(tokens[i]!.norm);
+  const entry = type === null ? undefined : vocabulary.byLoneType.get(streets.kindOf(type));
+  return entry ? { entry, end: i + 1, fuzzy: false, typeOnly: true } : null;
+}
+
 /** Core tokens matched from position i: exactly (also "st"/"saint", "big horn"/"bighorn") or with spelling slips. */
 function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch | null {
   const first = tokens[i]!;
@@ -90,7 +100,7 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatc
   for (const entry of parts) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
   }
-  best ??= routeAt(tokens, i, vocabulary) ?? cardinalAfterType(tokens, i, vocabulary);
+  best ??= routeAt(tokens, i, vocabulary) ?? cardinalAfterType(tokens, i, vocabulary) ?? loneTypeAt(tokens, i, vocabulary);
   // A short first word is too often another word, unless it is the particle a name begins with ("du mooulin").
   const tooShort = first.norm.length < 4 && !vocabulary.words.particles.has(first.norm);
   if (best || tooShort || /^\d/.test(first.norm)) return best;
@@ -133,7 +143,7 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   if (core === null) return null;
   const { words } = vocabulary;
   const { streets } = words;
-  const { entry, fuzzy, designated = false } = core;
+  const { entry, fuzzy, designated = false, typeOnly = false } = core;
   let start = i;
   let end = core.end;
   let typed: string | null = null;
@@ -169,7 +179,8 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
     end,
     entry,
     names,
-    typed: typed !== null || direction !== null || designated,
+    typed: typed !== null || direction !== null || designated || typeOnly,
+    typeOnly,
     typeFirst,
     fuzzy,
     capitalized: named.capitalized,
@@ -183,7 +194,10 @@ export function findMentions(tokens: Token[], vocabulary: Vocabulary): Mention[]
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.word) continue;
-    const mention = mentionAt(tokens, i, vocabulary, mentions.at(-1)?.end ?? 0);
+    const found = mentionAt(tokens, i, vocabulary, mentions.at(-1)?.end ?? 0);
+    // "paseo del norte": a lone type is the type of the name after it before it is a street of its own.
+    const typing = found?.typeOnly && tokens[i + 1]?.word ? mentionAt(tokens, i + 1, vocabulary, i) : null;
+    const mention = typing !== null && typing.start <= i ? typing : found;
     if (mention === null) continue;
     mentions.push(mention);
     i = mention.end - 1;

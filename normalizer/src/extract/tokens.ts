@@ -35,6 +35,8 @@ export interface Mention {
   entry: CoreEntry;
   names: StreetName[];
   typed: boolean;
+  /** named by its type alone ("paseo"): a street only at a corner with another */
+  typeOnly: boolean;
   typeFirst: boolean;
   fuzzy: boolean;
   capitalized: boolean;

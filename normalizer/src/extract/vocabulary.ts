@@ -33,6 +33,8 @@ export interface Vocabulary {
   byPartFirstToken: Map<string, CoreEntry[]>;
   /** a numbered road's number ("66" of Old Route 66) -> entries: "route 66", "hwy 66" and "NM 66" name it */
   byRouteNumber: Map<string, CoreEntry[]>;
+  /** the kind of a type only one street has, written first ("paseo" of Paseo del Norte) -> that street */
+  byLoneType: Map<string, CoreEntry>;
   landmarks: LandmarkEntry[];
   /** landmark first token -> entries */
   landmarksByFirstToken: Map<string, LandmarkEntry[]>;
@@ -95,6 +97,23 @@ function initialisms(entries: readonly CoreEntry[], words: PlaceWords): Map<stri
   return unique;
 }
 
+/**
+ * The streets people call by their type alone ("saint francis at paseo" for Paseo del Norte): those whose name begins
+ * with a type no other street of the town has. A type that is any street's word ("calle", "rue", "avenue") is none.
+ */
+function loneTypes(entries: readonly CoreEntry[], words: PlaceWords): Map<string, CoreEntry> {
+  const byKind = new Map<string, StreetName[]>();
+  for (const entry of entries) for (const name of entry.names) if (name.type !== null) push(byKind, words.streets.kindOf(name.type), name);
+  const lone = new Map<string, CoreEntry>();
+  for (const [kind, [name, ...others]] of byKind)
+    if (others.length === 0 && name!.typeFirst && !words.streets.unmistakable.has(name!.type!))
+      lone.set(
+        kind,
+        entries.find((entry) => entry.names.includes(name!))!,
+      );
+  return lone;
+}
+
 /** Builds the vocabulary from street names (gazetteer spellings or parsed names), the config's landmarks and the town's names. */
 export function buildVocabulary(
   streets: readonly (string | StreetName)[],
@@ -122,6 +141,7 @@ export function buildVocabulary(
     byInitial: new Map(),
     byPartFirstToken: new Map(),
     byRouteNumber: new Map(),
+    byLoneType: new Map(),
     landmarks: [],
     landmarksByFirstToken: new Map(),
     words,
@@ -133,6 +153,7 @@ export function buildVocabulary(
     const number = entry.names.map((name) => routeNumber(name, words.streets)).find((found) => found !== null);
     if (number !== undefined) push(vocabulary.byRouteNumber, number, entry);
   }
+  vocabulary.byLoneType = loneTypes([...cores.values()], words);
   for (const [initials, entry] of initialisms([...cores.values()], words))
     push(vocabulary.byFirstToken, initials, { ...entry, tokens: [initials] });
   for (const [part, entry] of uniqueParts([...cores.values()], words)) {
