@@ -115,6 +115,15 @@ describe('a gazetteer of a town made up for the test', () => {
     expect(found!.lat).toBeCloseTo(45.0004, 6);
   });
 
+  it('reads a unit written after its number ("103-2") when only that reading is one of the street\'s numbers', () => {
+    const after = geocodeWithGazetteer(town, ask({ kind: 'address', number: '2', unit: '103', street: 'Main Street' }));
+    expect(after).toMatchObject({ address: '103 Main Street, Unit 2', precision: 'address', confidence: 1 });
+    expect(after!.lat).toBeCloseTo(45.0004, 6);
+    // both numbers on the street: the unit first, as written
+    const both = geocodeWithGazetteer(town, ask({ kind: 'address', number: '105', unit: '103', street: 'Main Street' }));
+    expect(both).toMatchObject({ address: '105 Main Street, Unit 103', precision: 'address' });
+  });
+
   it('places a street on one of its own addresses and a block among its numbers', () => {
     const street = geocodeWithGazetteer(town, ask({ kind: 'street', street: 'Elm' }));
     expect(street).toMatchObject({ precision: 'street', address: 'Elm Avenue' });

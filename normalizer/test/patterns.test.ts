@@ -55,6 +55,11 @@ describe('places written the ways a grid town writes them', () => {
     });
   });
 
+  it('reads a unit after its house number, as a unit before it', () => {
+    expect(firstPlace('pothole at 121-4 n main st')).toMatchObject({ address: '121 North Main Street, Unit 4', precision: 'address' });
+    expect(firstPlace('pothole at 4-121 n main st')).toMatchObject({ address: '121 North Main Street, Unit 4', precision: 'address' });
+  });
+
   it('reads a direction the street list has, before or after a bare name, as naming the street', () => {
     expect(firstPlace('dead raccoon on 1st e somewhere')).toMatchObject({ address: 'East 1st Avenue', precision: 'street' });
     expect(firstPlace('water main break on n main, water everywhere')).toMatchObject({ address: 'North Main Street', precision: 'street' });

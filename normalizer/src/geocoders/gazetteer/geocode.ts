@@ -66,18 +66,32 @@ function streetAnswer(street: Street): Answer {
   return at(street.representative, street.name.display, 'street', CONFIDENCE.street);
 }
 
-function addressAnswer(gazetteer: Gazetteer, streets: readonly Street[], number: string, unit: string | null): Answer {
-  for (const street of streets) {
-    const points = gazetteer.numberedPoints(street, number);
-    if (points.length === 0) continue;
-    const withUnit = unit === null ? [] : points.filter((p) => p.unit !== null && foldNumber(p.unit) === foldNumber(unit));
-    const label = `${points[0]!.number} ${street.name.display}${unit === null ? '' : `, Unit ${unit}`}`;
-    return at(centroid(withUnit.length > 0 ? withUnit : points), label, 'address', CONFIDENCE.exact);
-  }
-  for (const street of streets) {
-    const point = interpolate(gazetteer, street, Number.parseInt(number, 10));
-    if (point) return at(point, `${number} ${street.name.display}`, 'address', CONFIDENCE.interpolated);
-  }
+/**
+ * "3-211 Bear St" is unit 3 at 211, but "211-4 Bear St" is 211, unit 4: of a number and a unit both in digits, the
+ * reading the street's numbers hold is taken, the unit first as written when both or neither do.
+ */
+const readings = (number: string, unit: string | null) =>
+  unit !== null && /^\d+$/.test(unit) && /^\d+$/.test(number)
+    ? [
+        { number, unit },
+        { number: unit, unit: number },
+      ]
+    : [{ number, unit }];
+
+function addressAnswer(gazetteer: Gazetteer, streets: readonly Street[], written: string, writtenUnit: string | null): Answer {
+  for (const { number, unit } of readings(written, writtenUnit))
+    for (const street of streets) {
+      const points = gazetteer.numberedPoints(street, number);
+      if (points.length === 0) continue;
+      const withUnit = unit === null ? [] : points.filter((p) => p.unit !== null && foldNumber(p.unit) === foldNumber(unit));
+      const label = `${points[0]!.number} ${street.name.display}${unit === null ? '' : `, Unit ${unit}`}`;
+      return at(centroid(withUnit.length > 0 ? withUnit : points), label, 'address', CONFIDENCE.exact);
+    }
+  for (const { number } of readings(written, writtenUnit))
+    for (const street of streets) {
+      const point = interpolate(gazetteer, street, Number.parseInt(number, 10));
+      if (point) return at(point, `${number} ${street.name.display}`, 'address', CONFIDENCE.interpolated);
+    }
   const main = streets[0]!;
   return at(main.representative, main.name.display, 'street', CONFIDENCE.streetForAddress);
 }
