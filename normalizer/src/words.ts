@@ -32,6 +32,8 @@ const LanguageWords = z.strictObject({
       own_address: Phrases,
       /** "my house", "chez moi": the writer's home is the place, and the address in their signature says where it is */
       home: Phrases,
+      /** "thanks", "merci": how a writer signs off before their name, where a place after it is their own */
+      sign_offs: Phrases,
       location_words: Phrases,
       unit_words: Phrases,
       block_words: Phrases,

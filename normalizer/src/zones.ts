@@ -1,4 +1,5 @@
-import { words } from './language.js';
+import { fold, words } from './language.js';
+import { streetType } from './streets.js';
 import { inAllLanguages } from './words.js';
 
 /**
@@ -86,6 +87,33 @@ export function emailZones(text: string): Zone[] {
     .join('\n');
   span(signature, bodyTo, speaksOfHome(body) ? SIGNATURE_WEIGHT : 0, 'signature');
   return zones;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "thanks", "merci beaucoup" inside a line, folded as the words are written ("thank you" also "Thank  you"). */
+const SIGN_OFF_IN_LINE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${inAllLanguages((words) => words.places.sign_offs)
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.split(' ').map(escapeRegExp).join('[ \\t]+'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+/** After a sign-off, the writer's name (one to three capitalized words) and a house number: "- Maria Lopez, 211". */
+const NAME_THEN_NUMBER = /[ \t]*[,.!:;]*[ \t]*[-–—]?[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}[ \t]*,?[ \t]+(?=\d)/uy;
+
+/**
+ * A signature inside a line, as a text of one line carries it: "pothole on Wolf St, thanks - Maria, 211 Bear St". A
+ * sign-off, a name and a number make one; what follows is the writer's own place, weighed as a signature's.
+ */
+export function inlineSignatures(text: string): Zone[] {
+  for (const match of text.matchAll(SIGN_OFF_IN_LINE)) {
+    NAME_THEN_NUMBER.lastIndex = match.index + match[0].length;
+    const named = NAME_THEN_NUMBER.exec(text);
+    if (named === null || named[0].split(/[\s,.!:;–—-]+/).some((word) => streetType(fold(word)) !== null)) continue;
+    const weight = speaksOfHome(text.slice(0, match.index)) ? SIGNATURE_WEIGHT : 0;
+    return [{ start: match.index, end: text.length, weight, kind: 'signature' }];
+  }
+  return [];
 }
 
 /** The weight of a span of text: the lowest of the zones it touches. */

@@ -355,6 +355,14 @@ describe('normalize in a town made up for the test, with a boundary file', () =>
     expect(swapped.request.record.location).toMatchObject({ lat: 45.001, long: -75.001, in_jurisdiction: true });
   });
 
+  it("takes no place from a signature inside a text's one line, but a clerk's thanks in a call signs nothing off", async () => {
+    const signed = await normalizer.normalize(message({ text: 'pothole on Oak Street by the school, thanks - Maria Lopez, 104 Main St' }));
+    expect(signed.request.record.location).toMatchObject({ address: 'Oak Street', precision: 'street' });
+    const call = 'Caller: there is a pothole, a deep one.\nClerk: Thank you, Maria, 104 Main St, I have it.';
+    const transcript = await normalizer.normalize(message({ channel: 'transcript', text: call }));
+    expect(transcript.request.record.location).toMatchObject({ address: '104 Main Street', precision: 'address' });
+  });
+
   it('classifies words its terse catalogue does not list, and reads a French "rue" before its own street names', async () => {
     const lamp = await normalizer.normalize(message({ text: 'the lamp post in front of 104 Main St keeps flickering' }));
     expect(lamp.request.record).toMatchObject({ service_code: 'LIGHT', location: { address: '104 Main Street', precision: 'address' } });

@@ -1,4 +1,4 @@
-import { emailZones, zoneWeight } from '../src/zones.js';
+import { emailZones, inlineSignatures, zoneWeight } from '../src/zones.js';
 
 const weightOf = (text: string, words: string) => {
   const start = text.indexOf(words);
@@ -51,5 +51,30 @@ describe('emailZones: what in an email is not the report', () => {
 
   it('leaves a short mail without signature or quote whole, greeting included', () => {
     expect(emailZones('Hello\nPothole at 12 Oak Street')).toEqual([]);
+  });
+});
+
+describe('inlineSignatures: a signature inside a line of a text', () => {
+  const inlineWeightOf = (text: string, words: string) => {
+    const start = text.indexOf(words);
+    return zoneWeight(inlineSignatures(text), start, start + words.length);
+  };
+
+  it('finds a sign-off, a name and an address in one line, in any language, and gives the address no weight', () => {
+    const sms = 'pothole on Oak Street by the library thanks - Maria Lopez, 12 Elm Avenue';
+    expect(inlineWeightOf(sms, 'Oak Street')).toBe(1);
+    expect(inlineWeightOf(sms, '12 Elm Avenue')).toBe(0);
+    expect(inlineWeightOf('nid de poule rue Oak. Merci beaucoup! Julie Tremblay 12 Elm Avenue', '12 Elm Avenue')).toBe(0);
+    expect(inlineWeightOf('bache en la calle Oak, gracias, Ana 12 Elm Avenue', '12 Elm Avenue')).toBe(0);
+  });
+
+  it("counts the address for half when the text speaks of the writer's home", () => {
+    expect(inlineWeightOf('tree down in front of my house. thanks, Maya 12 Elm Avenue', '12 Elm Avenue')).toBe(0.5);
+  });
+
+  it('finds none without a name between the sign-off and the number, or where the "name" is a street', () => {
+    expect(inlineSignatures('thanks! 12 Elm Avenue, pothole')).toEqual([]);
+    expect(inlineSignatures('Thanks, Elm Ave 12 has a pothole')).toEqual([]);
+    expect(inlineSignatures('thank you, I live at 12 Elm Avenue')).toEqual([]);
   });
 });

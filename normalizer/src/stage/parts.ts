@@ -19,7 +19,7 @@ import { IdentityIndex } from '../identity.js';
 import { jurisdictionCheck } from '../jurisdiction.js';
 import type { LearnedModel } from '../learn.js';
 import type { Locator } from '../location.js';
-import { emailZones } from '../zones.js';
+import { emailZones, inlineSignatures, type Zone } from '../zones.js';
 
 export interface NormalizerDeps {
   config: LoadedConfig;
@@ -94,6 +94,12 @@ export function buildParts(deps: NormalizerDeps, plugins: readonly GeocoderPlugi
   };
 }
 
-/** Forwarding notes, quotes and signatures, on the channels that carry them (mail), told apart from the report. */
-export const zonesOf = (channels: ChannelRegistry, message: InboundMessage, description: string) =>
-  channels.traits(message.channel).quotesAndSignatures ? emailZones(description) : [];
+/**
+ * Forwarding notes, quotes and signatures, on the channels that carry them (mail), told apart from the report; and a
+ * signature inside a line on any channel the citizen writes themselves (a clerk's "thank you, Maria" is no sign-off).
+ */
+export function zonesOf(channels: ChannelRegistry, message: InboundMessage, description: string): Zone[] {
+  const traits = channels.traits(message.channel);
+  const inline = traits.handledByClerk ? [] : inlineSignatures(description);
+  return traits.quotesAndSignatures ? [...emailZones(description), ...inline] : inline;
+}
