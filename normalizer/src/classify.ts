@@ -3,7 +3,7 @@ import { damagedMatches, isModifier, settingFactor } from './grammar.js';
 import { broaderWords, englishUses } from './english.js';
 import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './language.js';
 import { CONCEPTS, type Concept } from './lexicon.js';
-import { similarities, train, type LearnedModel } from './learn.js';
+import { similarities, trainCentroids, type LearnedModel } from './learn.js';
 import { linkConcepts } from './lexicon-links.js';
 import { inAllLanguages, WORDS } from './words.js';
 import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
@@ -40,8 +40,12 @@ const DAMAGE_BOOST = 1.2;
  * the other services: theirs count this much less. Two services whose keywords are both said stay as even as they were.
  */
 const OWN_KEYWORD_BONUS = 2;
-/** How much a text's likeness to a service's past requests (0..1) counts beside the lexicon's evidence. */
-const LEARNED_WEIGHT = 10;
+/**
+ * How much the town's past says a text is of a service (the regression's probability, 0..1) counts beside the
+ * lexicon's evidence. 5 rather than 10: on Port Aldine's history, 5-fold cross-validated through the whole
+ * classifier, 93.7 against 93.2% (and dev 80.4 against 79.0%).
+ */
+const LEARNED_WEIGHT = 5;
 /**
  * ...and its likeness to the name and description of a service the town gave no keywords; half as much beside a
  * town's past, which says more than a line of description (Port Aldine dev: 5 against 10 with its history).
@@ -336,7 +340,7 @@ function describedModel(
       const text = `${service.name}. ${service.description}`;
       return { text, code: service.code, topics: topicsIn(text) };
     });
-  return described.length === 0 ? null : train(described);
+  return described.length === 0 ? null : trainCentroids(described);
 }
 
 const classifiers = new WeakMap<readonly ServiceDefinition[], Classifier>();

@@ -1,6 +1,14 @@
 import type { ServiceDefinition } from '@intake/core';
 import { buildClassifier } from './classify.js';
-import { crossValidate, learnedModelFile, readExamples, saveLearnedModel, train, type Example, type LearnedModel } from './learn.js';
+import {
+  crossValidate,
+  learnedModelFile,
+  readExamples,
+  saveLearnedModel,
+  trainRegression,
+  type Example,
+  type LearnedModel,
+} from './learn.js';
 
 /** What `intake learn` needs of a town's config. */
 interface Town {
@@ -23,7 +31,7 @@ export const trainTown = (
   services: readonly ServiceDefinition[],
   fallbackCode: string | null,
   examples: readonly Example[],
-): LearnedModel => train(withTopics(services, fallbackCode, examples));
+): LearnedModel => trainRegression(withTopics(services, fallbackCode, examples));
 
 export interface LearnReport {
   /** rows read, and those kept: a row for a service the catalogue no longer has teaches nothing */
@@ -50,7 +58,7 @@ export function learnTown(town: Town, historyFile: string, dataDir: string): Lea
     );
   const accuracy = crossValidate(used);
   const file = learnedModelFile(dataDir, town.jurisdictionId);
-  saveLearnedModel(file, train(used, accuracy));
+  saveLearnedModel(file, trainRegression(used, accuracy));
   return {
     read: examples.length,
     used: used.length,

@@ -4,23 +4,44 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { detectLanguage, isStopword, LANGUAGES, stem, words, type Language } from './language.js';
 
-/**
- * A town's own past, learned: a TF-IDF centroid per service over the stems and the character 4-grams of its past
- * requests' descriptions (the 4-grams forgive the slips citizens make: "sidwalk" shares most of "sidewalk's").
- * `intake learn` trains it from a CSV (description, service_code) or an Open311 requests.json and keeps it in the
- * data dir; the classifier adds its similarities to the lexicon's and the catalogue's evidence.
- */
-export const LearnedModel = z.strictObject({
-  version: z.literal(2),
+/** A sparse vector, one weight a feature or a service: what a model keeps. */
+const Scores = z.record(z.string(), z.number());
+
+const common = {
+  version: z.literal(3),
   trained_at: z.string(),
   examples: z.number().int().nonnegative(),
-  /** feature (a stem, or "#" and a 4-gram) -> inverse document frequency */
-  idf: z.record(z.string(), z.number()),
-  /** service code -> its unit-length centroid, stem -> weight */
-  centroids: z.record(z.string(), z.record(z.string(), z.number())),
+  /** feature (a stem, "#" and a 4-gram, or "@" and a lexicon concept) -> inverse document frequency */
+  idf: Scores,
   /** the share of held-out examples it got right, by k-fold cross-validation at training */
   cross_validated_accuracy: z.number().min(0).max(1).nullable(),
-});
+};
+
+/**
+ * What a classifier learns from example texts, over the TF-IDF weights of their stems, character 4-grams (they
+ * forgive the slips citizens make: "sidwalk" shares most of "sidewalk's") and lexicon concepts. A town's own past
+ * (`intake learn`, from a CSV of description and service_code or an Open311 requests.json, kept in the data dir) is
+ * a multinomial logistic regression: its weights say which features tell one service from the others, where a
+ * centroid counts every word a service's requests share ("the", "street", "please") as much as the telling ones.
+ * A catalogue's descriptions, one text a service, are a centroid each: with one example a class there is nothing to
+ * tell apart by. The classifier adds either's likenesses to the lexicon's evidence.
+ */
+export const LearnedModel = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...common,
+    kind: z.literal('centroids'),
+    /** service code -> its unit-length centroid, feature -> weight */
+    centroids: z.record(z.string(), Scores),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('logistic'),
+    /** feature -> service code -> weight (the small ones left out) */
+    weights: z.record(z.string(), Scores),
+    /** service code -> bias */
+    bias: Scores,
+  }),
+]);
 export type LearnedModel = z.infer<typeof LearnedModel>;
 
 export interface Example {
@@ -83,29 +104,116 @@ const weighted = (features: ReadonlyMap<string, number>, idf: Readonly<Record<st
     new Map([...features].filter(([feature]) => idf[feature] !== undefined).map(([feature, value]) => [feature, value * idf[feature]!])),
   );
 
-export function train(examples: readonly Example[], crossValidated: number | null = null): LearnedModel {
-  const documents = examples.map(({ text, code, topics }) => ({ features: featuresOf(text, undefined, topics), code }));
+interface Document {
+  vector: Map<string, number>;
+  code: string;
+}
+
+/** The examples as TF-IDF vectors of unit length, and the inverse document frequencies they are weighted by. */
+function documentsOf(examples: readonly Example[]): { idf: Record<string, number>; documents: Document[] } {
+  const features = examples.map(({ text, topics }) => featuresOf(text, undefined, topics));
   const frequency = new Map<string, number>();
-  for (const { features } of documents) for (const feature of features.keys()) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
+  for (const vector of features) for (const feature of vector.keys()) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
   const idf = Object.fromEntries([...frequency].map(([feature, n]) => [feature, Math.log(examples.length / n)]));
+  return { idf, documents: examples.map(({ code }, i) => ({ vector: weighted(features[i]!, idf), code })) };
+}
+
+const headerOf = (examples: readonly Example[], idf: Record<string, number>, crossValidated: number | null) => ({
+  version: 3 as const,
+  trained_at: new Date().toISOString(),
+  examples: examples.length,
+  idf,
+  cross_validated_accuracy: crossValidated,
+});
+
+/** A centroid a service: what a catalogue's descriptions, one text a service, are learned as. */
+export function trainCentroids(examples: readonly Example[]): LearnedModel {
+  const { idf, documents } = documentsOf(examples);
   const sums = new Map<string, Map<string, number>>();
-  for (const { features, code } of documents) {
+  for (const { vector, code } of documents) {
     const sum = sums.get(code) ?? new Map<string, number>();
-    for (const [feature, value] of weighted(features, idf)) sum.set(feature, (sum.get(feature) ?? 0) + value);
+    for (const [feature, value] of vector) sum.set(feature, (sum.get(feature) ?? 0) + value);
     sums.set(code, sum);
   }
   const centroids = Object.fromEntries([...sums].map(([code, sum]) => [code, Object.fromEntries(unit(sum))]));
-  return {
-    version: 2,
-    trained_at: new Date().toISOString(),
-    examples: examples.length,
-    idf,
-    centroids,
-    cross_validated_accuracy: crossValidated,
-  };
+  return { ...headerOf(examples, idf, null), kind: 'centroids', centroids };
 }
 
-/** How like each service's past requests a text is, 0..1 (cosine); empty when it has no word the model knows. */
+/**
+ * How the regression is fitted: passes of stochastic gradient descent over the examples, its step and the L2
+ * penalty that keeps a feature seen in a few requests from deciding alone. On Port Aldine's history, 5-fold
+ * cross-validated: 89.1%, where centroids of the same features got 83.5% (and 88.1 against 93.7% in the whole
+ * classifier, lexicon and catalogue descriptions beside it).
+ */
+const EPOCHS = 30;
+const STEP = 0.5;
+const PENALTY = 1e-4;
+/** Weights smaller than this are left out of the kept model: they change no answer and would fill its file. */
+const KEPT_WEIGHT = 1e-3;
+
+/** Scores made probabilities (softmax). */
+function softmax(scores: Float64Array): Float64Array {
+  const top = Math.max(...scores);
+  const powers = scores.map((score) => Math.exp(score - top));
+  const total = powers.reduce((sum, power) => sum + power, 0);
+  return powers.map((power) => power / total);
+}
+
+/** The examples in an order that is the same every run and unrelated to the file's (a CRM export may be sorted by service). */
+function shuffled(count: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  let seed = 311;
+  for (let i = count - 1; i > 0; i--) {
+    seed = (seed * 16807) % 2147483647;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** A multinomial logistic regression over the documents: a weight a feature and service, a bias a service. */
+function fitRegression(documents: readonly Document[], codes: readonly string[]) {
+  const weights = new Map<string, Float64Array>();
+  const bias = new Float64Array(codes.length);
+  const rowOf = (feature: string) => {
+    const row = weights.get(feature) ?? new Float64Array(codes.length);
+    weights.set(feature, row);
+    return row;
+  };
+  const targets = documents.map(({ code }) => codes.indexOf(code));
+  const features = documents.map(({ vector }) => [...vector].map(([feature, value]) => ({ row: rowOf(feature), value })));
+  const scores = new Float64Array(codes.length);
+  const order = shuffled(documents.length);
+  for (let epoch = 0; epoch < EPOCHS; epoch++)
+    for (const d of order) {
+      scores.set(bias);
+      for (const { row, value } of features[d]!) for (let k = 0; k < codes.length; k++) scores[k] = scores[k]! + row[k]! * value;
+      const probabilities = softmax(scores);
+      for (let k = 0; k < codes.length; k++) {
+        const error = probabilities[k]! - Number(k === targets[d]);
+        bias[k] = bias[k]! - STEP * error;
+        for (const { row, value } of features[d]!) row[k] = row[k]! - STEP * (error * value + PENALTY * row[k]!);
+      }
+    }
+  return { weights, bias };
+}
+
+/** A town's past requests learned as a logistic regression (see LearnedModel). */
+export function trainRegression(examples: readonly Example[], crossValidated: number | null = null): LearnedModel {
+  const { idf, documents } = documentsOf(examples);
+  const codes = [...new Set(examples.map(({ code }) => code))].sort();
+  const fitted = fitRegression(documents, codes);
+  const kept = (row: Float64Array) =>
+    Object.fromEntries(codes.flatMap((code, k) => (Math.abs(row[k]!) < KEPT_WEIGHT ? [] : [[code, Number(row[k]!.toPrecision(4))]])));
+  const weights = Object.fromEntries([...fitted.weights].map(([feature, row]) => [feature, kept(row)]));
+  const bias = Object.fromEntries(codes.map((code, k) => [code, fitted.bias[k]!]));
+  return { ...headerOf(examples, idf, crossValidated), kind: 'logistic', weights, bias };
+}
+
+/**
+ * How like each service's examples a text is, 0..1: the cosine to its centroid, or the regression's probability;
+ * empty when the text has no feature the model knows.
+ */
 export function similarities(
   model: LearnedModel,
   said: string | readonly WeightedText[],
@@ -114,19 +222,30 @@ export function similarities(
 ): Map<string, number> {
   const vector = weighted(featuresOf(said, language, topics), model.idf);
   if (vector.size === 0) return new Map();
-  return new Map(
-    Object.entries(model.centroids).map(([code, centroid]) => [
-      code,
-      [...vector].reduce((sum, [feature, value]) => sum + value * (centroid[feature] ?? 0), 0),
-    ]),
-  );
+  if (model.kind === 'centroids')
+    return new Map(
+      Object.entries(model.centroids).map(([code, centroid]) => [
+        code,
+        [...vector].reduce((sum, [feature, value]) => sum + value * (centroid[feature] ?? 0), 0),
+      ]),
+    );
+  const codes = Object.keys(model.bias);
+  const scores = Float64Array.from(codes, (code) => model.bias[code]!);
+  const index = new Map(codes.map((code, k) => [code, k]));
+  for (const [feature, value] of vector)
+    for (const [code, weight] of Object.entries(model.weights[feature] ?? {})) {
+      const k = index.get(code)!;
+      scores[k] = scores[k]! + weight * value;
+    }
+  const probabilities = softmax(scores);
+  return new Map(codes.map((code, k) => [code, probabilities[k]!]));
 }
 
-/** Trains on all but one fold and counts the right answers on it, fold by fold (examples taken in turn). */
+/** Trains the town's model on all but one fold and counts the right answers on it, fold by fold (examples taken in turn). */
 export function crossValidate(examples: readonly Example[], folds = FOLDS): number {
   let right = 0;
   for (let fold = 0; fold < folds; fold++) {
-    const model = train(examples.filter((_, i) => i % folds !== fold));
+    const model = trainRegression(examples.filter((_, i) => i % folds !== fold));
     for (const { text, code, topics } of examples.filter((_, i) => i % folds === fold)) {
       const [best] = [...similarities(model, text, undefined, topics)].sort((a, b) => b[1] - a[1]);
       right += Number(best?.[0] === code);
