@@ -53,6 +53,12 @@ describe('places written the ways a grid town writes them', () => {
       address: '121 1st Street Southeast',
       precision: 'address',
     });
+    // a direction names the numbered street, and the number after its ordinal is its house, not a phone's digits
+    expect(firstPlace('big limb down outside w 1st 121, blocking half the street')).toMatchObject({
+      address: '121 West 1st Avenue',
+      precision: 'address',
+    });
+    expect(firstPlace('call me at 785 555 0123 about it')).toBeNull();
   });
 
   it('reads a unit after its house number, as a unit before it', () => {

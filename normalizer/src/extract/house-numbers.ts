@@ -16,7 +16,8 @@ export function houseNumberAt(tokens: Token[], k: number, words: PlaceWords): bo
   if (CURRENCY.has(previous.norm) || words.numbers.months.has(previous.norm)) return false;
   // "7:30" is a time; "Caller: 128 Grizzly Street" is a speaker's line.
   if (previous.norm === ':' && !/^\p{L}/u.test(tokens[k - 2]?.norm ?? '')) return false;
-  if (/^\d/.test(previous.norm) && previous.word && !words.unitWords.has(tokens[k - 2]?.norm ?? '')) return false; // "403 555 0123"
+  // "403 555 0123" is a phone, but "w 1st 610" is 610 on 1st
+  if (/^\d+$/.test(previous.norm) && !words.unitWords.has(tokens[k - 2]?.norm ?? '')) return false;
   if (previous.norm === '-' || previous.norm === ')') {
     const beforeDash = tokens[k - 2];
     const phoneLike =
