@@ -310,6 +310,7 @@ const desert = Gazetteer.fromRows([
   ...street('Avenida de los Pinos', 'x', 600, -600, 600, 100),
   ...street('State Road 7', 'y', 1000, -600, 600, 100),
   ...street('Old Route 44', 'x', -1000, -600, 600, 100),
+  ...street('Mariposa Loop', 'x', -2000, -600, 600, 100),
 ]);
 const centre = { name: 'Desert Community Center', aliases: ['el centro recreativo', 'the rec center'], ...toLatLong(100, 100) };
 const desertWords = buildVocabulary(desert.streetNames(), [centre], ['City of Desert Springs']);
@@ -362,6 +363,12 @@ describe('places in a south-western town, named as its people say them', () => {
     ]);
   });
 
+  it('reads a loop as a street type, and a name after "por la" as the street it runs along', () => {
+    expect(desertPlace('ruts all over 121 mariposa lp')).toMatchObject({ address: '121 Mariposa Loop', precision: 'address' });
+    expect(desertPlace('hay un animal muerto por la old route 44')).toMatchObject({ address: 'Old Route 44', precision: 'street' });
+    expect(desertPlace('hay ruido por la noche, por favor')).toBeNull();
+  });
+
   it('knows a landmark without the article its alias is written with ("al centro recreativo")', () => {
     const [best] = desertPlaces('la calle está inundada junto al centro recreativo');
     expect(best).toMatchObject({ kind: 'landmark', landmark: { name: 'Desert Community Center' } });
@@ -395,6 +402,8 @@ describe('places in a south-western town, named as its people say them', () => {
       address: 'Ninth Street & Calle Ocho',
       precision: 'intersection',
     });
+    expect(desertPlace('pasé por la 9 y estaba todo inundado')).toMatchObject({ address: 'Ninth Street', precision: 'street' });
+    expect(desertPlace('por la novena vez no pasaron por la basura')).toBeNull();
     expect(desertPlace('el camión pasa a la 9 de la mañana')).toBeNull();
     expect(desertPlace('hay basura desde la 9 de la noche')).toBeNull();
   });

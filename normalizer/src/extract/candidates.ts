@@ -11,16 +11,27 @@ function placedBy(tokens: Token[], start: number, words: PlaceWords): boolean {
   return words.locationWords.has(tokens[before]?.norm ?? '');
 }
 
+/** Words that may follow a street's name in a phrase of place: "la quinta y la 9", "en la quinta frente al 121". */
+const placeWordAfter = (token: Token | undefined, words: PlaceWords) =>
+  token === undefined ||
+  !token.word ||
+  [words.connectors, words.weakConnectors, words.betweenWords, words.locationWords, words.betweenStreetAndNumber].some((set) =>
+    set.has(token.norm),
+  ) ||
+  words.streets.direction(token.norm) !== null;
+
 /**
  * "on 9th", "on ninth", "en la quinta": a numbered street alone after a location word, but not after an article
  * other than one standing for a street ("on the 5th" is a date) and not an ordinal of everyday speech ("at first").
+ * An ordinal in words after such an article is the street's only where no noun follows it ("por la quinta vez").
  */
 function numberedAlone(tokens: Token[], mention: Mention, words: PlaceWords): boolean {
   const first = tokens[mention.start]!;
   const article = tokens[mention.start - 1]?.norm ?? '';
   if (!ordinalName(tokens, mention, words) || (words.articles.has(article) && !words.streetArticles.has(article))) return false;
-  const next = tokens[mention.end]?.norm ?? '';
-  if (words.ofWords.has(next) || words.numbers.months.has(next)) return false;
+  const next = tokens[mention.end];
+  if (words.ofWords.has(next?.norm ?? '') || words.numbers.months.has(next?.norm ?? '')) return false;
+  if (words.streetArticles.has(article) && words.streets.isOrdinalWord(first.norm) && !placeWordAfter(next, words)) return false;
   return !words.everydayOrdinals.has(first.norm);
 }
 
