@@ -3,7 +3,7 @@ import { buildClassifier, classify } from '../src/index.js';
 import { linkConcepts } from '../src/lexicon-links.js';
 import { DEMO_CONFIG } from './helpers.js';
 
-const { services } = loadConfig({ file: DEMO_CONFIG, env: {} });
+const { services, classification } = loadConfig({ file: DEMO_CONFIG, env: {} });
 const classifier = buildClassifier(services);
 
 describe('classify against the catalogue keywords', () => {
@@ -265,7 +265,7 @@ describe('bulky items: a pickup asked for, or things dumped', () => {
     { code: 'TRASH', name: 'Missed garbage collection', keywords: ['missed pickup', 'garbage'] },
   ]);
 
-  // sure enough to be taken: the default classification.min_confidence is 0.5
+  // sure enough to be taken, above the default classification.min_confidence (0.45)
   it('takes a pickup of a big thing for the pickup service, and the same thing dumped for dumping', () => {
     const pickup = both.classify('could you come pick up an old armchair from our place');
     expect(pickup.code).toBe('BULK');
@@ -281,6 +281,18 @@ describe('bulky items: a pickup asked for, or things dumped', () => {
   it('gives big things to dumping in a town that offers no pickup for them', () => {
     expect(dumpingOnly.classify('an armchair has been sitting by the mailboxes for days')).toMatchObject({ code: 'DUMP' });
     expect(dumpingOnly.classify('could you come pick up an old armchair from our place')).toMatchObject({ code: 'DUMP' });
+  });
+
+  it('takes the better of two fitting services when the words pull both ways, not the fallback', () => {
+    // the town's own keywords: "matelas" for dumping, "ramasser un divan" for the pickup
+    const townWords = buildClassifier([
+      { code: 'DUMP', name: 'Illegal dumping', keywords: ['dumped', 'matelas'] },
+      { code: 'BULK', name: 'Bulky item pickup', keywords: ['bulky items', 'ramasser un divan'] },
+    ]);
+    const { code, confidence } = townWords.classify('je voudrais faire ramasser un vieux divan et un matelas');
+    expect(code).toBe('BULK');
+    expect(confidence).toBeLessThan(0.5); // a near tie: below 0.5 whatever the evidence
+    expect(confidence).toBeGreaterThanOrEqual(classification.min_confidence);
   });
 
   it("reads a catalogue's phrase with one word more inside it", () => {

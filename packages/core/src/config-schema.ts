@@ -314,10 +314,16 @@ export const ConfigSchema = z
          * no work; a town that files such questions under its catch-all names it here
          */
         question_fallback_code: z.string().nullable().default(null),
-        /** below this confidence the fallback code is used */
-        min_confidence: z.number().min(0).max(1).default(0.5),
+        /**
+         * below this confidence the fallback code is used. A confidence is the evidence's strength (1 - e^-evidence)
+         * rooted, times the best service's share beside the second's, so two services tied at 0.5 each stay below
+         * 0.5 however strong the evidence: at 0.45 such a tie is taken when the evidence is strong (1.7, about two
+         * telling words), as a clerk would pick one of two fitting services rather than "not listed" ("pick up an
+         * old sofa and a mattress" where one is a pickup's word and the other dumping's)
+         */
+        min_confidence: z.number().min(0).max(1).default(0.45),
       })
-      .default({ fallback_code: null, question_fallback_code: null, min_confidence: 0.5 }),
+      .default({ fallback_code: null, question_fallback_code: null, min_confidence: 0.45 }),
     geocoding: z.strictObject({ providers: z.array(PluginOptions).default([]) }).default({ providers: [] }),
     media: MediaConfig.prefault({}),
     dedupe: z
