@@ -90,6 +90,25 @@ describe('places written the ways a grid town writes them', () => {
     expect(firstPlace('the main thing is the noise')).toBeNull();
   });
 
+  it('reads a crossing of two streets of one name told apart by the type written with one of them', () => {
+    const shared = Gazetteer.fromRows([
+      ...street('Third Street', 'y', 0, -600, 600, 100),
+      ...street('Third Avenue', 'x', 0, -600, 600, 100),
+    ]);
+    const sharedWords = buildVocabulary(shared.streetNames(), [], []);
+    const corner = (text: string) => {
+      const [best] = extractAddresses(text, sharedWords);
+      return best?.kind === 'query' ? geocodeWithGazetteer(shared, best.query) : null;
+    };
+    expect(corner('curb broken off at the corner of third and Third Avenue')).toMatchObject({
+      address: 'Third Street & Third Avenue',
+      precision: 'intersection',
+    });
+    expect(corner('light out at Third St and third')).toMatchObject({ address: 'Third Street & Third Avenue', precision: 'intersection' });
+    // the same name twice, nothing telling them apart, is one street
+    expect(corner('light out on third and third again')?.precision ?? 'none').not.toBe('intersection');
+  });
+
   it('reads a bare crossing whose streets carry their directions in front ("n cedar n 1st": the second n joins them)', () => {
     expect(firstPlace('broken curb n cedar n 1st Thank you!')).toMatchObject({
       address: 'North Cedar Street & East 1st Avenue',

@@ -16,8 +16,11 @@ function intersectionScore(tokens: Token[], a: Mention, b: Mention, connector: s
   // or by a name of two words or more ("saint-jean y baeudry").
   const bareSlip = (m: Mention) => (m.fuzzy || m.entry.partial === true) && !m.typed && !distinctive(m);
   const saysStreet = (m: Mention) => m.typed || distinctive(m);
-  // One name twice is one street, unless its types tell two apart ("5 Ave NE & 5 St NE").
-  const sameStreet = a.names.some((name) => b.names.some((other) => other.key === name.key));
+  // One name twice is one street, unless what is written around one tells it from the other ("5 Ave NE & 5 St NE",
+  // "third and Third Avenue" of Third Street and Third Avenue).
+  const keys = (m: Mention) => new Set(m.names.map((name) => name.key));
+  const [aKeys, bKeys] = [keys(a), keys(b)];
+  const sameStreet = aKeys.size === bKeys.size && [...aKeys].every((key) => bKeys.has(key));
   if ((bareSlip(a) && !saysStreet(b)) || (bareSlip(b) && !saysStreet(a)) || sameStreet) return 0;
   // "a street and a road": a name that is also a word crosses only where a sure connector says so ("a st & 5th ave").
   if ((a.plainWord || b.plainWord) && !words.connectors.has(connector)) return 0;
