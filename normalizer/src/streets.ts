@@ -1,3 +1,4 @@
+import { isTypoOf } from './fuzzy.js';
 import { fold } from './language.js';
 import { BOOK, inAllLanguages, mergedFromAll, type LanguageWords, type WordBook } from './words.js';
 
@@ -75,6 +76,13 @@ export class StreetWords {
 
   /** "ninth", "novena", "neuvième": a numbered street's name in words. */
   isOrdinalWord = (token: string): boolean => this.ordinalWords.has(token);
+
+  /** "eigth", "fouth": a numbered street's name in words with a slip, in its one spelling ("8th"); null unless one fits. */
+  ordinalSlip = (token: string): string | null => {
+    if (this.ordinalWords.has(token)) return null;
+    const values = new Set([...this.ordinalWords].filter(([word]) => isTypoOf(token, word)).map(([, value]) => value));
+    return values.size === 1 ? `${[...values][0]!}th` : null;
+  };
 
   /** A name's word in one spelling: "st" -> "saint" ("St. Julien" is Saint Julien), "fifth" -> "5th". */
   expandNameToken = (token: string): string => this.abbreviations.get(token) ?? this.ordinalOf(token) ?? token;

@@ -408,6 +408,10 @@ describe('places in a south-western town, named as its people say them', () => {
       precision: 'intersection',
     });
     expect(desertPlace('basura tirada frente al 121 de la calle ocho')).toMatchObject({ address: '121 Calle Ocho' });
+    // a numbered street in words with a slip in it, typed as a street: "nineth street", "elevnth st"
+    expect(desertPlace('pothole in front of 121 nineth street')).toMatchObject({ address: '121 Ninth Street', precision: 'address' });
+    expect(desertPlace('the light on elevnth st is out')).toMatchObject({ address: 'Eleventh Street', precision: 'street' });
+    expect(desertPlace('the light on nineth is out')).toBeNull();
     expect(desertPlace('pickup was missed on the 9th, again')).toBeNull();
     expect(desertPlace('at first I thought it was a raccoon')).toBeNull();
     expect(desertPlace('the light on First is out')).toMatchObject({ address: 'First Street', precision: 'street' });

@@ -108,7 +108,9 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatc
     const fits = entry.tokens.every((core, k) => tokens[i + k]?.word === true && isTypoOf(tokens[i + k]!.norm, core));
     if (fits && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: true };
   }
-  return best;
+  const ordinal = best ? null : vocabulary.words.streets.ordinalSlip(first.norm);
+  const numbered = ordinal === null ? undefined : vocabulary.byFirstToken.get(ordinal)?.find((entry) => entry.tokens.length === 1);
+  return best ?? (numbered ? { entry: numbered, end: i + 1, fuzzy: true } : null);
 }
 
 interface Direction {
