@@ -47,6 +47,14 @@ const OWN_KEYWORD_BONUS = 2;
  */
 const LEARNED_WEIGHT = 5;
 /**
+ * In the likeness to the town's past, as in the lexicon's evidence (FIRST_MENTION_BONUS), a word counts more the
+ * nearer the start it stands, up to this much more for the first: "the tree has grown over the streetlight" is
+ * about the tree, "the sidewalk slab is lifted by a tree root" about the sidewalk. Port Aldine with its history, dev
+ * 80.4 -> 84.8% (at 0.5 82.6%, at 2 84.1%), 5-fold cross-validated through the whole classifier 93.8 -> 94.8%. Not
+ * in the likeness to a catalogue's descriptions, where it loses: names-only dev 79.7 -> 78.3% (at 0.5 79.0%).
+ */
+const PAST_FIRST_MENTION_BONUS = 1;
+/**
  * ...and its likeness to the name and description of a service the town gave no keywords; half as much beside a
  * town's past, which says more than a line of description (Port Aldine dev: 5 against 10 with its history).
  */
@@ -165,9 +173,10 @@ export function buildClassifier(
       model: describedModel(services, fallbackCode, (text) => topicsOf(index.findAll(wordsWithBreaks(text).tokens, detectLanguage(text)))),
       weight: learned ? DESCRIBED_WEIGHT_BESIDE_HISTORY : DESCRIBED_WEIGHT,
       kinds: true,
+      firstBonus: 0,
     },
-    { model: learned, weight: LEARNED_WEIGHT, kinds: false },
-  ].filter((likeness): likeness is { model: LearnedModel; weight: number; kinds: boolean } => likeness.model !== null);
+    { model: learned, weight: LEARNED_WEIGHT, kinds: false, firstBonus: PAST_FIRST_MENTION_BONUS },
+  ].filter((likeness): likeness is { model: LearnedModel; weight: number; kinds: boolean; firstBonus: number } => likeness.model !== null);
   return {
     classify(text, detected) {
       const { tokens, breaks } = wordsWithBreaks(text);
@@ -176,14 +185,16 @@ export function buildClassifier(
       const topics = topicsOf(matches);
       const isAside = asideWords(tokens, breaks, language);
       const scores = score(matches, tokens, breaks, language, isAside);
-      const said = [
-        { text: tokens.filter((_, i) => !isAside(i)).join(' '), weight: 1 },
-        { text: tokens.filter((_, i) => isAside(i)).join(' '), weight: ASIDE_FACTOR },
-      ];
+      // each word as its own weighed part: an aside's less, and for the town's past the first ones more
+      const said = (firstBonus: number) =>
+        tokens.map((token, i) => ({
+          text: token,
+          weight: (isAside(i) ? ASIDE_FACTOR : 1) * (1 + firstBonus * (1 - i / tokens.length)),
+        }));
       const broader = { text: broaderText(tokens, matches, language, isAside), weight: BROADER_WEIGHT };
       // what the catalogue's own descriptions and the town's past requests say, for the services it still has
-      for (const { model, weight, kinds } of likenesses)
-        for (const [code, similarity] of similarities(model, kinds ? [...said, broader] : said, language, topics))
+      for (const { model, weight, kinds, firstBonus } of likenesses)
+        for (const [code, similarity] of similarities(model, kinds ? [...said(firstBonus), broader] : said(firstBonus), language, topics))
           if (known.has(code)) scores.set(code, (scores.get(code) ?? 0) + weight * similarity);
       const ranked = [...scores.entries()].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]);
       const [top, second] = ranked;

@@ -70,6 +70,14 @@ describe('intake learn', () => {
     expect(buildClassifier(SERVICES, 'OTH-9', undefined, model).classify('the gangway rope is frayed').code).toBe('FRY-2');
   });
 
+  it('reads a new message by what it names first, as the town past is likened to it', () => {
+    const model = readLearnedModel(learnTown(FERRY_TOWN, history, dataDir).file)!;
+    const classifier = buildClassifier(SERVICES, 'OTH-9', undefined, model);
+    expect(classifier.classify('gangway rope frayed and the card reader rejects cards').code).toBe('FRY-2');
+    expect(classifier.classify('card reader rejects cards and the gangway rope frayed').code).toBe('KSK-1');
+    expect(classifier.classify('ramp stuck, the screen is frozen').code).toBe('FRY-2');
+  });
+
   it("learns the lexicon's concepts from past requests too: a past raccoon teaches where a skunk goes", () => {
     writeFileSync(history, [HISTORY, 'a raccoon is nesting under the ferry ramp,FRY-2', 'raccoons in the gangway again,FRY-2'].join('\n'));
     const model = readLearnedModel(learnTown(FERRY_TOWN, history, dataDir).file)!;
