@@ -359,6 +359,8 @@ describe('places in a south-western town, named as its people say them', () => {
   it("reads no direction in the O of O'Brien nor in the Norte of Paseo del Norte", () => {
     expect(desertPlace("ruts all over 121 O'Brien Road")).toMatchObject({ address: "121 O'Brien Road", precision: 'address' });
     expect(desertPlace('ruts all over 121 obrien rd')).toMatchObject({ address: "121 O'Brien Road", precision: 'address' });
+    // a slip after a short first word written right keeps the number before it
+    expect(desertPlace("ruts all over 121 o'brein rd")).toMatchObject({ address: "121 O'Brien Road", precision: 'address' });
     expect(desertPlace('graffiti on the wall at Paseo del Norte and Ninth St')).toMatchObject({
       address: 'Paseo del Norte & Ninth Street',
       precision: 'intersection',

@@ -101,11 +101,15 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatc
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
   }
   best ??= routeAt(tokens, i, vocabulary) ?? cardinalAfterType(tokens, i, vocabulary) ?? loneTypeAt(tokens, i, vocabulary);
-  // A short first word is too often another word, unless it is the particle a name begins with ("du mooulin").
+  // A short first word is too often another word, unless it is the particle a name begins with ("du mooulin"), or
+  // written right with the slip further on ("kit caarson", "st. farncis").
   const tooShort = first.norm.length < 4 && !vocabulary.words.particles.has(first.norm);
-  if (best || tooShort || /^\d/.test(first.norm)) return best;
-  for (const entry of vocabulary.byInitial.get(first.norm[0]!) ?? []) {
-    const fits = entry.tokens.every((core, k) => tokens[i + k]?.word === true && isTypoOf(tokens[i + k]!.norm, core));
+  if (best || /^\d/.test(first.norm)) return best;
+  const pool = tooShort ? candidates.filter((entry) => entry.tokens.length > 1) : (vocabulary.byInitial.get(first.norm[0]!) ?? []);
+  for (const entry of pool) {
+    const fits = entry.tokens.every(
+      (core, k) => sameToken(tokens[i + k], core) || (tokens[i + k]?.word === true && isTypoOf(tokens[i + k]!.norm, core)),
+    );
     if (fits && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: true };
   }
   const ordinal = best ? null : vocabulary.words.streets.ordinalSlip(first.norm);
