@@ -3,7 +3,7 @@ import { damagedMatches, isModifier, settingFactor } from './grammar.js';
 import { broaderWords, englishUses } from './english.js';
 import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './language.js';
 import { CONCEPTS, type Concept } from './lexicon.js';
-import { similarities, trainCentroids, type LearnedModel } from './learn.js';
+import { PAST_FIRST_MENTION_BONUS, similarities, trainCentroids, wordsByPosition, type LearnedModel } from './learn.js';
 import { linkConcepts } from './lexicon-links.js';
 import { inAllLanguages, WORDS } from './words.js';
 import { TermIndex, wordsWithBreaks, type Match, type Term } from './terms.js';
@@ -46,14 +46,6 @@ const OWN_KEYWORD_BONUS = 2;
  * classifier, 93.7 against 93.2% (and dev 80.4 against 79.0%).
  */
 const LEARNED_WEIGHT = 5;
-/**
- * In the likeness to the town's past, as in the lexicon's evidence (FIRST_MENTION_BONUS), a word counts more the
- * nearer the start it stands, up to this much more for the first: "the tree has grown over the streetlight" is
- * about the tree, "the sidewalk slab is lifted by a tree root" about the sidewalk. Port Aldine with its history, dev
- * 80.4 -> 84.8% (at 0.5 82.6%, at 2 84.1%), 5-fold cross-validated through the whole classifier 93.8 -> 94.8%. Not
- * in the likeness to a catalogue's descriptions, where it loses: names-only dev 79.7 -> 78.3% (at 0.5 79.0%).
- */
-const PAST_FIRST_MENTION_BONUS = 1;
 /**
  * ...and its likeness to the name and description of a service the town gave no keywords; half as much beside a
  * town's past, which says more than a line of description (Port Aldine dev: 5 against 10 with its history).
@@ -186,11 +178,7 @@ export function buildClassifier(
       const isAside = asideWords(tokens, breaks, language);
       const scores = score(matches, tokens, breaks, language, isAside);
       // each word as its own weighed part: an aside's less, and for the town's past the first ones more
-      const said = (firstBonus: number) =>
-        tokens.map((token, i) => ({
-          text: token,
-          weight: (isAside(i) ? ASIDE_FACTOR : 1) * (1 + firstBonus * (1 - i / tokens.length)),
-        }));
+      const said = (firstBonus: number) => wordsByPosition(tokens, firstBonus, (i) => (isAside(i) ? ASIDE_FACTOR : 1));
       const broader = { text: broaderText(tokens, matches, language, isAside), weight: BROADER_WEIGHT };
       // what the catalogue's own descriptions and the town's past requests say, for the services it still has
       for (const { model, weight, kinds, firstBonus } of likenesses)

@@ -5,10 +5,14 @@ import {
   learnedModelFile,
   readExamples,
   saveLearnedModel,
+  PAST_FIRST_MENTION_BONUS,
   trainRegression,
+  wordsByPosition,
   type Example,
   type LearnedModel,
+  type PastRequest,
 } from './learn.js';
+import { wordsWithBreaks } from './terms.js';
 
 /** What `intake learn` needs of a town's config. */
 interface Town {
@@ -18,19 +22,24 @@ interface Town {
 }
 
 /**
- * Past requests with the lexicon's concepts the classifier reads in each, as it will read them in a new message:
- * the model then learns that the town's "raccoon in the attic" goes where a "skunk under the porch" will.
+ * Past requests read as the classifier will read a new message: with the lexicon's concepts in each (the model then
+ * learns that the town's "raccoon in the attic" goes where a "skunk under the porch" will), and their first words
+ * weighing more.
  */
-function withTopics(services: readonly ServiceDefinition[], fallbackCode: string | null, examples: readonly Example[]): Example[] {
+function withTopics(services: readonly ServiceDefinition[], fallbackCode: string | null, examples: readonly PastRequest[]): Example[] {
   const classifier = buildClassifier(services, fallbackCode);
-  return examples.map((example) => ({ ...example, topics: classifier.classify(example.text).topics }));
+  return examples.map((example) => ({
+    code: example.code,
+    text: wordsByPosition(wordsWithBreaks(example.text).tokens, PAST_FIRST_MENTION_BONUS),
+    topics: classifier.classify(example.text).topics,
+  }));
 }
 
 /** A town's model from its past requests, read with its catalogue's lexicon. */
 export const trainTown = (
   services: readonly ServiceDefinition[],
   fallbackCode: string | null,
-  examples: readonly Example[],
+  examples: readonly PastRequest[],
 ): LearnedModel => trainRegression(withTopics(services, fallbackCode, examples));
 
 export interface LearnReport {

@@ -45,7 +45,8 @@ export const LearnedModel = z.discriminatedUnion('kind', [
 export type LearnedModel = z.infer<typeof LearnedModel>;
 
 export interface Example {
-  text: string;
+  /** a text, or its words as weighed parts (see wordsByPosition) */
+  text: string | readonly WeightedText[];
   code: string;
   /** the lexicon's concepts the classifier reads in it ("wildlife"), so a past "raccoon" teaches of a new "skunk" */
   topics?: readonly string[];
@@ -67,6 +68,24 @@ export interface WeightedText {
   text: string;
   weight: number;
 }
+
+/** A past request as read from the town's history. */
+export type PastRequest = Example & { text: string };
+
+/**
+ * In the likeness to a town's past, as in the lexicon's evidence, a word counts more the nearer the start it stands,
+ * up to this much more for the first: "the tree has grown over the streetlight" is about the tree, "the sidewalk
+ * slab is lifted by a tree root" about the sidewalk. Read so in new messages: Port Aldine with its history, dev
+ * 80.4 -> 84.8% (at 0.5 82.6%, at 2 84.1%), 5-fold cross-validated through the whole classifier 93.8 -> 94.8%; and
+ * in the past requests it learns from too: dev 85.5%, cross-validated 95.5% (the regression alone, as `intake learn`
+ * reports it, 89.1 -> 92.2%). Not in the likeness to a catalogue's
+ * descriptions, where it loses: names-only dev 79.7 -> 78.3% (at 0.5 79.0%).
+ */
+export const PAST_FIRST_MENTION_BONUS = 1;
+
+/** Words as weighed parts: each up to 1 + firstBonus the nearer the start it stands, times what `factor` says of it. */
+export const wordsByPosition = (tokens: readonly string[], firstBonus: number, factor: (i: number) => number = () => 1): WeightedText[] =>
+  tokens.map((token, i) => ({ text: token, weight: factor(i) * (1 + firstBonus * (1 - i / tokens.length)) }));
 
 const contentWords = (text: string) =>
   words(text).filter((word) => word.length >= MIN_FEATURE && !/^\d+$/.test(word) && !LANGUAGES.some((l) => isStopword(word, l)));
@@ -255,7 +274,7 @@ export function crossValidate(examples: readonly Example[], folds = FOLDS): numb
 }
 
 /** Past requests from a CSV with `description` and `service_code` columns, or an Open311 GeoReport requests.json. */
-export function readExamples(file: string): Example[] {
+export function readExamples(file: string): PastRequest[] {
   const text = readFileSync(file, 'utf8');
   const rows: unknown[] = file.endsWith('.json')
     ? z.array(z.unknown()).parse(JSON.parse(text))
