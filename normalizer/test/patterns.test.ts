@@ -283,6 +283,10 @@ describe('places written the ways a French or Spanish speaker writes them', () =
       address: '121 Montée du Ruisseau',
       precision: 'address',
     });
+    // "au 121," says the number is a place's: a bare name after it, capitalized or not, is its street
+    expect(villagePlace('musique à tue-tête au 121, Tremblay tous les soirs')).toMatchObject({ address: '121 Rue Tremblay' });
+    expect(villagePlace('musique à tue-tête au 121, tremblay tous les soirs')).toMatchObject({ address: '121 Rue Tremblay' });
+    expect(villagePlace("j'en ai compté 121, tremblay aussi")).toBeNull();
     // the particle and a number make the name: a lone word of it is no place
     expect(villagePlace('il y a un ruisseau derrière chez nous')).toBeNull();
   });

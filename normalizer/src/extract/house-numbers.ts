@@ -78,8 +78,11 @@ export function numberBefore(tokens: Token[], mention: Mention, words: PlaceWord
   if (block) return block;
   const of = ofBefore(tokens, last, mention, words);
   if (of) return of;
-  // French and Spanish put a comma after the number: "au 115, rue Grizzly", "au 122, de l'Église".
-  const named = mention.typed || distinctive(mention) || withParticle(mention, words);
+  // French and Spanish put a comma after the number: "au 115, rue Grizzly", "au 122, de l'Église", "au 75, Beaudry",
+  // and "au 75, beaudry", where "au" says the number is a place's.
+  const placedNumber =
+    words.betweenStreetAndNumber.has(tokens[last - 2]?.norm ?? '') || words.locationWords.has(tokens[last - 2]?.norm ?? '');
+  const named = mention.typed || distinctive(mention) || withParticle(mention, words) || mention.capitalized || placedNumber;
   const k = tokens[last]?.norm === ',' && named ? last - 1 : last;
   if (!houseNumberAt(tokens, k, words)) return spelledBefore(tokens, k, mention, words);
   let start = k;
