@@ -19,6 +19,7 @@ import {
   type RequestStore,
   type SmtpSettings,
   type StatusListener,
+  type StoredRequest,
   openWorker,
 } from '@intake/core';
 import type { JobsOptions, Queue, Worker } from 'bullmq';
@@ -46,8 +47,11 @@ export interface DeadLetterEntry extends DeadLetterJob {
 
 export interface IntakeRouter {
   rules: Rules;
-  /** The route stage: decide, save record.routing and state 'routed', queue one delivery per destination. Repeats are no-ops. */
-  route(id: string): Promise<Decision>;
+  /**
+   * The route stage: decide, save record.routing and state 'routed', queue one delivery per destination. Repeats are
+   * no-ops. `read` is the request as the store just wrote or read it: routed without reading it again.
+   */
+  route(id: string, read?: StoredRequest): Promise<Decision>;
   /**
    * Sends an update (the timeline event at `update`) to every destination the request was routed to, as
    * `service_request.updated` or the CRM's own update call; never a new work order. Repeats are no-ops. Returns
@@ -159,7 +163,7 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
     return taken;
   }
 
-  async function route(id: string): Promise<Decision> {
+  async function route(id: string, read?: StoredRequest): Promise<Decision> {
     // decided inside the update, on the record as stored: one read, and one write that also starts the deliveries
     const decided: { decision?: Decision; routedBefore?: boolean } = {};
     const updated = await store.update(
@@ -175,6 +179,7 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
       },
       // only destinations without a state start as 'queued': a repeat must not reset a delivery under way or done
       () => (decided.decision?.deliver_to ?? []).map((destination) => deliveryState(destination, { status: 'queued', attempts: 0 })),
+      read,
     );
     const { decision } = decided;
     if (updated === null || decision === undefined) throw notFound(`request ${id} not found`);

@@ -217,7 +217,7 @@ const NO_STATES: DeliveryStates = { set: [], start: [] };
 /** Requests and their delivery states in Redis; every key expires after the retention period. */
 export class RequestStore {
   private readonly ttlSeconds: number;
-  /** the JSON each request read was parsed from: a change of it can be written while the record is still that, unread */
+  /** the JSON each request read was parsed from, or written as: a change of it can be written while the record is still that, unread */
   private readonly readFrom = new WeakMap<StoredRequest, string>();
 
   constructor(
@@ -274,9 +274,10 @@ export class RequestStore {
     const { id, received_at: receivedAt, service_code: serviceCode } = request.record;
     const at = Date.parse(receivedAt);
     const indexes = serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)];
+    const json = JSON.stringify(request);
     const args = [
       expected ?? '',
-      JSON.stringify(request),
+      json,
       this.ttlSeconds,
       Number.isFinite(at) ? at : Date.now(),
       id,
@@ -286,8 +287,10 @@ export class RequestStore {
       ...[...states.set, ...states.start].flatMap((state) => [state.destination, JSON.stringify(state)]),
     ];
     const keys = [this.key(id), indexFeedKey(this.prefix), this.deliveriesKey(id), ...indexes];
-    const written = await this.redis.intakeWriteRequest(keys.length, ...keys, ...args);
-    return written === 1;
+    const written = (await this.redis.intakeWriteRequest(keys.length, ...keys, ...args)) === 1;
+    // a change that follows at once (routing a request just saved) starts from what was written, unread
+    if (written) this.readFrom.set(request, json);
+    return written;
   }
 
   private async exec(change: ChainableCommander): Promise<void> {
@@ -395,13 +398,16 @@ export class RequestStore {
    * Changes a stored request atomically: `change` is applied to the latest version and written only if nobody wrote
    * in between, else applied again to the newer one. It may run more than once, so it must only compute. The delivery
    * states `starting` gives for the changed request are written with it, for the destinations that have none yet.
+   * `read`, the request as this store last read or wrote it, is changed first without reading it again, the write
+   * still refused if anyone wrote since.
    */
   async update(
     id: string,
     change: (request: StoredRequest) => StoredRequest,
     starting?: (request: StoredRequest) => readonly DeliveryState[],
+    read?: StoredRequest,
   ): Promise<StoredRequest | null> {
-    return this.changeWithStates(id, change, (next) => ({ set: [], start: starting?.(next) ?? [] }));
+    return this.changeWithStates(id, change, (next) => ({ set: [], start: starting?.(next) ?? [] }), read);
   }
 
   /**

@@ -109,6 +109,25 @@ describe('RequestStore.recordDelivery', () => {
     ]);
   });
 
+  it('changes a request as it saved it without reading it again, and a newer one when another writer came between', async () => {
+    const redis = new Redis(REDIS_URL);
+    connections.push(redis);
+    const router = new RequestStore(redis, prefix, 30);
+    // the real connection, watched: which records the store asks Redis for
+    const reads = jest.spyOn(redis, 'get');
+    const saved = request('saved-then-routed');
+    await router.save(saved);
+    const routed = await router.update('saved-then-routed', (stored) => ({ ...stored, state: 'routed' }), undefined, saved);
+    expect(routed?.state).toBe('routed');
+    expect(reads).not.toHaveBeenCalled();
+
+    await store.update('saved-then-routed', appendWord('meanwhile'));
+    await router.update('saved-then-routed', appendWord('later'), undefined, routed!);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect((await store.get('saved-then-routed'))?.record).toMatchObject({ description: 'start meanwhile later' });
+    expect((await store.get('saved-then-routed'))?.state).toBe('routed');
+  });
+
   it('still records the state of a request no longer stored', async () => {
     expect(await store.recordDelivery('gone', delivered('crm'), passedOn('crm'))).toBeNull();
     expect(await store.deliveries('gone')).toEqual([expect.objectContaining({ destination: 'crm', status: 'delivered' })]);

@@ -69,12 +69,16 @@ describe('a web report travels to a CRM webhook', () => {
     // the demo town has no SMS channel, so nobody can be told: no "delivered" reply is queued
     const { prefix } = running.gateway.config.redis;
     const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-    const [delivery, reply] = [new Queue(deliveryQueueName('crm'), { connection, prefix }), new Queue(QUEUE.reply, { connection, prefix })];
+    const [delivery, reply, route] = [deliveryQueueName('crm'), QUEUE.reply, QUEUE.route].map(
+      (name) => new Queue(name, { connection, prefix }),
+    );
     try {
-      await waitFor(async () => (await delivery.getJob(`${id}@crm`))?.isCompleted());
-      expect(await reply.getJob(`${id}.delivered`)).toBeUndefined();
+      await waitFor(async () => (await delivery!.getJob(`${id}@crm`))?.isCompleted());
+      expect(await reply!.getJob(`${id}.delivered`)).toBeUndefined();
+      // routed in the job that normalized it: the route queue is only for requests waiting for an answer
+      expect(await route!.getJob(id)).toBeUndefined();
     } finally {
-      await Promise.all([delivery.close(), reply.close()]);
+      await Promise.all([delivery!.close(), reply!.close(), route!.close()]);
       connection.disconnect();
     }
   });
