@@ -287,6 +287,18 @@ describe('places written the ways a French or Spanish speaker writes them', () =
     expect(villagePlace('musique à tue-tête au 121, Tremblay tous les soirs')).toMatchObject({ address: '121 Rue Tremblay' });
     expect(villagePlace('musique à tue-tête au 121, tremblay tous les soirs')).toMatchObject({ address: '121 Rue Tremblay' });
     expect(villagePlace("j'en ai compté 121, tremblay aussi")).toBeNull();
+    // a number not on the street still names the street, written lower case as a name that is no English word, as
+    // the locator believes it (how surely the words name a place, times how surely the street was found)
+    const believed = (text: string, words: typeof villageWords, gazetteer: Gazetteer) => {
+      const [best] = extractAddresses(text, words);
+      const found = best?.kind === 'query' ? geocodeWithGazetteer(gazetteer, best.query) : null;
+      return found !== null && best!.score * found.confidence >= 0.4 ? found : null;
+    };
+    expect(believed('sewer smell and backup 987 tremblay, call me', villageWords, village)).toMatchObject({
+      address: 'Rue Tremblay',
+      precision: 'street',
+    });
+    expect(believed('3 cedar trees came down in the storm', vocabulary, town)).toBeNull();
     // the particle and a number make the name: a lone word of it is no place
     expect(villagePlace('il y a un ruisseau derrière chez nous')).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { englishUses } from '../english.js';
 import { houseNumberAt, numberAfter, numberBefore, unitAfter } from './house-numbers.js';
 import { crossingAt } from './crossings.js';
 import { findMentions } from './mentions.js';
@@ -35,6 +36,22 @@ function numberedAlone(tokens: Token[], mention: Mention, words: PlaceWords): bo
   return !words.everydayOrdinals.has(first.norm);
 }
 
+/** Shorter than this, a lower-case name is too likely a word of some language ("oak", "sol"). */
+const MIN_UNCOMMON_NAME = 4;
+
+/**
+ * "663 lavoie", "hillcrest": a name that is no English word (WordNet does not know it) is as surely a
+ * name written lower case as capitalized; "maple", "des pins" and "jackson's" are not.
+ */
+function uncommonName(text: string, tokens: Token[], mention: Mention, words: PlaceWords): boolean {
+  const next = tokens[mention.end];
+  if (next?.norm === 's' && /['’]/.test(text[next.start - 1] ?? '')) return false;
+  const content = mention.entry.tokens.filter((token) => !words.particles.has(token));
+  return (
+    content.length > 0 && content.every((token) => token.length >= MIN_UNCOMMON_NAME && !/\d/.test(token) && englishUses(token) === null)
+  );
+}
+
 /** "on Los Pinos" of Avenida de los Pinos: a capital on the article inside a sentence says the words are a name. */
 const namedByArticle = (tokens: Token[], mention: Mention, words: PlaceWords) => {
   const first = tokens[mention.start]!;
@@ -51,7 +68,8 @@ function streetPlace(text: string, tokens: Token[], mention: Mention, next: Ment
   if (number && acceptable) {
     const unit = number.unit === null && !number.block ? unitAfter(tokens, mention.end, words) : null;
     const span = spanOf(text, tokens, number.start, unit?.end ?? mention.end);
-    const score = mention.typed ? 1 : mention.capitalized || number.hash || ordinalName(tokens, mention, words) ? 0.9 : 0.6;
+    const nameLike = mention.capitalized || ordinalName(tokens, mention, words) || uncommonName(text, tokens, mention, words);
+    const score = mention.typed ? 1 : nameLike || number.hash ? 0.9 : 0.6;
     const kind = number.block ? 'street' : 'address';
     return {
       ...span,
