@@ -88,7 +88,7 @@ export class StreetWords {
   expandNameToken = (token: string): string => this.abbreviations.get(token) ?? this.ordinalOf(token) ?? token;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The number of a numbered road ("66" of Old Route 66, "1a" of Highway 1A): its name ends in a number and says it is a

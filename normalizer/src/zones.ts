@@ -1,5 +1,5 @@
 import { fold, words } from './language.js';
-import { streetType } from './streets.js';
+import { escapeRegExp, streetType } from './streets.js';
 import { inAllLanguages } from './words.js';
 
 /**
@@ -89,7 +89,6 @@ export function emailZones(text: string): Zone[] {
   return zones;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "thanks", "merci beaucoup" inside a line, folded as the words are written ("thank you" also "Thank  you"). */
 const SIGN_OFF_IN_LINE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${inAllLanguages((words) => words.places.sign_offs)

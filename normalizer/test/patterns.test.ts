@@ -37,11 +37,12 @@ const town = Gazetteer.fromRows([
 ]);
 const vocabulary = buildVocabulary(town.streetNames(), [], ['Town of Gridley']);
 
-const firstPlace = (text: string) => {
-  const [best] = extractAddresses(text, vocabulary);
-  if (best?.kind !== 'query') return null;
-  return geocodeWithGazetteer(town, best.query);
+/** The first place a text names in a town, found in its gazetteer. */
+const placeIn = (gazetteer: Gazetteer, words: ReturnType<typeof buildVocabulary>) => (text: string) => {
+  const [best] = extractAddresses(text, words);
+  return best?.kind === 'query' ? geocodeWithGazetteer(gazetteer, best.query) : null;
 };
+const firstPlace = placeIn(town, vocabulary);
 
 describe('places written the ways a grid town writes them', () => {
   it('takes a house number written after a typed street', () => {
@@ -95,11 +96,7 @@ describe('places written the ways a grid town writes them', () => {
       ...street('Third Street', 'y', 0, -600, 600, 100),
       ...street('Third Avenue', 'x', 0, -600, 600, 100),
     ]);
-    const sharedWords = buildVocabulary(shared.streetNames(), [], []);
-    const corner = (text: string) => {
-      const [best] = extractAddresses(text, sharedWords);
-      return best?.kind === 'query' ? geocodeWithGazetteer(shared, best.query) : null;
-    };
+    const corner = placeIn(shared, buildVocabulary(shared.streetNames(), [], []));
     expect(corner('curb broken off at the corner of third and Third Avenue')).toMatchObject({
       address: 'Third Street & Third Avenue',
       precision: 'intersection',
@@ -127,10 +124,7 @@ const quadrants = Gazetteer.fromRows([
   ...street('Highway 2B', 'x', 1000, 30, 600, 100),
 ]);
 const quadrantWords = buildVocabulary(quadrants.streetNames(), [], []);
-const quadrantPlace = (text: string) => {
-  const [best] = extractAddresses(text, quadrantWords);
-  return best?.kind === 'query' ? geocodeWithGazetteer(quadrants, best.query) : null;
-};
+const quadrantPlace = placeIn(quadrants, quadrantWords);
 
 describe('places in a quadrant city', () => {
   it('reads "3rd" for the data\'s "3" and a quadrant written in two words, dotted or in Spanish', () => {
@@ -175,11 +169,7 @@ describe('no place invented from common words', () => {
       ...street('B Avenue', 'y', 300, -600, 600, 100),
       ...street('Y Street', 'x', 600, 30, 600, 100),
     ]);
-    const words = buildVocabulary(letters.streetNames(), [], []);
-    const place = (text: string) => {
-      const [best] = extractAddresses(text, words);
-      return best?.kind === 'query' ? geocodeWithGazetteer(letters, best.query) : null;
-    };
+    const place = placeIn(letters, buildVocabulary(letters.streetNames(), [], []));
     expect(place('a street light is out, please fix')).toBeNull();
     expect(place('A street light is out. It has been dark for a week')).toBeNull();
     expect(place('hay basura y calle sucia')).toBeNull();
@@ -204,10 +194,7 @@ const village = Gazetteer.fromRows([
   ...street('Rue Tremblay', 'x', -400, -600, 600, 100),
 ]);
 const villageWords = buildVocabulary(village.streetNames(), [], ['Village de Lilas']);
-const villagePlace = (text: string) => {
-  const [best] = extractAddresses(text, villageWords);
-  return best?.kind === 'query' ? geocodeWithGazetteer(village, best.query) : null;
-};
+const villagePlace = placeIn(village, villageWords);
 
 describe('places written the ways a French or Spanish speaker writes them', () => {
   it('reads crossing phrases: au coin de la rue X et de la rue Y, cruce de X con Y, esquina de X y Y', () => {
@@ -350,10 +337,7 @@ const desert = Gazetteer.fromRows([
 const centre = { name: 'Desert Community Center', aliases: ['el centro recreativo', 'the rec center'], ...toLatLong(100, 100) };
 const desertWords = buildVocabulary(desert.streetNames(), [centre], ['City of Desert Springs']);
 const desertPlaces = (text: string) => extractAddresses(text, desertWords);
-const desertPlace = (text: string) => {
-  const [best] = desertPlaces(text);
-  return best?.kind === 'query' ? geocodeWithGazetteer(desert, best.query) : null;
-};
+const desertPlace = placeIn(desert, desertWords);
 
 describe('places in a south-western town, named as its people say them', () => {
   const mlk = 'Martin Luther King Jr Boulevard';
