@@ -267,13 +267,18 @@ export class RequestStore {
   }
 
   /**
-   * Writes the request, its index entries and the delivery states to set and to start in one script; with `expected`,
-   * only while the stored JSON is still that.
+   * Writes the request, its index entries (unless `indexed` says they hold it already) and the delivery states to set
+   * and to start in one script; with `expected`, only while the stored JSON is still that.
    */
-  private async write(request: StoredRequest, expected: string | null, states: DeliveryStates = NO_STATES): Promise<boolean> {
+  private async write(
+    request: StoredRequest,
+    expected: string | null,
+    states: DeliveryStates = NO_STATES,
+    indexed = false,
+  ): Promise<boolean> {
     const { id, received_at: receivedAt, service_code: serviceCode } = request.record;
     const at = Date.parse(receivedAt);
-    const indexes = serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)];
+    const indexes = indexed ? [] : serviceCode === null ? [this.receivedKey()] : [this.receivedKey(), this.receivedKey(serviceCode)];
     const json = JSON.stringify(request);
     const args = [
       expected ?? '',
@@ -442,7 +447,9 @@ export class RequestStore {
       const current = seen?.request ?? StoredRequest.parse(JSON.parse(json));
       seen = null;
       const next = { ...change(current), updated_at: new Date().toISOString() };
-      if (await this.write(next, json, states(next))) return next;
+      // routing or a delivery leaves the indexes as they are: six commands of each such write, saved
+      const indexed = next.record.service_code === current.record.service_code && next.record.received_at === current.record.received_at;
+      if (await this.write(next, json, states(next), indexed)) return next;
     }
     throw new Error(`request ${id} was changed by other writers ${MAX_UPDATE_ATTEMPTS} times in a row; not updated`);
   }

@@ -75,6 +75,21 @@ describe('RequestStore.update', () => {
     for await (const stored of store.received({ from: 0, to: Date.now(), service_code: 'GRAFFITI' })) found.push(stored.record.id);
     expect(found).toEqual(['recoded']);
   });
+
+  it('keeps a request listed through changes that leave its code and time alone (routing, deliveries)', async () => {
+    const prefixOwn = `${prefix}-listed`;
+    const own = new RequestStore(connections[0]!, prefixOwn, 30);
+    await own.save(request('listed'));
+    await own.update('listed', (stored) => ({ ...stored, state: 'routed' }));
+    const listed = async (code?: string) => {
+      const ids: string[] = [];
+      for await (const stored of own.received({ from: 0, to: Date.now(), service_code: code }))
+        ids.push(`${stored.record.id} ${stored.state}`);
+      return ids;
+    };
+    expect([await listed(), await listed('POTHOLE')]).toEqual([['listed routed'], ['listed routed']]);
+    await deletePrefix(prefixOwn);
+  });
 });
 
 describe('RequestStore.recordDelivery', () => {

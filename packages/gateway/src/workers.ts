@@ -112,8 +112,8 @@ export function startPipelineWorkers(deps: PipelineDeps) {
       return;
     }
     const normalized = await normalizer.normalize(message);
-    await logTurn(normalized.request.record.id, message);
-    await afterNormalizing(message, normalized);
+    // side by side, so the turn goes to Redis in the same write as what follows it
+    await Promise.all([logTurn(normalized.request.record.id, message), afterNormalizing(message, normalized)]);
   };
   const route = async (job: Job<RouteJob>) => {
     await router.route(job.data.id);
