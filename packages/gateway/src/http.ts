@@ -171,15 +171,16 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.set('etag', false);
   app.set('trust proxy', config.server.trust_proxy);
   app.use(accessLog(log));
-  operatorRoutes(app, deps);
-  app.use(deps.mediaRoutes);
-  app.use(deps.trackingRoutes);
-  if (deps.console !== undefined) app.use('/admin', deps.console);
+  // the intake routes first: what citizens post, by far the most requests, passes no other route on its way
   for (const connector of deps.connectors) {
     const router = express.Router();
     connector.mount(router, deps.context);
     app.use(router);
   }
+  operatorRoutes(app, deps);
+  app.use(deps.mediaRoutes);
+  app.use(deps.trackingRoutes);
+  if (deps.console !== undefined) app.use('/admin', deps.console);
   app.use((_req, _res, next) => next(notFound('no such route')));
   app.use(errorHandler(log, deps.redis));
   return app;
