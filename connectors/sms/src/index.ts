@@ -9,11 +9,11 @@ import {
   type RepeatKey,
 } from '@intake/core';
 import type { Router } from 'express';
-import { twiml } from 'twilio';
 import { parseTwilioMessage, type ParsedSms } from './message.js';
 import { fetchTwilioMedia } from './media.js';
 import { createTwilioResponder } from './responder.js';
 import { SMS_KEY, SmsSettings, TEXTING_TRAITS, smsSettings } from './settings.js';
+import { messagingTwiml } from './twiml.js';
 import { sendTwiml, twilioWebhook } from './webhook.js';
 
 export { describeIssues } from './issues.js';
@@ -125,11 +125,9 @@ function mount(router: Router, ctx: ConnectorContext): void {
   const authToken = smsSettings(ctx.config)?.auth_token;
   if (authToken === undefined) return;
   router.post(SMS_ROUTE, ...twilioWebhook(ctx.config, authToken, 'sms'), async (req, res) => {
-    const reply = new twiml.MessagingResponse();
     const sms = parseTwilioMessage(req.body);
     const answered = await answer(ctx, sms);
-    if (answered !== null && (await said(ctx, sms, answered))) reply.message(answered.text);
-    sendTwiml(res, reply);
+    sendTwiml(res, messagingTwiml(answered !== null && (await said(ctx, sms, answered)) ? answered.text : null));
   });
 }
 
