@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ChainableCommander, Result } from 'ioredis';
 import { z } from 'zod';
+import { pooledBytes } from './ids.js';
 import { newReference, parseReference, type RandomIndex } from './reference.js';
 import { DeliveryState, Media, PublicStatus, ReplyAddress, ServiceRequest } from './schemas.js';
 import type { RedisClient } from './redis.js';
@@ -196,7 +197,7 @@ export const Tracking = z.object({ reference: z.string(), token: z.string() });
 export type Tracking = z.infer<typeof Tracking>;
 
 /** 96 random bits: the tracking link cannot be guessed from the reference. */
-const newTrackingToken = () => randomBytes(12).toString('base64url');
+const newTrackingToken = () => pooledBytes(12).toString('base64url');
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
