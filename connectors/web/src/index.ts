@@ -161,6 +161,17 @@ function mount(router: Router, ctx: ConnectorContext): void {
     else next(inPostLanguage(req, error));
   };
 
+  // the reports first: the route that takes most requests passes none of the pages' on its way
+  router.post(
+    '/api/v1/reports',
+    perClientLimit(ctx.rateLimits),
+    express.json({ limit }),
+    express.urlencoded({ extended: false, limit }),
+    upload,
+    (req, res) => (wantsPage(req) ? answerFormPost(req, res) : answerApiPost(req, res)),
+  );
+  router.use('/api/v1/reports', photoRefusal);
+
   // pnpm keeps packages under node_modules/.pnpm, a dot folder that send refuses unless told
   router.get('/static/web/vendor/exifr.js', (_req, res) => res.sendFile(EXIF_READER, { maxAge: '1d', dotfiles: 'allow' }));
   router.use('/static/web/vendor', express.static(AUTOCOMPLETE_DIR, { index: false, maxAge: '1d' }));
@@ -185,16 +196,6 @@ function mount(router: Router, ctx: ConnectorContext): void {
       .set('Cache-Control', 'no-store')
       .json({ located: await ctx.locates({ address: query.data.address ?? null, description: query.data.description }) });
   });
-
-  router.post(
-    '/api/v1/reports',
-    perClientLimit(ctx.rateLimits),
-    express.json({ limit }),
-    express.urlencoded({ extended: false, limit }),
-    upload,
-    (req, res) => (wantsPage(req) ? answerFormPost(req, res) : answerApiPost(req, res)),
-  );
-  router.use('/api/v1/reports', photoRefusal);
 }
 
 /** The web channel: the citizen form at `/`, address suggestions, and `POST /api/v1/reports` for the form, apps and scripts. */
