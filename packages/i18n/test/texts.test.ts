@@ -82,6 +82,12 @@ describe('Texts', () => {
     expect(texts.t('en', 'reply.follow', { link: 'https://x.example/?a=1&b="2"' })).toContain('a=1&b="2"');
   });
 
+  it('finds a text kept only in plural forms by its count, and refuses it without one', () => {
+    expect(texts.t('en', 'form.photos_kept', { count: 1 })).toBe('Your photo is kept with this report:');
+    expect(texts.t('en', 'form.photos_kept', { count: 3 })).toBe('Your 3 photos are kept with this report:');
+    expect(() => texts.t('en', 'form.photos_kept')).toThrow('no text "form.photos_kept"');
+  });
+
   it('refuses an unknown key and a language without a catalogue', () => {
     expect(() => texts.t('en', 'reply.nothing')).toThrow('no text "reply.nothing"');
     expect(() => new Texts({ languages: ['en', 'xx'], town: 'T' })).toThrow('no message catalogue for xx');
