@@ -290,6 +290,12 @@ describe('places written the ways a French or Spanish speaker writes them', () =
     expect(villagePlace('il y a un ruisseau derrière chez nous')).toBeNull();
   });
 
+  it('reads a misspelt name of several words with a number when a word of it is written right', () => {
+    expect(villagePlace('bache frente al 121 de la notre-dmae')).toMatchObject({ address: '121 Rue Notre-Dame' });
+    // one misspelt word alone, in lower case and without its type, is no name
+    expect(villagePlace('bache frente al 121 de la tremblya')).toBeNull();
+  });
+
   it('reads a crossing of the part of a long name and a misspelt name', () => {
     expect(villagePlace('no han quitado la nieve en sainte-marie y tremblya. desde hace 5 días.')).toMatchObject({
       address: 'Rue Sainte-Marie-Reine & Rue Tremblay',

@@ -2,7 +2,17 @@ import { englishUses } from '../english.js';
 import { houseNumberAt, numberAfter, numberBefore, unitAfter } from './house-numbers.js';
 import { crossingAt } from './crossings.js';
 import { findMentions } from './mentions.js';
-import { distinctive, ordinalName, query, spanOf, withParticle, type Extracted, type Mention, type Token } from './tokens.js';
+import {
+  distinctive,
+  ordinalName,
+  query,
+  slipBesideRight,
+  spanOf,
+  withParticle,
+  type Extracted,
+  type Mention,
+  type Token,
+} from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { PlaceWords } from './words.js';
 
@@ -63,8 +73,9 @@ function streetPlace(text: string, tokens: Token[], mention: Mention, next: Ment
   if (mention.typeOnly) return null;
   const number = numberBefore(tokens, mention, words);
   const trailing = number === null ? numberAfter(tokens, mention, next, words) : null;
-  // A misspelt name is a street when written as names are: typed, capitalized or with its particle ("625, du mooulin").
-  const acceptable = !mention.fuzzy || mention.typed || mention.capitalized || withParticle(mention, words);
+  // A misspelt name is a street when written as names are: typed, capitalized or with its particle ("625, du mooulin"),
+  // or when a word of its is written right beside the slip ("265 de viista hermosa").
+  const acceptable = !mention.fuzzy || mention.typed || mention.capitalized || withParticle(mention, words) || slipBesideRight(mention);
   if (number && acceptable) {
     const unit = number.unit === null && !number.block ? unitAfter(tokens, mention.end, words) : null;
     const span = spanOf(text, tokens, number.start, unit?.end ?? mention.end);

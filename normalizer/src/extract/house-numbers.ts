@@ -1,5 +1,5 @@
 import { spelledNumberEndingAt } from './numbers.js';
-import { distinctive, ordinalName, withParticle, type Mention, type Token } from './tokens.js';
+import { distinctive, ordinalName, slipBesideRight, withParticle, type Mention, type Token } from './tokens.js';
 import type { PlaceWords } from './words.js';
 
 const CURRENCY = new Set(['$', '€', '£', '¢']);
@@ -54,7 +54,8 @@ function blockBefore(tokens: Token[], last: number, words: PlaceWords): NumberBe
 
 /** "el 141 de la South Main", "au 12 de la rue X": a number, "of" and maybe an article, then a street that says so. */
 function ofBefore(tokens: Token[], last: number, mention: Mention, words: PlaceWords): NumberBefore | null {
-  if (!mention.typed && !mention.capitalized && !distinctive(mention) && !ordinalName(tokens, mention, words)) return null;
+  const named = mention.typed || mention.capitalized || distinctive(mention) || slipBesideRight(mention);
+  if (!named && !ordinalName(tokens, mention, words)) return null;
   const of = words.articles.has(tokens[last]?.norm ?? '') ? last - 1 : last;
   if (!words.ofWords.has(tokens[of]?.norm ?? '') || !houseNumberAt(tokens, of - 1, words)) return null;
   return { number: tokens[of - 1]!.norm.toUpperCase(), unit: null, start: of - 1, hash: false, block: false };

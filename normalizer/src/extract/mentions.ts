@@ -177,6 +177,12 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   const names = fitting.length > 0 ? fitting : entry.names;
   const text = names.length === 1 ? names[0]!.display : titleCase([direction, entry.core, typed].filter(Boolean).join(' '));
   const first = tokens[i]!;
+  const { expandNameToken } = streets;
+  const rightWords = tokens
+    .slice(i, core.end)
+    .filter(
+      (token, k) => !words.particles.has(token.norm) && [token.norm, expandNameToken(token.norm)].includes(entry.tokens[k] ?? ''),
+    ).length;
   // "sur des Érables", "on de l'Église": a name is written with the capital on its first word past its particles.
   const named = tokens.slice(i, core.end).find((token) => !words.particles.has(token.norm)) ?? first;
   // A direction the town's street list has for this name ("n walnut", "9th e") says "street" as a type does.
@@ -189,6 +195,7 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
     typeOnly,
     typeFirst,
     fuzzy,
+    rightWords,
     capitalized: named.capitalized,
     plainWord: entry.tokens.length === 1 && words.letterWords.has(entry.core) && (!first.capitalized || first.opensSentence),
     text,

@@ -39,6 +39,8 @@ export interface Mention {
   typeOnly: boolean;
   typeFirst: boolean;
   fuzzy: boolean;
+  /** how many of the name's words that are more than particles are written right: a slip in one of two leaves one */
+  rightWords: number;
   capitalized: boolean;
   /** a name that is also a word ("a" of A Street), not written as a name: a street only with its house number */
   plainWord: boolean;
@@ -53,6 +55,9 @@ const INSIDE_WORDS = new Set(['-', "'", '’']);
  * also when they are the part of a longer name that only one street has ("saint jean" of Saint-Jean-Baptiste).
  */
 export const distinctive = (mention: Mention) => !mention.fuzzy && mention.entry.contentWords >= 2;
+
+/** A misspelt name with a word of it written right beside the slip ("viista hermosa"): named as names are. */
+export const slipBesideRight = (mention: Mention) => mention.fuzzy && mention.rightWords > 0;
 
 /** A bare number standing for a numbered street by the article before it: "en la 5" is la calle 5. */
 export const numberAfterStreetArticle = (tokens: Token[], i: number, words: PlaceWords) =>
