@@ -4,7 +4,18 @@ import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import { fold } from '../../language.js';
 import { nameTokens, parseStreetName, sameStreetType, streetType, type StreetName } from '../../streets.js';
-import { centroid, fitLine, hullCandidates, localMeters, middleAlong, principalAxis, squaredMeters, type LatLong } from './geometry.js';
+import {
+  centroid,
+  fitLine,
+  hullCandidates,
+  localMeters,
+  middleAlong,
+  principalAxis,
+  squaredMeters,
+  type LatLong,
+  type LatLongColumns,
+} from './geometry.js';
+import { GrowingColumn } from './columns.js';
 import { readOpenAddresses, type AddressRow, type ReadReport } from './read.js';
 import { SlipIndex } from './slips.js';
 
@@ -53,11 +64,13 @@ export class Gazetteer {
   readonly streets = new Map<string, Street>();
   /** what reading the file found: rows kept and rows skipped */
   readonly report: ReadReport;
-  private readonly lat: number[] = [];
-  private readonly long: number[] = [];
-  private readonly streetOf: Street[] = [];
+  private readonly lat: Float64Array;
+  private readonly long: Float64Array;
+  /** each point's street, as its place in `streetList` */
+  private readonly streetOf: Uint32Array;
+  private readonly streetList: Street[] = [];
   private readonly number: string[] = [];
-  private readonly value: number[] = [];
+  private readonly value: Float64Array;
   private readonly units = new Map<number, string>();
   private readonly byCore = new Map<string, Street[]>();
   /** the cores, for spelling slips */
@@ -68,13 +81,15 @@ export class Gazetteer {
   private readonly intersections = new Map<string, Crossing | null>();
 
   private constructor(feed: (add: (row: AddressRow) => void) => ReadReport) {
-    const names = new Map<string, StreetName | null>();
-    const numbers = new Map<string, string>();
-    this.report = feed((row) => this.add(row, names, numbers));
+    const loading = new Loading();
+    this.report = feed((row) => this.add(row, loading));
+    [this.lat, this.long, this.value, this.streetOf] = [loading.lat, loading.long, loading.value, loading.streetOf].map((column) =>
+      column.finish(),
+    ) as [Float64Array, Float64Array, Float64Array, Uint32Array];
     for (const street of this.streets.values()) this.finishStreet(street);
     for (const list of this.byCore.values()) list.sort((a, b) => b.ids.length - a.ids.length);
     this.ordered = [...this.streets.values()].sort((a, b) => (a.name.key < b.name.key ? -1 : a.name.key > b.name.key ? 1 : 0));
-    this.index = this.kdTree(Uint32Array.from({ length: this.size }, (_, id) => id));
+    this.index = this.kdTree(this.allIds());
   }
 
   static fromFile(file: string): Gazetteer {
@@ -92,24 +107,26 @@ export class Gazetteer {
     });
   }
 
-  private add(row: AddressRow, names: Map<string, StreetName | null>, numbers: Map<string, string>) {
-    if (!names.has(row.street)) names.set(row.street, parseStreetName(row.street));
-    const name = names.get(row.street)!;
-    if (name === null) return;
-    let street = this.streets.get(name.key);
-    if (!street) {
-      street = { name, ids: [], numbered: [], representative: row, bounds: [row.long, row.lat, row.long, row.lat] };
-      this.streets.set(name.key, street);
+  private add(row: AddressRow, loading: Loading) {
+    // A file lists a street's points together: the row before names the same street more often than not.
+    if (row.street !== loading.lastStreet) {
+      loading.lastStreet = row.street;
+      loading.lastPlace = this.streetPlace(row, loading);
     }
+    const place = loading.lastPlace;
+    if (place === null) return;
+    const street = this.streetList[place]!;
     const number = row.number.trim();
     // The same few thousand numbers recur on every street: each is kept once.
-    if (!numbers.has(number)) numbers.set(number, number);
-    const id = this.lat.length;
-    this.lat.push(row.lat);
-    this.long.push(row.long);
-    this.streetOf.push(street);
-    this.number.push(numbers.get(number)!);
-    this.value.push(numericValue(number));
+    let kept = loading.numbers.get(number);
+    if (kept === undefined) loading.numbers.set(number, (kept = number));
+    const id = loading.lat.length;
+    const value = numericValue(number);
+    loading.lat.push(row.lat);
+    loading.long.push(row.long);
+    loading.streetOf.push(place);
+    loading.value.push(value);
+    this.number.push(kept);
     if (row.unit !== null) this.units.set(id, row.unit);
     street.ids.push(id);
     const bounds = street.bounds;
@@ -118,14 +135,35 @@ export class Gazetteer {
     bounds[2] = Math.max(bounds[2], row.long);
     bounds[3] = Math.max(bounds[3], row.lat);
     // "0" marks a parcel with no address (a right of way, a utility site): part of the street, never an address.
-    if (this.value[id]! > 0) street.numbered.push(id);
+    if (value > 0) street.numbered.push(id);
+  }
+
+  /** The place in `streetList` of the street a row names, made on its first point; null for a name not a street. */
+  private streetPlace(row: AddressRow, loading: Loading): number | null {
+    let name = loading.names.get(row.street);
+    if (name === undefined) loading.names.set(row.street, (name = parseStreetName(row.street)));
+    if (name === null) return null;
+    let street = this.streets.get(name.key);
+    if (!street) {
+      street = { name, ids: [], numbered: [], representative: row, bounds: [row.long, row.lat, row.long, row.lat] };
+      this.streets.set(name.key, street);
+      this.streetList.push(street);
+      loading.places.set(street, this.streetList.length - 1);
+    }
+    return loading.places.get(street)!;
+  }
+
+  private allIds(): Uint32Array {
+    const ids = new Uint32Array(this.size);
+    for (let id = 0; id < ids.length; id++) ids[id] = id;
+    return ids;
   }
 
   private finishStreet(street: Street) {
     street.numbered.sort((a, b) => this.value[a]! - this.value[b]!);
     // A building's units share its point: counted once each, they would pull the middle towards the big buildings.
     const lots = street.numbered.filter((id) => !this.units.has(id));
-    street.representative = middleAlong(this.locations([lots, street.numbered, street.ids].find((ids) => ids.length > 0)!));
+    street.representative = middleAlong(this.columns([lots, street.numbered, street.ids].find((ids) => ids.length > 0)!));
     const sameCore = this.byCore.get(street.name.core) ?? [];
     if (sameCore.length === 0) this.slips.add(street.name.core);
     sameCore.push(street);
@@ -157,8 +195,18 @@ export class Gazetteer {
       long: this.long[id]!,
       number: this.number[id]!,
       unit: this.units.get(id) ?? null,
-      street: this.streetOf[id]!,
+      street: this.streetList[this.streetOf[id]!]!,
     };
+  }
+
+  /** The places of points, as columns. */
+  private columns(ids: readonly number[]): LatLongColumns {
+    const [lat, long] = [new Float64Array(ids.length), new Float64Array(ids.length)];
+    for (let i = 0; i < ids.length; i++) {
+      lat[i] = this.lat[ids[i]!]!;
+      long[i] = this.long[ids[i]!]!;
+    }
+    return { lat, long };
   }
 
   locations(ids: readonly number[]): LatLong[] {
@@ -325,11 +373,12 @@ export class Gazetteer {
     const { ids } = point.street;
     if (ids.length <= 2 * (END_POINTS + 1)) return true;
     const projection = localMeters(point);
-    const xy = this.locations(ids).map(projection.toXY);
-    const axis = principalAxis(xy);
-    const along = (p: { x: number; y: number }) => p.x * axis.dx + p.y * axis.dy;
-    const here = along(projection.toXY(point));
-    const before = xy.filter((p) => along(p) < here).length;
+    const { xs, ys } = projection.toXYColumns(this.columns(ids));
+    const axis = principalAxis({ xs, ys });
+    const along = (x: number, y: number) => x * axis.dx + y * axis.dy;
+    const { x, y } = projection.toXY(point);
+    const here = along(x, y);
+    const before = xs.filter((x, i) => along(x, ys[i]!) < here).length;
     return Math.min(before, ids.length - 1 - before) <= END_POINTS;
   }
 
@@ -436,6 +485,19 @@ export class Gazetteer {
     }
     return matches.slice(0, limit);
   }
+}
+
+/** What a load keeps while rows come in: the growing columns, and names already read. */
+class Loading {
+  readonly lat = new GrowingColumn((capacity) => new Float64Array(capacity));
+  readonly long = new GrowingColumn((capacity) => new Float64Array(capacity));
+  readonly value = new GrowingColumn((capacity) => new Float64Array(capacity));
+  readonly streetOf = new GrowingColumn((capacity) => new Uint32Array(capacity));
+  readonly names = new Map<string, StreetName | null>();
+  readonly numbers = new Map<string, string>();
+  readonly places = new Map<Street, number>();
+  lastStreet: string | null = null;
+  lastPlace: number | null = null;
 }
 
 /** Each typed word starts the street's word in the same place; a complete abbreviation ("st") stands for its type. */

@@ -1,6 +1,6 @@
 import type { AddressQuery, GeocodeResult } from '@intake/core';
 import { foldNumber, type Crossing, type Gazetteer, type Street, type StreetMatch } from './gazetteer.js';
-import { centroid, middleAlong, type LatLong } from './geometry.js';
+import { centroid, latLongColumns, middleAlong, type LatLong } from './geometry.js';
 
 /** How sure each kind of answer is, before spelling slips lower it. */
 const CONFIDENCE = {
@@ -115,7 +115,7 @@ function blockAnswer(gazetteer: Gazetteer, street: Street, number: string): Answ
   const start = Math.floor(Number.parseInt(number, 10) / 100) * 100;
   const inBlock = gazetteer.numberedBetween(street, start, start + 100);
   if (inBlock.length === 0) return streetAnswer(street);
-  return at(middleAlong(inBlock), `${start} block of ${street.name.display}`, 'street', CONFIDENCE.block);
+  return at(middleAlong(latLongColumns(inBlock)), `${start} block of ${street.name.display}`, 'street', CONFIDENCE.block);
 }
 
 /**

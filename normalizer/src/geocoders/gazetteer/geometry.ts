@@ -8,6 +8,17 @@ export interface XY {
   y: number;
 }
 
+/** Points as two columns, the i-th point at (lat[i], long[i]). */
+export interface LatLongColumns {
+  lat: ArrayLike<number>;
+  long: ArrayLike<number>;
+}
+
+export const latLongColumns = (points: readonly LatLong[]): LatLongColumns => ({
+  lat: points.map((p) => p.lat),
+  long: points.map((p) => p.long),
+});
+
 export const centroid = (points: readonly LatLong[]): LatLong => ({
   lat: points.reduce((sum, p) => sum + p.lat, 0) / points.length,
   long: points.reduce((sum, p) => sum + p.long, 0) / points.length,
@@ -19,6 +30,14 @@ export function localMeters(origin: LatLong) {
   const ky = 110_574;
   return {
     toXY: (p: LatLong): XY => ({ x: (p.long - origin.long) * kx, y: (p.lat - origin.lat) * ky }),
+    toXYColumns: ({ lat, long }: LatLongColumns): { xs: Float64Array; ys: Float64Array } => {
+      const [xs, ys] = [new Float64Array(lat.length), new Float64Array(lat.length)];
+      for (let i = 0; i < lat.length; i++) {
+        xs[i] = (long[i]! - origin.long) * kx;
+        ys[i] = (lat[i]! - origin.lat) * ky;
+      }
+      return { xs, ys };
+    },
     toLatLong: (x: number, y: number): LatLong => ({ lat: origin.lat + y / ky, long: origin.long + x / kx }),
   };
 }
@@ -33,17 +52,31 @@ export interface Line extends XY {
   dy: number;
 }
 
+/** Points as two columns, the i-th point at (xs[i], ys[i]): a street's thousand points without a thousand objects. */
+export interface XYColumns {
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+}
+
+export const xyColumns = (points: readonly XY[]): XYColumns => ({ xs: points.map((p) => p.x), ys: points.map((p) => p.y) });
+
+const mean = (values: ArrayLike<number>) => {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum / values.length;
+};
+
 /** The direction in which points spread most, and how much they spread along it (major) and across it (minor). */
-export function principalAxis(points: readonly XY[]): Line & { major: number; minor: number } {
-  const x = points.reduce((s, p) => s + p.x, 0) / points.length;
-  const y = points.reduce((s, p) => s + p.y, 0) / points.length;
+export function principalAxis({ xs, ys }: XYColumns): Line & { major: number; minor: number } {
+  const x = mean(xs);
+  const y = mean(ys);
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  for (const p of points) {
-    sxx += (p.x - x) ** 2;
-    syy += (p.y - y) ** 2;
-    sxy += (p.x - x) * (p.y - y);
+  for (let i = 0; i < xs.length; i++) {
+    sxx += (xs[i]! - x) ** 2;
+    syy += (ys[i]! - y) ** 2;
+    sxy += (xs[i]! - x) * (ys[i]! - y);
   }
   const trace = sxx + syy;
   const root = Math.sqrt(((sxx - syy) / 2) ** 2 + sxy ** 2);
@@ -54,7 +87,7 @@ export function principalAxis(points: readonly XY[]): Line & { major: number; mi
 /** The principal axis of points, when they clearly run one way. */
 export function fitLine(points: readonly XY[]): Line | null {
   if (points.length < 3) return null;
-  const axis = principalAxis(points);
+  const axis = principalAxis(xyColumns(points));
   // Points on both sides of a short stretch can spread as much across the street as along it: no direction then.
   return axis.major < 4 * Math.max(axis.minor, 1) ? null : axis;
 }
@@ -63,13 +96,20 @@ export function fitLine(points: readonly XY[]): Line | null {
  * The middle point of a street (or a block): its points ordered along the line that best fits them, and the one in
  * the middle taken. It is a real address on the street, halfway along it, even when the street bends.
  */
-export function middleAlong(points: readonly LatLong[]): LatLong {
-  const projection = localMeters(centroid(points));
-  const xy = points.map((point) => ({ point, ...projection.toXY(point) }));
-  const axis = principalAxis(xy);
-  const along = xy.map(({ point, x, y }) => ({ point, t: x * axis.dx + y * axis.dy })).sort((a, b) => a.t - b.t);
-  const { point } = along[Math.floor((along.length - 1) / 2)]!;
-  return { lat: point.lat, long: point.long };
+export function middleAlong({ lat, long }: LatLongColumns): LatLong {
+  const projection = localMeters({ lat: mean(lat), long: mean(long) });
+  const { xs, ys } = projection.toXYColumns({ lat, long });
+  const axis = principalAxis({ xs, ys });
+  const along = new Float64Array(xs.length);
+  const order: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    along[i] = xs[i]! * axis.dx + ys[i]! * axis.dy;
+    order.push(i);
+  }
+  // in order along the line, points at the same place along it in the order given
+  order.sort((a, b) => along[a]! - along[b]! || a - b);
+  const middle = order[Math.floor((order.length - 1) / 2)]!;
+  return { lat: lat[middle]!, long: long[middle]! };
 }
 
 /**
