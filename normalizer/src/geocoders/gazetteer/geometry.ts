@@ -58,7 +58,7 @@ export interface XYColumns {
   ys: ArrayLike<number>;
 }
 
-export const xyColumns = (points: readonly XY[]): XYColumns => ({ xs: points.map((p) => p.x), ys: points.map((p) => p.y) });
+const xyColumns = (points: readonly XY[]): XYColumns => ({ xs: points.map((p) => p.x), ys: points.map((p) => p.y) });
 
 const mean = (values: ArrayLike<number>) => {
   let sum = 0;
