@@ -168,6 +168,11 @@ describe('reading an OpenAddresses file', () => {
     expect(readOpenAddresses(file, () => undefined)).toEqual({ rows: 1, skipped: 4 });
     expect(() => readOpenAddresses(write('x,y\n1,2\n'), () => undefined)).toThrow(/not an OpenAddresses CSV/);
   });
+
+  it('passes over empty lines, before the header too, without counting them as skipped', () => {
+    const file = write('\nLON,LAT,NUMBER,STREET\n-75,45,1,Main St\n\n\r\n-75,45.001,3,Main St\n\n');
+    expect(readOpenAddresses(file, () => undefined)).toEqual({ rows: 2, skipped: 0 });
+  });
 });
 
 describe('config check of a gazetteer', () => {

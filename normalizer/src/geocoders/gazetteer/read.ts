@@ -23,17 +23,16 @@ const REQUIRED_COLUMNS = ['LON', 'LAT', 'STREET'] as const;
  * several exports do): they are made one before parsing.
  */
 export function readOpenAddresses(file: string, onRow: (row: AddressRow) => void): ReadReport {
-  const text = readFileSync(file, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n');
+  const text = oneLineEnding(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   const report: ReadReport = { rows: 0, skipped: 0 };
   let columns: Columns | null = null;
   Papa.parse<string[]>(text, {
     // OpenAddresses files are comma-separated: told so, Papa does not guess (which costs as much as the parse)
     delimiter: ',',
     newline: '\n',
-    skipEmptyLines: true,
+    // empty lines are passed over here: Papa's own skipEmptyLines filters an array made for each row
     step: ({ data, errors }) => {
+      if (data.length === 1 && data[0] === '') return;
       if (columns === null) {
         columns = columnIndex(file, data);
         return;
@@ -48,6 +47,9 @@ export function readOpenAddresses(file: string, onRow: (row: AddressRow) => void
   });
   return report;
 }
+
+/** Most files have one line ending: only those with a carriage return are copied whole to make it one. */
+const oneLineEnding = (text: string) => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
 
 /** Where each column is, -1 for one the file does not have. */
 interface Columns {
