@@ -52,6 +52,19 @@ const LanguageWords = z.strictObject({
       street_articles: Phrases,
     })
     .prefault({}),
+  /** how an email's parts that are not the report begin and end (see src/zones.ts) */
+  mail: z
+    .strictObject({
+      /** a line a forwarded message starts with: "forwarded message", "message transfere" */
+      forward_markers: Phrases,
+      /** how the line above a quoted mail ends, before its colon: "wrote" ("On Mon, Jane wrote:"), "a ecrit" */
+      quote_header_ends: Phrases,
+      /** a line alone that closes a mail before the name, besides the sign-offs: "best regards", "bien a vous" */
+      closings: Phrases,
+      /** a line a phone's mail app adds, with anything after: "sent from my", "envoye de mon" */
+      device_footers: Phrases,
+    })
+    .prefault({}),
   streets: z
     .strictObject({
       types: Spellings,

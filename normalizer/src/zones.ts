@@ -31,14 +31,29 @@ const QUOTED_WEIGHT = 0.5;
 /** A forwarding clerk's note is about the message, and its signature is the town's own address. */
 const FORWARD_NOTE_WEIGHT = 0;
 
-const FORWARD_MARKER =
-  /^(?:-{2,}\s*)?(?:forwarded message|original message|begin forwarded message|message transf[ée]r[ée]|mensaje reenviado|message d'origine|mensaje original)\b.*$/im;
-const QUOTE_HEADER = /^(?:on\b.*\bwrote|le\b.*\ba [ée]crit|el\b.*\bescribi[óo]|.*\bwrote)\s*:\s*$/i;
-const SIGN_OFF =
-  /^(?:thanks?(?: you| again| so much)?|many thanks|thx|regards|best(?: regards| wishes)?|kind regards|warm regards|cheers|sincerely|yours(?: truly)?|respectfully|merci(?: beaucoup)?|cordialement|bien (?:à vous|cordialement)|salutations|gracias|saludos(?: cordiales)?|atentamente|un saludo|--|sent from my\b.*|envoy[ée] de mon\b.*|enviado desde mi\b.*)[\s,.!]*$/i;
+const phrasesOf = (pick: Parameters<typeof inAllLanguages>[0]) => inAllLanguages(pick).map((phrase) => phrase.split(' '));
+const FORWARD_MARKERS = phrasesOf((words) => words.mail.forward_markers);
+const QUOTE_HEADER_ENDS = phrasesOf((words) => words.mail.quote_header_ends);
+const CLOSINGS = new Set(inAllLanguages((words) => [...words.places.sign_offs, ...words.mail.closings]));
+const DEVICE_FOOTERS = phrasesOf((words) => words.mail.device_footers);
+const GREETINGS = phrasesOf((words) => words.intent.greetings);
+/** The mark a signature starts with by convention, in any language. */
+const SIGNATURE_MARK = /^--\s*$/;
+
+const opens = (said: readonly string[], phrases: readonly string[][]) =>
+  phrases.some((phrase) => phrase.every((word, k) => said[k] === word));
+const closes = (said: readonly string[], phrases: readonly string[][]) =>
+  phrases.some((phrase) => phrase.length <= said.length && phrase.every((word, k) => said[said.length - phrase.length + k] === word));
+
+/** "---------- Forwarded message ---------", "Message transféré". */
+const isForwardMarker = (line: string) => opens(words(line), FORWARD_MARKERS);
+/** "On Mon, Oct 3, Jane <jane@example.org> wrote:", "Le 3 oct., Jean a écrit :". */
+const isQuoteHeader = (line: string) => /:\s*$/.test(line) && closes(words(line), QUOTE_HEADER_ENDS);
+/** "Thanks,", "Best regards", "--", "Sent from my iPhone": a line alone that closes the mail before the name. */
+const isSignOff = (line: string) => SIGNATURE_MARK.test(line) || CLOSINGS.has(words(line).join(' ')) || opens(words(line), DEVICE_FOOTERS);
+const isGreeting = (line: string) => opens(words(line), GREETINGS);
 /** A line that is only a person's name: one to four capitalized words, not a greeting. */
 const NAME_LINE = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
-const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|allo|hola|buen[oa]s)\b/i;
 /** How near the end of a part a bare name line must be to start a signature rather than be a sentence. */
 const NAME_SIGNATURE_LINES = 4;
 
@@ -61,8 +76,8 @@ function linesOf(text: string): Line[] {
 /** The index of the line where a signature starts in lines[from, to), or `to` when there is none. */
 function signatureStart(lines: readonly Line[], from: number, to: number): number {
   for (let i = from + 1; i < to; i++) {
-    if (SIGN_OFF.test(lines[i]!.text)) return i;
-    if (to - i <= NAME_SIGNATURE_LINES && NAME_LINE.test(lines[i]!.text) && !GREETING.test(lines[i]!.text)) return i;
+    if (isSignOff(lines[i]!.text)) return i;
+    if (to - i <= NAME_SIGNATURE_LINES && NAME_LINE.test(lines[i]!.text) && !isGreeting(lines[i]!.text)) return i;
   }
   return to;
 }
@@ -74,10 +89,10 @@ export function emailZones(text: string): Zone[] {
   const span = (from: number, to: number, weight: number, kind: Zone['kind']) => {
     if (from < to) zones.push({ start: lines[from]!.start, end: lines[to - 1]!.end, weight, kind });
   };
-  const forward = lines.findIndex((line) => FORWARD_MARKER.test(line.text));
+  const forward = lines.findIndex((line) => isForwardMarker(line.text));
   const bodyFrom = forward >= 0 ? forward + 1 : 0;
   if (forward >= 0) span(0, forward + 1, FORWARD_NOTE_WEIGHT, 'forward');
-  const quoted = lines.findIndex((line, i) => i >= bodyFrom && (QUOTE_HEADER.test(line.text) || line.text.startsWith('>')));
+  const quoted = lines.findIndex((line, i) => i >= bodyFrom && (isQuoteHeader(line.text) || line.text.startsWith('>')));
   const bodyTo = quoted >= 0 ? quoted : lines.length;
   if (quoted >= 0) span(quoted, lines.length, QUOTED_WEIGHT, 'quote');
   const signature = signatureStart(lines, bodyFrom, bodyTo);

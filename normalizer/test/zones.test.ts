@@ -51,6 +51,27 @@ describe('emailZones: what in an email is not the report', () => {
 
   it('leaves a short mail without signature or quote whole, greeting included', () => {
     expect(emailZones('Hello\nPothole at 12 Oak Street')).toEqual([]);
+    expect(emailZones('Hi\nDear Team\nPothole at 12 Oak Street')).toEqual([]);
+  });
+
+  it("reads the words data's closings, device footers, forward markers and quote headers in every language", () => {
+    const french = [
+      'Bonjour,',
+      'Il y a un nid-de-poule devant le 40 rue des Érables.',
+      'Bien à vous',
+      '5 rue du Moulin',
+      'Le lun. 3 oct. 2026 à 10:00, Jean Tremblay <jean@example.org> a écrit :',
+      'le nid-de-poule devant le 38 rue des Érables',
+    ].join('\n');
+    expect(weightOf(french, '40 rue des Érables')).toBe(1);
+    expect(weightOf(french, '5 rue du Moulin')).toBe(0);
+    expect(weightOf(french, '38 rue des Érables')).toBe(0.5);
+    const spanish = ['Hola,', 'Hay basura en la calle Luna 12.', 'Enviado desde mi iPhone', 'Calle Sol 9'].join('\n');
+    expect(weightOf(spanish, 'calle Luna 12')).toBe(1);
+    expect(weightOf(spanish, 'Calle Sol 9')).toBe(0);
+    const forwarded = ['Please log this.', '-------- Mensaje reenviado --------', 'Hay un bache en la calle Luna 12.'].join('\n');
+    expect(weightOf(forwarded, 'Please log this.')).toBe(0);
+    expect(weightOf(forwarded, 'calle Luna 12')).toBe(1);
   });
 });
 
