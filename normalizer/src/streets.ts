@@ -19,6 +19,8 @@ export class StreetWords {
   private readonly family: Map<string, string>;
   private readonly abbreviations: Map<string, string>;
   private readonly ordinalWords: Map<string, number>;
+  /** the ordinal words by their first letter: a slip keeps its first letter (isTypoOf), so only these can fit */
+  private readonly ordinalWordsByInitial = new Map<string, [string, number][]>();
   /** types French and Spanish write before the name ("rue Bear", "la calle Otter"), whatever the town's data says */
   readonly typeFirst: ReadonlySet<string>;
   /** types that are seldom anything but a street type, so they count even when they do not fit the street ("Bear Ave") */
@@ -45,6 +47,10 @@ export class StreetWords {
     this.family = new Map([...new Set(this.types.values())].map((type) => [type, root(type)]));
     this.abbreviations = mergedFromAll((words) => words.streets.name_abbreviations, book);
     this.ordinalWords = mergedFromAll((words) => words.places.ordinal_words, book);
+    for (const [word, value] of this.ordinalWords) {
+      const same = this.ordinalWordsByInitial.get(word[0]!) ?? [];
+      this.ordinalWordsByInitial.set(word[0]!, [...same, [word, value]]);
+    }
     this.typeFirst = new Set(inAllLanguages((words) => words.streets.written_first, book));
     this.unmistakable = new Set(inAllLanguages((words) => words.streets.unmistakable, book));
     this.particles = new Set([
@@ -80,7 +86,8 @@ export class StreetWords {
   /** "eigth", "fouth": a numbered street's name in words with a slip, in its one spelling ("8th"); null unless one fits. */
   ordinalSlip = (token: string): string | null => {
     if (this.ordinalWords.has(token)) return null;
-    const values = new Set([...this.ordinalWords].filter(([word]) => isTypoOf(token, word)).map(([, value]) => value));
+    const near = this.ordinalWordsByInitial.get(token[0] ?? '') ?? [];
+    const values = new Set(near.filter(([word]) => isTypoOf(token, word)).map(([, value]) => value));
     return values.size === 1 ? `${[...values][0]!}th` : null;
   };
 
