@@ -47,6 +47,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       );
     },
   });
+  // A client killed mid-mail (a gateway a fault test SIGKILLs) resets its socket; smtp-server reports that as an
+  // 'error' event, which with no listener would end the test process. The mail it was sending is not kept either way.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
