@@ -1,4 +1,5 @@
 import { LANGUAGES, words, type Language } from './language.js';
+import { lengthAt, lengthOfStart, phraseIndex, startsWithAny, type PhraseIndex } from './phrases.js';
 import { inAllLanguages, WORDS } from './words.js';
 
 export type Intent = 'report' | 'question';
@@ -6,15 +7,6 @@ export type Intent = 'report' | 'question';
 const SPEAKER_LABELS = new Set(inAllLanguages((w) => w.intent.speaker_labels));
 /** Greetings and thanks say nothing of what the message is for. */
 const MIN_SENTENCE_WORDS = 3;
-
-/** Phrases split into words once, by their first word: each word of a text meets only the phrases it can start. */
-type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
-
-function phraseIndex(phrases: readonly string[]): PhraseIndex {
-  const index = new Map<string, string[][]>();
-  for (const wanted of phrases.map((phrase) => phrase.split(' '))) index.set(wanted[0]!, [...(index.get(wanted[0]!) ?? []), wanted]);
-  return index;
-}
 
 interface IntentPhrases {
   greetings: PhraseIndex;
@@ -35,16 +27,6 @@ const PHRASES = Object.fromEntries(
     return [language, phrases];
   }),
 ) as Record<Language, IntentPhrases>;
-
-/** How many words the longest phrase that starts at `i` takes, 0 when none does. */
-function lengthAt(tokens: readonly string[], i: number, phrases: PhraseIndex): number {
-  let longest = 0;
-  for (const wanted of phrases.get(tokens[i]!) ?? [])
-    if (wanted.length > longest && wanted.every((word, k) => tokens[i + k] === word)) longest = wanted.length;
-  return longest;
-}
-const lengthOfStart = (tokens: readonly string[], phrases: PhraseIndex) => (tokens.length === 0 ? 0 : lengthAt(tokens, 0, phrases));
-const startsWithAny = (tokens: readonly string[], phrases: PhraseIndex) => lengthOfStart(tokens, phrases) > 0;
 
 /** The citizen's lines: a call-taker's ("Clerk: how can I help?") are left out. */
 export function citizenText(text: string): string {

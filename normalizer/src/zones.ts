@@ -1,5 +1,6 @@
 import { fold, words } from './language.js';
 import { escapeRegExp, streetType } from './streets.js';
+import { phraseIndex, startsWithAny } from './phrases.js';
 import { inAllLanguages } from './words.js';
 
 /**
@@ -31,27 +32,25 @@ const QUOTED_WEIGHT = 0.5;
 /** A forwarding clerk's note is about the message, and its signature is the town's own address. */
 const FORWARD_NOTE_WEIGHT = 0;
 
-const phrasesOf = (pick: Parameters<typeof inAllLanguages>[0]) => inAllLanguages(pick).map((phrase) => phrase.split(' '));
-const FORWARD_MARKERS = phrasesOf((words) => words.mail.forward_markers);
-const QUOTE_HEADER_ENDS = phrasesOf((words) => words.mail.quote_header_ends);
+const FORWARD_MARKERS = phraseIndex(inAllLanguages((words) => words.mail.forward_markers));
+const QUOTE_HEADER_ENDS = inAllLanguages((words) => words.mail.quote_header_ends).map((phrase) => phrase.split(' '));
 const CLOSINGS = new Set(inAllLanguages((words) => [...words.places.sign_offs, ...words.mail.closings]));
-const DEVICE_FOOTERS = phrasesOf((words) => words.mail.device_footers);
-const GREETINGS = phrasesOf((words) => words.intent.greetings);
+const DEVICE_FOOTERS = phraseIndex(inAllLanguages((words) => words.mail.device_footers));
+const GREETINGS = phraseIndex(inAllLanguages((words) => words.intent.greetings));
 /** The mark a signature starts with by convention, in any language. */
 const SIGNATURE_MARK = /^--\s*$/;
 
-const opens = (said: readonly string[], phrases: readonly string[][]) =>
-  phrases.some((phrase) => phrase.every((word, k) => said[k] === word));
 const closes = (said: readonly string[], phrases: readonly string[][]) =>
   phrases.some((phrase) => phrase.length <= said.length && phrase.every((word, k) => said[said.length - phrase.length + k] === word));
 
 /** "---------- Forwarded message ---------", "Message transféré". */
-const isForwardMarker = (line: string) => opens(words(line), FORWARD_MARKERS);
+const isForwardMarker = (line: string) => startsWithAny(words(line), FORWARD_MARKERS);
 /** "On Mon, Oct 3, Jane <jane@example.org> wrote:", "Le 3 oct., Jean a écrit :". */
 const isQuoteHeader = (line: string) => /:\s*$/.test(line) && closes(words(line), QUOTE_HEADER_ENDS);
 /** "Thanks,", "Best regards", "--", "Sent from my iPhone": a line alone that closes the mail before the name. */
-const isSignOff = (line: string) => SIGNATURE_MARK.test(line) || CLOSINGS.has(words(line).join(' ')) || opens(words(line), DEVICE_FOOTERS);
-const isGreeting = (line: string) => opens(words(line), GREETINGS);
+const isSignOff = (line: string) =>
+  SIGNATURE_MARK.test(line) || CLOSINGS.has(words(line).join(' ')) || startsWithAny(words(line), DEVICE_FOOTERS);
+const isGreeting = (line: string) => startsWithAny(words(line), GREETINGS);
 /** A line that is only a person's name: one to four capitalized words, not a greeting. */
 const NAME_LINE = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 /** How near the end of a part a bare name line must be to start a signature rather than be a sentence. */
