@@ -66,10 +66,6 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
       exit(1);
     },
   });
-  log.info(
-    { config: config.source, port: started.port, jurisdiction: config.jurisdiction.id },
-    started.port === null ? 'Intake workers running' : `Intake listening on http://localhost:${started.port}`,
-  );
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     // With Redis down, BullMQ's closes wait for a connection that never comes: stop waiting after the grace period.
@@ -82,6 +78,11 @@ async function start(values: { config?: string; 'workers-only'?: boolean; 'http-
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // said once the signals are handled: a supervisor (or a test) that stops Intake on this line must not kill it unhandled
+  log.info(
+    { config: config.source, port: started.port, jurisdiction: config.jurisdiction.id },
+    started.port === null ? 'Intake workers running' : `Intake listening on http://localhost:${started.port}`,
+  );
 }
 
 /** For container health checks: a workers-only process opens no port, so its heartbeat in Redis is checked instead. */
