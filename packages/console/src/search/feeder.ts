@@ -57,9 +57,10 @@ export class IndexFeeder {
   private everConnected = false;
 
   constructor(private readonly options: FeederOptions) {
-    // No offline queue: while Redis is away a command fails at once and the loop waits, so stop() is never stuck
-    // behind a command that would only be answered once Redis is back.
-    this.redis = createWorkerRedis(options.redis, { enableOfflineQueue: false });
+    // No offline queue and no retry: while Redis is away a command fails at once and the loop waits, so stop() is
+    // never stuck behind a command that would only be answered once Redis is back. Without maxRetriesPerRequest 0, a
+    // read in flight when Redis died was kept for resending, and disconnect() during the reconnect never settled it.
+    this.redis = createWorkerRedis(options.redis, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
     this.redis.on('error', (error: Error) => options.log.debug({ err: error.message }, 'index feed connection error'));
     this.redis.once('ready', () => (this.everConnected = true));
   }
