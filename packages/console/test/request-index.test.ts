@@ -107,6 +107,18 @@ describe.each(implementations)('the %s request index', (_name, open) => {
     expect(await index.count()).toBe(5);
   });
 
+  it('writes only the rows that changed, and a change of status alone keeps the words found', async () => {
+    const bench = request(9, { description: 'Broken bench by the river', received_at: T0 - 50 * DAY });
+    expect(await index.upsert([bench])).toBe(1);
+    expect(await index.upsert([bench])).toBe(0);
+    expect(await index.upsert([{ ...bench, status: 'delivered' }])).toBe(1);
+    expect(ids(await index.search({ words: 'bench river', status: 'delivered', limit: 10 }))).toEqual(['R00009']);
+    expect(await index.upsert([{ ...bench, status: 'delivered', description: 'Bench fixed' }])).toBe(1);
+    expect(ids(await index.search({ words: 'river', limit: 10 }))).toEqual([]);
+    expect(ids(await index.search({ words: 'fixed', limit: 10 }))).toEqual(['R00009']);
+    await index.remove([bench.id]);
+  });
+
   it('pages through requests received in the same millisecond without skipping or repeating', async () => {
     const same = [6, 7, 8].map((n) => request(n, { received_at: T0 + 100 * DAY, description: 'same instant' }));
     await index.upsert(same);

@@ -26,6 +26,12 @@ const ORPHANED_MS = 30_000;
 /** How often a running feeder forgets expired requests and trims what every index has read. */
 const UPKEEP_EVERY_MS = 10 * 60_000;
 const SWEEP_BATCH = 500;
+/**
+ * Having indexed what was new, the feed waits this long before it reads again: a request changes several times within
+ * moments (saved, routed, its delivery queued, delivered), and changes read together index and count it once.
+ */
+const LINGER_MS = 250;
+const RETRY_MS = 1000;
 
 /** Stream ids ("ms-seq") in order. */
 const streamIdOrder = (id: string) => id.split('-').map(BigInt) as [bigint, bigint];
@@ -197,21 +203,27 @@ export class IndexFeeder {
     while (this.running) {
       try {
         await this.prepare();
-        await this.next(true);
+        const indexed = await this.next(true);
         if (Date.now() >= this.upkeepDue) await this.upkeep();
+        if (indexed > 0) await this.pause(LINGER_MS);
       } catch (error) {
         if (!this.running) return;
         // before the connection first comes up, a command fails at once: that is a start, not a failure to tell
         if (this.everConnected) this.options.log.warn({ err: (error as Error).message }, 'index feed failed, retrying');
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 1000);
-          this.wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        await this.pause(RETRY_MS);
       }
     }
+  }
+
+  /** A wait that stop() cuts short. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   async stop(): Promise<void> {

@@ -43,16 +43,18 @@ export async function openPostgresIndex(url: string, schema: string): Promise<Re
   return {
     kind: 'postgres',
     async upsert(requests) {
-      if (requests.length === 0) return;
+      if (requests.length === 0) return 0;
       const values = requests.flatMap((request) => COLUMNS.map((column) => request[column]));
       const rows = requests.map((_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
-      await pool.query(
-        `INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
-         ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
-           .map((c) => `${c} = excluded.${c}`)
-           .join(', ')}`,
+      // a row already as given is not written again (nor its words and indexes): most changes the feed shows list the same
+      const kept = COLUMNS.filter((c) => c !== 'id');
+      const result = await pool.query(
+        `INSERT INTO ${table} AS t (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
+         ON CONFLICT (id) DO UPDATE SET ${kept.map((c) => `${c} = excluded.${c}`).join(', ')}
+         WHERE (${kept.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${kept.map((c) => `excluded.${c}`).join(', ')})`,
         values,
       );
+      return result.rowCount ?? 0;
     },
     async remove(ids) {
       if (ids.length > 0) await pool.query(`DELETE FROM ${table} WHERE id = ANY($1)`, [ids]);

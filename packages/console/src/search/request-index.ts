@@ -4,7 +4,8 @@ import type { IndexQuery } from './query.js';
 /** The console's read side: built for listing and searching, fed from the store's change stream. */
 export interface RequestIndex {
   readonly kind: 'sqlite' | 'postgres';
-  upsert(requests: IndexedRequest[]): Promise<void>;
+  /** adds or replaces requests; returns how many rows it wrote (one that is already as given is left alone) */
+  upsert(requests: IndexedRequest[]): Promise<number>;
   /** requests Redis no longer keeps (expired by retention) */
   remove(ids: string[]): Promise<void>;
   /** newest first, `limit` rows at most */

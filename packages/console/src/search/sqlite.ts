@@ -11,7 +11,7 @@ import { COLUMNS, exactFilters, type RequestIndex } from './request-index.js';
  * stops at the page's end instead of sorting every match of a common word.
  */
 const SLOTS = 1024;
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE requests (
@@ -31,7 +31,7 @@ CREATE VIRTUAL TABLE requests_text USING fts5(description, address, content='req
 CREATE TRIGGER requests_text_insert AFTER INSERT ON requests BEGIN
   INSERT INTO requests_text (rowid, description, address) VALUES (new.rowid, new.description, new.address);
 END;
-CREATE TRIGGER requests_text_update AFTER UPDATE ON requests BEGIN
+CREATE TRIGGER requests_text_update AFTER UPDATE OF description, address ON requests BEGIN
   INSERT INTO requests_text (requests_text, rowid, description, address) VALUES ('delete', old.rowid, old.description, old.address);
   INSERT INTO requests_text (rowid, description, address) VALUES (new.rowid, new.description, new.address);
 END;
@@ -58,6 +58,9 @@ export function openSqliteIndex(file: string): RequestIndex {
   db.pragma('synchronous = NORMAL');
   ensureSchema(db);
   const keyOf = db.prepare<[string], number>('SELECT rowid FROM requests WHERE id = ?').pluck();
+  const rowOf = db.prepare<[string], IndexedRequest & { key: number }>(
+    `SELECT rowid AS key, ${COLUMNS.join(', ')} FROM requests WHERE id = ?`,
+  );
   const lastKeyIn = db.prepare<[number, number], number | null>('SELECT max(rowid) FROM requests WHERE rowid BETWEEN ? AND ?').pluck();
   const insert = db.prepare(`INSERT INTO requests (rowid, ${COLUMNS.join(', ')}) VALUES (@key, ${COLUMNS.map((c) => `@${c}`).join(', ')})`);
   const update = db.prepare(
@@ -67,16 +70,25 @@ export function openSqliteIndex(file: string): RequestIndex {
   );
   const remove = db.prepare<[string]>('DELETE FROM requests WHERE id = ?');
 
-  /** A request keeps its key; a new one takes the next slot of its millisecond. */
-  function save(request: IndexedRequest) {
-    const key = keyOf.get(request.id);
-    if (key !== undefined) return update.run({ ...request, key });
+  /**
+   * A request keeps its key; a new one takes the next slot of its millisecond. A row as it was is not written again:
+   * the feed shows a request at each of its changes, most of which (a delivery queued) change nothing listed here.
+   * Returns whether it wrote.
+   */
+  function save(request: IndexedRequest): boolean {
+    const row = rowOf.get(request.id);
+    if (row !== undefined) {
+      if (COLUMNS.every((column) => row[column] === request[column])) return false;
+      update.run({ ...request, key: row.key });
+      return true;
+    }
     const first = firstKeyOf(request.received_at);
     const last = lastKeyIn.get(first, first + SLOTS - 1) ?? null;
     if (last === first + SLOTS - 1) throw new Error(`more than ${SLOTS} requests received in the same millisecond`);
     insert.run({ ...request, key: last === null ? first : last + 1 });
+    return true;
   }
-  const saveAll = db.transaction((requests: IndexedRequest[]) => requests.forEach(save));
+  const saveAll = db.transaction((requests: IndexedRequest[]) => requests.filter(save).length);
   const removeAll = db.transaction((ids: string[]) => ids.forEach((id) => remove.run(id)));
 
   /** Below the cursor's row; below its millisecond when that row has gone meanwhile. */
@@ -117,7 +129,7 @@ export function openSqliteIndex(file: string): RequestIndex {
   return {
     kind: 'sqlite',
     async upsert(requests) {
-      saveAll(requests);
+      return saveAll(requests);
     },
     async remove(ids) {
       removeAll(ids);
