@@ -204,3 +204,37 @@ describe('extractAddresses in a town it was not built for', () => {
     expect(found?.kind === 'query' && found.query).toMatchObject({ kind: 'address', number: '77', street: 'Cedar Hollow Lane' });
   });
 });
+
+describe('extractAddresses with the spelling slips of a big city of street names', () => {
+  // thousands of names that share first letters, so a slip is looked for among names of about its length only
+  const syllables = ['ka', 'lo', 'mi', 'ra', 'ten', 'bo', 'su', 'vel', 'dor', 'an'];
+  const made = Array.from({ length: 4000 }, (_, i) => {
+    const name = [i % 10, Math.floor(i / 10) % 10, Math.floor(i / 100) % 10, Math.floor(i / 1000)].map((k) => syllables[k]).join('');
+    return `C${name} Street`;
+  });
+  const city = buildVocabulary([...made, 'Caribou Street', 'Copperfield Avenue', 'Cabot Street']);
+  const found = (text: string) => {
+    const [first] = extractAddresses(text, city);
+    return first?.kind === 'query' && first.query.kind === 'address' ? first.query.street : null;
+  };
+
+  it.each([
+    ['pothole at 12 Caribou St', 'Caribou Street'],
+    ['pothole at 12 Carribou St', 'Caribou Street'],
+    ['pothole at 12 Cairbou St', 'Caribou Street'],
+    ['pothole at 12 Carbou St', 'Caribou Street'],
+    ['pothole at 12 Copperfeld Ave', 'Copperfield Avenue'],
+    ['pothole at 12 Copprfeld Ave', 'Copperfield Avenue'],
+    ['pothole at 12 Coppperfieldd Ave', 'Copperfield Avenue'],
+  ])('%s -> %s', (text, street) => {
+    expect(found(text)).toBe(street);
+  });
+
+  it.each([
+    ['pothole at 12 Crbou St', 'Caribou Street'],
+    ['pothole at 12 Cprfeld Ave', 'Copperfield Avenue'],
+    ['pothole at 12 Karibou St', 'Caribou Street'],
+  ])('%s is too far from %s to be read for it', (text, street) => {
+    expect(found(text)).not.toBe(street);
+  });
+});

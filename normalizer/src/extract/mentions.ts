@@ -1,7 +1,7 @@
-import { isTypoOf } from '../fuzzy.js';
+import { MAX_LENGTH_SLIP, MIN_SLIP_LENGTH, isTypoOf } from '../fuzzy.js';
 import { numberAfterStreetArticle, type Mention, type Token } from './tokens.js';
 import type { StreetWords } from '../streets.js';
-import type { CoreEntry, Vocabulary } from './vocabulary.js';
+import type { CoreEntry, SlipEntry, Vocabulary } from './vocabulary.js';
 import type { PlaceWords } from './words.js';
 
 const titleCase = (text: string) => text.replace(/(^|\s)(\p{L})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
@@ -76,6 +76,42 @@ function loneTypeAt(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMat
   return entry ? { entry, end: i + 1, fuzzy: false, typeOnly: true } : null;
 }
 
+/**
+ * The entries whose first token a word may be written for, with a slip or as its abbreviation's spelling (those of
+ * its first letter and about its length), each with its place in the vocabulary's order.
+ */
+function slipCandidates(vocabulary: Vocabulary, word: string, expanded: string): SlipEntry[] {
+  const byLength = vocabulary.bySlip.get(word[0]!);
+  if (byLength === undefined) return [];
+  const slip = word.length < MIN_SLIP_LENGTH ? 0 : MAX_LENGTH_SLIP;
+  const found: SlipEntry[] = [];
+  for (let length = word.length - slip; length <= word.length + slip; length++) found.push(...(byLength[length] ?? []));
+  const outside = Math.abs(expanded.length - word.length) > slip;
+  if (expanded[0] === word[0] && outside) found.push(...(byLength[expanded.length] ?? []));
+  return found;
+}
+
+/**
+ * The longest entry of the pool its tokens are written for from position i, some with slips; of several as long, the
+ * first in the pool's order. The first token is checked first, against its abbreviation's spelling worked out once:
+ * a big city's pool holds hundreds.
+ */
+function slipMatch(tokens: Token[], i: number, pool: readonly SlipEntry[], expandNameToken: (token: string) => string) {
+  const first = tokens[i]!.norm;
+  const expanded = expandNameToken(first);
+  const fits = (token: Token | undefined, core: string) =>
+    token?.word === true && (token.norm === core || isTypoOf(token.norm, core) || expandNameToken(token.norm) === core);
+  let best: { entry: CoreEntry; order: number } | null = null;
+  for (const [order, entry] of pool) {
+    const core = entry.tokens[0]!;
+    if (core !== first && core !== expanded && !isTypoOf(first, core)) continue;
+    if (!entry.tokens.every((later, k) => k === 0 || fits(tokens[i + k], later))) continue;
+    const longer = best === null || entry.tokens.length > best.entry.tokens.length;
+    if (longer || (entry.tokens.length === best!.entry.tokens.length && order < best!.order)) best = { entry, order };
+  }
+  return best && { entry: best.entry, end: i + best.entry.tokens.length, fuzzy: true };
+}
+
 /** Core tokens matched from position i: exactly (also "st"/"saint", "big horn"/"bighorn") or with spelling slips. */
 function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch | null {
   const first = tokens[i]!;
@@ -105,13 +141,10 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatc
   // written right with the slip further on ("kit caarson", "st. farncis").
   const tooShort = first.norm.length < 4 && !vocabulary.words.particles.has(first.norm);
   if (best || /^\d/.test(first.norm)) return best;
-  const pool = tooShort ? candidates.filter((entry) => entry.tokens.length > 1) : (vocabulary.byInitial.get(first.norm[0]!) ?? []);
-  for (const entry of pool) {
-    const fits = entry.tokens.every(
-      (core, k) => sameToken(tokens[i + k], core) || (tokens[i + k]?.word === true && isTypoOf(tokens[i + k]!.norm, core)),
-    );
-    if (fits && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: true };
-  }
+  const pool = tooShort
+    ? candidates.filter((entry) => entry.tokens.length > 1).map((entry, order): SlipEntry => [order, entry])
+    : slipCandidates(vocabulary, first.norm, expandNameToken(first.norm));
+  best = slipMatch(tokens, i, pool, expandNameToken);
   const ordinal = best ? null : vocabulary.words.streets.ordinalSlip(first.norm);
   const numbered = ordinal === null ? undefined : vocabulary.byFirstToken.get(ordinal)?.find((entry) => entry.tokens.length === 1);
   return best ?? (numbered ? { entry: numbered, end: i + 1, fuzzy: true } : null);

@@ -18,6 +18,8 @@ export interface CoreEntry {
   contentWords: number;
 }
 
+export type SlipEntry = [order: number, entry: CoreEntry];
+
 interface LandmarkEntry {
   landmark: Landmark;
   tokens: string[];
@@ -27,8 +29,12 @@ interface LandmarkEntry {
 export interface Vocabulary {
   /** first token of a core (and the core written as one word, "bighorn") -> entries */
   byFirstToken: Map<string, CoreEntry[]>;
-  /** first letter -> entries and the parts that name one street alone, for spelling slips */
-  byInitial: Map<string, CoreEntry[]>;
+  /**
+   * the first letter of an entry's first token -> by that token's length -> the entries and the parts that name one
+   * street alone, each with its place in the order they were added: a slip keeps the first letter and about the
+   * length, so a word is compared with a few names of a big city's thousands, and the first of the best still wins
+   */
+  bySlip: Map<string, SlipEntry[][]>;
   /** first token of a part that names one street alone ("lac des sables", "desjardins", "saint jean") -> entries */
   byPartFirstToken: Map<string, CoreEntry[]>;
   /** a numbered road's number ("66" of Old Route 66) -> entries: "route 66", "hwy 66" and "NM 66" name it */
@@ -138,7 +144,7 @@ export function buildVocabulary(
   }
   const vocabulary: Vocabulary = {
     byFirstToken: new Map(),
-    byInitial: new Map(),
+    bySlip: new Map(),
     byPartFirstToken: new Map(),
     byRouteNumber: new Map(),
     byLoneType: new Map(),
@@ -146,10 +152,16 @@ export function buildVocabulary(
     landmarksByFirstToken: new Map(),
     words,
   };
+  let slips = 0;
+  const addSlip = (entry: CoreEntry) => {
+    const first = entry.tokens[0]!;
+    const byLength = vocabulary.bySlip.get(first[0]!) ?? vocabulary.bySlip.set(first[0]!, []).get(first[0]!)!;
+    (byLength[first.length] ??= []).push([slips++, entry]);
+  };
   for (const entry of cores.values()) {
     push(vocabulary.byFirstToken, entry.tokens[0]!, entry);
     if (entry.tokens.length > 1) push(vocabulary.byFirstToken, entry.tokens.join(''), { ...entry, tokens: [entry.tokens.join('')] });
-    push(vocabulary.byInitial, entry.core[0]!, entry);
+    addSlip(entry);
     const number = entry.names.map((name) => routeNumber(name, words.streets)).find((found) => found !== null);
     if (number !== undefined) push(vocabulary.byRouteNumber, number, entry);
   }
@@ -159,7 +171,7 @@ export function buildVocabulary(
   for (const [part, entry] of uniqueParts([...cores.values()], words)) {
     const partEntry = { ...entry, tokens: part, partial: true, contentWords: part.filter((token) => !words.particles.has(token)).length };
     push(vocabulary.byPartFirstToken, part[0]!, partEntry);
-    push(vocabulary.byInitial, part[0]![0]!, partEntry);
+    addSlip(partEntry);
   }
   for (const landmark of landmarks) {
     for (const phrase of [landmark.name, ...landmark.aliases]) {
