@@ -1,5 +1,5 @@
 import { isTypoOf } from '../src/fuzzy.js';
-import { SlipIndex } from '../src/geocoders/gazetteer/slips.js';
+import { SlipIndex } from '../src/slips.js';
 
 /** Names of every length from 3 to 14 letters, close to one another as a big city's are, and slips of each kind. */
 const LETTERS = 'abelnorstéi';

@@ -77,18 +77,27 @@ function loneTypeAt(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMat
 }
 
 /**
+ * Past this many names of about a word's length, the names it may be a slip of are looked up in the slip index
+ * rather than compared with each: a big city's buckets hold hundreds, a town's a few (where the index costs more).
+ */
+const MAX_SCANNED = 48;
+
+/**
  * The entries whose first token a word may be written for, with a slip or as its abbreviation's spelling (those of
- * its first letter and about its length), each with its place in the vocabulary's order.
+ * its first letter and about its length, or of the tokens the slip index finds), each with its place in the
+ * vocabulary's order.
  */
 function slipCandidates(vocabulary: Vocabulary, word: string, expanded: string): SlipEntry[] {
   const byLength = vocabulary.bySlip.get(word[0]!);
   if (byLength === undefined) return [];
   const slip = word.length < MIN_SLIP_LENGTH ? 0 : MAX_LENGTH_SLIP;
-  const found: SlipEntry[] = [];
-  for (let length = word.length - slip; length <= word.length + slip; length++) found.push(...(byLength[length] ?? []));
-  const outside = Math.abs(expanded.length - word.length) > slip;
-  if (expanded[0] === word[0] && outside) found.push(...(byLength[expanded.length] ?? []));
-  return found;
+  const lengths: number[] = [];
+  for (let length = word.length - slip; length <= word.length + slip; length++) lengths.push(length);
+  if (expanded[0] === word[0] && Math.abs(expanded.length - word.length) > slip) lengths.push(expanded.length);
+  const buckets = lengths.map((length) => byLength[length] ?? []);
+  if (buckets.reduce((sum, bucket) => sum + bucket.length, 0) <= MAX_SCANNED) return buckets.flat();
+  const tokens = new Set([word, ...(expanded[0] === word[0] ? [expanded] : []), ...vocabulary.firstTokenSlips.slipsOf(word)]);
+  return [...tokens].flatMap((token) => vocabulary.slipsByFirstToken.get(token) ?? []);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Config } from '@intake/core';
 import { englishUses } from '../english.js';
 import { nameTokens, parseStreetName, routeNumber, type StreetName } from '../streets.js';
+import { SlipIndex } from '../slips.js';
 import { PLACE_WORDS, type PlaceWords } from './words.js';
 
 export type Landmark = Config['jurisdiction']['landmarks'][number];
@@ -35,6 +36,9 @@ export interface Vocabulary {
    * length, so a word is compared with a few names of a big city's thousands, and the first of the best still wins
    */
   bySlip: Map<string, SlipEntry[][]>;
+  /** the same entries by their first token, and those tokens indexed for slips: for a city whose buckets hold hundreds */
+  slipsByFirstToken: Map<string, SlipEntry[]>;
+  firstTokenSlips: SlipIndex;
   /** first token of a part that names one street alone ("lac des sables", "desjardins", "saint jean") -> entries */
   byPartFirstToken: Map<string, CoreEntry[]>;
   /** a numbered road's number ("66" of Old Route 66) -> entries: "route 66", "hwy 66" and "NM 66" name it */
@@ -145,6 +149,8 @@ export function buildVocabulary(
   const vocabulary: Vocabulary = {
     byFirstToken: new Map(),
     bySlip: new Map(),
+    slipsByFirstToken: new Map(),
+    firstTokenSlips: new SlipIndex(),
     byPartFirstToken: new Map(),
     byRouteNumber: new Map(),
     byLoneType: new Map(),
@@ -156,7 +162,10 @@ export function buildVocabulary(
   const addSlip = (entry: CoreEntry) => {
     const first = entry.tokens[0]!;
     const byLength = vocabulary.bySlip.get(first[0]!) ?? vocabulary.bySlip.set(first[0]!, []).get(first[0]!)!;
-    (byLength[first.length] ??= []).push([slips++, entry]);
+    const slip: SlipEntry = [slips++, entry];
+    (byLength[first.length] ??= []).push(slip);
+    push(vocabulary.slipsByFirstToken, first, slip);
+    vocabulary.firstTokenSlips.add(first);
   };
   for (const entry of cores.values()) {
     push(vocabulary.byFirstToken, entry.tokens[0]!, entry);

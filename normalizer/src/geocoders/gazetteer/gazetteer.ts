@@ -17,7 +17,7 @@ import {
 } from './geometry.js';
 import { GrowingColumn } from './columns.js';
 import { readOpenAddresses, type AddressRow, type ReadReport } from './read.js';
-import { SlipIndex } from './slips.js';
+import { SlipIndex } from '../../slips.js';
 
 /** One address point, as written in the data ("211", "211A"); made on request from the gazetteer's columns. */
 export interface AddressPoint extends LatLong {

@@ -1,4 +1,4 @@
-import { isTypoOf, slipsAllowed } from '../../fuzzy.js';
+import { isTypoOf, slipsAllowed } from './fuzzy.js';
 
 /** A slip of the pen changes at most this many letters of a name (see `isTypoOf`). */
 const MAX_SLIPS = 2;
