@@ -1,4 +1,4 @@
-import { isTypoOf } from './fuzzy.js';
+import { MIN_SLIP_LENGTH, isTypoOf } from './fuzzy.js';
 import { fold } from './language.js';
 import { BOOK, inAllLanguages, mergedFromAll, type LanguageWords, type WordBook } from './words.js';
 
@@ -15,6 +15,11 @@ function spellingsOf(book: WordBook, pick: (words: LanguageWords) => Readonly<Re
 export class StreetWords {
   private readonly types: Map<string, string>;
   private readonly directions: Map<string, string>;
+  /**
+   * the directions' spellings long enough to be read through a slip ("north", "oeste"), each with its direction: of
+   * four letters, too many words sit one slip from one ("went" from "west", "esta" from "este")
+   */
+  private readonly directionWords: [spelling: string, direction: string][];
   /** the same kind of street in another language: "rue Bear" is Bear Street, "avenida Banff" is Banff Avenue */
   private readonly family: Map<string, string>;
   private readonly abbreviations: Map<string, string>;
@@ -39,6 +44,7 @@ export class StreetWords {
   constructor(book: WordBook) {
     this.types = spellingsOf(book, (words) => words.streets.types);
     this.directions = spellingsOf(book, (words) => words.streets.directions);
+    this.directionWords = [...this.directions].filter(([spelling]) => spelling.length > MIN_SLIP_LENGTH);
     const sameAs = mergedFromAll((words) => words.streets.same_as, book);
     const root = (type: string): string => {
       const next = sameAs.get(type);
@@ -68,6 +74,12 @@ export class StreetWords {
 
   type = (token: string): string | null => this.types.get(token) ?? null;
   direction = (token: string): string | null => this.directions.get(token) ?? null;
+  /** "nrth", "esat": the one direction a word is a slip of; null for a word that spells one or is none */
+  directionSlip = (token: string): string | null => {
+    if (this.directions.has(token)) return null;
+    const directions = new Set(this.directionWords.filter(([spelling]) => isTypoOf(token, spelling)).map(([, direction]) => direction));
+    return directions.size === 1 ? [...directions][0]! : null;
+  };
   /** The kind of street a type is, whatever its language: "rue" and "street" are one kind. */
   kindOf = (type: string): string => this.family.get(type) ?? type;
   sameType = (a: string | null, b: string | null): boolean =>

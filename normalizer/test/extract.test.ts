@@ -238,3 +238,23 @@ describe('extractAddresses with the spelling slips of a big city of street names
     expect(found(text)).not.toBe(street);
   });
 });
+
+describe('extractAddresses with a direction mistyped', () => {
+  const town = buildVocabulary(['North Main Street', 'South Main Street', 'North Ridge Road', 'South Ridge Road', 'Oak Street']);
+  const street = (text: string) => {
+    const [first] = extractAddresses(text, town);
+    return first?.kind === 'query' ? first.query.street : null;
+  };
+
+  it.each([
+    ['pothole at 120 nrth main st', 'North Main Street'],
+    ['streetlight out by 88 main st soth', 'South Main Street'],
+    ['tree down at 14 norht ridge rd', 'North Ridge Road'],
+  ])('%s -> %s', (text, expected) => {
+    expect(street(text)).toBe(expected);
+  });
+
+  it('reads no direction into a street that has none', () => {
+    expect(street('trash not picked up at 14 nrth oak st')).toBe('Oak Street');
+  });
+});

@@ -171,17 +171,21 @@ function joinedDirection(first: Token | undefined, second: Token | undefined, st
   return streets.direction(first.norm + second.norm);
 }
 
+/** A direction written in one word, or mistyped ("nrth"): the mention keeps it only where the street has it. */
+const singleDirection = (token: Token | undefined, streets: StreetWords) =>
+  token?.word ? (streets.direction(token.norm) ?? streets.directionSlip(token.norm)) : null;
+
 function directionStartingAt(tokens: Token[], k: number, streets: StreetWords): Direction | null {
   const joined = joinedDirection(tokens[k], tokens[k + 1], streets);
   if (joined) return { direction: joined, width: 2 };
-  const single = tokens[k]?.word ? streets.direction(tokens[k]!.norm) : null;
+  const single = singleDirection(tokens[k], streets);
   return single ? { direction: single, width: 1 } : null;
 }
 
 function directionEndingAt(tokens: Token[], end: number, floor: number, streets: StreetWords): Direction | null {
   const joined = end - 2 >= floor ? joinedDirection(tokens[end - 2], tokens[end - 1], streets) : null;
   if (joined) return { direction: joined, width: 2 };
-  const single = end - 1 >= floor && tokens[end - 1]?.word ? streets.direction(tokens[end - 1]!.norm) : null;
+  const single = end - 1 >= floor ? singleDirection(tokens[end - 1], streets) : null;
   return single ? { direction: single, width: 1 } : null;
 }
 
