@@ -38,6 +38,8 @@ export class StreetWords {
   readonly particles: ReadonlySet<string>;
   /** "jr": left out as often as written */
   readonly nameSuffixes: ReadonlySet<string>;
+  /** "dr", "rev": left out as often as written */
+  readonly nameTitles: ReadonlySet<string>;
   /** "route", "hwy", "sr": "State Road 14" is also "highway 14" and "SR 14" */
   readonly routeWords: ReadonlySet<string>;
 
@@ -65,6 +67,7 @@ export class StreetWords {
       ...inAllLanguages((words) => words.crossings.second_street_fillers, book),
     ]);
     this.nameSuffixes = new Set(inAllLanguages((words) => words.streets.name_suffixes, book));
+    this.nameTitles = new Set(inAllLanguages((words) => words.streets.name_titles, book));
     this.routeWords = new Set(inAllLanguages((words) => words.streets.route_words, book));
     this.fullTypeNames = [...new Set(this.types.values())].filter((name) => name.length >= 5);
     // longest first, so "1re" is not read as "1r" + "e"
@@ -180,6 +183,7 @@ export function parseStreetName(raw: string, words: StreetWords = STREET_WORDS):
   if (type === null && tokens.length === 1 && typeAt(0)) return null;
   // "Martin Luther King Jr": the suffix is left out as often as written, so it is no part of the name's key.
   if (left() >= 3 && words.nameSuffixes.has(tokens[last - 1]!)) last -= 1;
+  if (left() >= 3 && words.nameTitles.has(tokens[first]!)) first += 1;
   const written = tokens.slice(first, last);
   if (written.length === 0 || written.every((token) => /^\d+$/.test(token) && type === null)) return null;
   const core = written.map(words.expandNameToken);

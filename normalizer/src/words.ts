@@ -76,6 +76,8 @@ const LanguageWords = z.strictObject({
       name_abbreviations: Renames,
       /** "jr": a word after a person's name that people leave out ("Martin Luther King Jr Blvd" is "MLK Blvd") */
       name_suffixes: Phrases,
+      /** "dr", "rev": a title before a person's name that people leave out ("Dr. Martin Luther King Jr. Blvd" is "MLK Blvd") */
+      name_titles: Phrases,
       /** "route", "hwy", "state": the words of a numbered road's name, any of which names it with its number */
       route_words: Phrases,
     })

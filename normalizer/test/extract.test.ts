@@ -258,3 +258,47 @@ describe('extractAddresses with a direction mistyped', () => {
     expect(street('trash not picked up at 14 nrth oak st')).toBe('Oak Street');
   });
 });
+
+describe('extractAddresses on numbered roads, titled names and rural street types', () => {
+  const town = buildVocabulary([
+    'US Highway 41',
+    'County Road 12',
+    'State Route 31',
+    'Old Highway 64',
+    'State Road 7',
+    'Dr. Martin Luther King Jr. Boulevard',
+    'Mount Pleasant Road',
+    'Depot Street',
+    'Hartwell Pike',
+    'Heron Cove',
+    'Mockingbird Place',
+  ]);
+  const best = (text: string) => {
+    const [found] = extractAddresses(text, town);
+    if (found?.kind !== 'query') return null;
+    const { query } = found;
+    if (query.kind === 'intersection') return `${query.street} & ${query.cross_street}`;
+    return query.number === null ? `street ${query.street}` : `${query.number} ${query.street}`;
+  };
+
+  it.each([
+    ['water main break at 14567 county rd 12', '14567 County Road 12'],
+    ['dead animal near 8356 us 41, starting to smell', '8356 US Highway 41'],
+    ['bulky pickup for a fridge at 8151 US-41.', '8151 US Highway 41'],
+    ['someone ran over the yield sign near 14216 cr-12', '14216 County Road 12'],
+    ['Pile of tires dumped near 4172 TN-31.', '4172 State Route 31'],
+    ['un bache muy hondo en el 1519 de la Old Hwy 64', '1519 Old Highway 64'],
+    ['una fiesta con mucho ruido cerca del 14743 de la carretera del condado 12', '14743 County Road 12'],
+    ['trash not picked up across from 646 martin luther king blvd', '646 Dr. Martin Luther King Jr. Boulevard'],
+    ['Branch down at mlk blvd & Depot after the storm', 'Dr. Martin Luther King Jr. Boulevard & Depot Street'],
+    ['where MLK Blvd meets Mt Pleasant Rd: two loose dogs', 'Dr. Martin Luther King Jr. Boulevard & Mount Pleasant Road'],
+    ['un bache en el cruce de la Mockingbird pl con la Hartwell Pk', 'Mockingbird Place & Hartwell Pike'],
+    ['hay un bache grande en la heon cove (no sé el número)', 'street Heron Cove'],
+  ])('%s -> %s', (text, expected) => {
+    expect(best(text)).toBe(expected);
+  });
+
+  it('reads "us" as a road only when a road of that number is named so', () => {
+    expect(best('nobody called us 7 times about it')).toBeNull();
+  });
+});

@@ -191,10 +191,12 @@ export function unknownStreetCandidates(text: string, tokens: Token[], taken: re
   const isType = (token: Token) => words.streets.type(token.norm) !== null;
   for (let k = 0; k < tokens.length; k++) {
     if (!houseNumberAt(tokens, k, words)) continue;
-    for (let length = 1; length <= 3; length++) {
+    // the longest name first: in "Cedar Hollow Lane" the "Hollow" is the name's, the type is "Lane"
+    for (let length = 3; length >= 1; length--) {
       const name = tokens.slice(k + 1, k + 1 + length);
       const type = tokens[k + 1 + length];
-      if (name.length < length || !name.every((t) => t.word && t.capitalized && !isType(t)) || !type || !isType(type)) continue;
+      const named = name.length === length && name.every((t) => t.word && t.capitalized) && !isType(name[0]!);
+      if (!named || !type || !isType(type)) continue;
       const span = spanOf(text, tokens, k, k + length + 2);
       if (overlaps(span.start, span.end)) break;
       const street = text.slice(name[0]!.start, type.end);

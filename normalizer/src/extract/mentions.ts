@@ -40,18 +40,28 @@ const MAX_ROUTE_WORDS = 3;
 
 /**
  * "route 66", "hwy 14", "NM 14": a numbered road of the town named by any route word, or by a state's capitals,
- * with its number. Several roads of one number are told apart by the words written.
+ * with its number. Several roads of one number are told apart by the words written. A two-letter word in lower case
+ * ("us 41") names a road only when it is a word of that road's own name: "called us 7 times" is no State Road 7.
  */
 function routeAt(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch | null {
   const { streets } = vocabulary.words;
   const said: string[] = [];
   const code = (token: Token) => token.upper && token.norm.length === 2 && !streets.direction(token.norm) && !streets.type(token.norm);
-  let k = i;
-  while (k < i + MAX_ROUTE_WORDS && tokens[k]?.word && (streets.routeWords.has(tokens[k]!.norm) || code(tokens[k]!)))
-    said.push(tokens[k++]!.norm);
+  const ownWord = tokens[i]?.word === true && !tokens[i]!.upper && tokens[i]!.norm.length === 2 && !streets.routeWords.has(tokens[i]!.norm);
+  let k = ownWord ? i + 1 : i;
+  // "carretera del condado 12": a particle may join two route words, not begin them
+  const routeWord = (token: Token | undefined) =>
+    token?.word === true && (streets.routeWords.has(token.norm) || code(token) || (said.length > 0 && streets.particles.has(token.norm)));
+  while (k < i + MAX_ROUTE_WORDS && routeWord(tokens[k])) {
+    if (!streets.particles.has(tokens[k]!.norm)) said.push(tokens[k]!.norm);
+    k += 1;
+  }
+  // "US-41", "cr-12": the hyphen joins the road's word to its number
+  if ((ownWord || said.length > 0) && tokens[k]?.norm === '-' && tokens[k + 1]?.word) k += 1;
   const number = tokens[k];
-  if (said.length === 0 || !number?.word) return null;
-  const roads = vocabulary.byRouteNumber.get(number.norm.replace(/th$/, '')) ?? [];
+  if ((!ownWord && said.length === 0) || !number?.word) return null;
+  const numbered = vocabulary.byRouteNumber.get(number.norm.replace(/th$/, '')) ?? [];
+  const roads = ownWord ? numbered.filter((road) => road.tokens.includes(tokens[i]!.norm)) : numbered;
   const named = roads.filter((road) => said.every((word) => road.tokens.includes(word) || road.names.some((name) => name.type === word)));
   const [road, ...others] = named.length > 0 ? named : roads;
   return road !== undefined && others.length === 0 ? { entry: road, end: k + 1, fuzzy: false, designated: true } : null;
