@@ -290,6 +290,7 @@ describe('extractAddresses on numbered roads, titled names and rural street type
     ['un bache muy hondo en el 1519 de la Old Hwy 64', '1519 Old Highway 64'],
     ['una fiesta con mucho ruido cerca del 14743 de la carretera del condado 12', '14743 County Road 12'],
     ['trash not picked up across from 646 martin luther king blvd', '646 Dr. Martin Luther King Jr. Boulevard'],
+    ['my mom tripped at 447 Dr. Martin Luther King Jr. Blvd.', '447 Dr. Martin Luther King Jr. Boulevard'],
     ['Branch down at mlk blvd & Depot after the storm', 'Dr. Martin Luther King Jr. Boulevard & Depot Street'],
     ['where MLK Blvd meets Mt Pleasant Rd: two loose dogs', 'Dr. Martin Luther King Jr. Boulevard & Mount Pleasant Road'],
     ['un bache en el cruce de la Mockingbird pl con la Hartwell Pk', 'Mockingbird Place & Hartwell Pike'],

@@ -146,6 +146,22 @@ describe('a gazetteer of a town made up for the test', () => {
     expect(found).toMatchObject({ precision: 'street', address: 'Birch Lane' });
     expect(found!.lat).toBeCloseTo(45.0005, 6);
   });
+
+  it('reads a name written without a direction as the street that has none, before the directional ones', () => {
+    const lots = (street: string, lat: number) =>
+      [421, 425, 429].map((number) => ({ lat: lat + number * 0.00001, long: -87.5, number: String(number), street, unit: null }));
+    const town = Gazetteer.fromRows([
+      ...lots('South Main Street', 36.1),
+      ...lots('Main Street', 36.15),
+      ...lots('North Main Street', 36.2),
+    ]);
+    expect(geocodeWithGazetteer(town, ask({ kind: 'address', number: '425', street: 'Main' }))).toMatchObject({
+      address: '425 Main Street',
+    });
+    expect(geocodeWithGazetteer(town, ask({ kind: 'address', number: '425', street: 'S Main St' }))).toMatchObject({
+      address: '425 South Main Street',
+    });
+  });
 });
 
 describe('reading an OpenAddresses file', () => {

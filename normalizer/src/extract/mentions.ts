@@ -35,6 +35,9 @@ interface CoreMatch {
   typeOnly?: boolean;
 }
 
+/** A title is a person's: written before a name of at least this many words ("Dr. Martin Luther King"). */
+const MIN_TITLED_WORDS = 2;
+
 /** Route words are read this far ahead of their number: "state road 14", "us route 66". */
 const MAX_ROUTE_WORDS = 3;
 
@@ -218,6 +221,8 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   const writtenFirst =
     before !== null && (streets.typeFirst.has(before) || entry.names.some((name) => name.typeFirst && name.type === before));
   if (!typed && writtenFirst) [typed, typeFirst, start] = [before, true, start - 1];
+  // "447 Dr. Martin Luther King Jr. Blvd": the title before a person's name is the name's, not a street's type
+  if (start - 1 >= floor && entry.contentWords >= MIN_TITLED_WORDS && streets.nameTitles.has(tokens[start - 1]?.norm ?? '')) start -= 1;
   // A bare number is a numbered street only with its type ("5 Ave", never the "5" of "5 days") or an article that
   // stands for one ("en la 5").
   if (typed === null && !designated && /^\d+$/.test(tokens[i]!.norm) && !numberAfterStreetArticle(tokens, i, words)) return null;

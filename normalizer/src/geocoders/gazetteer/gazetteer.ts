@@ -273,9 +273,14 @@ export class Gazetteer {
     const fits = (street: Street) =>
       (name.type === null || sameStreetType(street.name.type, name.type)) &&
       (name.direction === null || street.name.direction === name.direction);
+    // a name written without a direction is first the street that has none: "425 Main" is Main Street, then South Main
+    const undirectedFirst = (streets: Street[]) =>
+      name.direction === null
+        ? [...streets].sort((a, b) => Number(a.name.direction !== null) - Number(b.name.direction !== null))
+        : streets;
     const sameCore = this.byCore.get(name.core);
     if (sameCore) {
-      const fitting = sameCore.filter(fits);
+      const fitting = undirectedFirst(sameCore.filter(fits));
       return fitting.length > 0 ? { streets: fitting, fuzzy: false, mismatch: false } : { streets: sameCore, fuzzy: false, mismatch: true };
     }
     const near = this.slips.slipsOf(name.core).flatMap((core) => this.byCore.get(core)!);
