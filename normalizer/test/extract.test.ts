@@ -272,6 +272,7 @@ describe('extractAddresses on numbered roads, titled names and rural street type
     'Hartwell Pike',
     'Heron Cove',
     'Mockingbird Place',
+    'Cherry Street',
   ]);
   const best = (text: string) => {
     const [found] = extractAddresses(text, town);
@@ -301,5 +302,10 @@ describe('extractAddresses on numbered roads, titled names and rural street type
 
   it('reads "us" as a road only when a road of that number is named so', () => {
     expect(best('nobody called us 7 times about it')).toBeNull();
+  });
+
+  it('reads a lower-case name after "on" as its street when it is no English word, not when it is one', () => {
+    expect(best('fallen tree blocking one lane on hartwell, noticed it at 7:30')).toBe('street Hartwell Pike');
+    expect(best('the cat sat on cherry pie all day')).toBeNull();
   });
 });

@@ -62,6 +62,13 @@ function uncommonName(text: string, tokens: Token[], mention: Mention, words: Pl
   );
 }
 
+/**
+ * "on hartwell": a name of no particles that is no English word reads as its street after a location word; one with
+ * them reads as words of its language ("tombée sur des lilas").
+ */
+const bareUncommonName = (text: string, tokens: Token[], mention: Mention, words: PlaceWords) =>
+  mention.entry.tokens.every((token) => !words.particles.has(token)) && uncommonName(text, tokens, mention, words);
+
 /** "on Los Pinos" of Avenida de los Pinos: a capital on the article inside a sentence says the words are a name. */
 const namedByArticle = (tokens: Token[], mention: Mention, words: PlaceWords) => {
   const first = tokens[mention.start]!;
@@ -103,7 +110,10 @@ function streetPlace(text: string, tokens: Token[], mention: Mention, next: Ment
     !mention.fuzzy &&
     (!mention.entry.partial || namedByArticle(tokens, mention, words)) &&
     !mention.entry.placeName &&
-    (mention.capitalized || distinctive(mention) || numberedAlone(tokens, mention, words)) &&
+    (mention.capitalized ||
+      distinctive(mention) ||
+      numberedAlone(tokens, mention, words) ||
+      bareUncommonName(text, tokens, mention, words)) &&
     placedBy(tokens, mention.start, words);
   if (!mention.typed && !bareButPlaced) return null;
   const span = spanOf(text, tokens, mention.start, mention.end);
