@@ -8,9 +8,18 @@ const HOUSE_NUMBER = /^[1-9]\d{0,5}[a-z]?$/;
 const TIME_LIKE_BELOW = 13;
 
 /** A house number at token k: not a price, a time, part of a phone number or a count ("2 hours" never sits next to a street). */
+/** "at 615 555 0123", "615-555-0123": three digits that a phone number's groups follow. */
+function phoneAhead(tokens: Token[], k: number): boolean {
+  if (!/^\d{3}$/.test(tokens[k]!.norm)) return false;
+  const joined = tokens[k + 1]?.norm === '-';
+  const group = tokens[joined ? k + 2 : k + 1]?.norm ?? '';
+  return /^\d{3,4}$/.test(group);
+}
+
 export function houseNumberAt(tokens: Token[], k: number, words: PlaceWords): boolean {
   const token = tokens[k];
   if (!token?.word || !HOUSE_NUMBER.test(token.norm)) return false;
+  if (phoneAhead(tokens, k)) return false;
   const previous = tokens[k - 1];
   if (previous === undefined) return true;
   if (CURRENCY.has(previous.norm) || words.numbers.months.has(previous.norm)) return false;
@@ -132,7 +141,10 @@ export function numberAfter(tokens: Token[], mention: Mention, next: Mention | u
     if (gap.length === 0 && !mention.typed && !distinctive(mention)) return null;
   }
   const token = tokens[k];
-  if (!token?.word || !HOUSE_NUMBER.test(token.norm) || !houseNumberAt(tokens, k, words) || measured(tokens, k, words)) return null;
+  // "on State Route 31 3778, one ...": after a road's own number, a number standing alone is its house, not a phone's part
+  const afterRouteNumber = k === mention.end && /^\d+$/.test(tokens[k - 1]?.norm ?? '') && tokens[k + 1]?.word !== true;
+  const housed = houseNumberAt(tokens, k, words) || (afterRouteNumber && HOUSE_NUMBER.test(token?.norm ?? ''));
+  if (!token?.word || !HOUSE_NUMBER.test(token.norm) || !housed || measured(tokens, k, words)) return null;
   if (next !== undefined && next.start <= k + 1) return null; // "on Bear near 211 Caribou St": the number is Caribou's
   if (gap.length > 0 && gap.every((word) => word === 'at' || word === 'a') && Number.parseInt(token.norm, 10) < TIME_LIKE_BELOW)
     return null;
