@@ -8,7 +8,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { benchDataDir, type BenchEnv } from './town.js';
 
-export type ServerKind = 'route-floor' | 'pipeline-floor' | 'intake-http' | 'intake';
+/** `intake-earlier`: the gateway as another checkout builds it (BENCH_AGAINST), for a change measured against the code before it */
+export type ServerKind = 'route-floor' | 'pipeline-floor' | 'intake-http' | 'intake' | 'intake-earlier';
 
 export interface ServerProcess {
   kind: ServerKind;
@@ -23,16 +24,21 @@ export interface ServerProcess {
 
 const DRAIN_GIVE_UP_MS = 120_000;
 
+/** Where a kind of server's servers.js is: this build's, or for `intake-earlier` the one of the checkout given. */
+const serversScript = (kind: ServerKind, own: string) =>
+  kind === 'intake-earlier' ? path.resolve(process.env.BENCH_AGAINST!, 'packages/gateway/dist/bench/servers.js') : own;
+
 /** Starts one server under test in a process of its own (servers.ts), with its own key prefix. */
 export async function startServer(kind: ServerKind, env: BenchEnv): Promise<ServerProcess> {
   const prefix = `${env.prefix}-${kind}`;
-  const child: ChildProcess = fork(path.join(__dirname, 'servers.js'), [], {
-    env: { ...process.env, BENCH_SERVER: kind, BENCH_ENV: JSON.stringify({ ...env, prefix }) },
+  const child: ChildProcess = fork(serversScript(kind, path.join(__dirname, 'servers.js')), [], {
+    env: { ...process.env, BENCH_SERVER: kind === 'intake-earlier' ? 'intake' : kind, BENCH_ENV: JSON.stringify({ ...env, prefix }) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const [ready] = (await once(child, 'message')) as [{ url: string }];
   const connection = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
-  const queueNames = kind === 'intake' ? [QUEUE.intake, QUEUE.route, QUEUE.reply, deliveryQueueName('crm')] : ['hop-1', 'hop-2', 'hop-3'];
+  const gateway = kind === 'intake' || kind === 'intake-earlier';
+  const queueNames = gateway ? [QUEUE.intake, QUEUE.route, QUEUE.reply, deliveryQueueName('crm')] : ['hop-1', 'hop-2', 'hop-3'];
   const queues = queueNames.map((name) => new Queue(name, { connection, prefix }));
   return {
     kind,

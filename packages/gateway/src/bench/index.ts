@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { resolveConfigPath } from '@intake/core';
 import { readOpenAddresses, type AddressRow } from '@intake/normalizer';
-import { measureEndToEnd, measureRoutes, type PipelineSettings } from './pipeline.js';
+import { measureAgainstEarlier, measureEndToEnd, measureRoutes, type PipelineSettings } from './pipeline.js';
 import {
   printComparison,
   printFigure,
@@ -30,6 +30,8 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const SECTIONS = new Set((process.env.BENCH_ONLY ?? 'routes,pipeline,normalizer,dedupe,gazetteer').split(','));
 const RESULTS_FILE = path.resolve(process.env.BENCH_RESULTS ?? '.intake/bench.json');
+/** another checkout, built: this build is measured end to end against it too */
+const AGAINST = process.env.BENCH_AGAINST;
 
 function townOf(settings: PipelineSettings): Town {
   const config = benchConfig(settings.env);
@@ -73,6 +75,7 @@ async function main() {
     };
     if (SECTIONS.has('routes')) compared(await measureRoutes(settings));
     if (SECTIONS.has('pipeline')) compared(await measureEndToEnd(settings));
+    if (AGAINST !== undefined) compared([await measureAgainstEarlier(settings, AGAINST)]);
     const town = townOf(settings);
     if (SECTIONS.has('normalizer')) measured(await measureNormalizer(town));
     if (SECTIONS.has('dedupe')) scaled([await measureDedupe(town, SIZES)]);

@@ -113,15 +113,11 @@ async function untilDelivered(crm: Crm, ids: () => Iterable<string>, count: numb
   }
 }
 
-/**
- * End to end, from POST to the signed record at the CRM, against the bare three-hop pipeline: throughput for a burst of
- * messages, then latency at a steady rate of half the floor's throughput.
- */
-export async function measureEndToEnd(settings: PipelineSettings): Promise<Comparison[]> {
+/** A burst of `settings.messages` from POST until all reached the CRM, as messages a second, its CPU added to `cpu`. */
+function burstRound(settings: PipelineSettings, cpu: CpuTally) {
   const { crm } = settings;
   const next = messageSource('web', settings.texts);
-  const cpu = new CpuTally();
-  const burst = async (server: ServerProcess, warmup: boolean) => {
+  return async (server: ServerProcess, warmup: boolean) => {
     const before = new Set(crm.arrivals.keys());
     const fresh = () => [...crm.arrivals.keys()].filter((id) => !before.has(id));
     const start = performance.now();
@@ -138,7 +134,17 @@ export async function measureEndToEnd(settings: PipelineSettings): Promise<Compa
     await server.drained();
     return (settings.messages * 1000) / (last - start);
   };
-  const throughput = await alternate(['pipeline-floor', 'intake'], settings, burst);
+}
+
+/**
+ * End to end, from POST to the signed record at the CRM, against the bare three-hop pipeline: throughput for a burst of
+ * messages, then latency at a steady rate of half the floor's throughput.
+ */
+export async function measureEndToEnd(settings: PipelineSettings): Promise<Comparison[]> {
+  const { crm } = settings;
+  const next = messageSource('web', settings.texts);
+  const cpu = new CpuTally();
+  const throughput = await alternate(['pipeline-floor', 'intake'], settings, burstRound(settings, cpu));
   const floorRate = throughput.reduce((sum, [floor]) => sum + floor!, 0) / throughput.length;
   const rate = Math.max(1, Math.round(floorRate / 2));
   const steady = async (server: ServerProcess) => {
@@ -164,4 +170,20 @@ export async function measureEndToEnd(settings: PipelineSettings): Promise<Compa
       rounds: p99.map(([floor, intake]) => ({ floor: floor!, intake: intake! })),
     },
   ];
+}
+
+/**
+ * This build end to end against another checkout's (BENCH_AGAINST, built), in alternating rounds: what one change
+ * gains, on a machine whose rounds vary more from run to run than a change moves them. Its "floor" is the earlier build.
+ */
+export async function measureAgainstEarlier(settings: PipelineSettings, earlier: string): Promise<Comparison> {
+  const cpu = new CpuTally();
+  const throughput = await alternate(['intake-earlier', 'intake'], settings, burstRound(settings, cpu));
+  return {
+    name: `end to end, this build against ${earlier}`,
+    unit: 'messages/s',
+    target: { min: 1 },
+    rounds: throughput.map(([before, now]) => ({ floor: before!, intake: now! })),
+    notes: `${settings.messages} messages a round; server CPU per message ${cpu.perMessage('intake-earlier')} ms before, ${cpu.perMessage('intake')} ms now`,
+  };
 }
