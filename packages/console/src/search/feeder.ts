@@ -215,10 +215,10 @@ export class IndexFeeder {
     }
   }
 
-  /** A wait that stop() cuts short. */
+  /** A wait that stop() cuts short; it never holds a process open by itself (what keeps one open is the server it feeds). */
   private pause(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = setTimeout(resolve, ms).unref();
       this.wakeUp = () => {
         clearTimeout(timer);
         resolve();
