@@ -1,8 +1,7 @@
-import { isTypoOf, slipsAllowed } from './fuzzy.js';
+import { MAX_LENGTH_SLIP, MIN_SLIP_LENGTH, isTypoOf, slipsAllowed } from './fuzzy.js';
 
 /** A slip of the pen changes at most this many letters of a name (see `isTypoOf`). */
 const MAX_SLIPS = 2;
-const SHORTEST = 4;
 /** Letters are counted in this many buckets, by their code (the bits of a 32-bit mask). */
 const BUCKETS = 32;
 
@@ -73,7 +72,7 @@ export class SlipIndex {
   private searches = 0;
 
   add(name: string): void {
-    if (name.length < SHORTEST || this.known.has(name)) return;
+    if (name.length < MIN_SLIP_LENGTH || this.known.has(name)) return;
     this.known.add(name);
     const position = this.entries.push({ name, letters: lettersOf(name), seenIn: 0 }) - 1;
     pieces(name.length).forEach(([start, length], i) => {
@@ -86,11 +85,11 @@ export class SlipIndex {
 
   /** The names `typed` is a plausible slip for, in the order they were added. */
   slipsOf(typed: string): string[] {
-    if (typed.length < SHORTEST) return [];
+    if (typed.length < MIN_SLIP_LENGTH) return [];
     const search = ++this.searches;
     const letters = lettersOf(typed);
     const found: number[] = [];
-    for (let length = Math.max(SHORTEST, typed.length - MAX_SLIPS); length <= typed.length + MAX_SLIPS; length++) {
+    for (let length = Math.max(MIN_SLIP_LENGTH, typed.length - MAX_LENGTH_SLIP); length <= typed.length + MAX_LENGTH_SLIP; length++) {
       const cut = pieces(length);
       for (let i = 0; i < cut.length; i++) {
         const [start, size] = cut[i]!;

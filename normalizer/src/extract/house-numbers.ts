@@ -7,7 +7,6 @@ const HOUSE_NUMBER = /^[1-9]\d{0,5}[a-z]?$/;
 /** "at 7" is a time more often than a house: a lone "at" before a small number does not make it an address. */
 const TIME_LIKE_BELOW = 13;
 
-/** A house number at token k: not a price, a time, part of a phone number or a count ("2 hours" never sits next to a street). */
 /** "at 615 555 0123", "615-555-0123": three digits that a phone number's groups follow. */
 function phoneAhead(tokens: Token[], k: number): boolean {
   if (!/^\d{3}$/.test(tokens[k]!.norm)) return false;
@@ -16,6 +15,7 @@ function phoneAhead(tokens: Token[], k: number): boolean {
   return /^\d{3,4}$/.test(group);
 }
 
+/** A house number at token k: not a price, a time, part of a phone number or a count ("2 hours" never sits next to a street). */
 export function houseNumberAt(tokens: Token[], k: number, words: PlaceWords): boolean {
   const token = tokens[k];
   if (!token?.word || !HOUSE_NUMBER.test(token.norm)) return false;
@@ -143,7 +143,7 @@ export function numberAfter(tokens: Token[], mention: Mention, next: Mention | u
   const token = tokens[k];
   // "on State Route 31 3778, one ...": after a road's own number, a number standing alone is its house, not a phone's part
   const afterRouteNumber = k === mention.end && /^\d+$/.test(tokens[k - 1]?.norm ?? '') && tokens[k + 1]?.word !== true;
-  const housed = houseNumberAt(tokens, k, words) || (afterRouteNumber && HOUSE_NUMBER.test(token?.norm ?? ''));
+  const housed = afterRouteNumber || houseNumberAt(tokens, k, words);
   if (!token?.word || !HOUSE_NUMBER.test(token.norm) || !housed || measured(tokens, k, words)) return null;
   if (next !== undefined && next.start <= k + 1) return null; // "on Bear near 211 Caribou St": the number is Caribou's
   if (gap.length > 0 && gap.every((word) => word === 'at' || word === 'a') && Number.parseInt(token.norm, 10) < TIME_LIKE_BELOW)

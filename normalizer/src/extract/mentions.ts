@@ -115,14 +115,18 @@ function slipCandidates(vocabulary: Vocabulary, word: string, expanded: string):
 
 /**
  * The longest entry of the pool its tokens are written for from position i, some with slips; of several as long, the
- * first in the pool's order. The first token is checked first, against its abbreviation's spelling worked out once:
- * a big city's pool holds hundreds.
+ * first in the pool's order. The first token is checked first, against its abbreviation's spelling (`expanded`): a big
+ * city's pool holds hundreds.
  */
-function slipMatch(tokens: Token[], i: number, pool: readonly SlipEntry[], expandNameToken: (token: string) => string) {
+function slipMatch(
+  tokens: Token[],
+  i: number,
+  pool: readonly SlipEntry[],
+  expanded: string,
+  sameToken: (token: Token | undefined, core: string) => boolean,
+) {
   const first = tokens[i]!.norm;
-  const expanded = expandNameToken(first);
-  const fits = (token: Token | undefined, core: string) =>
-    token?.word === true && (token.norm === core || isTypoOf(token.norm, core) || expandNameToken(token.norm) === core);
+  const fits = (token: Token | undefined, core: string) => sameToken(token, core) || (token?.word === true && isTypoOf(token.norm, core));
   let best: { entry: CoreEntry; order: number } | null = null;
   for (const [order, entry] of pool) {
     const core = entry.tokens[0]!;
@@ -138,13 +142,11 @@ function slipMatch(tokens: Token[], i: number, pool: readonly SlipEntry[], expan
 function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch | null {
   const first = tokens[i]!;
   const { expandNameToken } = vocabulary.words.streets;
+  const expanded = expandNameToken(first.norm);
   const sameToken = (token: Token | undefined, core: string) =>
     token?.word === true && (token.norm === core || expandNameToken(token.norm) === core);
   const exact = (entry: CoreEntry) => entry.tokens.every((core, k) => sameToken(tokens[i + k], core));
-  const candidates = [
-    ...(vocabulary.byFirstToken.get(first.norm) ?? []),
-    ...(vocabulary.byFirstToken.get(expandNameToken(first.norm)) ?? []),
-  ];
+  const candidates = [...(vocabulary.byFirstToken.get(first.norm) ?? []), ...(vocabulary.byFirstToken.get(expanded) ?? [])];
   let best: CoreMatch | null = null;
   for (const entry of candidates) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
@@ -152,9 +154,7 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatc
   const joined = tokens[i + 1]?.word ? first.norm + tokens[i + 1]!.norm : null;
   const joinedEntry = joined === null ? undefined : vocabulary.byFirstToken.get(joined)?.find((entry) => entry.tokens.length === 1);
   if (joinedEntry && !best) best = { entry: joinedEntry, end: i + 2, fuzzy: false };
-  const parts = best
-    ? []
-    : [...(vocabulary.byPartFirstToken.get(first.norm) ?? []), ...(vocabulary.byPartFirstToken.get(expandNameToken(first.norm)) ?? [])];
+  const parts = best ? [] : [...(vocabulary.byPartFirstToken.get(first.norm) ?? []), ...(vocabulary.byPartFirstToken.get(expanded) ?? [])];
   for (const entry of parts) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
   }
@@ -165,8 +165,8 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatc
   if (best || /^\d/.test(first.norm)) return best;
   const pool = tooShort
     ? candidates.filter((entry) => entry.tokens.length > 1).map((entry, order): SlipEntry => [order, entry])
-    : slipCandidates(vocabulary, first.norm, expandNameToken(first.norm));
-  best = slipMatch(tokens, i, pool, expandNameToken);
+    : slipCandidates(vocabulary, first.norm, expanded);
+  best = slipMatch(tokens, i, pool, expanded, sameToken);
   const ordinal = best ? null : vocabulary.words.streets.ordinalSlip(first.norm);
   const numbered = ordinal === null ? undefined : vocabulary.byFirstToken.get(ordinal)?.find((entry) => entry.tokens.length === 1);
   return best ?? (numbered ? { entry: numbered, end: i + 1, fuzzy: true } : null);
