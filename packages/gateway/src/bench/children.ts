@@ -25,13 +25,13 @@ export interface ServerProcess {
 const DRAIN_GIVE_UP_MS = 120_000;
 
 /** Where a kind of server's servers.js is: this build's, or for `intake-earlier` the one of the checkout given. */
-const serversScript = (kind: ServerKind, own: string) =>
-  kind === 'intake-earlier' ? path.resolve(process.env.BENCH_AGAINST!, 'packages/gateway/dist/bench/servers.js') : own;
+const serversScript = (kind: ServerKind, env: BenchEnv, own: string) =>
+  kind === 'intake-earlier' ? path.resolve(env.against!, 'packages/gateway/dist/bench/servers.js') : own;
 
 /** Starts one server under test in a process of its own (servers.ts), with its own key prefix. */
 export async function startServer(kind: ServerKind, env: BenchEnv): Promise<ServerProcess> {
   const prefix = `${env.prefix}-${kind}`;
-  const child: ChildProcess = fork(serversScript(kind, path.join(__dirname, 'servers.js')), [], {
+  const child: ChildProcess = fork(serversScript(kind, env, path.join(__dirname, 'servers.js')), [], {
     env: { ...process.env, BENCH_SERVER: kind === 'intake-earlier' ? 'intake' : kind, BENCH_ENV: JSON.stringify({ ...env, prefix }) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -30,8 +30,6 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const SECTIONS = new Set((process.env.BENCH_ONLY ?? 'routes,pipeline,normalizer,dedupe,gazetteer').split(','));
 const RESULTS_FILE = path.resolve(process.env.BENCH_RESULTS ?? '.intake/bench.json');
-/** another checkout, built: this build is measured end to end against it too */
-const AGAINST = process.env.BENCH_AGAINST;
 
 function townOf(settings: PipelineSettings): Town {
   const config = benchConfig(settings.env);
@@ -49,7 +47,14 @@ function townOf(settings: PipelineSettings): Town {
 async function main() {
   const [crm, twilio] = await Promise.all([startCrm(), startTwilio()]);
   const settings: PipelineSettings = {
-    env: { redisUrl: REDIS_URL, prefix: `bench-${process.pid}`, sinkUrl: crm.url, twilioUrl: twilio.url },
+    // another checkout, built: this build is measured end to end against it too
+    env: {
+      redisUrl: REDIS_URL,
+      prefix: `bench-${process.pid}`,
+      sinkUrl: crm.url,
+      twilioUrl: twilio.url,
+      against: process.env.BENCH_AGAINST,
+    },
     crm,
     texts: corpusTexts(),
     rounds: ROUNDS,
@@ -75,7 +80,7 @@ async function main() {
     };
     if (SECTIONS.has('routes')) compared(await measureRoutes(settings));
     if (SECTIONS.has('pipeline')) compared(await measureEndToEnd(settings));
-    if (AGAINST !== undefined) compared([await measureAgainstEarlier(settings, AGAINST)]);
+    if (settings.env.against !== undefined) compared([await measureAgainstEarlier(settings)]);
     const town = townOf(settings);
     if (SECTIONS.has('normalizer')) measured(await measureNormalizer(town));
     if (SECTIONS.has('dedupe')) scaled([await measureDedupe(town, SIZES)]);

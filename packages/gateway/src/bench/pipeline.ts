@@ -113,10 +113,9 @@ async function untilDelivered(crm: Crm, ids: () => Iterable<string>, count: numb
   }
 }
 
-/** A burst of `settings.messages` from POST until all reached the CRM, as messages a second, its CPU added to `cpu`. */
-function burstRound(settings: PipelineSettings, cpu: CpuTally) {
+/** A burst of `settings.messages` from `next` until all reached the CRM, as messages a second, its CPU added to `cpu`. */
+function burstRound(settings: PipelineSettings, next: ReturnType<typeof messageSource>, cpu: CpuTally) {
   const { crm } = settings;
-  const next = messageSource('web', settings.texts);
   return async (server: ServerProcess, warmup: boolean) => {
     const before = new Set(crm.arrivals.keys());
     const fresh = () => [...crm.arrivals.keys()].filter((id) => !before.has(id));
@@ -144,7 +143,7 @@ export async function measureEndToEnd(settings: PipelineSettings): Promise<Compa
   const { crm } = settings;
   const next = messageSource('web', settings.texts);
   const cpu = new CpuTally();
-  const throughput = await alternate(['pipeline-floor', 'intake'], settings, burstRound(settings, cpu));
+  const throughput = await alternate(['pipeline-floor', 'intake'], settings, burstRound(settings, next, cpu));
   const floorRate = throughput.reduce((sum, [floor]) => sum + floor!, 0) / throughput.length;
   const rate = Math.max(1, Math.round(floorRate / 2));
   const steady = async (server: ServerProcess) => {
@@ -176,11 +175,15 @@ export async function measureEndToEnd(settings: PipelineSettings): Promise<Compa
  * This build end to end against another checkout's (BENCH_AGAINST, built), in alternating rounds: what one change
  * gains, on a machine whose rounds vary more from run to run than a change moves them. Its "floor" is the earlier build.
  */
-export async function measureAgainstEarlier(settings: PipelineSettings, earlier: string): Promise<Comparison> {
+export async function measureAgainstEarlier(settings: PipelineSettings): Promise<Comparison> {
   const cpu = new CpuTally();
-  const throughput = await alternate(['intake-earlier', 'intake'], settings, burstRound(settings, cpu));
+  const throughput = await alternate(
+    ['intake-earlier', 'intake'],
+    settings,
+    burstRound(settings, messageSource('web', settings.texts), cpu),
+  );
   return {
-    name: `end to end, this build against ${earlier}`,
+    name: `end to end, this build against ${settings.env.against}`,
     unit: 'messages/s',
     target: { min: 1 },
     rounds: throughput.map(([before, now]) => ({ floor: before!, intake: now! })),

@@ -14,6 +14,8 @@ export interface BenchEnv {
   prefix: string;
   sinkUrl: string;
   twilioUrl: string;
+  /** another checkout, built (BENCH_AGAINST): where the `intake-earlier` server is started from */
+  against?: string;
 }
 
 export const BENCH_SECRETS = {
