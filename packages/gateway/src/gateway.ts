@@ -49,8 +49,10 @@ export interface GatewayOptions {
   log?: Logger;
   /** serve HTTP (connectors, operator routes); default true */
   http?: boolean;
-  /** run the pipeline and delivery workers in this process; default true */
+  /** run the pipeline workers in this process; default true */
   workers?: boolean;
+  /** run the delivery workers (and the CRMs' status polling) in this process; default as `workers` */
+  deliveries?: boolean;
   /** listen for /metrics on `server.metrics.port` when it has one; default true (the workers' thread leaves it to HTTP's) */
   servesMetricsPort?: boolean;
   /** counters kept by the other threads of this process, served with this one's */
@@ -227,6 +229,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         });
         await Promise.all(connectors.map((connector) => connector.start?.(context)));
       }
+      if (options.deliveries ?? options.workers !== false) router.startDeliveryWorkers();
       feeder?.start();
       if (config.server.metrics?.port !== undefined && options.servesMetricsPort !== false)
         await listenForMetrics(config.server.metrics.port);

@@ -4,12 +4,13 @@ import { createGateway } from './gateway.js';
 import type { ToWorkersThread, WorkersThreadData } from './topology.js';
 
 /**
- * The workers' thread of `intake start` (topology.ts): the pipeline and delivery workers, the pollers and the
- * heartbeat, as `--workers-only` runs them, answering the HTTP thread's asks for its counters and its stop.
+ * The workers' thread of `intake start` (topology.ts): the pipeline workers, the connectors' pollers and the
+ * heartbeat, as `--workers-only` runs them but for the deliveries (the HTTP thread's), answering the HTTP thread's
+ * asks for its counters and its stop.
  */
 async function run(port: NonNullable<typeof parentPort>, { config, logLevel }: WorkersThreadData): Promise<void> {
   const log = createLogger({ level: logLevel });
-  const gateway = await createGateway({ config, log, http: false, workers: true, servesMetricsPort: false });
+  const gateway = await createGateway({ config, log, http: false, workers: true, deliveries: false, servesMetricsPort: false });
   await gateway.start();
   port.on('message', (message: ToWorkersThread) => {
     if (message.type === 'metrics')

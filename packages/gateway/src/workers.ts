@@ -37,8 +37,9 @@ export interface PipelineDeps {
 }
 
 /**
- * The pipeline stages as BullMQ workers: intake -> normalizer and router -> delivery queues. A request that waits for
- * the citizen's answer is routed from the route queue, where it waits delayed.
+ * The pipeline stages as BullMQ workers: intake -> normalizer and router -> delivery queues, whose workers the
+ * gateway starts where it runs the deliveries. A request that waits for the citizen's answer is routed from the
+ * route queue, where it waits delayed.
  */
 export function startPipelineWorkers(deps: PipelineDeps) {
   const { config, log, normalizer, router, replies } = deps;
@@ -129,7 +130,6 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     );
   }
   replies.start(connection);
-  router.startDeliveryWorkers();
 
   return {
     async close() {

@@ -4,7 +4,7 @@ import { workersAlive } from '../src/health.js';
 import { startGatewayProcess, writeConfig } from './faults/processes.js';
 import { everythingTo } from './harness.js';
 
-/** `intake start` as a user runs it: HTTP on the main thread, the workers on a thread of their own, in one process. */
+/** `intake start` as a user runs it: HTTP and the deliveries on the main thread, the pipeline workers on a thread of their own. */
 describe('intake start with HTTP and workers', () => {
   it('delivers a report, beats for `health --workers`, serves both threads’ counters at /metrics and stops on SIGTERM', async () => {
     const crm = await startLoopbackServer(() => ({ status: 201, body: '{}' }));
@@ -21,7 +21,7 @@ describe('intake start with HTTP and workers', () => {
       expect(response.status).toBe(202);
       const { id } = (await response.json()) as { id: string };
       await waitFor(() => crm.requests.some((received) => (JSON.parse(received.body) as { id: string }).id === id), 30_000, 'the delivery');
-      // received is the HTTP thread's counter; normalized and delivered are the workers' thread's
+      // received and delivered are the HTTP thread's counters; normalized is the workers' thread's
       const scraped = await waitFor(
         async () => {
           const text = await (await fetch(`${url}/metrics`)).text();
