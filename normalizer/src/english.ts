@@ -57,6 +57,36 @@ function lemmaUses(lemma: string): number | null {
   return uses;
 }
 
+/** WordNet's synset types: a noun (1), an adjective (3) or an adjective satellite (5). */
+const NOUN = '1';
+const ADJECTIVES = new Set(['3', '5']);
+
+/**
+ * Whether English says the word mostly of how a thing is rather than as a thing: "icy", "dead", "loose" (more uses as
+ * an adjective than as a noun in WordNet's tagged corpus, or adjective senses and no noun one). Such a word before a
+ * thing says its state ("icy ruts", "dead deer"), where a noun before one says its kind ("bear bin").
+ */
+export function describesState(word: string): boolean {
+  const buffer = senses();
+  const key = `${word}%`;
+  const uses = { noun: 0, adjective: 0, nounSenses: 0, adjectiveSenses: 0 };
+  for (let start = firstLine(buffer, key); start < buffer.length && compare(buffer, start, key) === 0;) {
+    const end = buffer.indexOf(NEWLINE, start);
+    const line = buffer.toString('latin1', start, end);
+    const type = line[key.length];
+    const count = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (type === NOUN) {
+      uses.noun += count;
+      uses.nounSenses += 1;
+    } else if (ADJECTIVES.has(type ?? '')) {
+      uses.adjective += count;
+      uses.adjectiveSenses += 1;
+    }
+    start = end + 1;
+  }
+  return uses.adjectiveSenses > 0 && (uses.adjective > uses.noun || uses.nounSenses === 0);
+}
+
 /** WordNet's own rules for an inflected word's base forms ("walking" is walk, "needs" need). */
 const DETACHMENTS: readonly (readonly [string, string])[] = [
   ['s', ''],

@@ -1,3 +1,4 @@
+import { describesState } from './english.js';
 import type { Language } from './language.js';
 import type { Match } from './terms.js';
 
@@ -311,6 +312,17 @@ export function settingFactor(
   return FILLED.has(tokens[k - 1] ?? '') ? FILLED_FACTOR : SETTING_FACTOR;
 }
 
+/**
+ * An English word of state before a thing of another concept says what is wrong with it ("icy ruts", "dead deer"),
+ * not what kind it is; a participle ("parked car") and a word of the thing's own concept ("loud bang") still qualify.
+ */
+function statesAnother(tokens: readonly string[], match: Match, next: Match): boolean {
+  const word = tokens[match.start]!;
+  if (match.end - match.start !== 1 || VERB_FORM.test(word) || !describesState(word)) return false;
+  const nextTopics = new Set(next.terms.flatMap((term) => term.topics));
+  return !match.terms.some((term) => term.topics.some((topic) => nextTopics.has(topic)));
+}
+
 /** Whether a match qualifies its neighbour: English "bear bin" (before it), French/Spanish "bac de recyclage" (after "de"). */
 export function isModifier(
   tokens: readonly string[],
@@ -323,7 +335,8 @@ export function isModifier(
   if (language === 'en') {
     const next = matches[m + 1];
     const adjacent = next !== undefined && next.start === match.end && !breaks.has(next.start); // "pothole, graffiti" names two things
-    return adjacent && !VERB_FORM.test(tokens[next.end - 1]!) && next.terms.some((term) => term.weight > 0);
+    if (!adjacent || VERB_FORM.test(tokens[next.end - 1]!) || !next.terms.some((term) => term.weight > 0)) return false;
+    return !statesAnother(tokens, match, next);
   }
   const previous = matches[m - 1];
   if (previous === undefined) return false;

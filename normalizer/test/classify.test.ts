@@ -84,6 +84,14 @@ describe('classify with the built-in lexicon: what the catalogue does not list',
     expect(classifier.classify('pothole, graffiti').code).toBe('POTHOLE'); // a comma between: two things, not one
   });
 
+  it('reads a word of state before a thing of another concept as what is wrong with it: "icy ruts", "slippery sidewalk"', () => {
+    expect(classifier.classify('icy ruts on the road, my car got stuck').code).toBe('SNOW');
+    expect(classifier.classify('slippery sidewalk downtown').code).toBe('SNOW');
+    // a participle still qualifies its thing: the parked car is where the branch fell, not a parking complaint
+    expect(classifier.classify('huge branch came down, just missed a parked car').code).toBe('TREE');
+    expect(classifier.classify('dead tree in the park').code).toBe('TREE');
+  });
+
   it('takes what is in a place phrase for where, not what: ice on the sidewalk, a bear in the garbage', () => {
     expect(classifier.classify('sidewalk across from the library is pure ice, not sanded').code).toBe('SNOW');
     expect(classifier.classify('a bear in the garbage').code).toBe('WILDLIFE');

@@ -1,4 +1,4 @@
-import { broaderWords, englishUses } from '../src/english.js';
+import { broaderWords, describesState, englishUses } from '../src/english.js';
 
 describe('general English, from WordNet', () => {
   it('knows how often everyday prose uses a word, in any of its forms', () => {
@@ -14,6 +14,11 @@ describe('general English, from WordNet', () => {
     expect(englishUses('zzzz')).toBeNull();
     expect(englishUses('aardvark')).not.toBeNull();
     expect(englishUses('zymurgy')).not.toBeNull();
+  });
+
+  it('knows the words said mostly of how a thing is rather than as a thing', () => {
+    for (const word of ['icy', 'dead', 'loose', 'slippery']) expect(describesState(word)).toBe(true);
+    for (const word of ['bear', 'parking', 'snow', 'water', 'sidwalk']) expect(describesState(word)).toBe(false);
   });
 
   it('knows what a noun is a kind of, nearest first, in its commonest sense and any of its forms', () => {
