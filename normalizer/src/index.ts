@@ -1,4 +1,4 @@
-export { createNormalizer, type Normalized, type Normalizer, type NormalizerDeps } from './normalizer.js';
+export { createNormalizer, type Normalized, type Normalizer, type NormalizerDeps, type Settle } from './normalizer.js';
 export { geocoderPlugins } from './geocoders/index.js';
 export {
   GazetteerGeocoder,

@@ -5,14 +5,17 @@ import { detectLanguage } from './language.js';
 import { locate } from './location.js';
 import { answerToWhere } from './stage/answer.js';
 import { freshRequest } from './stage/fresh.js';
-import { buildParts, type Normalized, type NormalizerDeps } from './stage/parts.js';
+import { buildParts, type Normalized, type NormalizerDeps, type Settle } from './stage/parts.js';
 import { composeDescription } from './text.js';
 
-export type { Normalized, NormalizerDeps } from './stage/parts.js';
+export type { Normalized, NormalizerDeps, Settle } from './stage/parts.js';
 
 export interface Normalizer {
-  /** InboundMessage -> StoredRequest (state 'received'), saved with deps.store.save, dedupe indexes updated */
-  normalize(message: InboundMessage): Promise<Normalized>;
+  /**
+   * InboundMessage -> StoredRequest (state 'received', or as `settle` leaves a new one), saved with deps.store.save,
+   * dedupe indexes updated
+   */
+  normalize(message: InboundMessage, settle?: Settle): Promise<Normalized>;
   /** completions for the web form's address box, from the gazetteer */
   suggestAddresses(query: string, limit: number): AddressSuggestion[];
   /** whether an address field or the words of a report name a place the geocoders find */
@@ -27,12 +30,12 @@ export async function createNormalizer(deps: NormalizerDeps, plugins: readonly G
   const parts = buildParts(deps, plugins);
   const { log, store, gazetteers } = parts;
   return {
-    async normalize(message) {
+    async normalize(message, settle) {
       const waiting = message.continues === null ? null : await store.get(message.continues);
       const normalized =
         waiting?.state === 'awaiting_location'
           ? await answerToWhere(parts, waiting, message)
-          : await freshRequest(parts, { ...message, continues: null });
+          : await freshRequest(parts, { ...message, continues: null }, settle);
       const { record } = normalized.request;
       metrics.normalized.inc({ channel: message.channel });
       log.debug(

@@ -11,6 +11,7 @@ import {
   openQueue,
   type DeadLetterJob,
   type DeliveryJob,
+  type DeliveryState,
   type Destination,
   type DestinationPlugin,
   type LoadedConfig,
@@ -45,6 +46,16 @@ export interface DeadLetterEntry extends DeadLetterJob {
   entry_id: string;
 }
 
+/** A request as the route stage leaves it, before it is written: what `dispatch` then queues. */
+export interface Routed {
+  request: StoredRequest;
+  /** the destinations' delivery states to start, 'queued' (the store keeps any a destination has already) */
+  deliveries: DeliveryState[];
+  decision: Decision;
+  /** false when the request was routed before (a repeat) */
+  first: boolean;
+}
+
 export interface IntakeRouter {
   rules: Rules;
   /**
@@ -52,6 +63,9 @@ export interface IntakeRouter {
    * no-ops. `read` is the request as the store just wrote or read it: routed without reading it again.
    */
   route(id: string, read?: StoredRequest): Promise<Decision>;
+  /** route() in two halves, for a request about to be written anyway: the decision on it, then, once written, its deliveries queued. */
+  decide(request: StoredRequest): Routed;
+  dispatch(routed: Routed): Promise<void>;
   /**
    * Sends an update (the timeline event at `update`) to every destination the request was routed to, as
    * `service_request.updated` or the CRM's own update call; never a new work order. Repeats are no-ops. Returns
@@ -163,31 +177,41 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
     return taken;
   }
 
-  async function route(id: string, read?: StoredRequest): Promise<Decision> {
-    // decided inside the update, on the record as stored: one read, and one write that also starts the deliveries
-    const decided: { decision?: Decision; routedBefore?: boolean } = {};
-    const updated = await store.update(
-      id,
-      (current) => {
-        const decision = rules.decide(current.record);
-        Object.assign(decided, { decision, routedBefore: current.state === 'routed' });
-        return {
-          ...current,
-          state: 'routed',
-          record: { ...current.record, routing: { rule: decision.rule, priority: decision.priority } },
-        };
+  function decide(request: StoredRequest): Routed {
+    const decision = rules.decide(request.record);
+    return {
+      request: {
+        ...request,
+        state: 'routed',
+        record: { ...request.record, routing: { rule: decision.rule, priority: decision.priority } },
       },
       // only destinations without a state start as 'queued': a repeat must not reset a delivery under way or done
-      () => (decided.decision?.deliver_to ?? []).map((destination) => deliveryState(destination, { status: 'queued', attempts: 0 })),
-      read,
-    );
-    const { decision } = decided;
-    if (updated === null || decision === undefined) throw notFound(`request ${id} not found`);
-    if (!decided.routedBefore) metrics.routed.inc({ rule: decision.rule ?? DEFAULT_RULE_LABEL });
+      deliveries: decision.deliver_to.map((destination) => deliveryState(destination, { status: 'queued', attempts: 0 })),
+      decision,
+      first: request.state !== 'routed',
+    };
+  }
+
+  async function dispatch({ request, decision, first }: Routed): Promise<void> {
+    const { id } = request.record;
+    if (first) metrics.routed.inc({ rule: decision.rule ?? DEFAULT_RULE_LABEL });
     await Promise.all(decision.deliver_to.map((destination) => enqueue(id, destination, deliveryJobId(id, destination))));
     if (decision.deliver_to.length === 0) log.warn({ id, rule: decision.rule }, 'routed to no destination');
     else log.info({ id, rule: decision.rule, priority: decision.priority, deliver_to: decision.deliver_to }, 'routed');
-    return decision;
+  }
+
+  async function route(id: string, read?: StoredRequest): Promise<Decision> {
+    // decided inside the update, on the record as stored: one read, and one write that also starts the deliveries
+    let routed: Routed | undefined;
+    const updated = await store.update(
+      id,
+      (current) => (routed = decide(current)).request,
+      () => routed?.deliveries ?? [],
+      read,
+    );
+    if (updated === null || routed === undefined) throw notFound(`request ${id} not found`);
+    await dispatch(routed);
+    return routed.decision;
   }
 
   function startDeliveryWorkers() {
@@ -302,6 +326,8 @@ export function createRouter({ config, store, log: parentLog, onDelivered, onSta
   return {
     rules,
     route,
+    decide,
+    dispatch,
     deliverUpdate,
     startDeliveryWorkers,
     deadLetters,

@@ -9,7 +9,7 @@ import { locate } from '../location.js';
 import { cleanText, composeDescription } from '../text.js';
 import type { Zone } from '../zones.js';
 import { checkDuplicate, pointOf } from './duplicate.js';
-import { zonesOf, type Normalized, type Parts } from './parts.js';
+import { zonesOf, type Normalized, type Parts, type Settle } from './parts.js';
 import { contactsOf, replyAddress, senderKey } from './senders.js';
 
 /**
@@ -70,8 +70,8 @@ async function threadOf(
   return { person, sender: senderKey(person), related };
 }
 
-/** Everything a new message becomes, saved; dedupe sees it once it has what it needs. */
-export async function freshRequest(parts: Parts, message: InboundMessage): Promise<Normalized> {
+/** Everything a new message becomes, settled by the caller and saved; dedupe sees it once it has what it needs. */
+export async function freshRequest(parts: Parts, message: InboundMessage, settle?: Settle): Promise<Normalized> {
   const { config, log, store } = parts;
   const description = composeDescription(message);
   const zones = zonesOf(parts.channels, message, description);
@@ -143,8 +143,10 @@ export async function freshRequest(parts: Parts, message: InboundMessage): Promi
     timeline: [],
     updated_at: new Date().toISOString(),
   };
-  await Promise.all([store.save(request), recorded]);
   // A follow-up that names no place is not asked where: the report it follows has the place. It is given none
   // itself, as "I already called about the noise" may be about another place, or another problem.
-  return { request, needs_location: location.precision === 'none' && related === null };
+  const needsLocation = location.precision === 'none' && related === null;
+  const settled = settle?.({ request, needs_location: needsLocation }) ?? { request, deliveries: [] };
+  await Promise.all([store.save(settled.request, settled.deliveries), recorded]);
+  return { request: settled.request, needs_location: needsLocation };
 }

@@ -1,6 +1,7 @@
 import {
   ConfigError,
   type ChannelRegistry,
+  type DeliveryState,
   type GeocoderPlugin,
   type Geocoder,
   type InboundMessage,
@@ -37,6 +38,12 @@ export interface Normalized {
   /** no usable location was found: ask the citizen where */
   needs_location: boolean;
 }
+
+/**
+ * What the caller makes of a new request before its first write (routes it, or holds it to ask where): the request
+ * as it is to be stored and the delivery states it starts, written in that one write.
+ */
+export type Settle = (normalized: Normalized) => { request: StoredRequest; deliveries: readonly DeliveryState[] };
 
 /** What the stage is made of, built once per process: the town's indexes and the Redis-backed ones. */
 export interface Parts extends NormalizerDeps {

@@ -260,11 +260,12 @@ export class RequestStore {
   }
 
   /**
-   * Writes a request unconditionally (a new one, or one whose every field the caller owns). It is typed, not parsed:
-   * the normalizer builds it field by field, and parsing the whole record again took 7% of the stage's CPU.
+   * Writes a request unconditionally (a new one, or one whose every field the caller owns), with the delivery states
+   * it starts (kept where a destination has one already). It is typed, not parsed: the normalizer builds it field by
+   * field, and parsing the whole record again took 7% of the stage's CPU.
    */
-  async save(request: StoredRequest): Promise<void> {
-    await this.write(request, null);
+  async save(request: StoredRequest, starting: readonly DeliveryState[] = []): Promise<void> {
+    await this.write(request, null, { set: [], start: starting });
   }
 
   /**

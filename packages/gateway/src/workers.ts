@@ -12,14 +12,18 @@ import {
   type Logger,
   type RequestStore,
   type RouteJob,
+  type StoredRequest,
   type ChannelRegistry,
   openWorker,
 } from '@intake/core';
 import type { Normalized, Normalizer } from '@intake/normalizer';
-import type { IntakeRouter } from '@intake/router';
+import type { IntakeRouter, Routed } from '@intake/router';
 import type { Job } from 'bullmq';
 import { acknowledgementTexts, addFollowUp, type Conversations, type RecentReports, type Replies } from '@intake/citizen';
 import { importChannelMedia } from './channel-media.js';
+
+/** What the intake stage does with a new request, decided before its first write (see planFor). */
+type Plan = { kind: 'as-is' } | { kind: 'ask-where' } | { kind: 'route'; routed: Routed };
 
 export interface PipelineDeps {
   config: LoadedConfig;
@@ -57,8 +61,33 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     else await scheduleRoute(id);
   }
 
-  /** A request without a usable location waits for the citizen's answer when we can ask; otherwise it goes as it is. */
-  async function afterNormalizing(message: InboundMessage, { request, needs_location }: Normalized) {
+  /**
+   * What a new request is to be before its first write: held for the citizen's answer when it has no usable place and
+   * we can ask, else routed (a question is about no place of its own: it is passed on as it is, never held to ask
+   * where). A message in a conversation is settled after its write, by afterNormalizing.
+   */
+  function planFor(message: InboundMessage, { request, needs_location: needsLocation }: Normalized): Plan {
+    if (message.continues !== null) return { kind: 'as-is' };
+    const asksWhere = needsLocation && request.record.intent !== 'question';
+    if (
+      asksWhere &&
+      replies.canAnswer(request.reply_to?.channel) &&
+      request.reply_to !== null &&
+      request.record.event === 'service_request.created'
+    )
+      return { kind: 'ask-where' };
+    // routed in this job and in the request's first write: a hop through the route queue cost a third of the
+    // pipeline's queue work, and a second write a third of the store's; a retried job routes again, a no-op once done
+    return { kind: 'route', routed: router.decide(request) };
+  }
+
+  const settled = (plan: Plan, request: StoredRequest) => {
+    if (plan.kind === 'route') return { request: plan.routed.request, deliveries: plan.routed.deliveries };
+    return { request: plan.kind === 'ask-where' ? { ...request, state: 'awaiting_location' as const } : request, deliveries: [] };
+  };
+
+  /** What follows the request's write: the answer it completes, the question of where, or its acknowledgement and deliveries. */
+  async function afterNormalizing(message: InboundMessage, { request }: Normalized, plan: Plan) {
     const id = request.record.id;
     const answerable = replies.canAnswer(request.reply_to?.channel);
     if (request.reply_to !== null && request.reply_to.channel === message.channel) await replies.confirmRecipient(request.reply_to);
@@ -77,10 +106,7 @@ export function startPipelineWorkers(deps: PipelineDeps) {
       }
       return;
     }
-    // a question is about no place of its own: it is passed on as it is, never held to ask where
-    const asksWhere = needs_location && request.record.intent !== 'question';
-    if (asksWhere && answerable && request.reply_to !== null && request.record.event === 'service_request.created') {
-      await deps.store.update(id, (stored) => ({ ...stored, state: 'awaiting_location' }));
+    if (plan.kind === 'ask-where' && request.reply_to !== null) {
       const windowMs = await deps.conversations.open(request.reply_to, id);
       await replies.enqueue(id, 'question', [{ key: 'reply.question' }]);
       await scheduleRoute(id, windowMs);
@@ -90,9 +116,8 @@ export function startPipelineWorkers(deps: PipelineDeps) {
     if (answerable && !deps.channels.traits(message.channel).acknowledgesInAnswer) {
       await replies.enqueue(id, 'acknowledgement', acknowledgementTexts(config, request));
     }
-    // routed in this job, from the request just saved: a hop through the route queue cost a third of the pipeline's
-    // queue work and a read of the record; a retried job routes again, which is a no-op once done
-    await router.route(id, request);
+    if (plan.kind === 'route') await router.dispatch(plan.routed);
+    else await router.route(id, request);
   }
 
   /** The citizen's words in the conversation of the request they went to; a retried job logs them once. */
@@ -112,9 +137,10 @@ export function startPipelineWorkers(deps: PipelineDeps) {
       await router.deliverUpdate(added.request.record.id, added.index);
       return;
     }
-    const normalized = await normalizer.normalize(message);
+    let plan: Plan = { kind: 'as-is' };
+    const normalized = await normalizer.normalize(message, (fresh) => settled((plan = planFor(message, fresh)), fresh.request));
     // side by side, so the turn goes to Redis in the same write as what follows it
-    await Promise.all([logTurn(normalized.request.record.id, message), afterNormalizing(message, normalized)]);
+    await Promise.all([logTurn(normalized.request.record.id, message), afterNormalizing(message, normalized, plan)]);
   };
   const route = async (job: Job<RouteJob>) => {
     await router.route(job.data.id);

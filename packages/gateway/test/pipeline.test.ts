@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { QUEUE, deliveryQueueName, type Accepted } from '@intake/core';
+import { QUEUE, deliveryQueueName, indexFeedKey, type Accepted } from '@intake/core';
 import { REDIS_URL, startLoopbackServer, waitFor, type LoopbackServer } from '@intake/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -77,6 +77,9 @@ describe('a web report travels to a CRM webhook', () => {
       expect(await reply!.getJob(`${id}.delivered`)).toBeUndefined();
       // routed in the job that normalized it: the route queue is only for requests waiting for an answer
       expect(await route!.getJob(id)).toBeUndefined();
+      // and in the same write as it was saved: the feed of changes holds the request twice, saved routed and delivered
+      const changes = await connection.xrange(indexFeedKey(prefix), '-', '+');
+      expect(changes.filter(([, fields]) => fields[1] === id)).toHaveLength(2);
     } finally {
       await Promise.all([delivery!.close(), reply!.close(), route!.close()]);
       connection.disconnect();
