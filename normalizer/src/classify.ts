@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '@intake/core';
-import { damagedMatches, isModifier, settingFactor } from './grammar.js';
+import { SETTING_FACTOR, damagedMatches, isModifier, settingFactor, unclearedMatches } from './grammar.js';
 import { broaderWords, englishUses } from './english.js';
 import { detectLanguage, isStopword, LANGUAGES, words, type Language } from './language.js';
 import { CONCEPTS, type Concept } from './lexicon.js';
@@ -110,10 +110,11 @@ function score(
   const byWords = new Map<string, Map<string, number>>();
   const ownKeywordSaid = new Set<string>();
   const damagedOnes = damagedMatches(tokens, matches, language);
+  const unclearedOnes = unclearedMatches(tokens, breaks, matches);
   const named = new Set(topicsOf(matches));
   let previous: { end: number; setting: number } | null = null;
   matches.forEach((match, m) => {
-    let setting = settingFactor(tokens, breaks, match.start, previous);
+    let setting = unclearedOnes.has(match) ? SETTING_FACTOR : settingFactor(tokens, breaks, match.start, previous);
     previous = { end: match.end, setting };
     const damage = damagedOnes.get(match);
     const damaged = damage === 'named after' || (damage === 'named first' && setting === 1);

@@ -8,7 +8,7 @@ import type { Match } from './terms.js';
  */
 
 /** Words after "in", "on", "by the"... say where or by what, not what is wrong: "ice on the sidewalk", "cracked by the plow". */
-const SETTING_FACTOR = 0.5;
+export const SETTING_FACTOR = 0.5;
 /** "Buried in snow", "covered with graffiti": the phrase is the content, nearly as much as a subject would be. */
 const FILLED_FACTOR = 0.8;
 const DAMAGE_WINDOW = 6;
@@ -343,6 +343,51 @@ export function isModifier(
   let k = match.start - 1;
   if (DETERMINERS.has(tokens[k] ?? '')) k -= 1;
   return OF.has(tokens[k] ?? '') && previous.end === k;
+}
+
+/** Words that say a place was not seen to: "not", "hasn't" (read as "hasn t"), "pas", "sin". */
+const NOT = new Set(['not', 'never', 't', 'pas', 'jamais', 'no', 'nunca', 'sin']);
+/** What is done to a place so it can be used: the snow cleared, the street swept. */
+const CLEARED = new Set([
+  'shovelled',
+  'shoveled',
+  'plowed',
+  'ploughed',
+  'cleared',
+  'sanded',
+  'salted',
+  'swept',
+  'deneige',
+  'deneigee',
+  'deneiges',
+  'deneigees',
+  'deblaye',
+  'deblayee',
+  'pellete',
+  'pelletee',
+  'despejado',
+  'despejada',
+  'despejar',
+  'limpiar',
+]);
+const CLEARED_WINDOW = 4;
+
+/**
+ * The matches said not to have been cleared ("the sidewalk hasn't been shovelled", "trottoir pas déneigé", "banqueta
+ * sin despejar"): a place that was not seen to, where the problem (the snow) is.
+ */
+export function unclearedMatches(tokens: readonly string[], breaks: ReadonlySet<number>, matches: readonly Match[]): Set<Match> {
+  const uncleared = new Set<Match>();
+  for (const match of matches) {
+    for (let k = match.end; k < Math.min(tokens.length - 1, match.end + CLEARED_WINDOW); k++) {
+      if (breaks.has(k)) break;
+      if (NOT.has(tokens[k]!) && [1, 2, 3].some((ahead) => CLEARED.has(tokens[k + ahead] ?? '') && !breaks.has(k + ahead))) {
+        uncleared.add(match);
+        break;
+      }
+    }
+  }
+  return uncleared;
 }
 
 /**

@@ -92,6 +92,15 @@ describe('classify with the built-in lexicon: what the catalogue does not list',
     expect(classifier.classify('dead tree in the park').code).toBe('TREE');
   });
 
+  it('takes a place said not to have been cleared for where the snow is, in any language', () => {
+    expect(classifier.classify('sidewalk not shovelled in front of the school').code).toBe('SNOW');
+    expect(classifier.classify("Sidewalk hasn't been shovelled all week").code).toBe('SNOW');
+    expect(classifier.classify('la banqueta sin despejar').code).toBe('SNOW');
+    // what was cleared, or a repair not done, leaves the thing the subject
+    expect(classifier.classify('the sidewalk was cleared but the curb is broken').code).toBe('SIDEWALK');
+    expect(classifier.classify('sidewalk cracked, still not fixed').code).toBe('SIDEWALK');
+  });
+
   it('takes what is in a place phrase for where, not what: ice on the sidewalk, a bear in the garbage', () => {
     expect(classifier.classify('sidewalk across from the library is pure ice, not sanded').code).toBe('SNOW');
     expect(classifier.classify('a bear in the garbage').code).toBe('WILDLIFE');
