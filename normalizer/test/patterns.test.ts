@@ -150,6 +150,11 @@ describe('places in a quadrant city', () => {
     });
   });
 
+  it('reads half a quadrant after a typed street as the quadrant that holds it: "3 St. N." where there is no 3 St N', () => {
+    expect(quadrantPlace('light out at 121 3 St. N. for a week')).toMatchObject({ address: '121 3 Street Northwest' });
+    expect(quadrantPlace('light out at 121 3 st s for a week')).toMatchObject({ address: '121 3 Street Southwest' });
+  });
+
   it("reads past a caller's hesitation and takes a number corrected alone", () => {
     expect(quadrantPlace("Caller: it's 121, um, 3rd street northwest")).toMatchObject({ address: '121 3 Street Northwest' });
     expect(quadrantPlace('Caller: 131 3 St NW, no sorry, 121.')).toMatchObject({ address: '121 3 Street Northwest' });

@@ -202,6 +202,13 @@ function directionEndingAt(tokens: Token[], end: number, floor: number, streets:
   return single ? { direction: single, width: 1 } : null;
 }
 
+/**
+ * "N" of a town whose streets are only NE and NW (a quadrant's half, as "7 St N." for 7 Street NE): the direction
+ * written is one half of the street's.
+ */
+const halfOf = (written: string, direction: string | null) =>
+  direction !== null && direction !== written && (direction.startsWith(written) || direction.endsWith(written));
+
 /** A street named in the text, with the type and direction written around it. */
 function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: number): Mention | null {
   const core = matchCore(tokens, i, vocabulary);
@@ -226,14 +233,19 @@ function mentionAt(tokens: Token[], i: number, vocabulary: Vocabulary, floor: nu
   // A bare number is a numbered street only with its type ("5 Ave", never the "5" of "5 days") or an article that
   // stands for one ("en la 5").
   if (typed === null && !designated && /^\d+$/.test(tokens[i]!.norm) && !numberAfterStreetArticle(tokens, i, words)) return null;
-  const fits = (found: { direction: string } | null) => found !== null && entry.names.some((name) => name.direction === found.direction);
+  // half a quadrant only after the street and its type ("7 St. N."): "sur ridge road" and "13th n 3rd" are not directions
+  const fits = (found: { direction: string } | null, half = false) =>
+    found !== null && entry.names.some((name) => name.direction === found.direction || (half && halfOf(found.direction, name.direction)));
   // The direction before the name first: in "n walnut n 2nd" the second "n" joins two streets.
   const directionBefore = directionEndingAt(tokens, start, floor, streets);
   if (fits(directionBefore)) [direction, start] = [directionBefore!.direction, start - directionBefore!.width];
   const directionAfter = directionStartingAt(tokens, end, streets);
-  if (!direction && fits(directionAfter)) [direction, end] = [directionAfter!.direction, end + directionAfter!.width];
+  if (!direction && fits(directionAfter, typed !== null)) [direction, end] = [directionAfter!.direction, end + directionAfter!.width];
+  const exact = entry.names.some((name) => name.direction === direction);
   const fitting = entry.names.filter(
-    (name) => (typed === null || streets.sameType(name.type, typed)) && (direction === null || name.direction === direction),
+    (name) =>
+      (typed === null || streets.sameType(name.type, typed)) &&
+      (direction === null || name.direction === direction || (!exact && halfOf(direction, name.direction))),
   );
   const names = fitting.length > 0 ? fitting : entry.names;
   const text = names.length === 1 ? names[0]!.display : titleCase([direction, entry.core, typed].filter(Boolean).join(' '));
