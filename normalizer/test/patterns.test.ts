@@ -142,8 +142,9 @@ describe('places in a quadrant city', () => {
     expect(quadrantPlace('my kids are 3 and 4, they walk here')).toBeNull();
   });
 
-  it('reads numbered highways and routes in Spanish: la carretera 2B, la ruta 9', () => {
+  it('reads numbered highways and routes in Spanish (la carretera 2B, la ruta 9) and with a number mark (Hwy #2B)', () => {
     expect(quadrantPlace('hay pintas frente al 121 de la carretera 2B')).toMatchObject({ address: '121 Highway 2B', precision: 'address' });
+    expect(quadrantPlace('pothole outside 121 Hwy #2B')).toMatchObject({ address: '121 Highway 2B', precision: 'address' });
     expect(quadrantPlace('banqueta levantada en la esquina de la ruta 9 y 4 ave noroeste')).toMatchObject({
       address: 'Route 9 & 4 Avenue Northwest',
       precision: 'intersection',

@@ -59,8 +59,9 @@ function routeAt(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatch 
     if (!streets.particles.has(tokens[k]!.norm)) said.push(tokens[k]!.norm);
     k += 1;
   }
-  // "US-41", "cr-12": the hyphen joins the road's word to its number
-  if ((ownWord || said.length > 0) && tokens[k]?.norm === '-' && tokens[k + 1]?.word) k += 1;
+  // "US-41", "cr-12", "Hwy #3", "route no. 9": the hyphen or a number's mark joins the road's word to its number
+  const joiner = tokens[k]?.norm === '-' || vocabulary.words.numberMarks.has(tokens[k]?.norm ?? '');
+  if ((ownWord || said.length > 0) && joiner && tokens[k + 1]?.word) k += 1;
   const number = tokens[k];
   if ((!ownWord && said.length === 0) || !number?.word) return null;
   const numbered = vocabulary.byRouteNumber.get(number.norm.replace(/th$/, '')) ?? [];
