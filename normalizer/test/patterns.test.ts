@@ -106,6 +106,16 @@ describe('places written the ways a grid town writes them', () => {
     expect(corner('light out on third and third again')?.precision ?? 'none').not.toBe('intersection');
   });
 
+  it('reads a one-word name written in two ("ridge view drive"), where the first word alone names another street', () => {
+    const split = Gazetteer.fromRows([...street('Ridge Rd', 'x', 100, 30, 600, 100), ...street('Ridgeview Dr', 'y', 800, 30, 600, 100)]);
+    const place = placeIn(split, buildVocabulary(split.streetNames(), [], []));
+    expect(place('truck blocking the hydrant near 121 ridge view drive')).toMatchObject({
+      address: '121 Ridgeview Drive',
+      precision: 'address',
+    });
+    expect(place('pothole at 121 ridge rd')).toMatchObject({ address: '121 Ridge Road', precision: 'address' });
+  });
+
   it('reads a bare crossing whose streets carry their directions in front ("n cedar n 1st": the second n joins them)', () => {
     expect(firstPlace('broken curb n cedar n 1st Thank you!')).toMatchObject({
       address: 'North Cedar Street & East 1st Avenue',

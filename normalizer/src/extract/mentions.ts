@@ -154,7 +154,8 @@ function matchCore(tokens: Token[], i: number, vocabulary: Vocabulary): CoreMatc
   }
   const joined = tokens[i + 1]?.word ? first.norm + tokens[i + 1]!.norm : null;
   const joinedEntry = joined === null ? undefined : vocabulary.byFirstToken.get(joined)?.find((entry) => entry.tokens.length === 1);
-  if (joinedEntry && !best) best = { entry: joinedEntry, end: i + 2, fuzzy: false };
+  // "ridge view drive" spells Ridgeview Drive whole, where "ridge" alone would only be Ridge Road
+  if (joinedEntry && (!best || best.end - i < 2)) best = { entry: joinedEntry, end: i + 2, fuzzy: false };
   const parts = best ? [] : [...(vocabulary.byPartFirstToken.get(first.norm) ?? []), ...(vocabulary.byPartFirstToken.get(expanded) ?? [])];
   for (const entry of parts) {
     if (exact(entry) && (!best || entry.tokens.length > best.end - i)) best = { entry, end: i + entry.tokens.length, fuzzy: false };
