@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { QUEUE, deliveryQueueName } from '@intake/core';
+import { QUEUE, deliveryQueueName, indexFeedKey } from '@intake/core';
 import { deletePrefix } from '@intake/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -17,12 +17,26 @@ export interface ServerProcess {
   prefix: string;
   /** CPU time (user + system) the server process has used so far, in ms */
   cpuMs(): Promise<number>;
-  /** resolves once the queues this server works on have nothing waiting or running (delayed jobs excepted) */
+  /** resolves once the queues this server works on have nothing waiting or running (delayed jobs excepted), and its index is fed */
   drained(): Promise<void>;
   stop(): Promise<void>;
 }
 
 const DRAIN_GIVE_UP_MS = 120_000;
+
+const fieldsOf = (reply: unknown[]) => new Map(reply.flatMap((value, i) => (i % 2 === 0 ? [[value, reply[i + 1]]] : [])));
+
+/**
+ * Whether every console index has read and indexed every change of the store's feed: a gateway that is still
+ * indexing the last round's requests would start the next round busy (and its deliveries share the thread).
+ */
+async function feedCaughtUp(connection: Redis, prefix: string): Promise<boolean> {
+  const key = indexFeedKey(prefix);
+  if ((await connection.exists(key)) === 0) return true;
+  const last = fieldsOf((await connection.xinfo('STREAM', key)) as unknown[]).get('last-generated-id');
+  const groups = (await connection.xinfo('GROUPS', key)) as unknown[][];
+  return groups.map(fieldsOf).every((group) => group.get('last-delivered-id') === last && Number(group.get('pending')) === 0);
+}
 
 /** Where a kind of server's servers.js is: this build's, or for `intake-earlier` the one of the checkout given. */
 const serversScript = (kind: ServerKind, env: BenchEnv, own: string) =>
@@ -55,8 +69,9 @@ export async function startServer(kind: ServerKind, env: BenchEnv): Promise<Serv
       for (;;) {
         const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized')));
         const left = counts.reduce((sum, count) => sum + Object.values(count).reduce((a, b) => a + b, 0), 0);
-        if (left === 0) return;
-        if (Date.now() > giveUp) throw new Error(`${kind}: ${left} jobs still queued after ${DRAIN_GIVE_UP_MS / 1000} s`);
+        if (left === 0 && (!gateway || (await feedCaughtUp(connection, prefix)))) return;
+        if (Date.now() > giveUp)
+          throw new Error(`${kind}: ${left} jobs still queued, or its index not fed, after ${DRAIN_GIVE_UP_MS / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },
