@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openPostgresIndex } from '../src/search/postgres.js';
 import { openSqliteIndex } from '../src/search/sqlite.js';
@@ -135,5 +139,24 @@ describe.each(implementations)('the %s request index', (_name, open) => {
     expect(ids(await index.search({ phone: '+14035550123', limit: 10 }))).toEqual([]);
     await index.analyze();
     expect(ids(await index.search({ words: 'pothole', limit: 10 }))).toEqual(['R00005']);
+  });
+});
+
+describe('the sqlite request index, written again', () => {
+  it('leaves the words of a request whose words did not change as they are (its status moved)', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'intake-index-')), 'index.sqlite');
+    const index = openSqliteIndex(file);
+    const reader = new Database(file, { readonly: true });
+    const words = () => reader.prepare('SELECT group_concat(hex(block)) FROM requests_text_data').pluck().get();
+    try {
+      await index.upsert([request(1, { description: 'Huge pothole outside the bakery' })]);
+      const before = words();
+      expect(await index.upsert([request(1, { description: 'Huge pothole outside the bakery', status: 'delivered' })])).toBe(1);
+      expect(words()).toBe(before);
+      expect((await index.search({ words: 'bakery', limit: 10 })).map((row) => row.status)).toEqual(['delivered']);
+    } finally {
+      reader.close();
+      await index.close();
+    }
   });
 });

@@ -11,7 +11,12 @@ import { COLUMNS, exactFilters, type RequestIndex } from './request-index.js';
  * stops at the page's end instead of sorting every match of a common word.
  */
 const SLOTS = 1024;
-const SCHEMA_VERSION = 3;
+/**
+ * 4: the words' trigger fires only when the words change. "UPDATE OF description, address" alone fires whenever an
+ * UPDATE names them, and the row's update names every column: each delivery rewrote the request's words in FTS5 (an
+ * update 28 us a row against 11 us, measured on 20,000 rows).
+ */
+const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE requests (
@@ -31,7 +36,8 @@ CREATE VIRTUAL TABLE requests_text USING fts5(description, address, content='req
 CREATE TRIGGER requests_text_insert AFTER INSERT ON requests BEGIN
   INSERT INTO requests_text (rowid, description, address) VALUES (new.rowid, new.description, new.address);
 END;
-CREATE TRIGGER requests_text_update AFTER UPDATE OF description, address ON requests BEGIN
+CREATE TRIGGER requests_text_update AFTER UPDATE OF description, address ON requests
+WHEN old.description IS NOT new.description OR old.address IS NOT new.address BEGIN
   INSERT INTO requests_text (requests_text, rowid, description, address) VALUES ('delete', old.rowid, old.description, old.address);
   INSERT INTO requests_text (rowid, description, address) VALUES (new.rowid, new.description, new.address);
 END;
