@@ -180,6 +180,25 @@ describe('a catalogue of names and descriptions only', () => {
     expect(classify('someone knocked over the hydrant on my corner', catalogue).code).toBe('HYD');
   });
 
+  it('knows feedback on the service from a report, where the catalogue has a service for it', () => {
+    const parks = [
+      { code: 'PARK', name: 'Park Maintenance', description: 'Benches, picnic tables and general upkeep in City parks.', keywords: [] },
+      ...catalogue,
+    ];
+    const feedback = {
+      code: 'FDB',
+      name: 'Feedback on City Services',
+      description: 'Compliments and complaints about staff.',
+      keywords: [],
+    };
+    const withFeedback = buildClassifier([...parks, feedback], 'OTHER');
+    expect(withFeedback.classify('kudos to the crew at the park, great work').code).toBe('FDB');
+    expect(withFeedback.classify('the mower guy was rude to me').code).toBe('FDB');
+    expect(withFeedback.classify('great job on the hydrant, but it is leaking again').code).toBe('HYD');
+    // without such a service, praise says nothing of where a report goes
+    expect(buildClassifier(parks, 'OTHER').classify('kudos to the crew at the park, the benches are broken again').code).toBe('PARK');
+  });
+
   it('likens a word no term knows to a description by what it is a kind of ("hatchback": a car, an automobile)', () => {
     const described = [
       { code: 'CAR', name: 'Abandoned automobile', description: 'An automobile left on a public road for weeks.', keywords: [] },
