@@ -42,18 +42,22 @@ function firstLine(buffer: Buffer, key: string): number {
   return low;
 }
 
-/** A lemma's uses in the tagged corpus, summed over its senses; null when WordNet has no such lemma. */
-function lemmaUses(lemma: string): number | null {
+/** A lemma's senses in WordNet's sense index: each one's synset type ("1" a noun, "3" an adjective...) and its uses. */
+function* sensesOf(lemma: string): Generator<{ type: string; uses: number }> {
   const buffer = senses();
   const key = `${lemma}%`;
-  const low = firstLine(buffer, key);
-  let uses: number | null = null;
-  for (let start = low; start < buffer.length && compare(buffer, start, key) === 0;) {
+  for (let start = firstLine(buffer, key); start < buffer.length && compare(buffer, start, key) === 0;) {
     const end = buffer.indexOf(NEWLINE, start);
     const line = buffer.toString('latin1', start, end);
-    uses = (uses ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1));
+    yield { type: line[key.length]!, uses: Number(line.slice(line.lastIndexOf(' ') + 1)) };
     start = end + 1;
   }
+}
+
+/** A lemma's uses in the tagged corpus, summed over its senses; null when WordNet has no such lemma. */
+function lemmaUses(lemma: string): number | null {
+  let uses: number | null = null;
+  for (const sense of sensesOf(lemma)) uses = (uses ?? 0) + sense.uses;
   return uses;
 }
 
@@ -67,22 +71,15 @@ const ADJECTIVES = new Set(['3', '5']);
  * thing says its state ("icy ruts", "dead deer"), where a noun before one says its kind ("bear bin").
  */
 export function describesState(word: string): boolean {
-  const buffer = senses();
-  const key = `${word}%`;
   const uses = { noun: 0, adjective: 0, nounSenses: 0, adjectiveSenses: 0 };
-  for (let start = firstLine(buffer, key); start < buffer.length && compare(buffer, start, key) === 0;) {
-    const end = buffer.indexOf(NEWLINE, start);
-    const line = buffer.toString('latin1', start, end);
-    const type = line[key.length];
-    const count = Number(line.slice(line.lastIndexOf(' ') + 1));
-    if (type === NOUN) {
-      uses.noun += count;
+  for (const sense of sensesOf(word)) {
+    if (sense.type === NOUN) {
+      uses.noun += sense.uses;
       uses.nounSenses += 1;
-    } else if (ADJECTIVES.has(type ?? '')) {
-      uses.adjective += count;
+    } else if (ADJECTIVES.has(sense.type)) {
+      uses.adjective += sense.uses;
       uses.adjectiveSenses += 1;
     }
-    start = end + 1;
   }
   return uses.adjectiveSenses > 0 && (uses.adjective > uses.noun || uses.nounSenses === 0);
 }

@@ -96,8 +96,8 @@ async function startWorkersThread(config: LoadedConfig, log: Logger, onLost: (er
  * The deliveries, which mostly wait on the CRM, run on the HTTP thread, so that neither thread does most of the work:
  * measured end to end against the deliveries on the workers' thread, 1.07 and 1.17 times the throughput over two
  * runs of alternating rounds at the same CPU a message. The price: while the workers lag behind a burst, the routes
- * answer fewer requests a second (web 0.30 -> 0.22 of the bare route's, Twilio SMS 0.17 -> 0.10). SIGKILL still ends both at once, and everything between them
- * goes through Redis as between processes.
+ * answer fewer requests a second (web 0.30 -> 0.22 of the bare route's, Twilio SMS 0.17 -> 0.10). SIGKILL still
+ * ends both at once, and everything between them goes through Redis as between processes.
  */
 export async function startIntake({ config, log, mode, port, onWorkersLost = () => undefined }: StartOptions): Promise<Started> {
   if (mode !== 'all') {
